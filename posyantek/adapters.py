@@ -1,0 +1,11 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
+
+from posyantek.permissions import can_use_kelola
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request):
+        if can_use_kelola(request.user):
+            return reverse("kelola:index")
+        return super().get_login_redirect_url(request)

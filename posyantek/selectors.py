@@ -1,0 +1,40 @@
+"""Reads of the foundation: posts and wilayah for pages. Everything here is public data."""
+
+from django.db.models import Prefetch, QuerySet
+
+from posyantek.models import Kecamatan, Kelurahan, Kota, Pos, normalisasi_nama
+
+
+def pos_list_public() -> QuerySet[Pos]:
+    """All 44 posts with their kecamatan and kota, ordered by Kemendagri code."""
+    return Pos.objects.with_wilayah().order_by("kecamatan__kode")
+
+
+def kota_list_with_pos() -> QuerySet[Kota]:
+    """Kota with their posts, for the grouped /pos/ page (three queries whatever the size)."""
+    return Kota.objects.prefetch_related(
+        Prefetch("kecamatan_set", queryset=Kecamatan.objects.select_related("pos").order_by("kode"))
+    ).order_by("kode")
+
+
+def kelurahan_cari(nama: str, *, kecamatan: Kecamatan | None = None) -> Kelurahan | None:
+    """The kelurahan a typed name means, tolerant of case, spacing and the known spelling variants.
+
+    Returns None when nothing matches or when the name is ambiguous across kecamatan (e.g. "Tengah").
+    """
+    key = normalisasi_nama(nama)
+    if not key:
+        return None
+    qs = Kelurahan.objects.select_related("kecamatan")
+    if kecamatan is not None:
+        qs = qs.filter(kecamatan=kecamatan)
+    found = [k for k in qs if key in k.kunci]
+    return found[0] if len(found) == 1 else None
+
+
+def kecamatan_cari(nama: str) -> Kecamatan | None:
+    key = normalisasi_nama(nama)
+    for kec in Kecamatan.objects.all():
+        if key in kec.kunci:
+            return kec
+    return None

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class TeknologiConfig(AppConfig):
+    name = "teknologi"

@@ -1,0 +1,100 @@
+"""Shared fixtures: the real database with its reference data, users of every role, and mail."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_TESTING", "1")
+# Playwright's sync API runs an event loop in the test thread; Django's ORM is still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from tests.factories import UserFactory  # noqa: E402
+
+PASSWORD = "kata-sandi-uji-yang-panjang"
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploads of a test go to its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def wilayah(db):
+    """The 6 kota, 44 kecamatan, 267 kelurahan and 44 posts, even after a transactional flush."""
+    from posyantek.wilayah_data import pastikan_wilayah
+
+    pastikan_wilayah()
+
+
+@pytest.fixture
+def pos_a(wilayah):
+    from posyantek.models import Pos
+
+    return Pos.objects.get(slug="gambir")
+
+
+@pytest.fixture
+def pos_b(wilayah):
+    from posyantek.models import Pos
+
+    return Pos.objects.get(slug="tambora")
+
+
+@pytest.fixture
+def admin_provinsi(db):
+    return UserFactory(email="admin@posyantek.test", is_admin_provinsi=True, nama="Admin Provinsi")
+
+
+@pytest.fixture
+def operator_a(pos_a):
+    from posyantek.services import operator_assign
+
+    user = UserFactory(email="operator.gambir@posyantek.test", nama="Operator Gambir")
+    operator_assign(pos=pos_a, user=user)
+    return user
+
+
+@pytest.fixture
+def operator_b(pos_b):
+    from posyantek.services import operator_assign
+
+    user = UserFactory(email="operator.tambora@posyantek.test", nama="Operator Tambora")
+    operator_assign(pos=pos_b, user=user)
+    return user
+
+
+@pytest.fixture
+def pemilik_ukm(db):
+    return UserFactory(email="ukm1@posyantek.test", is_pemilik_ukm=True, nama="Siti Pemilik")
+
+
+@pytest.fixture
+def juri(db):
+    return UserFactory(email="juri1@posyantek.test", is_juri=True, nama="Juri Satu")
+
+
+@pytest.fixture
+def client_as(client):
+    """``client_as(user)`` logs the test client in as ``user`` and returns it."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser journeys last: they are the slowest and need the live server.
+    items.sort(key=lambda item: 1 if item.get_closest_marker("browser") else 0)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true a skipped test is a failure: CI must prove everything, browser tests included."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI", "").lower() == "true" and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI=true, which counts as a failure: {report.longrepr}"
