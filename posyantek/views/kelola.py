@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from posyantek import services
+from posyantek import extensions, services
 from posyantek.forms import PosProfilForm
 from posyantek.models import Pos
 from posyantek.permissions import can_use_kelola, is_admin_provinsi
@@ -56,11 +56,18 @@ class KelolaIndexView(KelolaMixin, TemplateView):
         pos_list = list(Pos.objects.for_user(request.user).with_wilayah())
         if len(pos_list) == 1 and not is_admin_provinsi(request.user) and not request.user.is_juri:
             return redirect(pos_list[0].get_kelola_url())
-        return self.render_to_response(self.get_context_data(pos_list=pos_list))
+        ctx = self.get_context_data(pos_list=pos_list)
+        ctx.update(extensions.context_for(extensions.KELOLA_INDEX, request=request, user=request.user))
+        return self.render_to_response(ctx)
 
 
 class PosDasborView(KelolaPosMixin, TemplateView):
     template_name = "kelola/pos_dasbor.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(extensions.context_for(extensions.POS_DASBOR, request=self.request, pos=self.pos))
+        return ctx
 
 
 class PosProfilUbahView(KelolaPosMixin, FormView):

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 
-from posyantek import selectors
+from posyantek import extensions, selectors
 from posyantek.models import Pos
 
 
@@ -17,6 +17,7 @@ class BerandaView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["kota_list"] = selectors.kota_list_with_pos()
+        ctx.update(extensions.context_for(extensions.BERANDA, request=self.request))
         return ctx
 
 
@@ -35,6 +36,11 @@ class PosDetailView(DetailView):
 
     def get_queryset(self):
         return Pos.objects.with_wilayah().prefetch_related("kecamatan__kelurahan_set")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(extensions.context_for(extensions.POS_DETAIL, request=self.request, pos=self.object))
+        return ctx
 
 
 @never_cache
@@ -73,5 +79,9 @@ class AkunSayaView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["pos_dikelola"] = Pos.objects.for_user(self.request.user).with_wilayah() if self.request.user.is_operator and not self.request.user.is_admin_provinsi else Pos.objects.none()
+        user = self.request.user
+        ctx["pos_dikelola"] = (
+            Pos.objects.for_user(user).with_wilayah() if user.is_operator and not user.is_admin_provinsi else []
+        )
+        ctx.update(extensions.context_for(extensions.AKUN_SAYA, request=self.request, user=user))
         return ctx

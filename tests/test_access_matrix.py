@@ -1,0 +1,69 @@
+"""Walks every URL pattern of the project for every persona (see tests/access.py)."""
+
+from importlib import import_module, util
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.access import PERSONAS, Route, World
+from tests.factories import UserFactory
+
+APPS = ["posyantek", "ukm", "teknologi", "pelatihan", "lomba"]
+# Third-party views with their own tests: allauth's account pages and the Django admin.
+EXEMPT_MODULE_PREFIXES = ("allauth.", "django.views.i18n", "django.views.static")
+EXEMPT_NAMESPACES = ("admin",)
+
+
+def access_modules():
+    for app in APPS:
+        if util.find_spec(f"tests.{app}.access") is not None:
+            yield import_module(f"tests.{app}.access")
+
+
+def all_routes() -> list[tuple[object, Route]]:
+    return [(module, route) for module in access_modules() for route in module.ROUTES]
+
+
+def walk(patterns, namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace
+            if ns in EXEMPT_NAMESPACES:
+                continue
+            yield from walk(entry.url_patterns, f"{namespace}{ns}:" if ns else namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            module = getattr(entry.callback, "__module__", "")
+            if not module.startswith(EXEMPT_MODULE_PREFIXES):
+                yield f"{namespace}{entry.name}"
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    in_matrix = {route.name for _module, route in all_routes()}
+    project = set(walk(get_resolver().url_patterns))
+    assert project - in_matrix == set(), "URL patterns without an access-matrix entry"
+    assert in_matrix - project == set(), "access-matrix entries for URLs that no longer exist"
+
+
+@pytest.fixture
+def world(pos_a, pos_b, operator_a, operator_b, pemilik_ukm, admin_provinsi, juri):
+    return World(
+        pos_a=pos_a,
+        pos_b=pos_b,
+        users={"op_a": operator_a, "op_b": operator_b, "owner": pemilik_ukm, "admin": admin_provinsi, "juri": juri},
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("module,route", all_routes(), ids=lambda value: getattr(value, "name", ""))
+def test_access_matrix(client, world, module, route):
+    if hasattr(module, "build"):
+        module.build(world)
+    url = reverse(route.name, kwargs=route.kwargs(world)) + route.query
+    got = {}
+    for persona in PERSONAS:
+        client.logout()
+        if persona != "anon":
+            client.force_login(world.users[persona])
+        response = getattr(client, route.method)(url, route.data(world))
+        got[persona] = response.status_code
+    assert got == route.expect, url
