@@ -11,8 +11,10 @@ admin.site.site_header = "Posyantek DKI Jakarta"
 
 kelola_patterns = [
     path("", kelola.KelolaIndexView.as_view(), name="index"),
+    path("ringkasan/", kelola.RingkasanProvinsiView.as_view(), name="ringkasan"),
     path("<slug:pos_slug>/", kelola.PosDasborView.as_view(), name="pos-dasbor"),
     path("<slug:pos_slug>/profil/ubah/", kelola.PosProfilUbahView.as_view(), name="pos-profil-ubah"),
+    path("<slug:pos_slug>/ringkasan/", kelola.RingkasanPosView.as_view(), name="pos-ringkasan"),
 ]
 
 urlpatterns = [

@@ -5,7 +5,7 @@ from importlib import import_module, util
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.access import PERSONAS, Route, World
+from tests.access import Route, World
 from tests.factories import UserFactory
 
 APPS = ["posyantek", "ukm", "teknologi", "pelatihan", "lomba"]
@@ -60,7 +60,7 @@ def test_access_matrix(client, world, module, route):
         module.build(world)
     url = reverse(route.name, kwargs=route.kwargs(world)) + route.query
     got = {}
-    for persona in PERSONAS:
+    for persona in route.expect:  # PERSONAS, plus "juri" where a route lists it
         client.logout()
         if persona != "anon":
             client.force_login(world.users[persona])

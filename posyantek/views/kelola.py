@@ -83,3 +83,33 @@ class PosProfilUbahView(KelolaPosMixin, FormView):
         services.pos_profile_update(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
         messages.success(self.request, _("Profil pos disimpan."))
         return redirect(self.pos.get_kelola_url())
+
+
+class RingkasanProvinsiView(KelolaMixin, TemplateView):
+    """The province overview: key numbers across all posts, from what every app holds.
+
+    Admin provinsi only. Each app contributes its section through ``extensions.OVERVIEW``."""
+
+    template_name = "kelola/ringkasan.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not is_admin_provinsi(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["pos"] = None
+        ctx.update(extensions.context_for(extensions.OVERVIEW, request=self.request, pos=None))
+        return ctx
+
+
+class RingkasanPosView(KelolaPosMixin, TemplateView):
+    """The same overview for one post, for its operators."""
+
+    template_name = "kelola/ringkasan.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(extensions.context_for(extensions.OVERVIEW, request=self.request, pos=self.pos))
+        return ctx
