@@ -367,6 +367,10 @@ class Adopsi(models.Model):
     def __str__(self) -> str:
         return f"{self.nama_usaha} — {self.teknologi}"
 
+    @property
+    def bintang(self) -> str:
+        return "★" * (self.rating or 0) + "☆" * (5 - (self.rating or 0)) if self.rating else ""
+
 
 class StatusKampanye(models.TextChoices):
     TERBUKA = "terbuka", _("Terbuka")

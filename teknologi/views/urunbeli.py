@@ -139,10 +139,11 @@ class KelolaKampanyeDetailView(_KampanyeScoped, TemplateView):
         services.kampanye_tutup_yang_lewat()
         kampanye = self.get_kampanye()
         janji = list(selectors.janji_list_kampanye(kampanye))
+        kampanye.jumlah_penjanji = sum(1 for j in janji if j.status == StatusJanji.AKTIF)
         ctx.update(
             kampanye=kampanye,
             janji_list=janji,
-            jumlah_penjanji=sum(1 for j in janji if j.status == StatusJanji.AKTIF),
+            jumlah_penjanji=kampanye.jumlah_penjanji,
             transisi=[
                 (status, label) for status, label in StatusKampanye.choices
                 if kampanye.status in services.TRANSISI.get(status, set())
