@@ -95,10 +95,15 @@ def _ts_match(query: SearchQuery):
 
 def _cari_sederhana(qs: QuerySet, words: list[str]) -> QuerySet:
     match = Q()
+    score = Value(0)
     for word in words:
         stem = word[: max(PREFIX_LENGTH, len(word) - 2)]
         match &= Q(cari_teks__contains=word) | Q(cari_teks__contains=stem)
-    name_hits = [When(Q(cari_nama__contains=word), then=Value(2)) for word in words]
-    return qs.filter(match).annotate(
-        relevansi=Case(*name_hits, default=Value(1), output_field=IntegerField())
-    )
+        # Each word found in the name counts double; found only in the summary counts once.
+        score = score + Case(
+            When(cari_nama__contains=word, then=Value(2)),
+            When(cari_teks__contains=word, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    return qs.filter(match).annotate(relevansi=score)

@@ -10,7 +10,7 @@ on how many rows there are.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models import Avg, Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -36,10 +36,10 @@ from teknologi.models import (
 URUTAN = {
     "relevansi": (_("Paling cocok"), None),
     "nama": (_("Nama A–Z"), ["nama"]),
-    "harga": (_("Harga termurah"), ["harga_min_urut", "nama"]),
-    "-harga": (_("Harga termahal"), ["-harga_max_urut", "nama"]),
+    "harga": (_("Harga termurah"), [F("harga_min_urut").asc(nulls_last=True), "nama"]),
+    "-harga": (_("Harga termahal"), [F("harga_max_urut").desc(nulls_last=True), "nama"]),
     "populer": (_("Paling banyak dipakai"), ["-jumlah_adopsi", "nama"]),
-    "terbaru": (_("Terbaru"), ["-diterbitkan_at", "-pk"]),
+    "terbaru": (_("Terbaru"), [F("diterbitkan_at").desc(nulls_last=True), "-pk"]),
 }
 
 
