@@ -149,7 +149,8 @@ class LangkahForm(forms.Form):
 
 
 class PerawatanForm(forms.Form):
-    frekuensi = forms.ChoiceField(label=_("Kapan"), choices=Frekuensi.choices)
+    # An empty first choice keeps an untouched extra row unchanged (and so skipped).
+    frekuensi = forms.ChoiceField(label=_("Kapan"), choices=[("", "—")] + Frekuensi.choices)
     kegiatan = forms.CharField(label=_("Kegiatan perawatan"), max_length=300)
 
 

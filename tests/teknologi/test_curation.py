@@ -312,3 +312,11 @@ def test_valid_pdf_replaces_and_can_be_removed(client_as, admin_provinsi):
     assert Panduan.objects.get().pdf
     client.post(f"/kelola/teknologi/{t.slug}/panduan/", {**panduan_post(), "hapus_pdf": "on"})
     assert not Panduan.objects.get().pdf
+
+
+def test_untouched_extra_rows_of_the_guide_form_are_skipped(client_as, operator_a, pos_a):
+    t = f.teknologi("Alat Baris Kosong", status="draft", pos=pos_a, oleh=operator_a)
+    data = panduan_post(**{"perawatan-TOTAL_FORMS": "3", "perawatan-1-frekuensi": "", "perawatan-1-kegiatan": "",
+                           "masalah-TOTAL_FORMS": "2"})
+    assert client_as(operator_a).post(f"/kelola/gambir/teknologi/{t.slug}/panduan/", data).status_code == 302
+    assert Panduan.objects.get().perawatan_set.count() == 1
