@@ -113,15 +113,18 @@ class Filter:
 
 
 def _q_harga(key: str) -> Q:
-    """A technology falls in a price bucket when its price range overlaps the bucket."""
+    """A technology sits in the bucket of its starting price (the lowest, or the only one given),
+    so every priced technology is counted in exactly one bucket."""
     for k, _label, low, high in RENTANG_HARGA:
         if k == key:
-            q = Q(harga_min__isnull=False) | Q(harga_max__isnull=False)
-            if high is not None:
-                q &= Q(harga_min__lt=high) | Q(harga_min__isnull=True, harga_max__lt=high)
+            on_min, on_max = Q(harga_min__isnull=False), Q(harga_min__isnull=True, harga_max__isnull=False)
             if low is not None:
-                q &= Q(harga_max__gte=low) | Q(harga_max__isnull=True, harga_min__gte=low)
-            return q
+                on_min &= Q(harga_min__gte=low)
+                on_max &= Q(harga_max__gte=low)
+            if high is not None:
+                on_min &= Q(harga_min__lt=high)
+                on_max &= Q(harga_max__lt=high)
+            return on_min | on_max
     return Q()
 
 
