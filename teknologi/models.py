@@ -5,6 +5,7 @@ Writes go through ``teknologi.services``; reads for pages through ``teknologi.se
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -109,11 +110,12 @@ class Teknologi(models.Model):
     video_url = models.URLField(_("tautan video"), blank=True, help_text=_("Mis. video YouTube cara pemakaian."))
     status = models.CharField(_("status"), max_length=20, choices=StatusTeknologi.choices, default=StatusTeknologi.DRAFT)
     is_demo = models.BooleanField(_("konten demo"), default=False, editable=False)
-    # The search document: name, aliases, summary and bidang, lower-cased and without accents. Kept
-    # by services.teknologi_simpan(); indexed by a trigram GIN index and a full-text GIN index
-    # (migration 0002) on PostgreSQL.
+    # The search documents, lower-cased and without accents, kept by services.teknologi_simpan():
+    # the name with its aliases (trigram GIN index, for typos), the whole text (name, aliases,
+    # summary, bidang) and its full-text vector (GIN index; filled on PostgreSQL only). Migration 0002.
     cari_nama = models.TextField(editable=False, default="")
     cari_teks = models.TextField(editable=False, default="")
+    cari_vector = SearchVectorField(null=True, editable=False)
     diusulkan_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("diusulkan oleh"),
@@ -130,7 +132,7 @@ class Teknologi(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["cari_nama", "cari_teks", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["cari_nama", "cari_teks", "cari_vector", "updated_at"])
     objects = TeknologiQuerySet.as_manager()
 
     class Meta:

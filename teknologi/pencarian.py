@@ -1,17 +1,21 @@
 """Catalogue search: finds what people type, misspellings and all.
 
-The service keeps two normalised texts on every technology (lower case, accents removed,
-punctuation as spaces): ``cari_nama`` (name, English name, aliases) and ``cari_teks`` (those plus
-summary and bidang). The query is normalised the same way, so case and accents never matter.
+The service keeps normalised texts on every technology (lower case, accents removed, punctuation
+as spaces): ``cari_nama`` (name, English name, aliases), ``cari_teks`` (those plus summary and
+bidang) and, on PostgreSQL, ``cari_vector``, the full-text vector of ``cari_teks`` ('simple'
+configuration: no stemming, Indonesian words stay as typed). The query is normalised the same way,
+so case and accents never matter.
 
 On PostgreSQL a technology matches when any of these holds (each backed by a GIN index, migration
 0002):
-- full-text: every word of the query is a word of the document (``to_tsvector('simple', ...)``);
-- trigram: the query is similar to some stretch of the document (``cari_teks %> query``, pg_trgm's
-  word similarity), which forgives typos and variants ("pemeras santen" → "Alat Pemeras Santan");
-- prefix: every query word's first four letters begin a word of the document ("santen" → "santan").
-Ranking adds the name's word similarity (weighted double), the document's, and the full-text rank,
-so the technology whose *name* matches comes first.
+- full-text: every word of the query is a word of the document;
+- prefix: every query word's first four letters begin a word of the document ("santen" → "santan");
+- trigram: the query is similar to some stretch of the name or its aliases (``cari_nama %> query``,
+  pg_trgm's word similarity), which forgives typos ("pemeras santen", "pengring ikan"). Only the
+  short name document is compared by trigram, and only for queries of five letters or more: that
+  is what people type, and it keeps a broad query over thousands of technologies fast.
+Ranking adds twice the name's word similarity and the full-text rank, so the technology whose
+*name* matches comes first.
 
 Elsewhere (SQLite, the zero-set-up local default) a simpler fallback: every word must occur in the
 document, or at least its first letters; name matches rank first.
@@ -29,6 +33,9 @@ from django.db.models.functions import Coalesce
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
 PREFIX_LENGTH = 4
+# A short query ("ikan", "alat") is matched by full text and prefix only: as a trigram it would be
+# compared with nearly every name, which costs much and finds nothing more.
+TRIGRAM_MIN_LENGTH = 5
 
 
 def normalisasi(text: str) -> str:
@@ -56,9 +63,10 @@ def is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def vektor() -> SearchVector:
-    """Exactly the expression of the functional GIN index in migration 0002."""
-    return SearchVector("cari_teks", config="simple")
+def perbarui_vektor(qs: QuerySet) -> None:
+    """Recompute the full-text vector of these rows from their ``cari_teks`` (PostgreSQL only)."""
+    if is_postgres():
+        qs.update(cari_vector=SearchVector("cari_teks", config="simple"))
 
 
 def cari(qs: QuerySet, query: str) -> QuerySet:
@@ -66,31 +74,26 @@ def cari(qs: QuerySet, query: str) -> QuerySet:
     words = kata_kunci(query)
     if not words:
         return qs.annotate(relevansi=Value(0.0, output_field=FloatField()))
-    text = " ".join(words)
     if is_postgres():
-        return _cari_postgres(qs, words, text)
+        return _cari_postgres(qs, words)
     return _cari_sederhana(qs, words)
 
 
-def _cari_postgres(qs: QuerySet, words: list[str], text: str) -> QuerySet:
+def _cari_postgres(qs: QuerySet, words: list[str]) -> QuerySet:
+    text = " ".join(words)
     exact = SearchQuery(" & ".join(words), config="simple", search_type="raw")
+    match = Q(cari_vector=exact)
+    if len(text) >= TRIGRAM_MIN_LENGTH:
+        match |= Q(TrigramWordSimilar(F("cari_nama"), Value(text)))
     prefixes = [w[:PREFIX_LENGTH] for w in words if len(w) >= PREFIX_LENGTH]
-    match = Q(TrigramWordSimilar(F("cari_teks"), Value(text))) | Q(_ts_match(exact))
     if prefixes:
-        match |= Q(_ts_match(SearchQuery(" & ".join(f"{p}:*" for p in prefixes), config="simple", search_type="raw")))
+        match |= Q(cari_vector=SearchQuery(" & ".join(f"{p}:*" for p in prefixes), config="simple", search_type="raw"))
     return qs.filter(match).annotate(
         relevansi=(
             2 * TrigramWordSimilarity(Value(text), "cari_nama")
-            + TrigramWordSimilarity(Value(text), "cari_teks")
-            + Coalesce(SearchRank(vektor(), exact), Value(0.0), output_field=FloatField())
+            + Coalesce(SearchRank(F("cari_vector"), exact), Value(0.0), output_field=FloatField())
         )
     )
-
-
-def _ts_match(query: SearchQuery):
-    from django.contrib.postgres.search import SearchVectorExact
-
-    return SearchVectorExact(vektor(), query)
 
 
 def _cari_sederhana(qs: QuerySet, words: list[str]) -> QuerySet:

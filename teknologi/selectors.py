@@ -10,6 +10,8 @@ on how many rows there are.
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
+
 from django.db.models import Avg, Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -136,24 +138,69 @@ def _semua_kecuali(conds: dict[str, Q], kecuali: str) -> Q:
     return result
 
 
-def teknologi_cari(f: Filter) -> QuerySet[Teknologi]:
-    """Published technologies matching the search and every facet, ordered as asked."""
-    qs = pencarian.cari(Teknologi.objects.published(), f.q)
-    qs = qs.filter(_semua_kecuali(f.kondisi(), ""))
-    qs = teknologi_list_kartu(qs).annotate(
-        harga_min_urut=Coalesce("harga_min", "harga_max"), harga_max_urut=Coalesce("harga_max", "harga_min")
-    )
-    ordering = URUTAN[f.urut][1] or ["-relevansi", "nama"]
-    return qs.order_by(*ordering)
+@dataclass
+class Katalog:
+    """One page of the catalogue: the technologies of the page (cards) and the facet counts."""
+
+    page: Page
+    facet: dict
 
 
-def teknologi_facet(f: Filter) -> dict:
+def _cari_dasar(f: Filter) -> tuple[QuerySet, dict | None]:
+    """The published technologies the search matches, and their relevance by pk.
+
+    The search (trigram and full text) runs once, in one query that returns ids and relevance;
+    everything after works on ``pk IN (…)``, so neither the ordering, the page, nor the three
+    facet queries repeat it."""
+    published = Teknologi.objects.published()
+    if not f.q:
+        return published, None
+    relevansi = dict(pencarian.cari(published, f.q).order_by().values_list("pk", "relevansi"))
+    return published.filter(pk__in=list(relevansi)), relevansi
+
+
+def _urutan_ids(f: Filter, base: QuerySet, relevansi: dict | None) -> list[int]:
+    qs = base.filter(_semua_kecuali(f.kondisi(), ""))
+    if relevansi is not None and f.urut == "relevansi":
+        rows = list(qs.values_list("pk", "nama"))
+        rows.sort(key=lambda row: (-relevansi[row[0]], row[1]))
+        return [pk for pk, _nama in rows]
+    if f.urut == "populer":
+        qs = qs.annotate(jumlah_adopsi=_jumlah_adopsi())
+    qs = qs.annotate(harga_min_urut=Coalesce("harga_min", "harga_max"), harga_max_urut=Coalesce("harga_max", "harga_min"))
+    ordering = URUTAN[f.urut][1] or ["nama"]
+    return list(qs.order_by(*ordering).values_list("pk", flat=True))
+
+
+def _kartu_urut(ids: list[int]) -> list[Teknologi]:
+    """The card rows of these ids, in that order (adoption counts computed for these rows only)."""
+    by_pk = {t.pk: t for t in teknologi_list_kartu(Teknologi.objects.filter(pk__in=ids))}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def teknologi_katalog(f: Filter, *, halaman, per_halaman: int) -> Katalog:
+    """The catalogue page in six queries whatever the number of technologies: search (ids and
+    relevance), ordering (ids), the page's cards, and three facet queries."""
+    base, relevansi = _cari_dasar(f)
+    page = Paginator(_urutan_ids(f, base, relevansi), per_halaman).get_page(halaman)
+    page.object_list = _kartu_urut(list(page.object_list))
+    return Katalog(page=page, facet=teknologi_facet(f, base=base))
+
+
+def teknologi_cari(f: Filter) -> list[Teknologi]:
+    """Every published technology matching the search and the facets, ordered as asked."""
+    base, relevansi = _cari_dasar(f)
+    return _kartu_urut(_urutan_ids(f, base, relevansi))
+
+
+def teknologi_facet(f: Filter, *, base: QuerySet | None = None) -> dict:
     """Facet counts in three queries, each facet counted with every *other* active filter applied.
 
     Returns {"bidang": [(value, label, n)], "harga": [...], "kecamatan": [(slug, nama, n)],
     "panduan": n, "penghargaan": [...]}. Values with a zero count are left out except the active one.
     """
-    base = pencarian.cari(Teknologi.objects.published(), f.q)
+    if base is None:
+        base, _relevansi = _cari_dasar(f)
     conds = f.kondisi()
 
     bidang_counts = dict(

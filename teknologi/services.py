@@ -103,6 +103,7 @@ def teknologi_simpan(
     _isi_dokumen_cari(teknologi)
     teknologi.full_clean()
     teknologi.save()
+    pencarian.perbarui_vektor(Teknologi.objects.filter(pk=teknologi.pk))
     return teknologi
 
 

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -28,9 +27,8 @@ class TeknologiListView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         f = Filter.dari(self.request.GET)
-        paginator = Paginator(selectors.teknologi_cari(f), PER_HALAMAN)
-        page = paginator.get_page(self.request.GET.get("halaman"))
-        facet = selectors.teknologi_facet(f)
+        katalog = selectors.teknologi_katalog(f, halaman=self.request.GET.get("halaman"), per_halaman=PER_HALAMAN)
+        page, facet = katalog.page, katalog.facet
         ctx.update(
             filter=f,
             page_obj=page,
