@@ -6,14 +6,18 @@ approve the adoptions of their kecamatan. The admin provinsi (``/kelola/teknolog
 everyone else) edits anything, publishes and unpublishes, and reads the history of changes.
 """
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from posyantek.models import User
 from posyantek.permissions import is_admin_provinsi
 from posyantek.views.kelola import KelolaMixin, KelolaPosMixin
 from teknologi import selectors, services
@@ -328,18 +332,40 @@ class KurasiRiwayatView(_Teknologi, KurasiMixin, TemplateView):
 
 
 def _riwayat(records: list) -> list[dict]:
-    """Each record with the fields it changed compared with the one before it (no extra queries)."""
-    rows = []
+    """Each record with the fields it changed compared with the one before it, as readable text:
+    choice labels, people's names (one query for all of them), local dates."""
+    rows, user_ids = [], set()
     for i, record in enumerate(records):
         older = records[i + 1] if i + 1 < len(records) else None
         changes = []
         if older is not None:
-            delta = record.diff_against(older)
-            for change in delta.changes:
+            for change in record.diff_against(older).changes:
                 field = record.instance_type._meta.get_field(change.field)
-                changes.append({"field": field.verbose_name, "lama": change.old, "baru": change.new})
+                changes.append((field, change.old, change.new))
+                if field.is_relation and field.related_model is User:
+                    user_ids.update(v for v in (change.old, change.new) if v)
         rows.append({"record": record, "changes": changes})
+    users = {u.pk: str(u) for u in User.objects.filter(pk__in=user_ids)} if user_ids else {}
+    for row in rows:
+        row["changes"] = [
+            {"field": field.verbose_name, "lama": _tampil(field, old, users), "baru": _tampil(field, new, users)}
+            for field, old, new in row["changes"]
+        ]
     return rows
+
+
+def _tampil(field, value, users: dict) -> str:
+    if value in (None, ""):
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation and field.related_model is User:
+        return users.get(value, "—")
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value), "j M Y H.i")
+    if isinstance(value, bool):
+        return _("Ya") if value else _("Tidak")
+    return str(value)
 
 
 # --- Per post: what it proposes, demonstrates, and which UKM use what -----------------------------

@@ -320,3 +320,12 @@ def test_untouched_extra_rows_of_the_guide_form_are_skipped(client_as, operator_
                            "masalah-TOTAL_FORMS": "2"})
     assert client_as(operator_a).post(f"/kelola/gambir/teknologi/{t.slug}/panduan/", data).status_code == 302
     assert Panduan.objects.get().perawatan_set.count() == 1
+
+
+def test_history_shows_labels_and_names_not_raw_values(client_as, admin_provinsi, operator_a, pos_a):
+    t = f.teknologi("Alat Label", status="diajukan", pos=pos_a, oleh=operator_a)
+    client = client_as(admin_provinsi)
+    client.post(f"/kelola/teknologi/{t.slug}/terbitkan/")
+    body = client.get(f"/kelola/teknologi/{t.slug}/riwayat/").content.decode()
+    assert "Draf</del> → <ins>Terbit" in body  # the factory set "diajukan" without a history row
+    assert "→ <ins>Admin Provinsi</ins>" in body

@@ -1,0 +1,22 @@
+from django.core.management import call_command
+
+def test_shots(page, site, login):
+    call_command("seed_demo", password="demo-password-panjang-1")
+    login("admin@posyantek.test", "demo-password-panjang-1")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site + "/kelola/teknologi/")
+    page.screenshot(path="/tmp/shot-kurasi-1280.png")
+    page.goto(site + "/kelola/teknologi/mesin-pengering-kerupuk-tipe-rak/")
+    page.screenshot(path="/tmp/shot-pratinjau-1280.png")
+    page.goto(site + "/kelola/teknologi/alat-pemeras-santan/panduan/")
+    page.screenshot(path="/tmp/shot-panduan-form-1280.png")
+    page.goto(site + "/kelola/teknologi/alat-pemeras-santan/riwayat/")
+    page.screenshot(path="/tmp/shot-riwayat-1280.png")
+    page.goto(site + "/kelola/ringkasan/")
+    page.screenshot(path="/tmp/shot-ringkasan-1280.png", full_page=True)
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": site}])
+    page.set_viewport_size({"width": 360, "height": 900})
+    page.goto(site + "/teknologi/?q=pemeras+santen")
+    page.screenshot(path="/tmp/shot-list-en-360.png", full_page=True)
+    page.goto(site + "/teknologi/alat-pemeras-santan/panduan/")
+    page.screenshot(path="/tmp/shot-panduan-en-360.png", full_page=True)
