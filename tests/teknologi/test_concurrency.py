@@ -95,3 +95,23 @@ def test_parallel_withdrawals_and_pledges_keep_the_total_true(wilayah, pos_a):
     kampanye.refresh_from_db()
     assert kampanye.jumlah_terjanji == 20
     assert KampanyeUrunBeli.objects.get(pk=kampanye.pk).status == StatusKampanye.TERBUKA
+
+
+def test_parallel_http_requests_never_exceed_the_maximum(wilayah, pos_a):
+    """The same race through the whole stack: 16 owners press “Ikut urun beli” at once."""
+    from django.test import Client
+
+    kampanye = f.kampanye(f.teknologi("Mesin Penepung"), pos_a, target=8, maksimum=8)
+    clients = []
+    for i in range(16):
+        client = Client()
+        client.force_login(f.pemilik(100 + i))
+        clients.append(client)
+    url = f"/urun-beli/{kampanye.pk}/janji/"
+    results = run_parallel([(lambda c=c: c.post(url, {"jumlah": "1"}).status_code) for c in clients])
+    assert [r for r in results if r[0] != "ok"] == []
+    statuses = [r[1] for r in results]
+    assert statuses.count(302) == 8 and statuses.count(200) == 8  # 200: the form again, with “Kuota … penuh”
+    kampanye.refresh_from_db()
+    assert kampanye.jumlah_terjanji == 8
+    assert JanjiUrunBeli.objects.filter(kampanye=kampanye, status=StatusJanji.AKTIF).count() == 8
