@@ -4,7 +4,7 @@ Each provider returns lazy querysets or plain values under keys prefixed ``ttg_`
 ``templates/teknologi/_<point>.html`` render them. Nothing here shows a draft or a pledger's name.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from posyantek.permissions import is_admin_provinsi
 from teknologi import selectors

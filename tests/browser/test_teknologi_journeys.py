@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.factories import UserFactory
 
 
 def katalog():
@@ -135,4 +135,3 @@ def test_operator_proposes_and_admin_publishes(page, site, login):
     page.get_by_role("link", name="Alat Pengering Kerupuk").click()
     page.get_by_role("link", name="Baca panduan pemakaian").click()
     expect(page.locator(".ttg-langkah")).to_contain_text("Susun kerupuk di rak satu lapis.")
-    assert TEST_PASSWORD
