@@ -1,0 +1,83 @@
+"""What the catalogue adds to the foundation's pages (``posyantek.extensions``).
+
+Each provider returns lazy querysets or plain values under keys prefixed ``ttg_``; the partials in
+``templates/teknologi/_<point>.html`` render them. Nothing here shows a draft or a pledger's name.
+"""
+
+from django.db.models import Count
+
+from posyantek.permissions import is_admin_provinsi
+from teknologi import selectors
+from teknologi.models import (
+    Adopsi,
+    KampanyeUrunBeli,
+    StatusAdopsi,
+    StatusKampanye,
+    StatusTeknologi,
+    Teknologi,
+)
+
+
+def beranda(*, request) -> dict:
+    return {
+        "ttg_unggulan": selectors.teknologi_unggulan(limit=4),
+        "ttg_kampanye_terbuka": selectors.kampanye_terbuka(limit=2),
+    }
+
+
+def pos_detail(*, request, pos) -> dict:
+    return {
+        "ttg_peraga": selectors.teknologi_untuk_pos(pos),
+        "ttg_kampanye_pos": selectors.kampanye_list_public().filter(pos=pos)[:5],
+    }
+
+
+def pos_dasbor(*, request, pos) -> dict:
+    return {
+        "ttg_menunggu": Adopsi.objects.for_pos(pos).filter(status=StatusAdopsi.MENUNGGU).count(),
+        "ttg_kampanye_aktif": KampanyeUrunBeli.objects.for_pos(pos)
+        .filter(status__in=[StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI, StatusKampanye.DIPESAN]).count(),
+    }
+
+
+def akun_saya(*, request, user) -> dict:
+    return {
+        "ttg_janji_saya": selectors.janji_list_pengguna(user)[:20],
+        "ttg_adopsi_saya": Adopsi.objects.filter(pemilik=user).select_related("teknologi", "pos__kecamatan")[:20],
+    }
+
+
+def kelola_index(*, request, user) -> dict:
+    if not is_admin_provinsi(user):
+        return {}
+    return {"ttg_diajukan": Teknologi.objects.filter(status=StatusTeknologi.DIAJUKAN).count()}
+
+
+def overview(*, request, pos) -> dict:
+    """Technologies adopted (per kota, or per technology for one post) and campaigns by status."""
+    adopsi = Adopsi.objects.disetujui().filter(teknologi__status=StatusTeknologi.TERBIT)
+    kampanye = KampanyeUrunBeli.objects.all()
+    if pos is not None:
+        adopsi = adopsi.filter(pos=pos)
+        kampanye = kampanye.filter(pos=pos)
+        per_group = (
+            adopsi.order_by().values("teknologi__nama").annotate(n=Count("pk")).order_by("-n", "teknologi__nama")[:10]
+        )
+        rows = [(r["teknologi__nama"], r["n"]) for r in per_group]
+    else:
+        per_group = (
+            adopsi.order_by().values("pos__kecamatan__kota__nama_pendek", "pos__kecamatan__kota__kode")
+            .annotate(n=Count("pk")).order_by("pos__kecamatan__kota__kode")
+        )
+        rows = [(r["pos__kecamatan__kota__nama_pendek"], r["n"]) for r in per_group]
+    status_counts = dict(kampanye.order_by().values_list("status").annotate(n=Count("pk")))
+    totals = adopsi.aggregate(jumlah=Count("pk"), teknologi=Count("teknologi", distinct=True))
+    return {
+        "ttg_overview": {
+            "per_kelompok": rows,
+            "jumlah_adopsi": totals["jumlah"],
+            "jumlah_teknologi_dipakai": totals["teknologi"],
+            "jumlah_terbit": Teknologi.objects.published().count() if pos is None else None,
+            "kampanye": [(label, status_counts.get(value, 0)) for value, label in StatusKampanye.choices],
+        }
+    }

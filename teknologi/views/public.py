@@ -1,0 +1,148 @@
+"""Public pages of the TTG catalogue: search, detail, the printable guide with its QR code and PDF,
+and an owner's report that their UKM uses a technology."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from posyantek.uploads import download_response
+from teknologi import selectors, services
+from teknologi.forms import AdopsiPemilikForm
+from teknologi.models import Bidang, Panduan, Teknologi
+from teknologi.selectors import URUTAN, Filter
+
+PER_HALAMAN = 12
+
+
+class TeknologiListView(TemplateView):
+    """The catalogue: search, facets with counts, sorting, pagination. Published technologies only."""
+
+    template_name = "teknologi/teknologi_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        f = Filter.dari(self.request.GET)
+        katalog = selectors.teknologi_katalog(f, halaman=self.request.GET.get("halaman"), per_halaman=PER_HALAMAN)
+        page, facet = katalog.page, katalog.facet
+        ctx.update(
+            filter=f,
+            page_obj=page,
+            teknologi_list=page.object_list,
+            facet=facet,
+            urutan=[(key, label) for key, (label, _o) in URUTAN.items() if key != "relevansi" or f.q],
+            bidang_label=dict(Bidang.choices).get(f.bidang, ""),
+            kecamatan_label=next((nama for slug, nama, _n in facet["kecamatan"] if slug == f.kecamatan), f.kecamatan),
+            ada_filter=bool(f.q or f.bidang or f.harga or f.kecamatan or f.panduan or f.penghargaan),
+        )
+        return ctx
+
+
+class TeknologiDetailView(TemplateView):
+    template_name = "teknologi/teknologi_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        try:
+            teknologi = selectors.teknologi_detail_public(kwargs["slug"])
+        except Teknologi.DoesNotExist:
+            raise Http404
+        services.kampanye_tutup_yang_lewat()
+        ctx.update(detail_context(teknologi))
+        ctx["kampanye_list"] = selectors.kampanye_list_public().filter(teknologi=teknologi)[:3]
+        return ctx
+
+
+def detail_context(teknologi: Teknologi) -> dict:
+    """What the detail page (and the curators' preview) shows besides the technology itself."""
+    try:
+        panduan = teknologi.panduan
+    except Panduan.DoesNotExist:
+        panduan = None
+    return {
+        "teknologi": teknologi,
+        "panduan": panduan,
+        "adopsi": selectors.adopsi_ringkasan(teknologi),
+        "ulasan_list": selectors.ulasan_list_public(teknologi),
+        "terkait_list": selectors.teknologi_terkait(teknologi),
+    }
+
+
+class PanduanDetailView(TemplateView):
+    """The user guide, printable on A4 with a QR code that leads back to it."""
+
+    template_name = "teknologi/panduan_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        try:
+            panduan = selectors.panduan_public(kwargs["slug"])
+        except Panduan.DoesNotExist:
+            raise Http404
+        ctx["panduan"] = panduan
+        ctx["teknologi"] = panduan.teknologi
+        ctx["url_absolut"] = absolute_url(panduan.teknologi.get_panduan_url())
+        return ctx
+
+
+def absolute_url(path: str) -> str:
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
+def panduan_qr(request, slug: str):
+    """The guide's QR code as SVG, made on the server (for the printed poster at the post)."""
+    import qrcode
+    import qrcode.image.svg
+
+    if not Teknologi.objects.published().filter(slug=slug, panduan__isnull=False).exists():
+        raise Http404
+    url = absolute_url(Teknologi(slug=slug).get_panduan_url())
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2, box_size=10)
+    response = HttpResponse(image.to_string(encoding="unicode"), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
+
+
+def panduan_pdf(request, slug: str):
+    """The guide's PDF, always as a download (never rendered inline on the portal's origin)."""
+    panduan = get_object_or_404(Panduan.objects.select_related("teknologi"), teknologi__slug=slug,
+                                teknologi__status="terbit")
+    if not panduan.pdf:
+        raise Http404
+    return download_response(panduan.pdf, filename=f"panduan-{panduan.teknologi.slug}.pdf")
+
+
+class AdopsiLaporView(LoginRequiredMixin, FormView):
+    """A UKM owner reports that their business uses a technology; an operator of their post approves."""
+
+    template_name = "teknologi/adopsi_form.html"
+    form_class = AdopsiPemilikForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.is_pemilik_ukm:
+            raise PermissionDenied
+        self.teknologi = get_object_or_404(Teknologi.objects.published(), slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(teknologi=self.teknologi, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.adopsi_catat(
+                teknologi=self.teknologi, pos=data["pos"], nama_usaha=data["nama_usaha"], oleh=self.request.user,
+                pemilik=self.request.user, sejak=data["sejak"], rating=data["rating"], catatan=data["catatan"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Terima kasih. Laporan Anda akan tampil setelah diperiksa operator pos.")
+        )
+        return redirect(self.teknologi.get_absolute_url())

@@ -1,0 +1,186 @@
+"""Urun beli: public campaign pages with pledging, and the organising post's management pages."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, TemplateView
+
+from posyantek.export import csv_response, xlsx_response
+from posyantek.views.kelola import KelolaPosMixin
+from teknologi import selectors, services
+from teknologi.forms import JanjiForm, KampanyeForm
+from teknologi.models import KampanyeUrunBeli, StatusJanji, StatusKampanye
+
+
+class KampanyeListView(TemplateView):
+    """Every campaign of a published technology, open ones first. Expired ones are closed on read."""
+
+    template_name = "teknologi/kampanye_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        services.kampanye_tutup_yang_lewat()
+        status = self.request.GET.get("status", "")
+        ctx["kampanye_list"] = selectors.kampanye_list_public(status=status)[:60]
+        ctx["status_aktif"] = status if status in StatusKampanye.values else ""
+        ctx["status_choices"] = StatusKampanye.choices
+        return ctx
+
+
+def _kampanye_public(pk: int) -> KampanyeUrunBeli:
+    services.kampanye_tutup_yang_lewat()
+    try:
+        return selectors.kampanye_detail_public(pk)
+    except KampanyeUrunBeli.DoesNotExist:
+        raise Http404
+
+
+class KampanyeDetailView(TemplateView):
+    template_name = "teknologi/kampanye_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        kampanye = _kampanye_public(kwargs["pk"])
+        user = self.request.user
+        janji = selectors.janji_milik(kampanye, user)
+        ctx.update(
+            kampanye=kampanye,
+            janji=janji,
+            boleh_janji=bool(user.is_authenticated and user.is_pemilik_ukm and kampanye.menerima_janji),
+            form=kwargs.get("form") or JanjiForm(initial={"jumlah": janji.jumlah if janji else 1,
+                                                          "nama_usaha": janji.nama_usaha if janji else ""}),
+        )
+        return ctx
+
+
+@require_POST
+def janji_simpan(request, pk: int):
+    """Pledge (or change one's pledge). Owners only; the service holds the campaign's row lock."""
+    kampanye = _kampanye_public(pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(kampanye.get_absolute_url())
+    form = JanjiForm(request.POST)
+    if form.is_valid():
+        try:
+            services.janji_simpan(
+                kampanye=kampanye, pengguna=request.user, jumlah=form.cleaned_data["jumlah"],
+                nama_usaha=form.cleaned_data["nama_usaha"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Janji Anda tercatat. Terima kasih!"))
+            return redirect(kampanye.get_absolute_url() + "#kemajuan")
+    view = KampanyeDetailView(request=request, kwargs={"pk": pk})
+    view.setup(request, pk=pk)
+    response = view.render_to_response(view.get_context_data(pk=pk, form=form))
+    if not request.user.is_pemilik_ukm:
+        response.status_code = 403
+    return response
+
+
+@require_POST
+def janji_tarik(request, pk: int):
+    kampanye = _kampanye_public(pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(kampanye.get_absolute_url())
+    try:
+        services.janji_tarik(kampanye=kampanye, pengguna=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Janji Anda sudah ditarik."))
+    return redirect(kampanye.get_absolute_url())
+
+
+# --- The organising post ------------------------------------------------------------------------
+
+
+class KelolaKampanyeListView(KelolaPosMixin, TemplateView):
+    template_name = "teknologi/kelola/kampanye_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        services.kampanye_tutup_yang_lewat()
+        ctx["kampanye_list"] = (
+            KampanyeUrunBeli.objects.for_pos(self.pos).select_related("teknologi").order_by("-created_at")
+        )
+        return ctx
+
+
+class KelolaKampanyeTambahView(KelolaPosMixin, FormView):
+    template_name = "teknologi/kelola/kampanye_form.html"
+    form_class = KampanyeForm
+
+    def form_valid(self, form):
+        try:
+            kampanye = services.kampanye_buat(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Kampanye urun beli dibuka."))
+        return redirect("teknologi:kelola-kampanye-detail", pos_slug=self.pos.slug, pk=kampanye.pk)
+
+
+class _KampanyeScoped(KelolaPosMixin):
+    def get_kampanye(self) -> KampanyeUrunBeli:
+        return get_object_or_404(KampanyeUrunBeli.objects.for_pos(self.pos).select_related("teknologi"), pk=self.kwargs["pk"])
+
+
+class KelolaKampanyeDetailView(_KampanyeScoped, TemplateView):
+    template_name = "teknologi/kelola/kampanye_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        services.kampanye_tutup_yang_lewat()
+        kampanye = self.get_kampanye()
+        janji = list(selectors.janji_list_kampanye(kampanye))
+        kampanye.jumlah_penjanji = sum(1 for j in janji if j.status == StatusJanji.AKTIF)
+        ctx.update(
+            kampanye=kampanye,
+            janji_list=janji,
+            jumlah_penjanji=kampanye.jumlah_penjanji,
+            transisi=[
+                (status, label) for status, label in StatusKampanye.choices
+                if kampanye.status in services.TRANSISI.get(status, set())
+            ],
+        )
+        return ctx
+
+
+class KelolaKampanyeStatusView(_KampanyeScoped, TemplateView):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        kampanye = self.get_kampanye()
+        try:
+            services.kampanye_ubah_status(kampanye=kampanye, status=request.POST.get("status", ""), oleh=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Status kampanye diperbarui."))
+        return redirect("teknologi:kelola-kampanye-detail", pos_slug=self.pos.slug, pk=kampanye.pk)
+
+
+class KelolaKampanyeEksporView(_KampanyeScoped, TemplateView):
+    """The pledges of a campaign as CSV or XLSX, for the organising post (no phone, no address)."""
+
+    def get(self, request, *args, **kwargs):
+        if kwargs["fmt"] not in ("csv", "xlsx"):
+            raise Http404
+        kampanye = self.get_kampanye()
+        header = [_("Nama"), _("E-mail"), _("Nama usaha"), _("Jumlah unit"), _("Harga satuan"), _("Total"),
+                  _("Status"), _("Tanggal janji")]
+        rows = [
+            [j.pengguna.nama, j.pengguna.email, j.nama_usaha, j.jumlah, kampanye.harga_satuan,
+             j.jumlah * kampanye.harga_satuan, j.get_status_display(), j.created_at.strftime("%Y-%m-%d %H:%M")]
+            for j in selectors.janji_list_kampanye(kampanye)
+        ]
+        filename = f"urun-beli-{kampanye.pk}-janji"
+        if kwargs["fmt"] == "xlsx":
+            return xlsx_response(f"{filename}.xlsx", header, rows, sheet=_("Janji"))
+        return csv_response(f"{filename}.csv", header, rows)
