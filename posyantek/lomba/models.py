@@ -435,9 +435,9 @@ class ImporNasional(models.Model):
 
     lomba = models.ForeignKey(Lomba, on_delete=models.CASCADE, related_name="impor_set", verbose_name=_("lomba"))
     nama_berkas = models.CharField(_("nama berkas"), max_length=255)
-    baris = models.JSONField(default=list)
-    kesalahan = models.JSONField(default=list)
-    peringatan = models.JSONField(default=list)
+    baris = models.JSONField(default=list, blank=True)
+    kesalahan = models.JSONField(default=list, blank=True)
+    peringatan = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=12, choices=ImporStatus.choices, default=ImporStatus.PRATINJAU)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

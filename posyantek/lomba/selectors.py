@@ -258,6 +258,31 @@ def hasil_lomba(lomba: Lomba) -> HasilLomba:
                       jumlah_skor=len(skor))
 
 
+def baris_tampil(lomba: Lomba, hasil: HasilLomba | None) -> list[BarisHasil]:
+    """The rows a results page shows. Once final: the stored (frozen) ranks, totals and stage scores,
+    with the criterion means of the recomputation beside them; while scoring: the provisional
+    computation. An imported national result has ranks and totals only."""
+    if not lomba.is_selesai:
+        return hasil.baris if hasil else []
+    tahap_list = hasil.tahap_list if hasil else []
+    kriteria_list = hasil.kriteria_list if hasil else []
+    dihitung = hasil.by_peserta if hasil else {}
+    rows = []
+    for p in hasil_tersimpan(lomba):
+        calc = dihitung.get(p.pk)
+        rows.append(BarisHasil(
+            peserta=p,
+            peringkat=p.peringkat or 0,
+            total=p.nilai_akhir,
+            per_tahap=p.nilai_tahap_list(tahap_list),
+            per_kriteria=calc.per_kriteria if calc else [None] * len(kriteria_list),
+            jumlah_juri=calc.jumlah_juri if calc else [0] * len(kriteria_list),
+            lengkap=p.peringkat is not None,
+            diputus_oleh=p.alasan_seri,
+        ))
+    return rows
+
+
 # --- Who has scored what ---------------------------------------------------------------------------
 
 SEL_SELESAI = "selesai"

@@ -623,7 +623,7 @@ def lomba_finalkan(*, lomba: Lomba, oleh: User) -> Lomba:
         _("%(juri)s belum lengkap menilai %(n)s peserta.") % {"juri": baris.juri, "n": baris.kurang_peserta}
         for baris in matriks.baris if baris.kurang_peserta
     ]
-    hasil = selectors.hasil_hitung(lomba)
+    hasil = selectors.hasil_lomba(lomba).mentah
     if not hasil:
         masalah.append(_("Lomba ini belum memiliki peserta."))
     for h in hasil:
