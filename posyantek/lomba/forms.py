@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from posyantek.models import Kota, Pos, User
 from posyantek.uploads import clean_document
 from posyantek.lomba.models import (
+    angka,
     TINGKAT_URUTAN,
     Kriteria,
     Lomba,
@@ -142,7 +143,7 @@ class BobotForm(forms.Form):
             return cleaned
         total = sum((cleaned[f"tahap_{t.pk}"] for t in self.tahap_list), Decimal(0))
         if total != 100:
-            raise ValidationError(_("Jumlah bobot tahap harus 100%% (sekarang %(n)s%%).") % {"n": total.normalize()})
+            raise ValidationError(_("Jumlah bobot tahap harus 100%% (sekarang %(n)s%%).") % {"n": angka(total)})
         for t, _name, names in self.groups:
             if names:
                 jumlah = sum((cleaned[n] for n in names), Decimal(0))
@@ -150,7 +151,7 @@ class BobotForm(forms.Form):
                     self.add_error(
                         names[0],
                         _("Jumlah bobot kriteria tahap \u201c%(t)s\u201d harus 100%% (sekarang %(n)s%%).")
-                        % {"t": t.nama, "n": jumlah.normalize()},
+                        % {"t": t.nama, "n": angka(jumlah)},
                     )
         return cleaned
 
@@ -276,7 +277,7 @@ class NilaiForm(forms.Form):
                     label=k.nama, required=False, min_value=k.skala_min, max_value=k.skala_maks,
                     initial=nilai_awal.get(k.pk),
                     help_text=_("Skala %(min)s–%(maks)s. %(desk)s") % {
-                        "min": k.skala_min.normalize(), "maks": k.skala_maks.normalize(), "desk": k.deskripsi,
+                        "min": angka(k.skala_min), "maks": angka(k.skala_maks), "desk": k.deskripsi,
                     },
                 )
                 field.widget.attrs.update({"min": str(k.skala_min), "max": str(k.skala_maks)})

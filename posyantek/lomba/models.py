@@ -14,11 +14,17 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from posyantek.models import Kota, Pos
+
+def angka(value: Decimal) -> str:
+    """A number for messages, in the active language: 100 → "100", 87.50 → "87,5" (Indonesian)."""
+    return floatformat(value, "-2")
+
 
 TAHUN_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 BOBOT_VALIDATORS = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
@@ -282,6 +288,15 @@ class Peserta(models.Model):
     @property
     def nama(self) -> str:
         return self.pos.nama if self.pos_id else self.nama_luar
+
+    @property
+    def nama_pendek(self) -> str:
+        """The name without the common "Posyantek Kecamatan" prefix, for chart labels."""
+        nama = self.nama
+        for prefix in ("Posyantek Kecamatan ", "Posyantek Kec. ", "Posyantek "):
+            if nama.startswith(prefix):
+                return nama[len(prefix):]
+        return nama
 
     @property
     def wilayah(self) -> str:

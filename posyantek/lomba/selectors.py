@@ -524,4 +524,5 @@ def penghargaan_pos(pos: Pos) -> QuerySet[Peserta]:
 
 
 def lomba_terbaru_publik() -> QuerySet[Lomba]:
-    return lomba_list_publik().order_by("-diumumkan_at", "-pk")[:1]
+    """The newest announced result for the home page: the latest year, provincial before national."""
+    return lomba_list_publik()[:1]

@@ -25,6 +25,7 @@ from posyantek.models import Kota, Pos, User, normalisasi_nama
 from posyantek.lomba import impor as impor_csv
 from posyantek.lomba import selectors, templat
 from posyantek.lomba.models import (
+    angka,
     TINGKAT_URUTAN,
     DokumenPeserta,
     ImporNasional,
@@ -163,7 +164,7 @@ def periksa_struktur(lomba: Lomba) -> list[str]:
         return [_("Lomba belum memiliki tahap penilaian.")]
     jumlah = sum((t.bobot for t in tahap_list), Decimal(0))
     if jumlah != SERATUS:
-        masalah.append(_("Jumlah bobot tahap harus 100%% (sekarang %(n)s%%).") % {"n": jumlah.normalize()})
+        masalah.append(_("Jumlah bobot tahap harus 100%% (sekarang %(n)s%%).") % {"n": angka(jumlah)})
     for tahap in tahap_list:
         kriteria = list(tahap.kriteria_set.all())
         if not kriteria:
@@ -173,7 +174,7 @@ def periksa_struktur(lomba: Lomba) -> list[str]:
         if jumlah_k != SERATUS:
             masalah.append(
                 _("Jumlah bobot kriteria tahap \u201c%(t)s\u201d harus 100%% (sekarang %(n)s%%).")
-                % {"t": tahap.nama, "n": jumlah_k.normalize()}
+                % {"t": tahap.nama, "n": angka(jumlah_k)}
             )
         for k in kriteria:
             if k.skala_maks <= k.skala_min:
@@ -285,13 +286,13 @@ def bobot_simpan(*, lomba: Lomba, oleh: User, bobot_tahap: dict[int, Decimal], b
             raise ValidationError(_("Setiap bobot harus antara 0 dan 100."))
     jumlah = sum((bobot_tahap.get(t.pk, t.bobot) for t in tahap_list), Decimal(0))
     if jumlah != SERATUS:
-        errors.append(_("Jumlah bobot tahap harus 100%% (sekarang %(n)s%%).") % {"n": jumlah.normalize()})
+        errors.append(_("Jumlah bobot tahap harus 100%% (sekarang %(n)s%%).") % {"n": angka(jumlah)})
     for t in tahap_list:
         jumlah_k = sum((bobot_kriteria.get(k.pk, k.bobot) for k in t.kriteria_set.all()), Decimal(0))
         if t.kriteria_set.all() and jumlah_k != SERATUS:
             errors.append(
                 _("Jumlah bobot kriteria tahap \u201c%(t)s\u201d harus 100%% (sekarang %(n)s%%).")
-                % {"t": t.nama, "n": jumlah_k.normalize()}
+                % {"t": t.nama, "n": angka(jumlah_k)}
             )
     if errors:
         raise ValidationError(errors)
@@ -393,6 +394,7 @@ def peserta_bawa_pemenang(*, dari: Lomba, ke: Lomba, oleh: User, peringkat_maks:
     category into ``ke``, remembering where each came from. Posts already entered are skipped."""
     ke = _kunci(ke)
     _cek_peserta_boleh_berubah(ke)
+    dari = Lomba.objects.get(pk=dari.pk)
     if not dari.is_selesai:
         raise ValidationError(_("Pemenang hanya dapat dibawa dari lomba yang sudah final."))
     if dari.kategori != ke.kategori:
@@ -544,7 +546,7 @@ def nilai_simpan(*, juri: User, peserta: Peserta, nilai: dict[int, Decimal | Non
             errors[f"kriteria_{kid}"] = [_("Masukkan angka.")]
         elif value < k.skala_min or value > k.skala_maks:
             errors[f"kriteria_{kid}"] = [
-                _("Nilai harus antara %(min)s dan %(maks)s.") % {"min": k.skala_min.normalize(), "maks": k.skala_maks.normalize()}
+                _("Nilai harus antara %(min)s dan %(maks)s.") % {"min": angka(k.skala_min), "maks": angka(k.skala_maks)}
             ]
         elif value != value.quantize(Decimal("0.01")):
             errors[f"kriteria_{kid}"] = [_("Paling banyak 2 angka di belakang koma.")]
@@ -567,7 +569,8 @@ def nilai_simpan(*, juri: User, peserta: Peserta, nilai: dict[int, Decimal | Non
         else:
             current.nilai = value
         current._history_user = juri
-        current.full_clean(validate_unique=False, validate_constraints=False)
+        # The entry, criterion and juri were loaded above: skip their existence queries.
+        current.full_clean(exclude=["peserta", "kriteria", "juri"], validate_unique=False, validate_constraints=False)
         current.save()
         changed += 1
     return changed
@@ -685,6 +688,7 @@ def pos_tandai_percontohan(*, pos: Pos, tahun: int, alasan: str, oleh: User) -> 
 @transaction.atomic
 def lomba_tandai_percontohan(*, lomba: Lomba, peserta_ids: list[int], oleh: User, alasan: str = "") -> list[Pos]:
     """Mark the chosen ranked DKI entries of a finished competition as model posts, in one step."""
+    lomba = _kunci(lomba)
     if not lomba.is_selesai:
         raise ValidationError(_("Pos percontohan ditetapkan setelah lomba final."))
     if not peserta_ids:

@@ -125,7 +125,7 @@ class PeringkatView(LombaAreaMixin, TemplateView):
                 "lomba": lomba,
                 "tahap_list": tahap_list,
                 "rows": rows,
-                "chart": [(p.nama, p.nilai_akhir) for p, _stages in rows if p.nilai_akhir is not None][:15],
+                "chart": [(p.nama_pendek, p.nilai_akhir) for p, _stages in rows if p.nilai_akhir is not None][:15],
             })
         riwayat = selectors.riwayat_nasional_dki()
         ctx.update(

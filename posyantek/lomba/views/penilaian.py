@@ -107,7 +107,7 @@ class HasilView(HasilAksesMixin, LombaAreaMixin, TemplateView):
         hasil = None if lomba.is_impor else selectors.hasil_lomba(lomba)
         baris = selectors.baris_tampil(lomba, hasil)
         ctx.update(hasil=hasil, baris=baris)
-        ctx["chart_total"] = [(b.peserta.nama, b.total) for b in baris if b.total is not None]
+        ctx["chart_total"] = [(b.peserta.nama_pendek, b.total) for b in baris if b.total is not None]
         if hasil is not None:
             ctx["tahap_list"] = hasil.tahap_list
             ctx["kriteria_list"] = hasil.kriteria_list
@@ -125,9 +125,9 @@ class HasilView(HasilAksesMixin, LombaAreaMixin, TemplateView):
             if a in by_id and b in by_id:
                 ra, rb = by_id[a], by_id[b]
                 ctx["bandingkan"] = (ra, rb)
-                ctx["bandingkan_series"] = [ra.peserta.nama, rb.peserta.nama]
+                ctx["bandingkan_series"] = [ra.peserta.nama_pendek, rb.peserta.nama_pendek]
                 ctx["bandingkan_groups"] = [
-                    (f"{k.tahap.nama[:14]} · {k.nama}", [va, vb])
+                    (f"{k.tahap.nama.split()[0]} · {k.nama}", [va, vb])
                     for k, va, vb in zip(hasil.kriteria_list, ra.per_kriteria, rb.per_kriteria)
                 ]
         return ctx

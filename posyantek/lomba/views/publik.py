@@ -29,7 +29,7 @@ class LombaPublikDetailView(DetailView):
         ctx.update(
             tahap_list=tahap_list,
             rows=rows,
-            chart=[(p.nama, p.nilai_akhir) for p, _stages in rows if p.nilai_akhir is not None][:15],
+            chart=[(p.nama_pendek, p.nilai_akhir) for p, _stages in rows if p.nilai_akhir is not None][:15],
             favorit=[p for p, _stages in rows if p.is_favorit],
         )
         return ctx
