@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.template.defaultfilters import floatformat
+from django.utils.formats import get_format
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -23,7 +24,11 @@ from posyantek.models import Kota, Pos
 
 def angka(value: Decimal) -> str:
     """A number for messages, in the active language: 100 → "100", 87.50 → "87,5" (Indonesian)."""
-    return floatformat(value, "-2")
+    text = floatformat(value, "-2")
+    separator = get_format("DECIMAL_SEPARATOR")
+    if separator in text:
+        text = text.rstrip("0").rstrip(separator)
+    return text
 
 
 TAHUN_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]

@@ -395,14 +395,14 @@ def peserta_bawa_pemenang(*, dari: Lomba, ke: Lomba, oleh: User, peringkat_maks:
     ke = _kunci(ke)
     _cek_peserta_boleh_berubah(ke)
     dari = Lomba.objects.get(pk=dari.pk)
-    if not dari.is_selesai:
-        raise ValidationError(_("Pemenang hanya dapat dibawa dari lomba yang sudah final."))
     if dari.kategori != ke.kategori:
         raise ValidationError(_("Kategori kedua lomba harus sama."))
     if TINGKAT_URUTAN[Tingkat(dari.tingkat)] >= TINGKAT_URUTAN[Tingkat(ke.tingkat)]:
         raise ValidationError(_("Pemenang dibawa dari tingkat yang lebih rendah ke tingkat berikutnya."))
     if ke.tahun not in (dari.tahun, dari.tahun + 1):
         raise ValidationError(_("Pemenang dibawa ke lomba tahun yang sama atau tahun berikutnya."))
+    if not dari.is_selesai:
+        raise ValidationError(_("Pemenang hanya dapat dibawa dari lomba yang sudah final."))
     if not 1 <= peringkat_maks <= 10:
         raise ValidationError(_("Jumlah pemenang yang dibawa antara 1 dan 10."))
     sudah = set(ke.peserta_set.filter(pos__isnull=False).values_list("pos_id", flat=True))
