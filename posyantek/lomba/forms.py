@@ -23,13 +23,25 @@ from posyantek.lomba.models import (
 
 
 class AngkaField(forms.DecimalField):
-    """A decimal typed the Indonesian way ("87,5") or the English way ("87.5")."""
+    """A decimal typed the Indonesian way ("87,5") or the English way ("87.5"), within a range.
 
-    def __init__(self, **kwargs):
+    The range gives one clear message ("Nilai harus antara 0 dan 100.") instead of Django's two."""
+
+    default_error_messages = {
+        "invalid": _("Masukkan angka, misalnya 87,5."),
+        "max_digits": _("Angka terlalu panjang."),
+        "max_decimal_places": _("Paling banyak 2 angka di belakang koma."),
+        "max_whole_digits": _("Angka terlalu besar."),
+    }
+
+    def __init__(self, *, rentang: tuple[Decimal, Decimal] | None = None, **kwargs):
         kwargs.setdefault("max_digits", 6)
         kwargs.setdefault("decimal_places", 2)
         super().__init__(**kwargs)
+        self.rentang = rentang
         self.widget.attrs.update({"inputmode": "decimal", "step": "0.01"})
+        if rentang is not None:
+            self.widget.attrs.update({"min": str(rentang[0]), "max": str(rentang[1])})
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -37,6 +49,16 @@ class AngkaField(forms.DecimalField):
             if value.count(",") == 1 and "." not in value:
                 value = value.replace(",", ".")
         return super().to_python(value)
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and self.rentang is not None and not (self.rentang[0] <= value <= self.rentang[1]):
+            raise ValidationError(
+                _("Nilai harus antara %(min)s dan %(maks)s.") % {"min": angka(self.rentang[0]), "maks": angka(self.rentang[1])}
+            )
+
+
+SERATUS = (Decimal(0), Decimal(100))
 
 
 def _tahun_sekarang() -> int:
@@ -96,7 +118,7 @@ class LombaUpdateForm(forms.ModelForm):
 
 
 class TahapForm(forms.ModelForm):
-    bobot = AngkaField(label=_("Bobot (%)"), min_value=Decimal(0), max_value=Decimal(100))
+    bobot = AngkaField(label=_("Bobot (%)"), rentang=SERATUS)
 
     class Meta:
         model = Tahap
@@ -104,9 +126,9 @@ class TahapForm(forms.ModelForm):
 
 
 class KriteriaForm(forms.ModelForm):
-    bobot = AngkaField(label=_("Bobot dalam tahap (%)"), min_value=Decimal(0), max_value=Decimal(100))
-    skala_min = AngkaField(label=_("Nilai terendah"), min_value=Decimal(0), max_value=Decimal(1000), initial=Decimal(0))
-    skala_maks = AngkaField(label=_("Nilai tertinggi"), min_value=Decimal("0.01"), max_value=Decimal(1000), initial=Decimal(100))
+    bobot = AngkaField(label=_("Bobot dalam tahap (%)"), rentang=SERATUS)
+    skala_min = AngkaField(label=_("Nilai terendah"), rentang=(Decimal(0), Decimal(1000)), initial=Decimal(0))
+    skala_maks = AngkaField(label=_("Nilai tertinggi"), rentang=(Decimal("0.01"), Decimal(1000)), initial=Decimal(100))
 
     class Meta:
         model = Kriteria
@@ -129,11 +151,11 @@ class BobotForm(forms.Form):
         self.groups = []
         for t in tahap_list:
             name = f"tahap_{t.pk}"
-            self.fields[name] = AngkaField(label=t.nama, min_value=Decimal(0), max_value=Decimal(100), initial=t.bobot)
+            self.fields[name] = AngkaField(label=t.nama, rentang=SERATUS, initial=t.bobot)
             names = []
             for k in t.kriteria_set.all():
                 kname = f"kriteria_{k.pk}"
-                self.fields[kname] = AngkaField(label=k.nama, min_value=Decimal(0), max_value=Decimal(100), initial=k.bobot)
+                self.fields[kname] = AngkaField(label=k.nama, rentang=SERATUS, initial=k.bobot)
                 names.append(kname)
             self.groups.append((t, name, names))
 
@@ -274,13 +296,12 @@ class NilaiForm(forms.Form):
             for k in t.kriteria_set.all():
                 name = f"kriteria_{k.pk}"
                 field = AngkaField(
-                    label=k.nama, required=False, min_value=k.skala_min, max_value=k.skala_maks,
+                    label=k.nama, required=False, rentang=(k.skala_min, k.skala_maks),
                     initial=nilai_awal.get(k.pk),
                     help_text=_("Skala %(min)s–%(maks)s. %(desk)s") % {
                         "min": angka(k.skala_min), "maks": angka(k.skala_maks), "desk": k.deskripsi,
                     },
                 )
-                field.widget.attrs.update({"min": str(k.skala_min), "max": str(k.skala_maks)})
                 self.fields[name] = field
                 names.append(name)
             self.groups.append((t, names))

@@ -50,6 +50,9 @@ class PosPesertaDetailView(KelolaPosMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         peserta = self.get_peserta()
         url = reverse("lomba:pos-peserta-detail", kwargs={"pos_slug": self.pos.slug, "peserta_pk": peserta.pk})
+        if peserta.lomba.is_selesai:
+            messages.error(request, _("Lomba sudah final: data dan dokumen tidak dapat diubah lagi."))
+            return redirect(url)
         if request.POST.get("aksi") == "dokumen":
             form = forms.DokumenForm(request.POST, request.FILES, prefix="dokumen")
             if form.is_valid():
