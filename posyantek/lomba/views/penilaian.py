@@ -182,7 +182,6 @@ class BeritaAcaraView(LombaAreaMixin, TemplateView):
             baris=[(p, p.nilai_tahap_list(tahap_list)) for p in selectors.hasil_tersimpan(lomba)],
             juri_list=[p.juri for p in lomba.penugasan_set.select_related("juri")],
             tanggal=timezone.localtime(lomba.difinalkan_at).date() if lomba.difinalkan_at else None,
-            kriteria_list=[k for t in lomba.tahap_set.prefetch_related("kriteria_set") for k in t.kriteria_set.all()],
         )
         return ctx
 

@@ -24,7 +24,7 @@ class LombaPublikDetailView(DetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         lomba = self.object
-        tahap_list = list(lomba.tahap_set.all())
+        tahap_list = list(lomba.tahap_set.prefetch_related("kriteria_set"))
         rows = [(p, p.nilai_tahap_list(tahap_list)) for p in selectors.hasil_tersimpan(lomba)]
         ctx.update(
             tahap_list=tahap_list,
