@@ -68,7 +68,7 @@ def _tahun_sekarang() -> int:
 class LombaCreateForm(forms.ModelForm):
     nama = forms.CharField(
         label=_("Nama lomba"), max_length=200, required=False,
-        help_text=_("Kosongkan untuk nama otomatis, misalnya \u201cLomba Posyantek Berprestasi Tingkat Provinsi DKI Jakarta 2026\u201d."),
+        help_text=_("Kosongkan untuk nama otomatis, misalnya “Lomba Posyantek Berprestasi Tingkat Provinsi DKI Jakarta 2026”."),
     )
 
     class Meta:
@@ -172,7 +172,7 @@ class BobotForm(forms.Form):
                 if jumlah != 100:
                     self.add_error(
                         names[0],
-                        _("Jumlah bobot kriteria tahap \u201c%(t)s\u201d harus 100%% (sekarang %(n)s%%).")
+                        _("Jumlah bobot kriteria tahap “%(t)s” harus 100%% (sekarang %(n)s%%).")
                         % {"t": t.nama, "n": angka(jumlah)},
                     )
         return cleaned
@@ -189,7 +189,7 @@ class BobotForm(forms.Form):
 
 
 class PesertaPosForm(forms.Form):
-    pos = forms.ModelChoiceField(label=_("Pos"), queryset=Pos.objects.none())
+    pos = forms.ModelChoiceField(label=_("Pos yang didaftarkan"), queryset=Pos.objects.none())
     judul = forms.CharField(label=_("Judul karya/inovasi"), max_length=200, required=False)
 
     def __init__(self, *args, lomba: Lomba, **kwargs):
@@ -202,7 +202,7 @@ class PesertaPosForm(forms.Form):
 
 
 class PesertaLuarForm(forms.Form):
-    nama = forms.CharField(label=_("Nama peserta"), max_length=150, help_text=_("Misalnya \u201cPosyantek Kecamatan Singosari\u201d."))
+    nama = forms.CharField(label=_("Nama peserta"), max_length=150, help_text=_("Misalnya “Posyantek Kecamatan Singosari”."))
     provinsi = forms.CharField(label=_("Provinsi"), max_length=100)
     judul = forms.CharField(label=_("Judul karya/inovasi"), max_length=200, required=False)
 
@@ -232,7 +232,7 @@ class PesertaOperatorForm(forms.ModelForm):
 
 
 class DokumenForm(forms.Form):
-    judul = forms.CharField(label=_("Judul dokumen"), max_length=150, help_text=_("Misalnya \u201cSK pembentukan pos\u201d."))
+    judul = forms.CharField(label=_("Judul dokumen"), max_length=150, help_text=_("Misalnya “SK pembentukan pos”."))
     berkas = forms.FileField(
         label=_("Berkas"), help_text=_("PDF atau gambar (JPEG, PNG, WebP), paling besar 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.webp"}),
@@ -273,10 +273,10 @@ class PenugasanForm(forms.Form):
 
 class JuriPosForm(forms.Form):
     juri = forms.ModelChoiceField(label=_("Juri"), queryset=User.objects.filter(is_juri=True).order_by("nama", "email"))
-    pos = forms.ModelChoiceField(label=_("Pos"), queryset=Pos.objects.with_wilayah().order_by("kecamatan__kode"))
+    pos = forms.ModelChoiceField(label=_("Pos terkait"), queryset=Pos.objects.with_wilayah().order_by("kecamatan__kode"))
     keterangan = forms.CharField(
         label=_("Keterangan keterkaitan"), max_length=200, required=False,
-        help_text=_("Misalnya \u201cberdomisili di kecamatan ini\u201d atau \u201cmantan pengurus\u201d."),
+        help_text=_("Misalnya “berdomisili di kecamatan ini” atau “mantan pengurus”."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -320,7 +320,7 @@ class PercontohanForm(forms.Form):
     )
     alasan = forms.CharField(
         label=_("Alasan (opsional)"), max_length=255, required=False,
-        help_text=_("Kosongkan untuk alasan otomatis, misalnya \u201cJuara I — Lomba … 2025\u201d."),
+        help_text=_("Kosongkan untuk alasan otomatis, misalnya “Juara I — Lomba … 2025”."),
     )
 
     def __init__(self, *args, lomba: Lomba, **kwargs):

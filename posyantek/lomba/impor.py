@@ -162,14 +162,14 @@ def baca_csv(data: bytes, *, cocokkan_pos=None) -> HasilBaca:
             errors.append(_("provinsi lebih dari %(n)s karakter") % {"n": MAKS_PROVINSI})
         total = _angka(total_text)
         if total is None:
-            errors.append(_("total \u201c%(v)s\u201d bukan angka") % {"v": total_text[:20]})
+            errors.append(_("total “%(v)s” bukan angka") % {"v": total_text[:20]})
         elif total < 0 or total > 100:
             errors.append(_("total harus antara 0 dan 100"))
         elif total != total.quantize(Decimal("0.01")):
             errors.append(_("total paling banyak 2 angka desimal"))
         peringkat = None
         if not rank_text.isdigit() or not rank_text.isascii():
-            errors.append(_("peringkat \u201c%(v)s\u201d bukan bilangan bulat positif") % {"v": rank_text[:20]})
+            errors.append(_("peringkat “%(v)s” bukan bilangan bulat positif") % {"v": rank_text[:20]})
         else:
             peringkat = int(rank_text)
             if peringkat < 1 or peringkat > MAKS_BARIS:
@@ -193,7 +193,7 @@ def baca_csv(data: bytes, *, cocokkan_pos=None) -> HasilBaca:
             baris.pos_id = cocokkan_pos(nama) if cocokkan_pos else None
             if baris.pos_id is None:
                 hasil.peringatan.append(
-                    _("Baris %(n)s: peserta DKI \u201c%(nama)s\u201d tidak cocok dengan pos mana pun; dicatat sebagai peserta tanpa pos.")
+                    _("Baris %(n)s: peserta DKI “%(nama)s” tidak cocok dengan pos mana pun; dicatat sebagai peserta tanpa pos.")
                     % {"n": nomor, "nama": nama}
                 )
         hasil.baris.append(baris)

@@ -168,17 +168,17 @@ def periksa_struktur(lomba: Lomba) -> list[str]:
     for tahap in tahap_list:
         kriteria = list(tahap.kriteria_set.all())
         if not kriteria:
-            masalah.append(_("Tahap \u201c%(t)s\u201d belum memiliki kriteria.") % {"t": tahap.nama})
+            masalah.append(_("Tahap “%(t)s” belum memiliki kriteria.") % {"t": tahap.nama})
             continue
         jumlah_k = sum((k.bobot for k in kriteria), Decimal(0))
         if jumlah_k != SERATUS:
             masalah.append(
-                _("Jumlah bobot kriteria tahap \u201c%(t)s\u201d harus 100%% (sekarang %(n)s%%).")
+                _("Jumlah bobot kriteria tahap “%(t)s” harus 100%% (sekarang %(n)s%%).")
                 % {"t": tahap.nama, "n": angka(jumlah_k)}
             )
         for k in kriteria:
             if k.skala_maks <= k.skala_min:
-                masalah.append(_("Skala kriteria \u201c%(k)s\u201d tidak valid.") % {"k": k.nama})
+                masalah.append(_("Skala kriteria “%(k)s” tidak valid.") % {"k": k.nama})
     return masalah
 
 
@@ -291,7 +291,7 @@ def bobot_simpan(*, lomba: Lomba, oleh: User, bobot_tahap: dict[int, Decimal], b
         jumlah_k = sum((bobot_kriteria.get(k.pk, k.bobot) for k in t.kriteria_set.all()), Decimal(0))
         if t.kriteria_set.all() and jumlah_k != SERATUS:
             errors.append(
-                _("Jumlah bobot kriteria tahap \u201c%(t)s\u201d harus 100%% (sekarang %(n)s%%).")
+                _("Jumlah bobot kriteria tahap “%(t)s” harus 100%% (sekarang %(n)s%%).")
                 % {"t": t.nama, "n": angka(jumlah_k)}
             )
     if errors:
@@ -470,7 +470,7 @@ def penugasan_create(
     if not (juri.is_juri and juri.is_active):
         raise ValidationError(_("Akun ini bukan akun juri yang aktif."))
     if lomba.tingkat == Tingkat.NASIONAL and not is_nasional:
-        raise ValidationError(_("Lomba tingkat nasional hanya dinilai akun juri nasional: centang \u201cjuri nasional\u201d."))
+        raise ValidationError(_("Lomba tingkat nasional hanya dinilai akun juri nasional: centang “juri nasional”."))
     if lomba.tingkat != Tingkat.NASIONAL and is_nasional:
         raise ValidationError(_("Tanda juri nasional hanya untuk lomba tingkat nasional."))
     if lomba.penugasan_set.filter(juri=juri).exists():

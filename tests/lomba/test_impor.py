@@ -43,13 +43,13 @@ def test_csv_unusable_files_are_refused(data, message):
 @pytest.mark.parametrize("row,message", [
     (",Bali,80,1", "Baris 2: nama peserta kosong."),
     ("A,,80,1", "Baris 2: provinsi kosong."),
-    ("A,Bali,,1", "Baris 2: total \u201c\u201d bukan angka."),
-    ("A,Bali,NaN,1", "Baris 2: total \u201cNaN\u201d bukan angka."),
-    ("A,Bali,Infinity,1", "Baris 2: total \u201cInfinity\u201d bukan angka."),
+    ("A,Bali,,1", "Baris 2: total “” bukan angka."),
+    ("A,Bali,NaN,1", "Baris 2: total “NaN” bukan angka."),
+    ("A,Bali,Infinity,1", "Baris 2: total “Infinity” bukan angka."),
     ("A,Bali,100.5,1", "Baris 2: total harus antara 0 dan 100."),
     ("A,Bali,-3,1", "Baris 2: total harus antara 0 dan 100."),
     ("A,Bali,80.125,1", "Baris 2: total paling banyak 2 angka desimal."),
-    ("A,Bali,=1+1,1", "Baris 2: total \u201c=1+1\u201d bukan angka."),
+    ("A,Bali,=1+1,1", "Baris 2: total “=1+1” bukan angka."),
     ("A,Bali,80,0", "Baris 2: peringkat harus antara 1 dan 1000."),
     ("A,Bali,80,-1", "bukan bilangan bulat positif"),
     ("A,Bali,80,1.5", "bukan bilangan bulat positif"),
@@ -100,7 +100,7 @@ def test_csv_dki_rows_are_matched_to_posts(wilayah):
     hasil = parse(HEADER + "Posyantek Gambir,DKI Jakarta,90,1\nPos Antah,Daerah Khusus Jakarta,80,2\n", cocok)
     assert [(b.dki, b.pos_id) for b in hasil.baris] == [(True, gambir), (True, None)]
     assert hasil.peringatan == [
-        "Baris 3: peserta DKI \u201cPos Antah\u201d tidak cocok dengan pos mana pun; dicatat sebagai peserta tanpa pos."]
+        "Baris 3: peserta DKI “Pos Antah” tidak cocok dengan pos mana pun; dicatat sebagai peserta tanpa pos."]
 
 
 # --- Through the pages --------------------------------------------------------------------------
@@ -121,7 +121,7 @@ def test_hostile_csv_preview_shows_errors_and_cannot_be_applied(client_as, admin
     impor = ImporNasional.objects.get()
     assert response["Location"] == reverse("lomba:impor-pratinjau", kwargs={"pk": nasional.pk, "impor_pk": impor.pk})
     page = client.get(response["Location"]).content.decode()
-    assert "Baris 3: total \u201cabc\u201d bukan angka." in page
+    assert "Baris 3: total “abc” bukan angka." in page
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert "Terapkan hasil" not in page
     client.post(response["Location"])  # applying anyway is refused

@@ -86,8 +86,8 @@ def test_competition_cannot_open_for_scoring_with_bad_weights(admin_provinsi, po
         services.lomba_mulai_penilaian(lomba=lomba, oleh=admin_provinsi)
     assert info.value.messages == [
         "Jumlah bobot tahap harus 100% (sekarang 105%).",
-        "Jumlah bobot kriteria tahap \u201cPaparan\u201d harus 100% (sekarang 85%).",
-        "Tahap \u201cKosong\u201d belum memiliki kriteria.",
+        "Jumlah bobot kriteria tahap “Paparan” harus 100% (sekarang 85%).",
+        "Tahap “Kosong” belum memiliki kriteria.",
     ]
     assert Lomba.objects.get(pk=lomba.pk).status == Status.DRAFT
 

@@ -50,7 +50,7 @@ def test_juri_scores_an_entry_through_the_form(client_as, penilaian, juri):
     assert response.status_code == 302
     assert set(Nilai.objects.filter(juri=juri).values_list("nilai", flat=True)) == {Decimal("87.5")}
     follow = client.get(response["Location"])
-    assert "15/15" in html_text(follow)
+    assert "15/15 kriteria dinilai" in html_text(follow)
 
 
 def test_juri_never_sees_another_juri_scores_before_final(client_as, penilaian, juri, juri2):

@@ -222,14 +222,14 @@ class TahapDeleteView(AksiView):
     def aksi(self, request):
         tahap = get_object_or_404(self.lomba.tahap_set, pk=self.kwargs["tahap_pk"])
         services.tahap_delete(tahap=tahap, oleh=request.user)
-        return _("Tahap \u201c%(t)s\u201d dihapus.") % {"t": tahap.nama}
+        return _("Tahap “%(t)s” dihapus.") % {"t": tahap.nama}
 
 
 class KriteriaDeleteView(AksiView):
     def aksi(self, request):
         kriteria = get_object_or_404(Kriteria.objects.filter(tahap__lomba=self.lomba), pk=self.kwargs["kriteria_pk"])
         services.kriteria_delete(kriteria=kriteria, oleh=request.user)
-        return _("Kriteria \u201c%(k)s\u201d dihapus.") % {"k": kriteria.nama}
+        return _("Kriteria “%(k)s” dihapus.") % {"k": kriteria.nama}
 
 
 class StatusView(AksiView):

@@ -101,5 +101,5 @@ class PosDokumenHapusView(KelolaPosMixin, View):
             for text in exc.messages:
                 messages.error(request, text)
         else:
-            messages.success(request, _("Dokumen \u201c%(d)s\u201d dihapus.") % {"d": dokumen.judul})
+            messages.success(request, _("Dokumen “%(d)s” dihapus.") % {"d": dokumen.judul})
         return redirect(reverse("lomba:pos-peserta-detail", kwargs={"pos_slug": self.pos.slug, "peserta_pk": peserta.pk}))
