@@ -9,7 +9,7 @@ from posyantek.lomba import services
 from posyantek.lomba.models import Kriteria, Lomba, Nilai, Peserta, Status, Tahap
 from posyantek.models import Pos
 from posyantek.services import operator_assign
-from tests.lomba.factories import JuriFactory, kriteria_ids, lomba_dengan_templat, lomba_penilaian, nilai_semua
+from tests.lomba.factories import JuriFactory, kriteria_ids, lomba_dengan_templat, nilai_semua
 
 pytestmark = pytest.mark.django_db
 
