@@ -154,16 +154,20 @@ class Lomba(models.Model):
             models.UniqueConstraint(
                 fields=["tahun", "kategori", "tingkat", "kota"], condition=Q(kota__isnull=False),
                 name="lomba_unik_per_kota",
+                violation_error_message=_("Lomba dengan tahun, kategori, tingkat, dan kota yang sama sudah ada."),
             ),
             models.UniqueConstraint(
                 fields=["tahun", "kategori", "tingkat"], condition=Q(kota__isnull=True), name="lomba_unik",
+                violation_error_message=_("Lomba dengan tahun, kategori, dan tingkat yang sama sudah ada."),
             ),
             models.CheckConstraint(
                 condition=Q(tingkat="kota", kota__isnull=False) | (~Q(tingkat="kota") & Q(kota__isnull=True)),
                 name="lomba_kota_hanya_tingkat_kota",
+                violation_error_message=_("Kota diisi untuk lomba tingkat kota, dan hanya untuk lomba tingkat kota."),
             ),
             models.CheckConstraint(
-                condition=Q(sumber_hasil="penilaian") | Q(tingkat="nasional"), name="lomba_impor_hanya_nasional"
+                condition=Q(sumber_hasil="penilaian") | Q(tingkat="nasional"), name="lomba_impor_hanya_nasional",
+                violation_error_message=_("Impor hasil dari CSV hanya untuk lomba tingkat nasional."),
             ),
         ]
 
@@ -200,7 +204,10 @@ class Tahap(models.Model):
         verbose_name = _("tahap")
         verbose_name_plural = _("tahap")
         constraints = [
-            models.CheckConstraint(condition=Q(bobot__gte=0) & Q(bobot__lte=100), name="tahap_bobot_0_100"),
+            models.CheckConstraint(
+                condition=Q(bobot__gte=0) & Q(bobot__lte=100), name="tahap_bobot_0_100",
+                violation_error_message=_("Bobot harus antara 0 dan 100."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -223,9 +230,18 @@ class Kriteria(models.Model):
         verbose_name = _("kriteria")
         verbose_name_plural = _("kriteria")
         constraints = [
-            models.CheckConstraint(condition=Q(bobot__gte=0) & Q(bobot__lte=100), name="kriteria_bobot_0_100"),
-            models.CheckConstraint(condition=Q(skala_maks__gt=models.F("skala_min")), name="kriteria_skala_naik"),
-            models.CheckConstraint(condition=Q(skala_min__gte=0), name="kriteria_skala_min_positif"),
+            models.CheckConstraint(
+                condition=Q(bobot__gte=0) & Q(bobot__lte=100), name="kriteria_bobot_0_100",
+                violation_error_message=_("Bobot harus antara 0 dan 100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(skala_maks__gt=models.F("skala_min")), name="kriteria_skala_naik",
+                violation_error_message=_("Nilai tertinggi harus lebih besar daripada nilai terendah."),
+            ),
+            models.CheckConstraint(
+                condition=Q(skala_min__gte=0), name="kriteria_skala_min_positif",
+                violation_error_message=_("Nilai terendah tidak boleh negatif."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -280,10 +296,15 @@ class Peserta(models.Model):
             models.CheckConstraint(
                 condition=(Q(pos__isnull=False) & Q(nama_luar="")) | (Q(pos__isnull=True) & ~Q(nama_luar="")),
                 name="peserta_pos_atau_luar",
+                violation_error_message=_("Peserta adalah pos DKI atau peserta luar DKI dengan nama, bukan keduanya."),
             ),
-            models.UniqueConstraint(fields=["lomba", "pos"], condition=Q(pos__isnull=False), name="peserta_pos_unik"),
             models.UniqueConstraint(
-                fields=["lomba", "peringkat"], condition=Q(peringkat__isnull=False), name="peserta_peringkat_unik"
+                fields=["lomba", "pos"], condition=Q(pos__isnull=False), name="peserta_pos_unik",
+                violation_error_message=_("Pos ini sudah terdaftar sebagai peserta lomba ini."),
+            ),
+            models.UniqueConstraint(
+                fields=["lomba", "peringkat"], condition=Q(peringkat__isnull=False), name="peserta_peringkat_unik",
+                violation_error_message=_("Peringkat ini sudah dipakai peserta lain."),
             ),
         ]
 
@@ -381,7 +402,12 @@ class PenugasanJuri(models.Model):
         ordering = ["juri__nama", "juri__email"]
         verbose_name = _("penugasan juri")
         verbose_name_plural = _("penugasan juri")
-        constraints = [models.UniqueConstraint(fields=["lomba", "juri"], name="penugasan_juri_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lomba", "juri"], name="penugasan_juri_unik",
+                violation_error_message=_("Juri ini sudah ditugaskan di lomba ini."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.juri} → {self.lomba}"
@@ -407,7 +433,11 @@ class JuriPos(models.Model):
         ordering = ["juri__nama", "pos__kecamatan__kode"]
         verbose_name = _("keterkaitan juri dengan pos")
         verbose_name_plural = _("keterkaitan juri dengan pos")
-        constraints = [models.UniqueConstraint(fields=["juri", "pos"], name="juripos_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["juri", "pos"], name="juripos_unik", violation_error_message=_("Keterkaitan ini sudah tercatat.")
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.juri} ↔ {self.pos}"
@@ -432,8 +462,14 @@ class Nilai(models.Model):
         verbose_name = _("nilai")
         verbose_name_plural = _("nilai")
         constraints = [
-            models.UniqueConstraint(fields=["juri", "peserta", "kriteria"], name="nilai_unik"),
-            models.CheckConstraint(condition=Q(nilai__gte=0), name="nilai_tidak_negatif"),
+            models.UniqueConstraint(
+                fields=["juri", "peserta", "kriteria"], name="nilai_unik",
+                violation_error_message=_("Juri ini sudah memberi nilai untuk kriteria ini."),
+            ),
+            models.CheckConstraint(
+                condition=Q(nilai__gte=0), name="nilai_tidak_negatif",
+                violation_error_message=_("Nilai tidak boleh negatif."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -280,3 +280,12 @@ def test_ids_in_score_forms_of_another_lomba_are_ignored(client_as, penilaian, a
     response = client_as(juri).post(reverse("lomba:nilai", kwargs={"pk": lomba.pk, "peserta_pk": gambir.pk}), data)
     assert response.status_code == 302  # nothing of this lomba was filled in: nothing saved
     assert not gambir.nilai_set.exists()
+
+
+def test_lomba_create_form_refuses_a_duplicate_with_a_clear_message(client_as, admin_provinsi, wilayah):
+    client = client_as(admin_provinsi)
+    data = {"tahun": "2025", "kategori": "posyantek_berprestasi", "tingkat": "provinsi", "sumber_hasil": "penilaian"}
+    assert client.post(reverse("lomba:lomba-create"), data).status_code == 302
+    response = client.post(reverse("lomba:lomba-create"), data)
+    assert "Lomba dengan tahun, kategori, dan tingkat yang sama sudah ada." in body(response)
+    assert Lomba.objects.count() == 1
