@@ -153,3 +153,17 @@ def test_query_count_pos_entries(client_as, admin_provinsi, operator_a, pos_a, j
     with django_assert_num_queries(8):
         response = client.get(reverse("lomba:pos-peserta-list", kwargs={"pos_slug": pos_a.slug}))
     assert response.content.decode().count("Harapan") + response.content.decode().count("Juara I") == n
+
+
+def test_results_and_weights_pages_in_english(client, client_as, admin_provinsi, juri, wilayah, settings):
+    lomba, _ = buat(admin_provinsi, [juri], n=2)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(lomba.get_absolute_url()).content.decode()
+    assert "How the ranking is computed" in page and "1st place" in page and "90.00" in page
+    assert "the higher Paparan stage score ranks higher;" in page
+    draf = lomba_dengan_templat(oleh=admin_provinsi, tahun=2030)
+    admin = client_as(admin_provinsi)
+    admin.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    bobot = admin.get(reverse("lomba:bobot", kwargs={"pk": draf.pk})).content.decode()
+    assert "must add up to 100%, and the criterion weights within each stage to 100% too." in bobot
+    assert "%%" not in bobot
