@@ -48,3 +48,59 @@ def bar_chart_svg(bars: list[Bar], *, title: str, width: int = 640, bar_height: 
         parts.append(f'<text x="10" y="{height - 4}" font-size="13" fill="#545d5b">—</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _fmt_desimal(value: float, decimals: int) -> str:
+    """Indonesian number format with a fixed number of decimals: 1234.5 -> "1.234,50"."""
+    return f"{value:,.{decimals}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def grouped_bar_chart_svg(
+    groups: list[tuple[str, list[float]]],
+    *,
+    series: list[str],
+    title: str,
+    width: int = 640,
+    bar_height: int = 14,
+    label_width: int = 200,
+    decimals: int = 2,
+) -> str:
+    """Horizontal grouped bars: for each group (e.g. a criterion) one bar per series (e.g. two
+    entries compared), with a legend. Same escaping and accessibility as ``bar_chart_svg``."""
+    gap, legend_h = 10, 24
+    per_group = max(1, len(series)) * (bar_height + 2)
+    height = legend_h + max(1, len(groups)) * (per_group + gap) + gap
+    maximum = max((v for _label, values in groups for v in values), default=0) or 1
+    plot = width - label_width - 70
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-label="{escape(title)}" class="bar-chart">',
+        f"<title>{escape(title)}</title>",
+    ]
+    x = 0
+    for i, name in enumerate(series):
+        color = PALETTE[i % len(PALETTE)]
+        parts.append(
+            f'<rect x="{x}" y="4" width="12" height="12" rx="2" fill="{color}"/>'
+            f'<text x="{x + 16}" y="14.5" font-size="13" fill="#1b1f1e">{escape(name[:40])}</text>'
+        )
+        x += 16 + min(len(name), 40) * 7 + 18
+    for g, (label, values) in enumerate(groups):
+        top = legend_h + gap + g * (per_group + gap)
+        parts.append(
+            f'<text x="{label_width - 6}" y="{top + per_group / 2 + 4:.1f}" text-anchor="end" font-size="13" '
+            f'fill="#1b1f1e">{escape(label[:32])}</text>'
+        )
+        for i, value in enumerate(values):
+            y = top + i * (bar_height + 2)
+            w = 0 if value <= 0 else max(2, round(plot * value / maximum))
+            parts.append(
+                f'<rect x="{label_width}" y="{y}" width="{w}" height="{bar_height}" rx="2" '
+                f'fill="{PALETTE[i % len(PALETTE)]}"/>'
+                f'<text x="{label_width + w + 6}" y="{y + bar_height * 0.8:.1f}" font-size="12" fill="#1b1f1e">'
+                f"{escape(_fmt_desimal(value, decimals))}</text>"
+            )
+    if not groups:
+        parts.append(f'<text x="10" y="{height - 4}" font-size="13" fill="#545d5b">—</text>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -6,3 +6,14 @@ class LombaConfig(AppConfig):
     name = "posyantek.lomba"
     label = "lomba"
     verbose_name = _("Lomba Posyantek")
+
+    def ready(self) -> None:
+        from posyantek import extensions
+        from posyantek.lomba import providers
+
+        extensions.register(extensions.OVERVIEW, providers.overview)
+        extensions.register(extensions.POS_DETAIL, providers.pos_detail)
+        extensions.register(extensions.POS_DASBOR, providers.pos_dasbor)
+        extensions.register(extensions.AKUN_SAYA, providers.akun_saya)
+        extensions.register(extensions.KELOLA_INDEX, providers.kelola_index)
+        extensions.register(extensions.BERANDA, providers.beranda)

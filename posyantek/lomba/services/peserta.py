@@ -1,0 +1,153 @@
+"""Entries, carried-over winners and their documents."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from posyantek.models import Pos, User, normalisasi_nama
+from posyantek.lomba import impor as impor_csv
+from posyantek.lomba.models import TINGKAT_URUTAN, DokumenPeserta, Lomba, Peserta, Status, Tingkat
+from posyantek.lomba.services.aturan import MAKS_DOKUMEN, kunci_lomba, wajib_belum_final
+
+
+def _cek_peserta_boleh_berubah(lomba: Lomba) -> None:
+    wajib_belum_final(lomba, _("Lomba sudah final: daftar peserta tidak dapat diubah."))
+
+
+@transaction.atomic
+def peserta_create_pos(*, lomba: Lomba, pos: Pos, oleh: User | None, judul: str = "", asal: Peserta | None = None) -> Peserta:
+    """Enter a DKI post. At kota level only posts of that kota."""
+    lomba = kunci_lomba(lomba)
+    _cek_peserta_boleh_berubah(lomba)
+    if lomba.tingkat == Tingkat.KOTA and pos.kecamatan.kota_id != lomba.kota_id:
+        raise ValidationError(_("Pos ini bukan dari %(kota)s.") % {"kota": lomba.kota.nama_pendek})
+    if lomba.peserta_set.filter(pos=pos).exists():
+        raise ValidationError(_("%(pos)s sudah terdaftar sebagai peserta lomba ini.") % {"pos": pos.nama})
+    peserta = Peserta(lomba=lomba, pos=pos, judul=judul.strip(), asal=asal, dari_dki=True, created_by=oleh)
+    peserta.full_clean()
+    peserta.save()
+    return peserta
+
+
+@transaction.atomic
+def peserta_create_luar(*, lomba: Lomba, nama: str, provinsi: str, oleh: User | None, judul: str = "") -> Peserta:
+    """Enter an outside entrant (national level only): a name and its province."""
+    lomba = kunci_lomba(lomba)
+    _cek_peserta_boleh_berubah(lomba)
+    if lomba.tingkat != Tingkat.NASIONAL:
+        raise ValidationError(_("Peserta dari luar pos DKI hanya untuk lomba tingkat nasional."))
+    nama, provinsi = impor_csv.bersihkan_teks(nama), impor_csv.bersihkan_teks(provinsi)
+    if not nama or not provinsi:
+        raise ValidationError(_("Nama peserta dan provinsinya wajib diisi."))
+    kunci = (normalisasi_nama(nama), normalisasi_nama(provinsi))
+    for other in lomba.peserta_set.filter(pos__isnull=True):
+        if (normalisasi_nama(other.nama_luar), normalisasi_nama(other.provinsi_luar)) == kunci:
+            raise ValidationError(_("Peserta ini sudah terdaftar."))
+    peserta = Peserta(
+        lomba=lomba, nama_luar=nama, provinsi_luar=provinsi, judul=judul.strip(),
+        dari_dki=impor_csv.is_provinsi_dki(provinsi), created_by=oleh,
+    )
+    peserta.full_clean()
+    peserta.save()
+    return peserta
+
+
+@transaction.atomic
+def peserta_delete(*, peserta: Peserta, oleh: User) -> None:
+    """Remove an entry that nobody has scored yet."""
+    lomba = kunci_lomba(peserta.lomba)
+    _cek_peserta_boleh_berubah(lomba)
+    if peserta.nilai_set.exists():
+        raise ValidationError(_("Peserta ini sudah dinilai juri; tidak dapat dihapus agar riwayat penilaian tetap utuh."))
+    for dokumen in peserta.dokumen_set.all():
+        _hapus_berkas_setelah_commit(dokumen)
+    peserta.delete()
+
+
+@transaction.atomic
+def peserta_update(*, peserta: Peserta, oleh: User, judul: str, tautan_video: str) -> Peserta:
+    """The entry's title and video link, kept by its post's operator (or the admin) until final."""
+    lomba = kunci_lomba(peserta.lomba)
+    wajib_belum_final(lomba, _("Lomba sudah final: data peserta tidak dapat diubah."))
+    peserta.judul, peserta.tautan_video = judul.strip(), tautan_video.strip()
+    peserta.full_clean()
+    peserta.save(update_fields=["judul", "tautan_video"])
+    return peserta
+
+
+@transaction.atomic
+def peserta_set_favorit(*, peserta: Peserta, oleh: User, favorit: bool) -> Peserta:
+    """The Favorit award is chosen by the committee; it can be set until the results are announced."""
+    lomba = kunci_lomba(peserta.lomba)
+    if lomba.status == Status.DIUMUMKAN:
+        raise ValidationError(_("Hasil lomba sudah diumumkan; penghargaan tidak dapat diubah."))
+    peserta.is_favorit = favorit
+    peserta.save(update_fields=["is_favorit"])
+    return peserta
+
+
+@transaction.atomic
+def peserta_bawa_pemenang(*, dari: Lomba, ke: Lomba, oleh: User, peringkat_maks: int = 1) -> list[Peserta]:
+    """Carry the winners (rank ≤ ``peringkat_maks``) of a finished lower-level competition of the same
+    category into ``ke``, remembering where each came from. Posts already entered are skipped."""
+    ke = kunci_lomba(ke)
+    _cek_peserta_boleh_berubah(ke)
+    dari = Lomba.objects.get(pk=dari.pk)
+    if dari.kategori != ke.kategori:
+        raise ValidationError(_("Kategori kedua lomba harus sama."))
+    if TINGKAT_URUTAN[Tingkat(dari.tingkat)] >= TINGKAT_URUTAN[Tingkat(ke.tingkat)]:
+        raise ValidationError(_("Pemenang dibawa dari tingkat yang lebih rendah ke tingkat berikutnya."))
+    if ke.tahun not in (dari.tahun, dari.tahun + 1):
+        raise ValidationError(_("Pemenang dibawa ke lomba tahun yang sama atau tahun berikutnya."))
+    if not dari.is_selesai:
+        raise ValidationError(_("Pemenang hanya dapat dibawa dari lomba yang sudah final."))
+    if not 1 <= peringkat_maks <= 10:
+        raise ValidationError(_("Jumlah pemenang yang dibawa antara 1 dan 10."))
+    sudah = set(ke.peserta_set.filter(pos__isnull=False).values_list("pos_id", flat=True))
+    dibawa = []
+    for p in dari.peserta_set.filter(peringkat__lte=peringkat_maks, pos__isnull=False).select_related("pos__kecamatan"):
+        if p.pos_id in sudah:
+            continue
+        if ke.tingkat == Tingkat.KOTA and p.pos.kecamatan.kota_id != ke.kota_id:
+            continue
+        baru = Peserta(lomba=ke, pos=p.pos, judul=p.judul, tautan_video=p.tautan_video, asal=p, dari_dki=True,
+                       created_by=oleh)
+        baru.full_clean()
+        baru.save()
+        dibawa.append(baru)
+    if not dibawa:
+        raise ValidationError(_("Tidak ada pemenang baru untuk dibawa: semua sudah terdaftar."))
+    return dibawa
+
+
+def _hapus_berkas_setelah_commit(dokumen: DokumenPeserta) -> None:
+    storage, name = dokumen.berkas.storage, dokumen.berkas.name
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def dokumen_upload(*, peserta: Peserta, oleh: User, judul: str, berkas: ContentFile) -> DokumenPeserta:
+    """Store a document already cleaned by ``posyantek.uploads.clean_document``. Until final."""
+    lomba = kunci_lomba(peserta.lomba)
+    wajib_belum_final(lomba, _("Lomba sudah final: dokumen tidak dapat ditambah atau dihapus."))
+    if peserta.dokumen_set.count() >= MAKS_DOKUMEN:
+        raise ValidationError(_("Satu peserta paling banyak %(n)s dokumen.") % {"n": MAKS_DOKUMEN})
+    dokumen = DokumenPeserta(peserta=peserta, judul=judul.strip(), ukuran=berkas.size, diunggah_oleh=oleh)
+    dokumen.full_clean(exclude=["berkas"])
+    dokumen.berkas.save(berkas.name, berkas, save=False)
+    try:
+        dokumen.save()
+    except Exception:
+        dokumen.berkas.storage.delete(dokumen.berkas.name)
+        raise
+    return dokumen
+
+
+@transaction.atomic
+def dokumen_delete(*, dokumen: DokumenPeserta, oleh: User) -> None:
+    lomba = kunci_lomba(dokumen.peserta.lomba)
+    wajib_belum_final(lomba, _("Lomba sudah final: dokumen tidak dapat ditambah atau dihapus."))
+    _hapus_berkas_setelah_commit(dokumen)
+    dokumen.delete()
