@@ -129,6 +129,17 @@ def kabar_list_public(*, pos: Pos) -> QuerySet[Kabar]:
     return Kabar.objects.for_pos(pos).published().with_foto().select_related("pos")
 
 
+def kabar_list_terbaru(*, jumlah: int = 3) -> QuerySet[Kabar]:
+    """The latest published news across all posts, for the home page."""
+    return (
+        Kabar.objects.published().with_foto().select_related("pos", "pos__kecamatan").order_by("-tanggal", "-pk")[:jumlah]
+    )
+
+
+def pos_list_percontohan() -> QuerySet[Pos]:
+    return Pos.objects.with_wilayah().filter(is_percontohan=True).order_by("kecamatan__kode")
+
+
 def pos_publik(*, pos: Pos, hari_ini: date) -> dict:
     """What a post's public page shows besides its own fields: the current board (names and
     positions only), active partners (no contact person), kelurahan with a unit, the latest news."""
@@ -201,7 +212,7 @@ def pengguna_list(*, q: str = "", peran: str = "", status: str = "") -> QuerySet
         User.objects.annotate(is_op=punya_pos, pernah_diundang=diundang)
         .filter(Q(is_admin_provinsi=True) | Q(is_juri=True) | Q(is_superuser=True) | Q(is_op=True) | Q(pernah_diundang=True))
         .prefetch_related(
-            Prefetch("operatorpos_set", queryset=OperatorPos.objects.select_related("pos").order_by("pos__kecamatan__kode")),
+            Prefetch("operatorpos_set", queryset=OperatorPos.objects.select_related("pos__kecamatan").order_by("pos__kecamatan__kode")),
             Prefetch("undangan_set", queryset=Undangan.objects.order_by("-dikirim_pada", "-pk"), to_attr="undangan_urut"),
         )
         .order_by(Lower("email"))

@@ -43,8 +43,12 @@ class PortalModelForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
                 field.widget = forms.DateInput(**DATE_WIDGET)
-            if isinstance(field.widget, forms.Textarea):
-                field.widget.attrs.setdefault("rows", 4)
+            # Django's own default is rows="10" (a string); a form that wants tall boxes says so with an int.
+            if isinstance(field.widget, forms.Textarea) and field.widget.attrs.get("rows") == "10":
+                field.widget.attrs["rows"] = 4
+            # Radio buttons never offer the blank "---------" choice; the field stays required.
+            if isinstance(field.widget, forms.RadioSelect) and hasattr(field, "choices"):
+                field.choices = [(value, label) for value, label in field.choices if value != ""]
 
 
 def _kelurahan_pos(pos: Pos):
@@ -89,7 +93,7 @@ class PercontohanForm(forms.Form):
 class KelolaPosFilterForm(forms.Form):
     """Filters of the admin's list of all posts (GET)."""
 
-    q = forms.CharField(label=_("Cari pos atau kecamatan"), required=False, max_length=80)
+    q = forms.CharField(label=_("Cari pos"), required=False, max_length=80)
     kota = forms.ChoiceField(label=_("Kota"), required=False)
     percontohan = forms.ChoiceField(
         label=_("Percontohan"), required=False,

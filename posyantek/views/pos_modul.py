@@ -226,7 +226,6 @@ class LayananListView(PosChildMixin, TemplateView):
         rekap = selectors.layanan_rekap(qs)
         ctx.update(
             filter_form=form, page_obj=page, log_list=page.object_list, rekap=rekap,
-            rekap_chart=[(label, n) for label, n, _orang in rekap],
             ekspor_query=self.request.GET.urlencode(),
         )
         return ctx

@@ -21,6 +21,8 @@ class BerandaView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["kota_list"] = selectors.kota_list_with_pos()
+        ctx["kabar_terbaru"] = selectors.kabar_list_terbaru(jumlah=3)
+        ctx["pos_percontohan"] = selectors.pos_list_percontohan()
         ctx.update(extensions.context_for(extensions.BERANDA, request=self.request))
         return ctx
 
