@@ -119,9 +119,12 @@ def _kirim_email_undangan(undangan: Undangan, *, request=None) -> None:
 
 @transaction.atomic
 def undangan_kirim(
-    *, email: str, nama: str, peran: str, pos_list: list[Pos] | None = None, oleh: User, request=None
+    *, email: str, nama: str, peran: str, pos_list: list[Pos] | None = None, oleh: User | None, request=None
 ) -> Undangan:
     """Invite someone as operator (of the given posts), juri or admin provinsi, and e-mail them.
+
+    ``oleh`` is the inviting admin provinsi; ``None`` only from the command line
+    (``manage.py undang_admin``, the first admin of a deployment).
 
     A new person gets an account without a password and a one-time link to set one; someone who
     already has an account gets the role and a notice to log in as usual. Refuses a deactivated
