@@ -156,13 +156,13 @@ class LayananForm(PortalModelForm):
         self.fields["kelurahan"].empty_label = _("— tidak dicatat —")
 
 
-class BulanField(forms.CharField):
+class BulanField(forms.Field):
     """A month as ``YYYY-MM`` (the native month picker), cleaned to the first day of the month."""
 
-    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-01", "pattern": r"\d{4}-\d{2}"})
+    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-01", "pattern": r"\d{4}-\d{2}", "maxlength": 7})
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = (value or "").strip()
         if not value:
             return None
         try:
@@ -174,7 +174,7 @@ class BulanField(forms.CharField):
 
 class LayananFilterForm(forms.Form):
     jenis = forms.ChoiceField(label=_("Jenis layanan"), required=False, choices=[("", _("Semua jenis")), *JenisLayanan.choices])
-    bulan = BulanField(label=_("Bulan"), required=False, max_length=7)
+    bulan = BulanField(label=_("Bulan"), required=False)
     q = forms.CharField(label=_("Cari penerima atau topik"), required=False, max_length=80)
 
 
