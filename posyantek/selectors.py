@@ -193,7 +193,7 @@ def dokumen_list(*, pos: Pos, q: str = "", kategori: str = "", tahun: int | None
 
 def kabar_list_kelola(*, pos: Pos) -> QuerySet[Kabar]:
     """Every news item of the post, drafts included, for its operators."""
-    return Kabar.objects.for_pos(pos).annotate(n_foto=Count("foto_set")).order_by("-tanggal", "-pk")
+    return Kabar.objects.for_pos(pos).select_related("pos").annotate(n_foto=Count("foto_set")).order_by("-tanggal", "-pk")
 
 
 def operator_list(*, pos: Pos) -> QuerySet[OperatorPos]:
