@@ -154,9 +154,16 @@ def seed_accounts(ctx: DemoContext) -> None:
     ctx.users["relawan1"] = make(email=f"relawan1@{DEMO_DOMAIN}", nama="Rudi Relawan (demo)", password_hash=ctx.password_hash)
 
 
+def _rng(pos: Pos, bagian: str) -> random.Random:
+    """A generator of its own for each part of each post: the same post always gets the same
+    content, whatever else was seeded before or skipped."""
+    return random.Random(f"posyantek-demo:{pos.slug}:{bagian}")
+
+
 def seed_pos(ctx: DemoContext, pos: Pos) -> None:
     """One post's demo content. Each part is skipped when the post already has rows of that kind."""
-    rng, today, admin = ctx.rng, ctx.today, ctx.users["admin"]
+    today, admin = ctx.today, ctx.users["admin"]
+    rng = _rng(pos, "profil")
     operator = ctx.users[f"operator.{pos.slug}"]
     kec = pos.kecamatan.nama
 
@@ -177,6 +184,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
             alasan="Ditetapkan Pemprov DKI tahun 2009: sekretariat permanen dan pengurus aktif.",
         )
 
+    rng = _rng(pos, "pengurus")
     if not pos.kepengurusan_set.exists():
         mulai = date(today.year - rng.randint(0, 2), rng.choice([1, 4, 7]), 1)
         if mulai > today:
@@ -205,6 +213,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
         for item in jabatan:
             services.pengurus_create(kepengurusan=lama, oleh=operator, data={"jabatan": item, "nama": _nama(rng)})
 
+    rng = _rng(pos, "inventaris")
     if not pos.inventaris_set.exists():
         for nama, jenis, merek, jumlah in rng.sample(INVENTARIS_DEMO, 4):
             services.inventaris_create(pos=pos, oleh=operator, data={
@@ -215,6 +224,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
             })
 
     kelurahan = list(pos.kecamatan.kelurahan_set.all())
+    rng = _rng(pos, "layanan")
     if not pos.loglayanan_set.exists():
         for i, jenis in enumerate([*JenisLayanan.values, *rng.sample(JenisLayanan.values, 4)]):
             services.layanan_create(pos=pos, oleh=operator, data={
@@ -224,6 +234,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
                 "petugas": operator.nama, "catatan": DEMO_MARK,
             })
 
+    rng = _rng(pos, "unit")
     if not pos.unit_set.exists() and rng.random() < 0.5:
         kel = rng.choice(kelurahan)
         services.unit_create(pos=pos, oleh=operator, data={
@@ -231,6 +242,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
             "is_aktif": True, "catatan": DEMO_MARK,
         })
 
+    rng = _rng(pos, "mitra")
     if not pos.mitra_set.exists():
         mitra = [
             (f"Politeknik Contoh Jakarta {DEMO_MARK}", JenisMitra.PERGURUAN_TINGGI,
@@ -246,12 +258,14 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
                 "mulai": date(today.year - 1, rng.randint(1, 12), 1), "is_aktif": True,
             })
 
+    rng = _rng(pos, "dokumen")
     if not pos.dokumen_set.exists():
         services.dokumen_create(pos=pos, oleh=operator, berkas=_pdf_demo(f"SK pembentukan Posyantek {kec}"), data={
             "judul": f"{DEMO_MARK} SK pembentukan Posyantek Kecamatan {kec}", "kategori": KategoriDokumen.SK,
             "nomor": pos.nomor_sk[:120], "tanggal": pos.tanggal_sk or date(2019, 1, 2),
         })
 
+    rng = _rng(pos, "kabar")
     if not pos.kabar_set.exists():
         ukm = rng.choice(UKM_DEMO)
         services.kabar_create(
