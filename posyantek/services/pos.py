@@ -205,16 +205,16 @@ def dokumen_create(*, pos: Pos, oleh: User, data: dict, berkas: ContentFile) -> 
 
 @transaction.atomic
 def dokumen_update(*, dokumen: Dokumen, oleh: User, data: dict, berkas: ContentFile | None = None) -> Dokumen:
-    """Change a document's details; with ``berkas`` also replace the file (the old one is removed)."""
-    lama = dokumen.berkas if berkas is not None else None
+    """Change a document's details; with ``berkas`` also replace the file (the old one is removed
+    once the change is committed)."""
     if berkas is not None:
-        old_name = lama.name
+        lama = dokumen.berkas.storage, dokumen.berkas.name
         dokumen.berkas = berkas
         dokumen.ukuran = berkas.size
     _simpan(dokumen, data, DOKUMEN_FIELDS)
-    if lama is not None:
-        storage = dokumen.berkas.storage
-        transaction.on_commit(lambda: storage.delete(old_name))
+    if berkas is not None:
+        storage, name = lama
+        transaction.on_commit(lambda: storage.delete(name))
     return dokumen
 
 

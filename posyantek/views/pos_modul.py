@@ -4,6 +4,7 @@ row through ``for_pos(self.pos)``; writes go through ``posyantek.services``."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -494,8 +495,6 @@ class KabarFotoHapusView(PosChildDeleteView):
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
     def get_list_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("kelola:kabar-ubah", kwargs={"pos_slug": self.pos.slug, "pk": self.kwargs["kabar_pk"]})
 
     def delete(self, obj) -> None:

@@ -331,3 +331,20 @@ def test_post_operator_page_invites_to_that_post(client_as, admin_provinsi, pos_
     assert response["Location"] == "/kelola/gambir/operator/"
     assert list(User.objects.get(email="c@contoh.test").pos_dikelola.all()) == [pos_a]
     assert len(mailoutbox) == 1
+
+
+def test_operator_remove_refuses_someone_who_is_not_the_posts_operator(admin_provinsi, operator_b, pos_a):
+    with pytest.raises(ValidationError, match="bukan operator"):
+        services.operator_remove(pos=pos_a, user=operator_b, oleh=admin_provinsi)
+    assert OperatorPos.objects.filter(user=operator_b).count() == 1
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_post_operator_page_query_count_is_constant(client_as, admin_provinsi, pos_a, django_assert_num_queries, n):
+    for i in range(n):
+        services.operator_assign(pos=pos_a, user=UserFactory(email=f"op{i}@contoh.test"), oleh=admin_provinsi)
+    client = client_as(admin_provinsi)
+    client.get("/kelola/gambir/operator/")
+    with django_assert_num_queries(7):
+        response = client.get("/kelola/gambir/operator/")
+    assert len(response.context["operator_list"]) == n
