@@ -181,3 +181,21 @@ def test_pages_have_no_inline_script_or_style(client, pos_a):
         assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", body), url
         assert " style=" not in body and "<style" not in body, url
         assert not re.search(r"<[^>]+\son[a-z]+=", body), url  # no onclick= and friends
+
+
+@pytest.mark.django_db
+def test_operator_and_admin_pages_have_no_inline_script_or_style(client_as, operator_a, admin_provinsi):
+    import re
+
+    urls = ["/kelola/gambir/", "/kelola/gambir/pengurus/", "/kelola/gambir/layanan/", "/kelola/gambir/layanan/tambah/",
+            "/kelola/gambir/kabar/tambah/", "/kelola/gambir/arsip/", "/kelola/", "/kelola/pengguna/",
+            "/kelola/pengguna/undang/", "/kelola/gambir/operator/", "/kelola/gambir/percontohan/"]
+    client = client_as(admin_provinsi)
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", body), url
+        assert " style=" not in body and "<style" not in body, url
+        assert not re.search(r"<[^>]+\son[a-z]+=", body), url
+        assert "//cdn" not in body and "https://fonts." not in body, url
