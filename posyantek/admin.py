@@ -1,8 +1,26 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-from posyantek.models import Kecamatan, Kelurahan, Kota, OperatorPos, Pos, Provinsi, User
+from posyantek.models import (
+    Dokumen,
+    Inventaris,
+    Kabar,
+    Kecamatan,
+    Kelurahan,
+    Kepengurusan,
+    Kota,
+    LogLayanan,
+    Mitra,
+    OperatorPos,
+    Pengurus,
+    Pos,
+    Provinsi,
+    Undangan,
+    UnitKelurahan,
+    User,
+)
 
 
 @admin.register(User)
@@ -28,7 +46,7 @@ class OperatorPosInline(admin.TabularInline):
 
 
 @admin.register(Pos)
-class PosAdmin(admin.ModelAdmin):
+class PosAdmin(SimpleHistoryAdmin):
     list_display = ["nama", "kecamatan", "is_percontohan"]
     list_filter = ["is_percontohan", "kecamatan__kota"]
     search_fields = ["nama", "kecamatan__nama"]
@@ -54,3 +72,73 @@ class KelurahanAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Provinsi)
+
+
+# A post's records: for superusers' occasional repairs only; operators work in /kelola/.
+
+
+class PengurusInline(admin.TabularInline):
+    model = Pengurus
+    extra = 0
+
+
+@admin.register(Kepengurusan)
+class KepengurusanAdmin(SimpleHistoryAdmin):
+    list_display = ["pos", "mulai", "selesai", "nomor_sk"]
+    list_filter = ["pos__kecamatan__kota"]
+    list_select_related = ["pos"]
+    inlines = [PengurusInline]
+
+
+@admin.register(Inventaris)
+class InventarisAdmin(SimpleHistoryAdmin):
+    list_display = ["nama", "pos", "jenis", "kondisi", "jumlah"]
+    list_filter = ["jenis", "kondisi"]
+    list_select_related = ["pos"]
+    search_fields = ["nama", "nomor_inventaris"]
+
+
+@admin.register(LogLayanan)
+class LogLayananAdmin(admin.ModelAdmin):
+    list_display = ["tanggal", "pos", "jenis", "penerima", "topik"]
+    list_filter = ["jenis"]
+    list_select_related = ["pos"]
+    date_hierarchy = "tanggal"
+
+
+@admin.register(UnitKelurahan)
+class UnitKelurahanAdmin(SimpleHistoryAdmin):
+    list_display = ["kelurahan", "pos", "is_aktif"]
+    list_select_related = ["pos", "kelurahan"]
+
+
+@admin.register(Mitra)
+class MitraAdmin(SimpleHistoryAdmin):
+    list_display = ["nama", "pos", "jenis", "is_aktif"]
+    list_filter = ["jenis", "is_aktif"]
+    list_select_related = ["pos"]
+
+
+@admin.register(Dokumen)
+class DokumenAdmin(SimpleHistoryAdmin):
+    list_display = ["judul", "pos", "kategori", "tanggal"]
+    list_filter = ["kategori"]
+    list_select_related = ["pos"]
+    exclude = ["berkas"]  # private files are handed out only through the post's archive
+
+    def has_add_permission(self, request) -> bool:
+        return False  # documents arrive through the archive's upload, which checks the file
+
+
+@admin.register(Kabar)
+class KabarAdmin(SimpleHistoryAdmin):
+    list_display = ["judul", "pos", "tanggal", "is_terbit"]
+    list_filter = ["is_terbit"]
+    list_select_related = ["pos"]
+
+
+@admin.register(Undangan)
+class UndanganAdmin(admin.ModelAdmin):
+    list_display = ["user", "peran", "dikirim_oleh", "dikirim_pada", "diterima_pada"]
+    list_select_related = ["user", "dikirim_oleh"]
+    readonly_fields = ["user", "peran", "pos", "dikirim_oleh", "dikirim_pada", "diterima_pada"]

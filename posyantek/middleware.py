@@ -36,17 +36,20 @@ class RequestLogMiddleware:
 class OperatorIdleTimeoutMiddleware:
     """Operators, juri and admins are logged out after OPERATOR_IDLE_SECONDS without a request.
 
-    Setting the expiry on every request slides the window; other users keep the long default.
+    The expiry is set after the view ran, on every request, so the window slides and it also holds
+    for the very request that logged the person in (before it, they were anonymous). Other users
+    keep the long default.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_pengelola:
+        if user is not None and user.is_authenticated and user.is_pengelola and hasattr(request, "session"):
             request.session.set_expiry(settings.OPERATOR_IDLE_SECONDS)
-        return self.get_response(request)
+        return response
 
 
 class LanguageMiddleware:

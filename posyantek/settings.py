@@ -162,6 +162,9 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Posyantek] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "beranda"
+# An invitation link (operators, juri, admins provinsi) sets a first password once, within this time.
+INVITATION_TIMEOUT = int(os.environ.get("INVITATION_TIMEOUT_DAYS", "7")) * 24 * 60 * 60
+CSRF_FAILURE_VIEW = "posyantek.views.public.csrf_failure"
 
 # Operators, admins and juri are logged out after this many idle seconds.
 OPERATOR_IDLE_SECONDS = int(os.environ.get("OPERATOR_IDLE_SECONDS", "1800"))
@@ -187,6 +190,9 @@ STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Private uploads (a post's document archive): outside MEDIA_ROOT, so the proxy that serves /media/
+# never serves them; the portal hands them out only to the post's operators, as downloads.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -12,8 +12,10 @@ import os
 import secrets
 import warnings
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
@@ -122,3 +124,31 @@ def download_response(field_file, *, filename: str | None = None):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files only the portal hands out (after its own permission check), never the web server.
+
+    Lives under ``settings.PRIVATE_MEDIA_ROOT``, outside ``MEDIA_ROOT`` which the proxy serves at
+    ``/media/``; it has no URL at all. The location is read from settings on every use, so tests
+    that point it elsewhere take effect at once.
+    """
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Berkas privat tidak punya URL publik; gunakan download_response.")
+
+
+_private_storage = PrivateStorage()
+
+
+def private_storage() -> PrivateStorage:
+    """The storage of private uploads (a callable, so migrations do not freeze its location)."""
+    return _private_storage

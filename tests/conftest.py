@@ -15,8 +15,9 @@ PASSWORD = "kata-sandi-uji-yang-panjang"
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
-    """Uploads of a test go to its own folder."""
+    """Uploads of a test go to its own folders (public media and private files)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture

@@ -1,18 +1,48 @@
-"""Models of the foundation: accounts, wilayah and the posts."""
+"""Models of the foundation: accounts, wilayah, the posts and everything a post keeps."""
 
 from .akun import User, UserManager
-from .pos import OperatorPos, Pos, PosQuerySet
+from .arsip import Dokumen, KategoriDokumen
+from .inventaris import Inventaris, JenisInventaris, KondisiInventaris
+from .kabar import FOTO_MAKS_PER_KABAR, Kabar, KabarFoto
+from .kemitraan import JenisMitra, Mitra
+from .layanan import JenisLayanan, LogLayanan
+from .pengurus import JABATAN_INTI, MASA_BAKTI_MAKS_TAHUN, Jabatan, Kepengurusan, Pengurus, tambah_tahun
+from .pos import OperatorPos, Pos, PosQuerySet, PosScopedQuerySet
+from .undangan import Peran, Undangan
+from .unit import UnitKelurahan
 from .wilayah import Kecamatan, Kelurahan, Kota, Provinsi, normalisasi_nama
 
 __all__ = [
+    "FOTO_MAKS_PER_KABAR",
+    "JABATAN_INTI",
+    "MASA_BAKTI_MAKS_TAHUN",
+    "Dokumen",
+    "Inventaris",
+    "Jabatan",
+    "JenisInventaris",
+    "JenisLayanan",
+    "JenisMitra",
+    "Kabar",
+    "KabarFoto",
+    "KategoriDokumen",
     "Kecamatan",
     "Kelurahan",
+    "Kepengurusan",
+    "KondisiInventaris",
     "Kota",
+    "LogLayanan",
+    "Mitra",
     "OperatorPos",
+    "Pengurus",
+    "Peran",
     "Pos",
     "PosQuerySet",
+    "PosScopedQuerySet",
     "Provinsi",
+    "UnitKelurahan",
+    "Undangan",
     "User",
     "UserManager",
     "normalisasi_nama",
+    "tambah_tahun",
 ]

@@ -1,10 +1,20 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .wilayah import Kecamatan
+
+
+class PosScopedQuerySet(models.QuerySet):
+    """Rows that belong to one post. Views under /kelola/<pos_slug>/ fetch them only through
+    ``for_pos(self.pos)``, so an operator never reaches another post's rows by guessing ids."""
+
+    def for_pos(self, pos) -> "PosScopedQuerySet":
+        return self.filter(pos=pos)
 
 
 class PosQuerySet(models.QuerySet):
@@ -52,7 +62,10 @@ class Pos(models.Model):
     nomor_terdaftar = models.CharField(_("nomor Surat Keterangan Terdaftar"), max_length=120, blank=True)
     tanggal_terdaftar = models.DateField(_("tanggal terdaftar"), null=True, blank=True)
     is_percontohan = models.BooleanField(_("pos percontohan"), default=False)
-    percontohan_tahun = models.PositiveSmallIntegerField(_("tahun percontohan"), null=True, blank=True)
+    percontohan_tahun = models.PositiveSmallIntegerField(
+        _("tahun percontohan"), null=True, blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
     percontohan_alasan = models.CharField(_("alasan percontohan"), max_length=255, blank=True)
     operators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="OperatorPos", through_fields=("pos", "user"),
@@ -62,6 +75,7 @@ class Pos(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PosQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["kecamatan__kode"]
@@ -70,6 +84,13 @@ class Pos(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    def clean(self) -> None:
+        if self.is_percontohan and not self.percontohan_tahun:
+            raise ValidationError({"percontohan_tahun": _("Isi tahun penetapan pos percontohan.")})
+        if not self.is_percontohan:
+            self.percontohan_tahun = None
+            self.percontohan_alasan = ""
 
     def get_absolute_url(self) -> str:
         return reverse("pos-detail", kwargs={"slug": self.slug})
@@ -101,6 +122,8 @@ class OperatorPos(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Who was given or lost access to which post, and by whom, stays on record.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("operator pos")

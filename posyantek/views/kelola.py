@@ -2,15 +2,45 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from posyantek import extensions, services
+from posyantek import extensions, selectors, services
 from posyantek.forms import PosProfilForm
-from posyantek.models import Pos
+from posyantek.forms.akun import UndanganOperatorForm
+from posyantek.forms.pos import KelolaPosFilterForm, PercontohanForm
+from posyantek.models import Kota, Peran, Pos, User
 from posyantek.permissions import can_use_kelola, is_admin_provinsi
+
+
+GAGAL_KIRIM = gettext_lazy(
+    "E-mail undangan tidak dapat dikirim (server e-mail tidak menjawab). Tidak ada yang disimpan; coba lagi nanti."
+)
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Put a service's refusal on the form: on the field it names when the form has that field,
+    otherwise at the top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def safe_next(request, default: str) -> str:
+    """The ``next`` parameter when it points into this site, else ``default``."""
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
 
 
 class KelolaMixin(AccessMixin):
@@ -24,6 +54,17 @@ class KelolaMixin(AccessMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+class AdminProvinsiMixin(AccessMixin):
+    """Admins provinsi only: anonymous users go to the login page, everyone else gets 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not is_admin_provinsi(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
 class KelolaPosMixin(AccessMixin):
     """Resolves ``self.pos`` from the URL through ``Pos.objects.for_user``.
 
@@ -33,11 +74,14 @@ class KelolaPosMixin(AccessMixin):
     """
 
     pos: Pos
+    admin_only = False  # True: the post's own operators get 403 (e.g. marking a percontohan)
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.pos = get_object_or_404(Pos.objects.for_user(request.user).with_wilayah(), slug=kwargs["pos_slug"])
+        if self.admin_only and not is_admin_provinsi(request.user):
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -47,16 +91,143 @@ class KelolaPosMixin(AccessMixin):
         return ctx
 
 
+# Generic list / form / delete views of a post's records -------------------------------------------
+
+
+class PosChildMixin(KelolaPosMixin):
+    """A view of one kind of row that belongs to the post (``model.objects.for_pos``)."""
+
+    model = None
+    list_url_name = ""  # e.g. "kelola:inventaris-list"
+
+    def get_queryset(self):
+        return self.model.objects.for_pos(self.pos)
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def get_list_url(self) -> str:
+        return reverse(self.list_url_name, kwargs={"pos_slug": self.pos.slug})
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["list_url"] = self.get_list_url()
+        return ctx
+
+
+class PosChildFormView(PosChildMixin, FormView):
+    """Create (no ``pk`` in the URL) or edit a row through a service.
+
+    Subclasses set ``form_class``, ``title_create``/``title_update`` and implement ``save(form)``,
+    which calls the service and returns the saved row. A service's refusal lands on the form."""
+
+    template_name = "kelola/form.html"
+    form_takes_pos = False
+    title_create = ""
+    title_update = ""
+    success_message = gettext_lazy("Tersimpan.")
+    object = None
+
+    def get_instance(self):
+        if "pk" in self.kwargs:
+            self.object = self.object or self.get_object()
+            return self.object
+        return self.new_instance()
+
+    def new_instance(self):
+        return self.model(pos=self.pos)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.get_instance()
+        if self.form_takes_pos:
+            kwargs["pos"] = self.pos
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = self.title_update if "pk" in self.kwargs else self.title_create
+        ctx["object"] = self.object
+        return ctx
+
+    def form_valid(self, form):
+        try:
+            saved = self.save(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(self.get_success_url(saved))
+
+    def get_success_url(self, saved=None) -> str:
+        return self.get_list_url()
+
+    def save(self, form):
+        raise NotImplementedError
+
+
+class PosChildDeleteView(PosChildMixin, TemplateView):
+    """GET asks for confirmation, POST deletes through ``delete(obj)`` (a service)."""
+
+    template_name = "kelola/hapus.html"
+    success_message = gettext_lazy("Terhapus.")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["object"] = self.object
+        ctx["describe"] = self.describe(self.object)
+        return ctx
+
+    def describe(self, obj) -> str:
+        return str(obj)
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        try:
+            self.delete(self.object)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(self.get_list_url())
+        messages.success(request, self.success_message)
+        return redirect(self.get_list_url())
+
+    def delete(self, obj) -> None:
+        raise NotImplementedError
+
+
+# Index, dashboard, profile, overview ----------------------------------------------------------------
+
+
 class KelolaIndexView(KelolaMixin, TemplateView):
-    """Choose among my posts. An operator with exactly one post goes straight to it."""
+    """Choose among my posts. An operator with exactly one post goes straight to it; an admin
+    provinsi sees every post, with search by name/kota and a percontohan filter."""
 
     template_name = "kelola/index.html"
 
     def get(self, request, *args, **kwargs):
-        pos_list = list(Pos.objects.for_user(request.user).with_wilayah())
-        if len(pos_list) == 1 and not is_admin_provinsi(request.user) and not request.user.is_juri:
-            return redirect(pos_list[0].get_kelola_url())
-        ctx = self.get_context_data(pos_list=pos_list)
+        admin = is_admin_provinsi(request.user)
+        if not admin:
+            pos_list = list(Pos.objects.for_user(request.user).with_wilayah())
+            if len(pos_list) == 1 and not request.user.is_juri:
+                return redirect(pos_list[0].get_kelola_url())
+            ctx = self.get_context_data(pos_list=pos_list)
+        else:
+            kota_list = list(Kota.objects.order_by("kode"))
+            form = KelolaPosFilterForm(request.GET or None, kota_choices=[(k.slug, k.nama_pendek) for k in kota_list])
+            filters = form.cleaned_data if form.is_valid() else {}
+            pos_list = list(selectors.pos_list_kelola(
+                user=request.user,
+                q=filters.get("q", ""),
+                kota=filters.get("kota", ""),
+                percontohan=filters.get("percontohan", ""),
+            ))
+            ctx = self.get_context_data(pos_list=pos_list, filter_form=form, filtered=bool(request.GET))
+        ctx["is_admin_provinsi"] = admin
         ctx.update(extensions.context_for(extensions.KELOLA_INDEX, request=request, user=request.user))
         return self.render_to_response(ctx)
 
@@ -66,6 +237,7 @@ class PosDasborView(KelolaPosMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx["dasbor_pos"] = selectors.pos_dasbor(pos=self.pos, hari_ini=timezone.localdate())
         ctx.update(extensions.context_for(extensions.POS_DASBOR, request=self.request, pos=self.pos))
         return ctx
 
@@ -80,9 +252,91 @@ class PosProfilUbahView(KelolaPosMixin, FormView):
         return kwargs
 
     def form_valid(self, form):
-        services.pos_profile_update(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
+        try:
+            services.pos_profile_update(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, _("Profil pos disimpan."))
         return redirect(self.pos.get_kelola_url())
+
+
+class PosPercontohanView(KelolaPosMixin, FormView):
+    """Mark a model post (year, reason). Admin provinsi only; shown as a badge on public pages."""
+
+    template_name = "kelola/pos_percontohan_form.html"
+    form_class = PercontohanForm
+    admin_only = True
+
+    def get_initial(self):
+        return {
+            "is_percontohan": self.pos.is_percontohan,
+            "tahun": self.pos.percontohan_tahun or timezone.localdate().year,
+            "alasan": self.pos.percontohan_alasan,
+        }
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.pos_percontohan_set(
+                pos=self.pos, oleh=self.request.user,
+                is_percontohan=data["is_percontohan"], tahun=data.get("tahun"), alasan=data.get("alasan", ""),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        if data["is_percontohan"]:
+            messages.success(self.request, _("%(pos)s ditetapkan sebagai pos percontohan.") % {"pos": self.pos})
+        else:
+            messages.success(self.request, _("Tanda percontohan %(pos)s dicabut.") % {"pos": self.pos})
+        return redirect(self.pos.get_kelola_url())
+
+
+class PosOperatorView(KelolaPosMixin, FormView):
+    """The post's operators, for the admin provinsi: who runs it, invite one more, remove one."""
+
+    template_name = "kelola/pos_operator.html"
+    form_class = UndanganOperatorForm
+    admin_only = True
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["operator_list"] = selectors.operator_list(pos=self.pos)
+        return ctx
+
+    def form_valid(self, form):
+        from smtplib import SMTPException
+
+        try:
+            services.undangan_kirim(
+                email=form.cleaned_data["email"], nama=form.cleaned_data["nama"], peran=Peran.OPERATOR,
+                pos_list=[self.pos], oleh=self.request.user, request=self.request,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        except (SMTPException, OSError):
+            form.add_error(None, GAGAL_KIRIM)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Undangan dikirim ke %(email)s.") % {"email": form.cleaned_data["email"]})
+        return redirect("kelola:pos-operator", pos_slug=self.pos.slug)
+
+
+class PosOperatorHapusView(KelolaPosMixin, TemplateView):
+    """POST: take this post away from one of its operators (admin provinsi only)."""
+
+    admin_only = True
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        user = get_object_or_404(User, pk=kwargs["user_pk"], operatorpos__pos=self.pos)
+        try:
+            services.operator_remove(pos=self.pos, user=user, oleh=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(nama)s bukan lagi operator %(pos)s.") % {"nama": user, "pos": self.pos})
+        return redirect(safe_next(request, reverse("kelola:pos-operator", kwargs={"pos_slug": self.pos.slug})))
 
 
 class RingkasanProvinsiView(KelolaMixin, TemplateView):

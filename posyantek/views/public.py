@@ -2,13 +2,17 @@
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from posyantek import extensions, selectors
 from posyantek.models import Pos
+from posyantek.permissions import can_manage_pos
 
 
 class BerandaView(TemplateView):
@@ -17,6 +21,8 @@ class BerandaView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["kota_list"] = selectors.kota_list_with_pos()
+        ctx["kabar_terbaru"] = selectors.kabar_list_terbaru(jumlah=3)
+        ctx["pos_percontohan"] = selectors.pos_list_percontohan()
         ctx.update(extensions.context_for(extensions.BERANDA, request=self.request))
         return ctx
 
@@ -31,6 +37,9 @@ class PosListView(TemplateView):
 
 
 class PosDetailView(DetailView):
+    """A post's public profile: contact, services, current board, partners, kelurahan served
+    (with their units), the latest news and its Atom feed."""
+
     template_name = "posyantek/pos_detail.html"
     context_object_name = "pos"
 
@@ -39,8 +48,42 @@ class PosDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx.update(selectors.pos_publik(pos=self.object, hari_ini=timezone.localdate()))
+        ctx["can_manage"] = can_manage_pos(self.request.user, self.object)
         ctx.update(extensions.context_for(extensions.POS_DETAIL, request=self.request, pos=self.object))
         return ctx
+
+
+class PosKabarMixin:
+    def dispatch(self, request, *args, **kwargs):
+        self.pos = get_object_or_404(Pos.objects.with_wilayah(), slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["pos"] = self.pos
+        return ctx
+
+
+class PosKabarListView(PosKabarMixin, ListView):
+    """All published news of one post."""
+
+    template_name = "posyantek/kabar_list.html"
+    context_object_name = "kabar_list"
+    paginate_by = 12
+
+    def get_queryset(self):
+        return selectors.kabar_list_public(pos=self.pos)
+
+
+class PosKabarDetailView(PosKabarMixin, DetailView):
+    """One published news item; a draft or a future-dated item answers 404."""
+
+    template_name = "posyantek/kabar_detail.html"
+    context_object_name = "kabar"
+
+    def get_queryset(self):
+        return selectors.kabar_list_public(pos=self.pos)
 
 
 @never_cache
@@ -68,8 +111,27 @@ def error_403(request, exception):
     return render(request, "403.html", status=403)
 
 
+def csrf_failure(request, reason: str = ""):
+    """A refused form (expired page, cookies blocked): explained in Indonesian, never Django's page."""
+    return render(request, "403_csrf.html", status=403)
+
+
+# The last resort when even the template cannot be loaded.
+_500_FALLBACK = (
+    '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Terjadi kesalahan · Posyantek</title></head>'
+    "<body><h1>Terjadi kesalahan di server</h1><p>Maaf, permintaan Anda tidak dapat diproses. "
+    'Silakan coba lagi beberapa saat lagi.</p><p><a href="/">Kembali ke beranda</a></p></body></html>'
+)
+
+
 def error_500(request):
-    return render(request, "500.html", status=500)
+    """Rendered without a request context: no context processor, session, user or database lookup
+    runs, because any of them may be what just failed. The template is static Indonesian HTML."""
+    try:
+        html = loader.get_template("500.html").render({})
+    except Exception:  # the error page must never raise in turn
+        html = _500_FALLBACK
+    return HttpResponseServerError(html)
 
 
 class AkunSayaView(LoginRequiredMixin, TemplateView):

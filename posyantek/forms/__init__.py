@@ -1,10 +1,11 @@
-"""Forms of the foundation, and the one form renderer every page uses."""
+"""Forms of the foundation, and the one form renderer every page uses.
+
+``akun``: invitations and the people list. ``pos``: a post's records in the operators' area.
+"""
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
-
-from posyantek.models import Pos
 
 
 class PortalFormRenderer(TemplatesSetting):
@@ -15,7 +16,8 @@ class PortalFormRenderer(TemplatesSetting):
 
 
 class DaftarForm(forms.Form):
-    """Extra fields of allauth's self-sign-up. Only public roles sign themselves up."""
+    """Extra fields of allauth's self-sign-up. Only public roles sign themselves up: whatever else
+    a POST carries (``is_admin_provinsi``, ``is_staff``…) is not a field here and is ignored."""
 
     PERAN_PEMILIK_UKM = "pemilik_ukm"
     PERAN_RELAWAN = "relawan"
@@ -40,26 +42,6 @@ class DaftarForm(forms.Form):
         user.save(update_fields=["nama", "is_pemilik_ukm"])
 
 
-class PosProfilForm(forms.ModelForm):
-    """What an operator keeps current on their post's public profile."""
+from .pos import PosProfilForm  # noqa: E402  (DaftarForm above is loaded by allauth's settings path)
 
-    class Meta:
-        model = Pos
-        fields = [
-            "deskripsi", "layanan", "jam_layanan", "alamat", "telepon", "email",
-            "latitude", "longitude", "situs", "instagram", "facebook", "youtube",
-            "nomor_sk", "tanggal_sk", "nomor_terdaftar", "tanggal_terdaftar",
-        ]
-        widgets = {
-            "deskripsi": forms.Textarea(attrs={"rows": 5}),
-            "layanan": forms.Textarea(attrs={"rows": 5}),
-            "tanggal_sk": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "tanggal_terdaftar": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
-
-    def clean(self):
-        cleaned = super().clean()
-        lat, lon = cleaned.get("latitude"), cleaned.get("longitude")
-        if (lat is None) != (lon is None):
-            raise forms.ValidationError(_("Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."))
-        return cleaned
+__all__ = ["DaftarForm", "PortalFormRenderer", "PosProfilForm"]

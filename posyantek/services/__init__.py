@@ -1,0 +1,61 @@
+"""Writes of the foundation. Every function is keyword-only, validates, then saves atomically.
+
+``akun``: accounts, invitations and roles. ``pos``: a post's own records. Import from here:
+``from posyantek import services; services.undangan_kirim(...)``.
+"""
+
+from .akun import (
+    operator_assign,
+    operator_remove,
+    pengguna_aktifkan,
+    pengguna_create,
+    pengguna_nonaktifkan,
+    undangan_kirim,
+    undangan_kirim_ulang,
+    undangan_link,
+    undangan_terima,
+)
+from .pos import (
+    dokumen_create,
+    dokumen_delete,
+    dokumen_update,
+    inventaris_create,
+    inventaris_delete,
+    inventaris_update,
+    kabar_create,
+    kabar_delete,
+    kabar_foto_delete,
+    kabar_update,
+    kepengurusan_create,
+    kepengurusan_delete,
+    kepengurusan_update,
+    layanan_create,
+    layanan_delete,
+    layanan_update,
+    mitra_create,
+    mitra_delete,
+    mitra_update,
+    pengurus_create,
+    pengurus_delete,
+    pengurus_update,
+    pos_percontohan_set,
+    pos_profile_update,
+    unit_create,
+    unit_delete,
+    unit_update,
+)
+
+__all__ = [
+    "dokumen_create", "dokumen_delete", "dokumen_update",
+    "inventaris_create", "inventaris_delete", "inventaris_update",
+    "kabar_create", "kabar_delete", "kabar_foto_delete", "kabar_update",
+    "kepengurusan_create", "kepengurusan_delete", "kepengurusan_update",
+    "layanan_create", "layanan_delete", "layanan_update",
+    "mitra_create", "mitra_delete", "mitra_update",
+    "operator_assign", "operator_remove",
+    "pengguna_aktifkan", "pengguna_create", "pengguna_nonaktifkan",
+    "pengurus_create", "pengurus_delete", "pengurus_update",
+    "pos_percontohan_set", "pos_profile_update",
+    "undangan_kirim", "undangan_kirim_ulang", "undangan_link", "undangan_terima",
+    "unit_create", "unit_delete", "unit_update",
+]

@@ -1,0 +1,269 @@
+"""Writes of a post's own records: profile, percontohan, board, equipment, service log, kelurahan
+units, partners, document archive and news.
+
+The caller (a /kelola/<pos_slug>/ view) has resolved the post through ``Pos.objects.for_user`` and
+fetched every child row through it; these functions never take a bare id. ``data`` is the cleaned
+data of a form; only the fields listed for each record are ever written, so no ``data`` can move a
+row to another post. Validation is the model's (``full_clean``): a refusal raises
+``ValidationError`` and writes nothing.
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from posyantek.models import (
+    FOTO_MAKS_PER_KABAR,
+    Dokumen,
+    Inventaris,
+    Kabar,
+    KabarFoto,
+    Kepengurusan,
+    LogLayanan,
+    Mitra,
+    Pengurus,
+    Pos,
+    UnitKelurahan,
+    User,
+)
+from posyantek.permissions import is_admin_provinsi
+
+PROFIL_FIELDS = (
+    "deskripsi", "layanan", "jam_layanan", "alamat", "telepon", "email", "latitude", "longitude",
+    "situs", "instagram", "facebook", "youtube", "nomor_sk", "tanggal_sk", "nomor_terdaftar", "tanggal_terdaftar",
+)
+KEPENGURUSAN_FIELDS = ("mulai", "selesai", "nomor_sk", "tanggal_sk", "catatan")
+PENGURUS_FIELDS = ("jabatan", "jabatan_lain", "nama", "telepon", "email")
+INVENTARIS_FIELDS = (
+    "nama", "jenis", "merek", "nomor_inventaris", "jumlah", "kondisi", "tanggal_perolehan", "sumber", "catatan",
+)
+LAYANAN_FIELDS = ("tanggal", "jenis", "petugas", "penerima", "jumlah_penerima", "kelurahan", "topik", "catatan")
+UNIT_FIELDS = ("kelurahan", "alamat", "koordinator", "telepon", "nomor_sk", "tanggal_dibentuk", "is_aktif", "catatan")
+MITRA_FIELDS = (
+    "nama", "jenis", "kerja_sama", "kontak_nama", "kontak_telepon", "kontak_email", "mulai", "selesai", "is_aktif",
+)
+DOKUMEN_FIELDS = ("judul", "kategori", "nomor", "tanggal", "keterangan")
+KABAR_FIELDS = ("judul", "isi", "tanggal", "is_terbit")
+
+
+def _simpan(obj: models.Model, data: dict, fields: Iterable[str]) -> models.Model:
+    """Apply the allowed fields of ``data``, validate the whole row, save it."""
+    allowed = set(fields)
+    unknown = set(data) - allowed
+    if unknown:
+        raise ValueError(f"fields not editable here: {sorted(unknown)}")
+    for field, value in data.items():
+        setattr(obj, field, value)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def _hapus_berkas_setelah_commit(field_file) -> None:
+    """Remove a stored file once the row that used it is gone for good (not on rollback)."""
+    if field_file:
+        storage, name = field_file.storage, field_file.name
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+# Profile and percontohan -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def pos_profile_update(*, pos: Pos, oleh: User, data: dict) -> Pos:
+    """Update a post's public profile fields. The caller has checked can_manage_pos."""
+    return _simpan(pos, data, PROFIL_FIELDS)
+
+
+@transaction.atomic
+def pos_percontohan_set(*, pos: Pos, oleh: User, is_percontohan: bool, tahun: int | None, alasan: str) -> Pos:
+    """Mark (or unmark) a model post. Admin provinsi only: operators cannot crown their own post."""
+    if not is_admin_provinsi(oleh):
+        raise PermissionDenied(_("Hanya admin provinsi yang menetapkan pos percontohan."))
+    pos.is_percontohan = is_percontohan
+    pos.percontohan_tahun = tahun if is_percontohan else None
+    pos.percontohan_alasan = (alasan or "").strip() if is_percontohan else ""
+    pos.full_clean()
+    pos.save()
+    return pos
+
+
+# Board ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def kepengurusan_create(*, pos: Pos, oleh: User, data: dict) -> Kepengurusan:
+    """Start a new board term. Earlier terms are kept as they are (the board's history)."""
+    return _simpan(Kepengurusan(pos=pos), data, KEPENGURUSAN_FIELDS)
+
+
+@transaction.atomic
+def kepengurusan_update(*, kepengurusan: Kepengurusan, oleh: User, data: dict) -> Kepengurusan:
+    return _simpan(kepengurusan, data, KEPENGURUSAN_FIELDS)
+
+
+@transaction.atomic
+def kepengurusan_delete(*, kepengurusan: Kepengurusan, oleh: User) -> None:
+    """Delete a term entered by mistake. A term with members is refused: a past board is history."""
+    if kepengurusan.anggota.exists():
+        raise ValidationError(_("Kepengurusan yang sudah berisi anggota tidak dapat dihapus; hapus anggotanya dulu."))
+    kepengurusan.delete()
+
+
+@transaction.atomic
+def pengurus_create(*, kepengurusan: Kepengurusan, oleh: User, data: dict) -> Pengurus:
+    return _simpan(Pengurus(kepengurusan=kepengurusan), data, PENGURUS_FIELDS)
+
+
+@transaction.atomic
+def pengurus_update(*, pengurus: Pengurus, oleh: User, data: dict) -> Pengurus:
+    return _simpan(pengurus, data, PENGURUS_FIELDS)
+
+
+@transaction.atomic
+def pengurus_delete(*, pengurus: Pengurus, oleh: User) -> None:
+    pengurus.delete()
+
+
+# Equipment, service log, kelurahan units, partners -----------------------------------------------
+
+
+@transaction.atomic
+def inventaris_create(*, pos: Pos, oleh: User, data: dict) -> Inventaris:
+    return _simpan(Inventaris(pos=pos), data, INVENTARIS_FIELDS)
+
+
+@transaction.atomic
+def inventaris_update(*, inventaris: Inventaris, oleh: User, data: dict) -> Inventaris:
+    return _simpan(inventaris, data, INVENTARIS_FIELDS)
+
+
+@transaction.atomic
+def inventaris_delete(*, inventaris: Inventaris, oleh: User) -> None:
+    inventaris.delete()
+
+
+@transaction.atomic
+def layanan_create(*, pos: Pos, oleh: User, data: dict) -> LogLayanan:
+    return _simpan(LogLayanan(pos=pos, dicatat_oleh=oleh), data, LAYANAN_FIELDS)
+
+
+@transaction.atomic
+def layanan_update(*, log: LogLayanan, oleh: User, data: dict) -> LogLayanan:
+    return _simpan(log, data, LAYANAN_FIELDS)
+
+
+@transaction.atomic
+def layanan_delete(*, log: LogLayanan, oleh: User) -> None:
+    log.delete()
+
+
+@transaction.atomic
+def unit_create(*, pos: Pos, oleh: User, data: dict) -> UnitKelurahan:
+    return _simpan(UnitKelurahan(pos=pos), data, UNIT_FIELDS)
+
+
+@transaction.atomic
+def unit_update(*, unit: UnitKelurahan, oleh: User, data: dict) -> UnitKelurahan:
+    return _simpan(unit, data, UNIT_FIELDS)
+
+
+@transaction.atomic
+def unit_delete(*, unit: UnitKelurahan, oleh: User) -> None:
+    unit.delete()
+
+
+@transaction.atomic
+def mitra_create(*, pos: Pos, oleh: User, data: dict) -> Mitra:
+    return _simpan(Mitra(pos=pos), data, MITRA_FIELDS)
+
+
+@transaction.atomic
+def mitra_update(*, mitra: Mitra, oleh: User, data: dict) -> Mitra:
+    return _simpan(mitra, data, MITRA_FIELDS)
+
+
+@transaction.atomic
+def mitra_delete(*, mitra: Mitra, oleh: User) -> None:
+    mitra.delete()
+
+
+# Document archive --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def dokumen_create(*, pos: Pos, oleh: User, data: dict, berkas: ContentFile) -> Dokumen:
+    """Archive a document. ``berkas`` is the output of ``posyantek.uploads.clean_document``."""
+    if berkas is None:
+        raise ValidationError({"berkas": _("Pilih berkas dokumen.")})
+    dokumen = Dokumen(pos=pos, diunggah_oleh=oleh, berkas=berkas, ukuran=berkas.size)
+    return _simpan(dokumen, data, DOKUMEN_FIELDS)
+
+
+@transaction.atomic
+def dokumen_update(*, dokumen: Dokumen, oleh: User, data: dict, berkas: ContentFile | None = None) -> Dokumen:
+    """Change a document's details; with ``berkas`` also replace the file (the old one is removed
+    once the change is committed)."""
+    if berkas is not None:
+        lama = dokumen.berkas.storage, dokumen.berkas.name
+        dokumen.berkas = berkas
+        dokumen.ukuran = berkas.size
+    _simpan(dokumen, data, DOKUMEN_FIELDS)
+    if berkas is not None:
+        storage, name = lama
+        transaction.on_commit(lambda: storage.delete(name))
+    return dokumen
+
+
+@transaction.atomic
+def dokumen_delete(*, dokumen: Dokumen, oleh: User) -> None:
+    _hapus_berkas_setelah_commit(dokumen.berkas)
+    dokumen.delete()
+
+
+# News ----------------------------------------------------------------------------------------------
+
+
+def _tambah_foto(kabar: Kabar, foto: list[ContentFile], keterangan: str) -> None:
+    sudah = kabar.foto_set.count()
+    if sudah + len(foto) > FOTO_MAKS_PER_KABAR:
+        raise ValidationError(
+            {"foto": _("Paling banyak %(n)s foto per kabar (sudah ada %(ada)s).") % {"n": FOTO_MAKS_PER_KABAR, "ada": sudah}}
+        )
+    for berkas in foto:
+        item = KabarFoto(kabar=kabar, foto=berkas, keterangan=(keterangan or "").strip())
+        item.full_clean()
+        item.save()
+
+
+@transaction.atomic
+def kabar_create(*, pos: Pos, oleh: User, data: dict, foto: list[ContentFile] = (), keterangan_foto: str = "") -> Kabar:
+    """Write a news item; ``foto`` are outputs of ``posyantek.uploads.clean_image``."""
+    kabar = _simpan(Kabar(pos=pos, penulis=oleh), data, KABAR_FIELDS)
+    _tambah_foto(kabar, list(foto), keterangan_foto)
+    return kabar
+
+
+@transaction.atomic
+def kabar_update(
+    *, kabar: Kabar, oleh: User, data: dict, foto: list[ContentFile] = (), keterangan_foto: str = ""
+) -> Kabar:
+    _simpan(kabar, data, KABAR_FIELDS)
+    _tambah_foto(kabar, list(foto), keterangan_foto)
+    return kabar
+
+
+@transaction.atomic
+def kabar_delete(*, kabar: Kabar, oleh: User) -> None:
+    for foto in kabar.foto_set.all():
+        _hapus_berkas_setelah_commit(foto.foto)
+    kabar.delete()
+
+
+@transaction.atomic
+def kabar_foto_delete(*, foto: KabarFoto, oleh: User) -> None:
+    _hapus_berkas_setelah_commit(foto.foto)
+    foto.delete()
