@@ -131,7 +131,7 @@ def _pledger(ctx, n: int):
     key = f"ukm.pledger{n}"
     if key not in ctx.users:
         ctx.users[key] = posyantek_services.pengguna_create(
-            email=f"ukm{n}@{DEMO_DOMAIN}", nama=f"Pemilik UKM {n} (demo)", password=ctx.password, is_pemilik_ukm=True
+            email=f"ukm{n}@{DEMO_DOMAIN}", nama=f"Pemilik UKM {n} (demo)", password_hash=ctx.password_hash, is_pemilik_ukm=True
         )
     return ctx.users[key]
 

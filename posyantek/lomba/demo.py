@@ -64,7 +64,7 @@ def _juri(ctx: DemoContext) -> list:
     juri = [ctx.users["juri1"]]
     for n, nama in ((2, "Juri Dua (demo)"), (3, "Juri Tiga (demo)")):
         user = pos_services.pengguna_create(
-            email=f"juri{n}@{DEMO_DOMAIN}", nama=nama, password=ctx.password, is_juri=True
+            email=f"juri{n}@{DEMO_DOMAIN}", nama=nama, password_hash=ctx.password_hash, is_juri=True
         )
         ctx.users[f"juri{n}"] = user
         juri.append(user)
