@@ -20,6 +20,16 @@ def _media_root(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """With --reuse-db the test database may come from a run whose transactional tests flushed the
+    reference data; put it back once per session so no test depends on run order."""
+    from posyantek.wilayah_data import pastikan_wilayah
+
+    with django_db_blocker.unblock():
+        pastikan_wilayah()
+
+
 @pytest.fixture
 def wilayah(db):
     """The 6 kota, 44 kecamatan, 267 kelurahan and 44 posts, even after a transactional flush."""

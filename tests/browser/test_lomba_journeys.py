@@ -74,7 +74,7 @@ def test_admin_finalises_and_announces_and_the_public_sees_the_ranking(page, sit
     page.goto(f"{site}/kelola/lomba/{lomba.pk}/")
     page.get_by_role("link", name="Lihat siapa menilai apa").click()
     expect(page.get_by_text("Semua penilaian lengkap: lomba siap difinalkan.")).to_be_visible()
-    page.get_by_role("link", name="Ringkasan").click()
+    page.get_by_role("link", name="Ringkasan", exact=True).click()
     page.get_by_label("Saya paham: setelah final semua nilai dibekukan dan tidak dapat diubah.").check()
     page.get_by_role("button", name="Finalkan").click()
     expect(page.get_by_text("Lomba difinalkan: peringkat ditetapkan dan semua nilai dibekukan.")).to_be_visible()
