@@ -1,0 +1,61 @@
+"""Deliberately broken views, only for proving that the hardening tests catch what they claim to."""
+
+from django import forms
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import include, path
+from django.views.decorators.http import require_POST
+
+from posyantek.models import Provinsi
+
+
+def boom(request):
+    raise RuntimeError("boom")
+
+
+class CatatanForm(forms.Form):
+    judul = forms.CharField(max_length=20)
+    jumlah = forms.IntegerField(min_value=0)
+
+
+def crashes_on_odd_input(request):
+    """500 on a NUL byte or a huge value (as PostgreSQL would), instead of a form error."""
+    form = CatatanForm(request.POST or None)
+    if request.method == "POST":
+        raw = request.POST.get("judul", "")
+        if "\x00" in raw or len(raw) > 1000 or "<" in raw:
+            raise ValueError("unhandled input")
+        if form.is_valid():
+            return redirect("/")
+    return render(request, "kelola/pos_profil_form.html", {"form": form, "pos": None})
+
+
+def writes_on_invalid_input(request):
+    """Writes a row even when the form is invalid, and re-renders the form (200)."""
+    form = CatatanForm(request.POST or None)
+    if request.method == "POST":
+        Provinsi.objects.create(kode="99", nama=request.POST.get("judul", "")[:100])
+        if form.is_valid():
+            return redirect("/")
+    return render(request, "kelola/pos_profil_form.html", {"form": form, "pos": None})
+
+
+def good_form(request):
+    form = CatatanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return redirect("/")
+    return render(request, "kelola/pos_profil_form.html", {"form": form, "pos": None})
+
+
+@require_POST
+def ok_action(request):
+    return HttpResponse("ok")
+
+
+urlpatterns = [
+    path("boom/", boom),
+    path("rapuh/", crashes_on_odd_input, name="rapuh"),
+    path("bocor/", writes_on_invalid_input, name="bocor"),
+    path("baik/", good_form, name="baik"),
+    path("", include("posyantek.urls")),
+]
