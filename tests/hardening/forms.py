@@ -31,6 +31,7 @@ class Field:
     options: list[str] = field(default_factory=list)
     multiple: bool = False
     checked: bool = False
+    accept: str = ""
 
 
 @dataclass
@@ -76,7 +77,9 @@ class FormParser(HTMLParser):
             return
         if tag == "input" and a.get("name"):
             kind = a.get("type", "text").lower()
-            self._form.fields.append(Field(a["name"], kind, a.get("value", ""), checked="checked" in a))
+            self._form.fields.append(
+                Field(a["name"], kind, a.get("value", ""), checked="checked" in a, accept=a.get("accept", ""))
+            )
         elif tag == "select" and a.get("name"):
             self._select = Field(a["name"], "select", multiple="multiple" in a)
             self._form.fields.append(self._select)
