@@ -11,10 +11,20 @@ def pos_list_public() -> QuerySet[Pos]:
 
 
 def kota_list_with_pos() -> QuerySet[Kota]:
-    """Kota with their posts, for the grouped /pos/ page (three queries whatever the size)."""
-    return Kota.objects.prefetch_related(
-        Prefetch("kecamatan_set", queryset=Kecamatan.objects.select_related("pos").order_by("kode"))
-    ).order_by("kode")
+    """Kota with their posts, for the grouped /pos/ page (two queries whatever the size).
+
+    Only the columns the pages show: the wilayah's JSON alias columns and the posts' long profile
+    texts are not read (parsing them cost as much as rendering the page; see bench/)."""
+    kecamatan = (
+        Kecamatan.objects.select_related("pos")
+        .only("kota_id", "kode", "nama", "slug", "pos__nama", "pos__slug", "pos__is_percontohan", "pos__kecamatan_id")
+        .order_by("kode")
+    )
+    return (
+        Kota.objects.only("kode", "nama", "nama_pendek", "slug")
+        .prefetch_related(Prefetch("kecamatan_set", queryset=kecamatan))
+        .order_by("kode")
+    )
 
 
 def kelurahan_cari(nama: str, *, kecamatan: Kecamatan | None = None) -> Kelurahan | None:
