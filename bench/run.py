@@ -58,6 +58,7 @@ LOG_DIR = ROOT / "var" / "bench"
 BASE = {"ukm": 30_000, "teknologi": 2_000, "sesi": 500, "pendaftaran": 5_000, "relawan": 300}
 NATIONAL = {**BASE, "ukm": 1_000_000}
 P95_TARGET_MS = {"base": 50.0, "national": 100.0}
+LOAD_AT_START = os.getloadavg()[0]
 ACCOUNTS = {"operator": "bench.operator@skala.posyantek.test", "admin": "bench.admin@skala.posyantek.test"}
 
 
@@ -191,7 +192,7 @@ def start_gunicorn(env: dict, *, workers: int, threads: int) -> Server:
     cmd = [gunicorn, "posyantek.wsgi", "--worker-class", "gthread", "--workers", str(workers),
            "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--error-logfile", str(log)]
     say(f"gunicorn: {' '.join(cmd[1:])}")
-    with open(log, "ab") as out:
+    with open(log, "wb") as out:  # this run's log only (one JSON line per request)
         process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     server = Server(port, process, log)
     deadline = time.time() + 60
@@ -262,7 +263,8 @@ def parse_wrk(output: str) -> WrkResult:
 
 
 def run_wrk(port: int, path: str, cookies: dict | None, args) -> WrkResult:
-    cmd = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}", "--latency"]
+    cmd = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}", f"--timeout={args.timeout}",
+           "--latency"]
     if cookies:
         cmd += ["-H", "Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items())]
     cmd.append(f"http://127.0.0.1:{port}{path}")
@@ -408,6 +410,8 @@ def judge(results: list[PageResult]) -> list[str]:
             elif r.rps < factor * other.rps:
                 notes.append(f"{r.rps / other.rps:.1f}x {other_name} < {factor}x")
         for scale, value in r.timing.items():
+            if r.page.kind == "admin" and value[0] != "error":
+                continue  # the Django admin is the yardstick, not ours: timed, not held to the target
             if value[0] == "error":
                 notes.append(f"in-process {scale}: {value[1]}")
             elif value[1] > P95_TARGET_MS[scale]:
@@ -441,9 +445,11 @@ def machine_facts(args, workers: int) -> list[str]:
         f"- Server: gunicorn gthread, {workers} workers x {args.gthreads} threads, production settings "
         "(DEBUG off, whitenoise manifest, JSON request log), on 127.0.0.1 over plain HTTP",
         f"- Load: `{out(['wrk', '--version']).splitlines()[0] if shutil.which('wrk') else 'wrk'}` "
-        f"`-t{args.threads} -c{args.connections} -d{args.duration} --latency`, {args.runs} runs per page "
+        f"`-t{args.threads} -c{args.connections} -d{args.duration} --timeout={args.timeout} --latency`, {args.runs} runs per page "
         "(round-robin), median reported; errors = non-2xx/3xx + socket errors, summed over the runs",
         "- Log-in: real allauth login form over HTTP; wrk sends the session cookie",
+        f"- Load average (1 min) at start / end: {LOAD_AT_START:.2f} / {os.getloadavg()[0]:.2f} — above the core "
+        "count means other processes shared the CPU, and every figure here is pessimistic",
     ]
 
 
@@ -475,7 +481,7 @@ def write_report(args, results, explains, sizes_used, failures, workers) -> Path
         f"{r.page.name}: " + ", ".join(f"{x.rps:,.0f}" for x in r.runs) for r in results if r.runs), ""]
     lines += ["## In-process server time", "",
               f"django.test.Client in one process, {args.requests} warm requests per page after 20 warm-up "
-              "requests; whole middleware stack, no network. Targets: p95 ≤ "
+              "requests; whole middleware stack, no network. Targets (not for the Django admin, the yardstick): p95 ≤ "
               + ", ".join(f"{v:.0f} ms ({k})" for k, v in P95_TARGET_MS.items() if k in sizes_used) + ".", ""]
     scales = list(sizes_used)
     lines.append("| page | " + " | ".join(f"{s} p50 ms | {s} p95 ms" for s in scales) + " |")
@@ -556,6 +562,7 @@ def main(argv=None) -> int:
     parser.add_argument("--duration", default="10s")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections")
+    parser.add_argument("--timeout", default="10s", help="wrk: a slower answer counts as a socket error")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1), help="gunicorn workers")
     parser.add_argument("--gthreads", type=int, default=4, help="gunicorn threads per worker")
     parser.add_argument("--requests", type=int, default=200, help="in-process timed requests per page")
