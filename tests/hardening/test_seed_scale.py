@@ -61,7 +61,28 @@ def test_make_users_share_one_hash_and_verified_email(wilayah):
 
     ctx = ScaleContext(sizes=Sizes(), stdout=io.StringIO(), password_hash=make_password("kata-sandi-skala-1"))
     ids = ctx.make_users(5, prefix="pemilik", is_pemilik_ukm=True)
+    assert len(ids) == 5
     users = User.objects.filter(pk__in=ids)
     assert users.count() == 5 and all(u.is_pemilik_ukm for u in users)
     assert users.get(email="pemilik.3@skala.posyantek.test").check_password("kata-sandi-skala-1")
     assert all(u.emailaddress_set.get().verified for u in users)
+
+
+def test_insert_rows_fills_defaults_and_returns_keys(wilayah):
+    from django.utils import timezone
+
+    from posyantek.models import Pos
+
+    ctx = ScaleContext(sizes=Sizes(), stdout=io.StringIO(), password_hash="!", batch_size=2)
+    gambir = Pos.objects.get(slug="gambir")
+    ids = ctx.insert_rows(User, ["email", "nama", "password"], [(f"baris{i}@contoh.test", f"Baris\t{i}", "!") for i in range(5)])
+    assert len(ids) == 5 and ids == sorted(ids)
+    row = User.objects.get(pk=ids[1])
+    assert (row.nama, row.telepon, row.is_active, row.is_staff, row.last_login) == ("Baris\t1", "", True, False, None)
+    assert abs((row.date_joined - timezone.now()).total_seconds()) < 60
+    op_ids = ctx.insert_rows(OperatorPos, ["user", "pos_id"], [(ids[0], gambir.pk)])
+    assert OperatorPos.objects.get(pk=op_ids[0]).pos == gambir
+    assert OperatorPos.objects.get(pk=op_ids[0]).created_at is not None
+    with pytest.raises(ValueError, match="has no default"):
+        ctx.insert_rows(OperatorPos, ["user"], [(ids[1],)])
+    assert User.objects.create(email="sesudah2@contoh.test").pk > ids[-1]
