@@ -99,7 +99,8 @@ def maintenance_connection(url: str):
 
 def fingerprint(sizes: dict) -> str:
     digest = hashlib.sha256(json.dumps(sizes, sort_keys=True).encode())
-    for path in sorted(ROOT.glob("*/scale.py")) + sorted(ROOT.glob("posyantek/lomba/scale.py")):
+    sources = sorted(ROOT.glob("*/scale.py")) + sorted(ROOT.glob("posyantek/lomba/scale.py"))
+    for path in sources + [ROOT / "posyantek/management/commands/seed_scale.py"]:
         digest.update(path.read_bytes())
     for path in sorted(ROOT.glob("**/migrations/0*.py")):
         if ".venv" not in path.parts:
@@ -552,6 +553,9 @@ def switch_database(url: str) -> None:
     parsed = dj_database_url.parse(url)
     for key in ("NAME", "USER", "PASSWORD", "HOST", "PORT"):
         connections["default"].settings_dict[key] = parsed[key]
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT current_database()")
+        assert cursor.fetchone()[0] == parsed["NAME"], "the in-process connection did not switch databases"
 
 
 def main(argv=None) -> int:
