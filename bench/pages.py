@@ -22,6 +22,7 @@ from importlib import import_module
 # Broad terms: common words of the generated data (posyantek.scale.WORDS), so a search returns many rows.
 BROAD_TERM = "mesin"
 UKM_TERM = "kopi"
+RARE_TERM = "xyzzy"  # in no generated row: the plan must find that out through an index
 BENCH_POS = "gambir"  # the bench operator's post (posyantek.scale.BENCH_POS_SLUG)
 
 DEFAULT_TARGETS = {"list": 0.10, "detail": 0.10, "search": 0.05, "baseline": None, "admin": None}
@@ -53,6 +54,16 @@ class Explain:
     name: str
     queryset: Callable[[], object | None]
     require_index: bool = True
+
+
+# Notes for the app owners, from a trial with 1,000,000 UKM rows:
+# - Django's ``icontains`` on PostgreSQL is ``UPPER("nama"::text) LIKE UPPER('%kopi%')``: a trigram
+#   index on the bare column is never used for it. Index the expression instead:
+#   ``GinIndex(OpClass(Upper("nama"), name="gin_trgm_ops"), name="ukm_nama_upper_trgm")`` (with
+#   ``TrigramExtension()`` in a migration), or search with ``SearchVector``/``trigram_similar``.
+# - With a LIMIT and a broad term the planner may rightly walk the primary key and filter (it stops
+#   after 50 hits); that plan is slow for a rare term. So EXPLAIN a rare term with require_index=True
+#   and the broad term with require_index=False, as below.
 
 
 # -- helpers for path and queryset functions ---------------------------------------------------
@@ -127,6 +138,10 @@ PAGES: list[Page] = [
 EXPLAINS: list[Explain] = [
     Explain("admin: pencarian pengguna (icontains)", lambda: user_search("operator"), require_index=False),
     # Each app points at the selector its page uses (adjust the dotted name and arguments on merge).
-    Explain("teknologi: pencarian luas", lambda: call("teknologi.selectors.teknologi_list_public", q=BROAD_TERM)),
+    Explain("teknologi: pencarian luas", lambda: call("teknologi.selectors.teknologi_list_public", q=BROAD_TERM),
+            require_index=False),
+    Explain("teknologi: pencarian kata langka", lambda: call("teknologi.selectors.teknologi_list_public", q=RARE_TERM)),
     Explain("ukm: pencarian operator", lambda: call("ukm.selectors.ukm_list_for_pos", pos=bench_pos(), q=UKM_TERM)),
+    Explain("ukm: pencarian operator, kata langka",
+            lambda: call("ukm.selectors.ukm_list_for_pos", pos=bench_pos(), q=RARE_TERM)),
 ]
