@@ -358,7 +358,7 @@ def explain_all(scale: str) -> list[dict]:
         # The search predicate itself (LIKE/ILIKE, full-text @@, trigram %) must be an index condition;
         # an index used only for the post filter or the ordering, with the search as a row filter,
         # does not count: that plan reads every row of the post when the term is rare.
-        uses_index = bool(re.search(r"(Index Cond|Recheck Cond):.*(~~|@@|%>|<%|%%|similarity)", plan))
+        uses_index = bool(re.search(r"(Index Cond|Recheck Cond):.*(~~|@@|%>|<%| % |similarity)", plan))
         ok = uses_index or not entry.require_index
         out.append({"name": entry.name, "scale": scale, "status": "ok" if ok else "missed", "sql": sql,
                     "plan": plan, "uses_index": uses_index, "require_index": entry.require_index})
