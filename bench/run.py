@@ -402,7 +402,9 @@ def judge(results: list[PageResult]) -> list[str]:
         if r.errors:
             notes.append(f"{r.errors} errors")
         if baseline and r is not baseline:
-            r.ratio = r.rps / baseline.rps
+            # Per round, against the baseline measured in the same round (seconds apart), then the
+            # median: a neighbour's load that comes and goes skews a round, not the result.
+            r.ratio = statistics.median(x.rps / b.rps for x, b in zip(r.runs, baseline.runs, strict=False))
             target = r.page.ratio_target
             if target is not None and r.ratio < target:
                 notes.append(f"ratio {r.ratio:.1%} < {target:.0%}")
@@ -450,7 +452,7 @@ def machine_facts(args, workers: int) -> list[str]:
         "(DEBUG off, whitenoise manifest, JSON request log), on 127.0.0.1 over plain HTTP",
         f"- Load: `{out(['wrk', '--version']).splitlines()[0] if shutil.which('wrk') else 'wrk'}` "
         f"`-t{args.threads} -c{args.connections} -d{args.duration} --timeout={args.timeout} --latency`, {args.runs} runs per page "
-        "(round-robin), median reported; errors = non-2xx/3xx + socket errors, summed over the runs",
+        "(round-robin), median reported; ratio = median over rounds of page / minimal in the same round; errors = non-2xx/3xx + socket errors, summed over the runs",
         "- Log-in: real allauth login form over HTTP; wrk sends the session cookie",
         f"- Load average (1 min) at start / end: {LOAD_AT_START:.2f} / {os.getloadavg()[0]:.2f} — above the core "
         "count means other processes shared the CPU, and every figure here is pessimistic",
