@@ -1,6 +1,6 @@
 """Reads of the foundation: posts and wilayah for pages. Everything here is public data."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from posyantek.models import Kecamatan, Kelurahan, Kota, Pos, normalisasi_nama
 
@@ -25,6 +25,11 @@ def kota_list_with_pos() -> QuerySet[Kota]:
         .prefetch_related(Prefetch("kecamatan_set", queryset=kecamatan))
         .order_by("kode")
     )
+
+
+def kota_list_with_pos_count() -> QuerySet[Kota]:
+    """Kota with the number of their posts (``jumlah_pos``), for the home page: one query."""
+    return Kota.objects.only("kode", "nama_pendek", "slug").annotate(jumlah_pos=Count("kecamatan_set__pos")).order_by("kode")
 
 
 def kelurahan_cari(nama: str, *, kecamatan: Kecamatan | None = None) -> Kelurahan | None:

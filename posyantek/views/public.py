@@ -16,7 +16,7 @@ class BerandaView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["kota_list"] = selectors.kota_list_with_pos()
+        ctx["kota_list"] = selectors.kota_list_with_pos_count()
         ctx.update(extensions.context_for(extensions.BERANDA, request=self.request))
         return ctx
 
