@@ -109,12 +109,29 @@ class FormParser(HTMLParser):
             self._option = None
 
 
-def post_forms(html: str, url: str) -> list[Form]:
-    """The POST forms of a page that submit to the page itself (not the header's logout/language forms)."""
+# Forms every page carries in its header; fuzzed once by test_forms_fuzz, not on every page.
+HEADER_ACTIONS = ("/akun/logout/", "/i18n/setlang/")
+
+
+def post_forms(html: str, url: str, *, other_actions: bool = False) -> list[Form]:
+    """The POST forms of a page that submit to the page itself; with ``other_actions`` also those
+    that submit to another path of the portal (a delete button on a list, say) — never the header's
+    logout and language forms, nor another origin."""
     parser = FormParser()
     parser.feed(html)
     path = urlsplit(url).path
-    return [f for f in parser.forms if f.action in ("", url, path) or urlsplit(f.action).path == path]
+    found = []
+    for form in parser.forms:
+        target = urlsplit(form.action)
+        if form.action in ("", url, path) or (not target.netloc and target.path == path):
+            found.append(form)
+        elif other_actions and not target.netloc and target.path.startswith("/") and target.path not in HEADER_ACTIONS:
+            found.append(form)
+    return found
+
+
+def target_url(form: Form, page_url: str) -> str:
+    return form.action or page_url
 
 
 # -- generated input ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.hardening.forms import Field, Form, fuzz, post_forms
+from tests.hardening.forms import Field, Form, fuzz, post_forms, target_url
 from tests.hardening.registry import access_modules, build_world, collect_dict
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,8 @@ def form_client(world, persona: str) -> Client:
 
 
 def forms_of(route, world):
-    """(client, url, form) for the first persona that may open the page and finds a form there."""
+    """(client, target url, form, persona) for the first persona that may open the page and finds a
+    POST form there: to the page itself or to another path of the portal (not the header's forms)."""
     url = reverse(route.name, kwargs=route.kwargs(world)) + route.query
     for persona in PERSONA_ORDER:
         if route.expect.get(persona) != 200:
@@ -44,9 +45,9 @@ def forms_of(route, world):
         response = client.get(url)
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
-        forms = post_forms(response.content.decode(), url)
+        forms = post_forms(response.content.decode(), url, other_actions=True)
         if forms:
-            return [(client, url, form, persona) for form in forms]
+            return [(client, target_url(form, url), form, persona) for form in forms]
     return []
 
 
