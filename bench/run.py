@@ -104,7 +104,7 @@ def fingerprint(sizes: dict) -> str:
         digest.update(path.read_bytes())
     for path in sorted(ROOT.glob("**/migrations/0*.py")):
         if ".venv" not in path.parts:
-            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
     return f"posyantek-bench {json.dumps(sizes, sort_keys=True)} {digest.hexdigest()[:16]}"
 
 
@@ -345,16 +345,18 @@ def explain_all(scale: str) -> list[dict]:
     for entry in EXPLAINS:
         try:
             qs = entry.queryset()
-        except Exception as exc:
+            if qs is not None:
+                # What a page shows: the first 50 rows, unless the selector already sliced.
+                qs = qs[:50] if qs.query.high_mark is None else qs
+                sql = str(qs.query)
+                plan = qs.explain(analyze=True, buffers=True) if connection.vendor == "postgresql" else qs.explain()
+        except Exception as exc:  # a changed selector signature: reported as an error, not a crash
             out.append({"name": entry.name, "scale": scale, "status": "error", "detail": repr(exc)})
             continue
         if qs is None:
             out.append({"name": entry.name, "scale": scale, "status": "not available",
                         "detail": "selector does not exist yet"})
             continue
-        qs = qs[:50] if hasattr(qs, "query") and qs.query.high_mark is None else qs
-        sql = str(qs.query)
-        plan = qs.explain(analyze=True, buffers=True) if connection.vendor == "postgresql" else qs.explain()
         # The search predicate itself (LIKE/ILIKE, full-text @@, trigram %) must be an index condition;
         # an index used only for the post filter or the ordering, with the search as a row filter,
         # does not count: that plan reads every row of the post when the term is rare.
