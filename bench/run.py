@@ -246,6 +246,46 @@ class WrkResult:
     p99: float
     errors: int
     requests: int
+    cpu_ms: float | None = None  # server CPU (gunicorn + its PostgreSQL backends) per request
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
+
+
+def server_pids(gunicorn_pid: int) -> list[int]:
+    """gunicorn's master and workers, and the PostgreSQL backends serving the benchmark database.
+
+    A shared machine's load changes how many requests per second a run gets, not how much CPU a
+    request costs: this is the measure to read when the load average is high.
+    """
+    from django.db import connection
+
+    pids = [gunicorn_pid]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == gunicorn_pid:
+                pids.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        pids += [row[0] for row in cursor.fetchall()]
+    return pids
+
+
+def cpu_snapshot(gunicorn_pid: int) -> dict[int, float]:
+    if not Path("/proc").exists():
+        return {}
+    return {pid: process_cpu(pid) for pid in server_pids(gunicorn_pid)}
 
 
 def parse_wrk(output: str) -> WrkResult:
@@ -302,6 +342,11 @@ class PageResult:
     @property
     def errors(self) -> int:
         return sum(r.errors for r in self.runs)
+
+    @property
+    def cpu_ms(self) -> float | None:
+        values = [r.cpu_ms for r in self.runs if r.cpu_ms is not None]
+        return statistics.median(values) if values else None
 
 
 def resolve_pages() -> list[PageResult]:
@@ -466,13 +511,16 @@ def fmt_ms(value: float) -> str:
 
 
 def write_report(args, results, explains, sizes_used, failures, workers) -> Path:
+    baseline = next((r for r in results if r.page.kind == "baseline" and r.runs), None)
+    baseline_cpu = baseline.cpu_ms if baseline else None
     lines = ["# Posyantek benchmark", ""]
     lines += machine_facts(args, workers)
     lines += ["- Data: " + "; ".join(f"{scale}: " + ", ".join(f"{k} {v:,}" for k, v in s.items())
                                       for scale, s in sizes_used.items()), ""]
     lines += ["## Throughput (wrk)", "",
-              "| page | kind | login | path | req/s | p50 ms | p99 ms | errors | ratio to minimal | target | result |",
-              "|---|---|---|---|---:|---:|---:|---:|---:|---|---|"]
+              "| page | kind | login | path | req/s | p50 ms | p99 ms | errors | ratio to minimal | target | result "
+              "| server CPU ms/req | CPU ratio |",
+              "|---|---|---|---|---:|---:|---:|---:|---:|---|---|---:|---:|"]
     for r in results:
         target = r.page.ratio_target
         target_text = f"≥ {target:.0%}" if target is not None else ""
@@ -480,11 +528,20 @@ def write_report(args, results, explains, sizes_used, failures, workers) -> Path
             target_text += f"{'; ' if target_text else ''}≥ {r.page.faster_than[1]:g}x {r.page.faster_than[0]}"
         if r.status != "ok":
             lines.append(f"| {r.page.name} | {r.page.kind} | {r.page.login or ''} | `{r.path or '—'}` | | | | | | "
-                         f"{target_text} | **{r.status.upper()}**: {r.detail} |")
+                         f"{target_text} | **{r.status.upper()}**: {r.detail} | | |")
             continue
         ratio = f"{r.ratio:.1%}" if r.ratio is not None else "—"
+        cpu = fmt_ms(r.cpu_ms) if r.cpu_ms is not None else "—"
+        cpu_ratio = (f"{baseline_cpu / r.cpu_ms:.1%}" if baseline_cpu and r.cpu_ms and r.page.kind != "baseline"
+                     else "—")
         lines.append(f"| {r.page.name} | {r.page.kind} | {r.page.login or ''} | `{r.path}` | {r.rps:,.0f} | "
-                     f"{fmt_ms(r.p50)} | {fmt_ms(r.p99)} | {r.errors} | {ratio} | {target_text} | {r.verdict} |")
+                     f"{fmt_ms(r.p50)} | {fmt_ms(r.p99)} | {r.errors} | {ratio} | {target_text} | {r.verdict} | "
+                     f"{cpu} | {cpu_ratio} |")
+    lines += ["", "Server CPU ms/req: user + system CPU of gunicorn's processes and of the PostgreSQL backends "
+              "serving the benchmark database during the run, per request (median of the runs). CPU ratio = "
+              "minimal's CPU per request / the page's: what the req/s ratio would be on an otherwise idle "
+              "machine. Targets are judged on req/s; read the CPU ratio when the load average says the "
+              "machine was shared."]
     lines += ["", "Runs (req/s): " + "; ".join(
         f"{r.page.name}: " + ", ".join(f"{x.rps:,.0f}" for x in r.runs) for r in results if r.runs), ""]
     lines += ["## In-process server time", "",
@@ -625,10 +682,16 @@ def main(argv=None) -> int:
                 if r.status != "ok":
                     continue
                 cookies = sessions.get(r.page.login) if r.page.login else None
+                before = cpu_snapshot(server.process.pid)
                 result = run_wrk(server.port, r.path, cookies, args)
+                after = cpu_snapshot(server.process.pid)
+                if after and result.requests:
+                    spent = sum(after[pid] - before.get(pid, 0.0) for pid in after)
+                    result.cpu_ms = spent * 1000 / result.requests
                 r.runs.append(result)
                 say(f"run {run}/{args.runs} {r.page.name}: {result.rps:,.0f} req/s, p50 {fmt_ms(result.p50)} ms, "
-                    f"p99 {fmt_ms(result.p99)} ms, {result.errors} errors")
+                    f"p99 {fmt_ms(result.p99)} ms, {result.errors} errors, "
+                    f"{fmt_ms(result.cpu_ms) if result.cpu_ms is not None else '?'} CPU-ms/req")
     finally:
         server.stop()
 
