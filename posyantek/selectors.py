@@ -1,6 +1,6 @@
 """Reads of the foundation: posts and wilayah for pages. Everything here is public data."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 
 from posyantek.models import Kecamatan, Kelurahan, Kota, Pos, normalisasi_nama
 
@@ -25,6 +25,12 @@ def kota_list_with_pos() -> QuerySet[Kota]:
         .prefetch_related(Prefetch("kecamatan_set", queryset=kecamatan))
         .order_by("kode")
     )
+
+
+def pos_versi() -> str:
+    """Changes whenever a post's public data is saved: the key of cached renderings of the post list."""
+    row = Pos.objects.aggregate(terbaru=Max("updated_at"), jumlah=Count("pk"))
+    return f"{row['jumlah']}-{row['terbaru'].timestamp() if row['terbaru'] else 0}"
 
 
 def kota_list_with_pos_count() -> QuerySet[Kota]:

@@ -22,11 +22,15 @@ class BerandaView(TemplateView):
 
 
 class PosListView(TemplateView):
+    """The 44 posts by kota. The grid is reference data: rendered once per process and language, and
+    again only when a post changes (``pos_versi``); a hit costs one small query."""
+
     template_name = "posyantek/pos_list.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["kota_list"] = selectors.kota_list_with_pos()
+        ctx["kota_list"] = selectors.kota_list_with_pos()  # lazy: not read on a cache hit
+        ctx["pos_versi"] = selectors.pos_versi()
         return ctx
 
 
