@@ -383,6 +383,17 @@ def set_bench_passwords() -> str:
     return password
 
 
+def real_sql(qs) -> str:
+    """The SQL as PostgreSQL receives it (str(qs.query) leaves the parameters unquoted)."""
+    from django.db import connection
+
+    sql, params = qs.query.sql_with_params()
+    if connection.vendor != "postgresql":
+        return str(qs.query)
+    with connection.cursor() as cursor:
+        return cursor.cursor.mogrify(sql, params).decode()
+
+
 def explain_all(scale: str) -> list[dict]:
     from django.db import connection
 
@@ -393,7 +404,7 @@ def explain_all(scale: str) -> list[dict]:
             if qs is not None:
                 # What a page shows: the first 50 rows, unless the selector already sliced.
                 qs = qs[:50] if qs.query.high_mark is None else qs
-                sql = str(qs.query)
+                sql = real_sql(qs)
                 plan = qs.explain(analyze=True, buffers=True) if connection.vendor == "postgresql" else qs.explain()
         except Exception as exc:  # a changed selector signature: reported as an error, not a crash
             out.append({"name": entry.name, "scale": scale, "status": "error", "detail": repr(exc)})
