@@ -126,6 +126,14 @@ CACHES = {
 }
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+# Rendered fragments of reference data, per process and keyed by a version the view reads (e.g. the
+# latest updated_at), so a change shows at once and a hit costs no query. Never for private data.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "posyantek-fragments",
+    "TIMEOUT": 60 * 60 * 24,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 AUTH_USER_MODEL = "posyantek.User"
 AUTHENTICATION_BACKENDS = [

@@ -20,7 +20,7 @@ class BerandaView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["kota_list"] = selectors.kota_list_with_pos()
+        ctx["kota_list"] = selectors.kota_list_with_pos_count()
         ctx["kabar_terbaru"] = selectors.kabar_list_terbaru(jumlah=3)
         ctx["pos_percontohan"] = selectors.pos_list_percontohan()
         ctx.update(extensions.context_for(extensions.BERANDA, request=self.request))
@@ -28,11 +28,15 @@ class BerandaView(TemplateView):
 
 
 class PosListView(TemplateView):
+    """The 44 posts by kota. The grid is reference data: rendered once per process and language, and
+    again only when a post changes (``pos_versi``); a hit costs one small query."""
+
     template_name = "posyantek/pos_list.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["kota_list"] = selectors.kota_list_with_pos()
+        ctx["kota_list"] = selectors.kota_list_with_pos()  # lazy: not read on a cache hit
+        ctx["pos_versi"] = selectors.pos_versi()
         return ctx
 
 
