@@ -1,0 +1,36 @@
+import pytest
+
+from tests.factories import UserFactory
+from tests.pelatihan.factories import JadwalFactory, RelawanFactory
+
+
+@pytest.fixture
+def jadwal_a(pos_a):
+    """An upcoming published session at post A with 10 seats."""
+    return JadwalFactory(pos=pos_a)
+
+
+@pytest.fixture
+def jadwal_b(pos_b):
+    return JadwalFactory(pos=pos_b)
+
+
+@pytest.fixture
+def peserta(db):
+    """``peserta(n)`` makes n UKM owners."""
+
+    def make(n: int, prefix: str = "peserta"):
+        return [UserFactory(email=f"{prefix}{i}@contoh.test", nama=f"Peserta {i}", is_pemilik_ukm=True) for i in range(n)]
+
+    return make
+
+
+@pytest.fixture
+def relawan_a(pos_a):
+    """An accepted Relawan TIK assigned to post A."""
+    return RelawanFactory(user=UserFactory(email="relawan.a@contoh.test", nama="Rina Relawan"), pos=[pos_a])
+
+
+@pytest.fixture
+def relawan_b(pos_b):
+    return RelawanFactory(user=UserFactory(email="relawan.b@contoh.test", nama="Budi Relawan"), telepon="089999000111", pos=[pos_b])
