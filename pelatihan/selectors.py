@@ -79,7 +79,7 @@ def jadwal_list_for_pos(*, pos: Pos, lewat: bool = False, now=None) -> QuerySet[
     """A post's sessions (drafts and cancelled too) for its operators: coming ones soonest first,
     or past ones latest first."""
     now = now or timezone.now()
-    qs = Jadwal.objects.for_pos(pos).select_related("program").prefetch_related("pelatih").with_kursi()
+    qs = Jadwal.objects.for_pos(pos).select_related("program", "pos").prefetch_related("pelatih").with_kursi()
     qs = qs.annotate(hadir=Count("pendaftaran", filter=Q(pendaftaran__hadir=True), distinct=True))
     if lewat:
         return qs.filter(selesai__lte=now).order_by("-mulai", "-pk")

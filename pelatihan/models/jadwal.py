@@ -104,8 +104,14 @@ class Jadwal(models.Model):
         verbose_name = _("jadwal pelatihan")
         verbose_name_plural = _("jadwal pelatihan")
         constraints = [
-            models.CheckConstraint(condition=Q(selesai__gt=F("mulai")), name="jadwal_selesai_setelah_mulai"),
-            models.CheckConstraint(condition=Q(kapasitas__gte=1), name="jadwal_kapasitas_positif"),
+            models.CheckConstraint(
+                condition=Q(selesai__gt=F("mulai")), name="jadwal_selesai_setelah_mulai",
+                violation_error_message=_("Waktu selesai harus setelah waktu mulai."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kapasitas__gte=1), name="jadwal_kapasitas_positif",
+                violation_error_message=_("Kapasitas paling sedikit 1."),
+            ),
         ]
         indexes = [models.Index(fields=["status", "mulai"]), models.Index(fields=["pos", "mulai"])]
 
@@ -240,16 +246,20 @@ class Pendaftaran(models.Model):
         verbose_name_plural = _("pendaftaran pelatihan")
         constraints = [
             models.UniqueConstraint(
-                fields=["jadwal", "user"], condition=Q(user__isnull=False), name="pendaftaran_satu_per_pengguna"
+                fields=["jadwal", "user"], condition=Q(user__isnull=False), name="pendaftaran_satu_per_pengguna",
+                violation_error_message=_("Anda sudah terdaftar di sesi ini."),
             ),
             models.UniqueConstraint(
-                F("jadwal"), Lower("nama"), F("telepon"), condition=Q(user__isnull=True), name="pendaftaran_walkin_unik"
+                F("jadwal"), Lower("nama"), F("telepon"), condition=Q(user__isnull=True), name="pendaftaran_walkin_unik",
+                violation_error_message=_("Peserta dengan nama dan telepon ini sudah terdaftar di sesi ini."),
             ),
             models.CheckConstraint(
-                condition=Q(user__isnull=False) | ~Q(telepon=""), name="pendaftaran_walkin_perlu_telepon"
+                condition=Q(user__isnull=False) | ~Q(telepon=""), name="pendaftaran_walkin_perlu_telepon",
+                violation_error_message=_("Peserta tanpa akun memerlukan nomor telepon."),
             ),
             models.CheckConstraint(
-                condition=Q(hadir=False) | Q(status="terkonfirmasi"), name="pendaftaran_hadir_hanya_terkonfirmasi"
+                condition=Q(hadir=False) | Q(status="terkonfirmasi"), name="pendaftaran_hadir_hanya_terkonfirmasi",
+                violation_error_message=_("Hanya peserta terkonfirmasi yang bisa ditandai hadir."),
             ),
         ]
         indexes = [models.Index(fields=["jadwal", "status"])]
@@ -303,7 +313,10 @@ class UmpanBalik(models.Model):
         verbose_name = _("umpan balik")
         verbose_name_plural = _("umpan balik")
         constraints = [
-            models.CheckConstraint(condition=Q(nilai__gte=1) & Q(nilai__lte=5), name="umpan_balik_nilai_1_5")
+            models.CheckConstraint(
+                condition=Q(nilai__gte=1) & Q(nilai__lte=5), name="umpan_balik_nilai_1_5",
+                violation_error_message=_("Nilai harus 1 sampai 5."),
+            )
         ]
 
     def __str__(self) -> str:

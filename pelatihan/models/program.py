@@ -73,8 +73,14 @@ class Program(models.Model):
         verbose_name = _("program pelatihan")
         verbose_name_plural = _("program pelatihan")
         constraints = [
-            models.UniqueConstraint(fields=["pos", "nama"], name="program_nama_unik_per_pos"),
-            models.UniqueConstraint(fields=["nama"], condition=Q(pos__isnull=True), name="program_nama_unik_provinsi"),
+            models.UniqueConstraint(
+                fields=["pos", "nama"], name="program_nama_unik_per_pos",
+                violation_error_message=_("Program dengan nama ini sudah ada."),
+            ),
+            models.UniqueConstraint(
+                fields=["nama"], condition=Q(pos__isnull=True), name="program_nama_unik_provinsi",
+                violation_error_message=_("Program provinsi dengan nama ini sudah ada."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -134,7 +134,8 @@ class Relawan(models.Model):
         verbose_name_plural = _("relawan TIK")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="ditolak") | ~Q(alasan_penolakan=""), name="relawan_penolakan_beralasan"
+                condition=~Q(status="ditolak") | ~Q(alasan_penolakan=""), name="relawan_penolakan_beralasan",
+                violation_error_message=_("Penolakan memerlukan alasan."),
             )
         ]
 
@@ -278,7 +279,10 @@ class AktivitasRelawan(models.Model):
         verbose_name = _("aktivitas relawan")
         verbose_name_plural = _("aktivitas relawan")
         constraints = [
-            models.CheckConstraint(condition=Q(jam__gt=0) & Q(jam__lte=24), name="aktivitas_jam_wajar"),
+            models.CheckConstraint(
+                condition=Q(jam__gt=0) & Q(jam__lte=24), name="aktivitas_jam_wajar",
+                violation_error_message=_("Jumlah jam harus lebih dari 0 dan paling banyak 24."),
+            ),
         ]
         indexes = [models.Index(fields=["pos", "status", "tanggal"])]
 

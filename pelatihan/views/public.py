@@ -137,7 +137,7 @@ class JadwalDetailView(TemplateView):
             bisa_umpan_balik=terkonfirmasi and saya.hadir and jadwal.sudah_mulai(now),
             pengelola=pengelola,
             pelatih_list=list(jadwal.pelatih.all()),
-            wa_url="https://wa.me/?text=" + quote(share_text),
+            wa_url="https://wa.me/?text=" + quote(share_text, safe=""),
             gcal_url=_gcal_url(jadwal, absolute),
             login_url=reverse("account_login") + "?next=" + quote(jadwal.get_absolute_url()),
         )

@@ -34,3 +34,24 @@ def relawan_a(pos_a):
 @pytest.fixture
 def relawan_b(pos_b):
     return RelawanFactory(user=UserFactory(email="relawan.b@contoh.test", nama="Budi Relawan"), telepon="089999000111", pos=[pos_b])
+
+
+@pytest.fixture
+def assert_constant_queries(django_assert_num_queries):
+    """``assert_constant_queries(client, url, add)``: the page runs the same number of queries with
+    1 and with 3 items (``add(n)`` creates n more items)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def check(client, url, add):
+        add(1)
+        assert client.get(url).status_code == 200  # warm-up: session, caches
+        with CaptureQueriesContext(connection) as one:
+            response = client.get(url)
+        assert response.status_code == 200
+        add(2)
+        with django_assert_num_queries(len(one)):
+            response = client.get(url)
+        return response
+
+    return check
