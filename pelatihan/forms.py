@@ -4,6 +4,7 @@ cleaned data to the services, which apply the rules."""
 from datetime import date, timedelta
 
 from django import forms
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -427,3 +428,12 @@ class SertifikatCariForm(forms.Form):
 def normalisasi_kode(kode: str) -> str:
     """How people type a code: any case, with spaces or dashes."""
     return "".join(ch for ch in (kode or "").upper() if ch.isalnum())
+
+
+class AktivasiForm(SetPasswordForm):
+    """Choosing the first password from the activation link (Django's rules: AUTH_PASSWORD_VALIDATORS)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Kata sandi baru")
+        self.fields["new_password2"].label = _("Ulangi kata sandi baru")

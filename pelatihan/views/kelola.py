@@ -25,6 +25,7 @@ from pelatihan.forms import (
     tambah_error,
 )
 from pelatihan.models import AktivitasRelawan, Jadwal, Pendaftaran, Program
+from pelatihan.templatetags.pelatihan_tags import jam as format_jam
 from pelatihan.views.mixins import KelolaPosActionView
 from pelatihan.views.reports import laporan_csv_response
 from posyantek.export import csv_response
@@ -363,7 +364,7 @@ class AktivitasKonfirmasiView(_AktivitasActionView):
         else:
             messages.success(
                 request,
-                _("%(jam)s jam %(nama)s dikonfirmasi.") % {"jam": f"{aktivitas.jam:g}", "nama": aktivitas.relawan.user},
+                _("%(jam)s jam %(nama)s dikonfirmasi.") % {"jam": format_jam(aktivitas.jam), "nama": aktivitas.relawan.user},
             )
         return self.back()
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.forms import SetPasswordForm
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from pelatihan import selectors, services
-from pelatihan.forms import AktivitasForm, RelawanForm, tambah_error
+from pelatihan.forms import AktivasiForm, AktivitasForm, RelawanForm, tambah_error
 from pelatihan.models import AktivitasRelawan
 from pelatihan.permissions import relawan_of
 from pelatihan.views.mixins import PostOnlyView
@@ -121,7 +121,7 @@ class RelawanAktivasiView(FormView):
     (Django's token: single use, expires after PASSWORD_RESET_TIMEOUT)."""
 
     template_name = "pelatihan/relawan_aktivasi.html"
-    form_class = SetPasswordForm
+    form_class = AktivasiForm
 
     def dispatch(self, request, *args, **kwargs):
         self.calon = None
