@@ -58,14 +58,14 @@ class JadwalFilterForm(forms.Form):
     """Filters of the public schedule (GET). An invalid value is ignored and said so."""
 
     kota = forms.ChoiceField(label=_("Kota"), required=False)
-    kecamatan = KecamatanField(label=_("Kecamatan"), required=False, blank_label=_("Semua kecamatan"))
-    topik = forms.ChoiceField(label=_("Topik"), required=False, choices=[("", _("Semua topik")), *Topik.choices])
-    mode = forms.ChoiceField(label=_("Mode"), required=False, choices=[("", _("Semua mode")), *Jadwal.Mode.choices])
+    kecamatan = KecamatanField(label=_("Kecamatan"), required=False, blank_label=_("Semua"))
+    topik = forms.ChoiceField(label=_("Topik"), required=False, choices=[("", _("Semua")), *Topik.choices])
+    mode = forms.ChoiceField(label=_("Mode"), required=False, choices=[("", _("Semua")), *Jadwal.Mode.choices])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kota_objects = {kota.slug: kota for kota in Kota.objects.order_by("kode")}
-        self.fields["kota"].choices = [("", _("Semua kota")), *((slug, k.nama_pendek) for slug, k in self.kota_objects.items())]
+        self.fields["kota"].choices = [("", _("Semua")), *((slug, k.nama_pendek) for slug, k in self.kota_objects.items())]
         self.fields["kecamatan"].load()
 
     def clean_kota(self):

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from pelatihan.models import (
     AktivitasRelawan,
@@ -330,7 +331,8 @@ def laporan_jam(*, dari: date, sampai: date, pos: Pos | None = None) -> dict[str
     labels = dict(AktivitasRelawan.Jenis.choices)
     for row in per_jenis:
         row["label"] = labels.get(row["jenis"], row["jenis"])
-    return {"per_relawan": per_relawan, "per_pos": per_pos, "per_bulan": per_bulan, "per_jenis": per_jenis}
+    grafik_bulan = [(date_format(row["bulan"], "M Y"), float(row["jam"])) for row in per_bulan]
+    return {"per_relawan": per_relawan, "per_pos": per_pos, "per_bulan": per_bulan, "per_jenis": per_jenis, "grafik_bulan": grafik_bulan}
 
 
 def aktivitas_list_laporan(*, dari: date, sampai: date, pos: Pos | None = None) -> QuerySet[AktivitasRelawan]:
@@ -380,4 +382,5 @@ def ringkasan(*, pos: Pos | None = None, now=None) -> dict:
             {"nama": kota.nama_pendek, "sesi": kota.sesi, "kehadiran": hadir_per_kota.get(kota.pk, 0), "jam": jam_per_kota.get(kota.pk, 0)}
             for kota in kota_rows
         ]
+        data["grafik_kehadiran"] = [(row["nama"], row["kehadiran"]) for row in data["per_kota"]]
     return data

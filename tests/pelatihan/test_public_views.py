@@ -67,7 +67,7 @@ def test_kalender_bulan_places_sessions_on_their_jakarta_date(client, pos_a):
     mulai = timezone.make_aware(datetime(2026, 12, 10, 0, 30), tz)
     JadwalFactory(pos=pos_a, judul="Kelas Tengah Malam", mulai=mulai, selesai=mulai + timedelta(hours=2))
     html = body(client.get("/pelatihan/kalender/?bulan=2026-12"))
-    cell = re.search(r'<span class="tgl-sel">10<span class="tgl-panjang">.*?</td>', html, re.S).group(0)
+    cell = re.search(r'<span class="tgl-pendek">10</span>.*?</td>', html, re.S).group(0)
     assert "Kelas Tengah Malam" in cell and "00.30" in cell
     assert 'href="?bulan=2026-11"' in html and 'href="?bulan=2027-01"' in html
     assert "Desember 2026" in html

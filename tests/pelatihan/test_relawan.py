@@ -496,4 +496,4 @@ def test_overview_shows_training_and_volunteer_numbers(client_as, admin_provinsi
     assert "Orang terlatih" in html and "Jakarta Pusat" in html
     assert re.search(r"<th scope=\"row\">Jakarta Pusat</th><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">3,5</td>", html)
     pos_html = body(client_as(operator_a).get("/kelola/gambir/ringkasan/"))
-    assert re.search(r"Jam relawan dikonfirmasi</h3><p class=\"angka\">3,5</p>", pos_html)
+    assert re.search(r"Jam relawan dikonfirmasi</h3><p class=\"angka\"><strong>3,5</strong></p>", pos_html)
