@@ -94,7 +94,7 @@ class RelawanDaftarView(FormView):
     def form_valid(self, form):
         user = self.request.user if self.request.user.is_authenticated else None
         try:
-            hasil = services.relawan_apply(
+            services.relawan_apply(
                 user=user,
                 nama=form.cleaned_data["nama"],
                 email=form.cleaned_data.get("email", ""),
@@ -108,7 +108,8 @@ class RelawanDaftarView(FormView):
         if user is not None:
             messages.success(self.request, _("Lamaran Relawan TIK Anda terkirim. Admin provinsi akan meninjaunya."))
             return redirect("pelatihan:relawan-saya")
-        del hasil  # the anonymous page is the same whatever happened (no account enumeration)
+        # The anonymous page is the same whatever happened (new account or existing e-mail), so it
+        # never tells a visitor which addresses have accounts.
         return redirect("pelatihan:relawan-terkirim")
 
 

@@ -92,7 +92,7 @@ def test_empty_feed_still_parses_with_timezone(client, wilayah):
 
 def test_private_feed_has_my_sessions_with_link_and_404_for_wrong_token(client, pos_a, peserta, relawan_a):
     daring = JadwalFactory(pos=pos_a, judul="Kelas Daring", mode="daring", tempat="", tautan_daring="https://meet.example.id/kelas-1", kapasitas=1)
-    lain = JadwalFactory(pos=pos_a, judul="Bukan Milik Saya")
+    JadwalFactory(pos=pos_a, judul="Bukan Milik Saya")
     ajar = JadwalFactory(pos=pos_a, judul="Saya Mengajar")
     ajar.pelatih.add(relawan_a.user)
     a, b = peserta(2)
@@ -121,7 +121,6 @@ def test_private_feed_has_my_sessions_with_link_and_404_for_wrong_token(client, 
     assert new != token_a
     assert client.get(f"/pelatihan/kalender/{token_a}.ics").status_code == 404
     assert client.get(f"/pelatihan/kalender/{new}.ics").status_code == 200
-    del lain
 
 
 def test_single_session_ics_has_link_only_for_confirmed_participant(client, pos_a, peserta):

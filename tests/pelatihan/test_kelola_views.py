@@ -11,7 +11,7 @@ from django.utils import timezone
 from pelatihan import services
 from pelatihan.models import Jadwal, Pendaftaran, Program, Sertifikat
 from tests.factories import UserFactory
-from tests.pelatihan.factories import JadwalFactory, PendaftaranFactory, ProgramFactory, RelawanFactory
+from tests.pelatihan.factories import JadwalFactory, PendaftaranFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
