@@ -1,6 +1,7 @@
 """Forms of the training and Relawan TIK app: input parsing and validation only; views hand the
 cleaned data to the services, which apply the rules."""
 
+import re
 from datetime import date, timedelta
 
 from django import forms
@@ -422,7 +423,10 @@ class SertifikatCariForm(forms.Form):
     kode = forms.CharField(label=_("Kode verifikasi"), max_length=40, help_text=_("16 huruf dan angka, mis. ABCD-EFGH-JKLM-NPQR."))
 
     def clean_kode(self) -> str:
-        return normalisasi_kode(self.cleaned_data["kode"])
+        kode = normalisasi_kode(self.cleaned_data["kode"])
+        if not re.fullmatch(r"[A-Z2-7]{16}", kode):
+            raise ValidationError(_("Kode verifikasi terdiri dari 16 huruf dan angka, mis. ABCD-EFGH-JKLM-NPQR."))
+        return kode
 
 
 def normalisasi_kode(kode: str) -> str:

@@ -309,3 +309,62 @@ def test_dasbor_and_nav_show_training_for_operator(client_as, operator_a, jadwal
     html = body(client_as(operator_a).get("/kelola/gambir/"))
     assert "/kelola/gambir/pelatihan/" in html and "1 sesi mendatang" in html
     assert "/kelola/gambir/relawan/" in html
+
+
+def test_admin_manages_provincial_programmes(client_as, admin_provinsi, operator_a, wilayah):
+    client = client_as(admin_provinsi)
+    response = client.post("/kelola/program-pelatihan/baru/", {"nama": "Keamanan Digital untuk UKM", "jenis": "e_literasi", "pilar": "aman", "topik": ["keamanan_digital"], "is_aktif": "on"})
+    assert response.status_code == 302
+    program = Program.objects.get()
+    assert program.pos is None
+    client.post(f"/kelola/program-pelatihan/{program.pk}/ubah/", {"nama": "Keamanan Digital", "jenis": "e_literasi", "pilar": "aman", "topik": ["keamanan_digital", "etika_digital"]})
+    program.refresh_from_db()
+    assert (program.nama, program.is_aktif, program.topik_set.count()) == ("Keamanan Digital", False, 2)
+    # Inactive provincial programmes are listed for the posts but cannot be scheduled.
+    form = body(client_as(operator_a).get("/kelola/gambir/pelatihan/jadwal/baru/"))
+    assert "Keamanan Digital" not in form
+
+
+def test_admin_program_list_constant_queries(client_as, admin_provinsi, pos_a, assert_constant_queries):
+    def add(n):
+        for _ in range(n):
+            program = ProgramFactory(pos=None, topik=["blog", "foto_produk"])
+            JadwalFactory(pos=pos_a, program=program)
+    response = assert_constant_queries(client_as(admin_provinsi), "/kelola/program-pelatihan/", add)
+    assert body(response).count("/ubah/") == 3
+
+
+def test_feeds_constant_queries(client, pos_a, assert_constant_queries):
+    def add(n):
+        for _ in range(n):
+            JadwalFactory(pos=pos_a, program=ProgramFactory(topik=["blog", "marketplace"]))
+    for url in ("/pelatihan/kalender.ics", "/pos/gambir/kalender.ics"):
+        response = assert_constant_queries(client, url, add)
+        assert response.content.count(b"BEGIN:VEVENT") >= 3
+
+
+def test_kelola_index_links_for_admin(client_as, admin_provinsi, wilayah):
+    from tests.pelatihan.factories import RelawanFactory
+
+    RelawanFactory(status="diajukan", diputuskan_at=None, diajukan_at=timezone.now() - timedelta(days=120))
+    html = body(client_as(admin_provinsi).get("/kelola/"))
+    assert "/kelola/relawan/" in html and "1 menunggu keputusan" in html and "1 lewat 3 bulan" in html
+    assert "/kelola/program-pelatihan/" in html and "/kelola/relawan/laporan/" in html
+
+
+@pytest.mark.parametrize("kode", ["", "<script>", "x" * 41, "%00"])
+def test_sertifikat_search_hostile_codes(client, db, kode):
+    response = client.get("/sertifikat/", {"kode": kode})
+    assert response.status_code == 200
+    assert "<script>" not in body(response).split('id="konten"')[1]
+
+
+def test_sertifikat_search_finds_a_typed_code(client, pos_a, operator_a):
+    walkin = services.pendaftaran_walkin_create(jadwal=JadwalFactory(pos=pos_a, mulai=timezone.now() - timedelta(hours=1), selesai=timezone.now() + timedelta(hours=1)),
+                                                oleh=operator_a, nama="Bu Ani", telepon="081211110000", waktu=timezone.now() - timedelta(days=1))
+    services.kehadiran_set(jadwal=walkin.jadwal, oleh=operator_a, hadir_ids={walkin.pk})
+    kode = Sertifikat.objects.get().kode
+    typed = " ".join(kode[i:i + 4] for i in range(0, 16, 4)).lower()
+    response = client.get("/sertifikat/", {"kode": typed})
+    assert response.status_code == 302 and response["Location"] == f"/sertifikat/{kode}/"
+    assert "Bu Ani" in body(client.get(response["Location"]))

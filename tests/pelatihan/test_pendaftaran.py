@@ -311,3 +311,18 @@ def test_reminder_failed_send_is_retried_next_run(pos_a, peserta, mailoutbox, mo
     monkeypatch.setattr(emails, "kirim_pengingat", real)
     assert services.pengingat_kirim(besok=tomorrow) == 1
     assert len(mailoutbox) == 1
+
+
+def test_reminder_command_takes_a_date_and_refuses_a_bad_one(pos_a, peserta, mailoutbox):
+    from django.core.management import CommandError
+
+    start = timezone.make_aware(timezone.datetime(2026, 12, 24, 9, 0))
+    jadwal = JadwalFactory(pos=pos_a, mulai=start, selesai=start + timedelta(hours=2))
+    (a,) = peserta(1)
+    services.pendaftaran_create(jadwal=jadwal, user=a, waktu=start - timedelta(days=5))
+    mailoutbox.clear()
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("kirim_pengingat_pelatihan", tanggal="24-12-2026")
+    assert mailoutbox == []
+    call_command("kirim_pengingat_pelatihan", tanggal="2026-12-24")
+    assert [m.to for m in mailoutbox] == [[a.email]]
