@@ -186,7 +186,10 @@ def _kode_sertifikat() -> str:
 
 
 def sertifikat_terbitkan(pendaftaran: Pendaftaran, now: datetime) -> Sertifikat:
-    sertifikat = Sertifikat(pendaftaran=pendaftaran, kode=_kode_sertifikat(), nama=pendaftaran.nama, diterbitkan_at=now)
+    """The certificate carries the participant's name as it is when it is issued (an account holder's
+    current name, else the name given at registration)."""
+    nama = pendaftaran.user.nama if pendaftaran.user_id and pendaftaran.user.nama else pendaftaran.nama
+    sertifikat = Sertifikat(pendaftaran=pendaftaran, kode=_kode_sertifikat(), nama=nama, diterbitkan_at=now)
     sertifikat.full_clean()
     sertifikat.save()
     return sertifikat
@@ -206,7 +209,7 @@ def kehadiran_set(*, jadwal: Jadwal, oleh: User, hadir_ids: set[int], waktu: dat
         raise ValidationError(_("Sesi ini dibatalkan."))
     if timezone.localtime(now).date() < timezone.localtime(jadwal.mulai).date():
         raise ValidationError(_("Kehadiran baru bisa dicatat pada hari pelaksanaan."))
-    confirmed = {p.pk: p for p in jadwal.pendaftaran.terkonfirmasi().select_related("sertifikat")}
+    confirmed = {p.pk: p for p in jadwal.pendaftaran.terkonfirmasi().select_related("sertifikat", "user")}
     unknown = set(hadir_ids) - set(confirmed)
     if unknown:
         raise ValidationError(_("Ada peserta yang tidak terdaftar (terkonfirmasi) di sesi ini."))

@@ -326,3 +326,12 @@ def test_reminder_command_takes_a_date_and_refuses_a_bad_one(pos_a, peserta, mai
     assert mailoutbox == []
     call_command("kirim_pengingat_pelatihan", tanggal="2026-12-24")
     assert [m.to for m in mailoutbox] == [[a.email]]
+
+
+def test_certificate_carries_current_account_name(jadwal_a, operator_a, peserta):
+    (a,) = peserta(1)
+    p = services.pendaftaran_create(jadwal=jadwal_a, user=a)
+    a.nama = "Siti Nurhaliza Binti Ahmad"
+    a.save()
+    services.kehadiran_set(jadwal=jadwal_a, oleh=operator_a, hadir_ids={p.pk}, waktu=jadwal_a.mulai)
+    assert Sertifikat.objects.get(pendaftaran=p).nama == "Siti Nurhaliza Binti Ahmad"
