@@ -4,6 +4,14 @@ from tests.factories import UserFactory
 from tests.pelatihan.factories import JadwalFactory, RelawanFactory
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Every database test here has the kecamatan and posts, even when a transactional test run
+    before it (browser journeys, concurrency) flushed the rows the data migration made."""
+    if request.node.get_closest_marker("django_db") or "db" in request.fixturenames:
+        request.getfixturevalue("wilayah")
+
+
 @pytest.fixture
 def jadwal_a(pos_a):
     """An upcoming published session at post A with 10 seats."""
