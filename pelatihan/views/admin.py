@@ -1,0 +1,208 @@
+"""Admin provinsi: Relawan TIK applications and decisions, provincial programmes, and
+province-wide volunteer-hour reports. Everyone else gets 403."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from pelatihan import selectors, services
+from pelatihan.forms import PenugasanForm, PeriodeForm, ProgramForm, RelawanFilterForm, TolakForm, tambah_error
+from pelatihan.models import Program, Relawan
+from pelatihan.views.kelola import error_text
+from pelatihan.views.mixins import AdminProvinsiMixin, PostOnlyView
+from pelatihan.views.reports import laporan_csv_response
+
+
+class RelawanListView(AdminProvinsiMixin, TemplateView):
+    """Every application, undecided first; flags for more than 3 months without a decision and for
+    a lapsed 6-month candidacy."""
+
+    template_name = "pelatihan/admin/relawan_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        form = RelawanFilterForm(self.request.GET or None)
+        page = Paginator(selectors.relawan_list_admin(**form.filters()), 30).get_page(self.request.GET.get("page"))
+        ctx.update(form=form, page_obj=page, relawan_list=page.object_list, hitung=selectors.relawan_hitung_status(), now=timezone.now())
+        return ctx
+
+
+class RelawanDetailView(AdminProvinsiMixin, TemplateView):
+    template_name = "pelatihan/admin/relawan_detail.html"
+
+    def get_relawan(self) -> Relawan:
+        try:
+            return selectors.relawan_detail_admin(pk=self.kwargs["pk"])
+        except Relawan.DoesNotExist:
+            raise Http404 from None
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        relawan = self.get_relawan()
+        initial = {
+            "jenis_keanggotaan": relawan.jenis_keanggotaan,
+            "komisariat": relawan.komisariat or (f"Komisariat Kecamatan {relawan.domisili.nama}"),
+            "pos": [t.pos.slug for t in relawan.penugasan.all()]
+            or ([relawan.domisili.pos.slug] if hasattr(relawan.domisili, "pos") else []),
+        }
+        ctx.update(
+            relawan=relawan,
+            penugasan_form=kwargs.get("penugasan_form") or PenugasanForm(initial=initial),
+            tolak_form=kwargs.get("tolak_form") or TolakForm(),
+            riwayat=relawan.history.select_related("history_user").order_by("-history_date")[:20],
+        )
+        return ctx
+
+
+class _RelawanActionView(AdminProvinsiMixin, PostOnlyView):
+    def get_relawan(self) -> Relawan:
+        return get_object_or_404(Relawan.objects.select_related("user"), pk=self.kwargs["pk"])
+
+    def back(self, relawan: Relawan):
+        return redirect(relawan.get_admin_url())
+
+
+class RelawanTinjauView(_RelawanActionView):
+    def post(self, request, *args, **kwargs):
+        relawan = self.get_relawan()
+        try:
+            services.relawan_tinjau(relawan=relawan, oleh=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Lamaran ditandai sedang ditinjau."))
+        return self.back(relawan)
+
+
+class RelawanTerimaView(_RelawanActionView):
+    def post(self, request, *args, **kwargs):
+        relawan = self.get_relawan()
+        form = PenugasanForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, error_text(form))
+            return self.back(relawan)
+        try:
+            services.relawan_terima(
+                relawan=relawan, oleh=request.user, jenis_keanggotaan=form.cleaned_data["jenis_keanggotaan"],
+                komisariat=form.cleaned_data["komisariat"], pos_list=form.cleaned_data["pos"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(nama)s diterima sebagai Relawan TIK.") % {"nama": relawan.user})
+        return self.back(relawan)
+
+
+class RelawanTolakView(_RelawanActionView):
+    def post(self, request, *args, **kwargs):
+        relawan = self.get_relawan()
+        form = TolakForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, error_text(form))
+            return self.back(relawan)
+        try:
+            services.relawan_tolak(relawan=relawan, oleh=request.user, alasan=form.cleaned_data["alasan"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Lamaran ditolak; pemohon diberi tahu alasannya."))
+        return self.back(relawan)
+
+
+class RelawanPenugasanView(_RelawanActionView):
+    def post(self, request, *args, **kwargs):
+        relawan = self.get_relawan()
+        form = PenugasanForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, error_text(form))
+            return self.back(relawan)
+        try:
+            services.relawan_penugasan_set(
+                relawan=relawan, oleh=request.user, pos_list=form.cleaned_data["pos"],
+                jenis_keanggotaan=form.cleaned_data["jenis_keanggotaan"], komisariat=form.cleaned_data["komisariat"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Keanggotaan dan penugasan disimpan."))
+        return self.back(relawan)
+
+
+class LaporanView(AdminProvinsiMixin, TemplateView):
+    """Confirmed volunteer hours across the province: per volunteer, post, month and kind."""
+
+    template_name = "pelatihan/kelola/laporan.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        form = PeriodeForm(self.request.GET or None)
+        dari, sampai = form.periode()
+        ctx.update(form=form, dari=dari, sampai=sampai, laporan=selectors.laporan_jam(dari=dari, sampai=sampai), pos=None)
+        ctx["csv_url"] = reverse("pelatihan:admin-laporan-csv")
+        return ctx
+
+
+class LaporanCsvView(AdminProvinsiMixin, TemplateView):
+    def get(self, request, *args, **kwargs):
+        dari, sampai = PeriodeForm(request.GET or None).periode()
+        return laporan_csv_response(request, dari=dari, sampai=sampai)
+
+
+class ProgramListView(AdminProvinsiMixin, TemplateView):
+    """Provincial programmes (every post can schedule them)."""
+
+    template_name = "pelatihan/kelola/program_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["program_list"] = (
+            Program.objects.provinsi().prefetch_related("topik_set").annotate(jumlah_sesi=Count("jadwal_set")).order_by("nama")
+        )
+        ctx["provinsi"] = True
+        return ctx
+
+
+class _ProgramFormMixin(AdminProvinsiMixin):
+    template_name = "pelatihan/kelola/program_form.html"
+    form_class = ProgramForm
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["provinsi"] = True
+        return ctx
+
+
+class ProgramBaruView(_ProgramFormMixin, FormView):
+    def form_valid(self, form):
+        try:
+            services.program_create(pos=None, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"])
+        except ValidationError as error:
+            tambah_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Program provinsi dibuat."))
+        return redirect("pelatihan:admin-program-list")
+
+
+class ProgramUbahView(_ProgramFormMixin, FormView):
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        self.program = get_object_or_404(Program.objects.provinsi(), pk=self.kwargs["pk"])
+        kwargs["instance"] = self.program
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            services.program_update(program=self.program, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"])
+        except ValidationError as error:
+            tambah_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Program provinsi diperbarui."))
+        return redirect("pelatihan:admin-program-list")
+

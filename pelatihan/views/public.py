@@ -1,0 +1,282 @@
+"""Public pages: the schedule (list and month calendar), a session, registration, feedback and
+certificate verification."""
+
+import calendar
+from datetime import date, timedelta
+from datetime import timezone as dt_timezone
+from urllib.parse import quote, urlencode
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from pelatihan import selectors, services
+from pelatihan.forms import JadwalFilterForm, SertifikatCariForm, UmpanBalikForm, normalisasi_kode
+from pelatihan.models import Jadwal, Pendaftaran, Sertifikat
+from pelatihan.permissions import alasan_tidak_boleh_daftar, can_manage_pos
+from pelatihan.views.mixins import PostOnlyView
+
+PER_HALAMAN = 20
+
+
+class JadwalListView(TemplateView):
+    """Upcoming published sessions, filtered by place, topic and mode, with seats left."""
+
+    template_name = "pelatihan/jadwal_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        form = JadwalFilterForm(self.request.GET or None)
+        filters = form.filters()
+        paginator = Paginator(selectors.jadwal_list_public(**filters), PER_HALAMAN)
+        page = paginator.get_page(self.request.GET.get("page"))
+        ctx.update(form=form, page_obj=page, jadwal_list=page.object_list, ada_filter=bool(filters), filter_qs=_filter_qs(filters))
+        ctx["feed_url"] = self.request.build_absolute_uri(reverse("pelatihan:feed-semua"))
+        ctx["webcal_url"] = "webcal://" + self.request.get_host() + reverse("pelatihan:feed-semua")
+        return ctx
+
+
+def _filter_qs(filters: dict) -> str:
+    """The valid filters as a query string (slugs for places), to carry between list and calendar."""
+    return urlencode({key: getattr(value, "slug", value) for key, value in filters.items()})
+
+
+def _bulan_dari(text: str) -> date:
+    """The first day of the month in ``?bulan=YYYY-MM``; this month for anything else."""
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in (text or "").split("-"))
+        if 2011 <= year <= today.year + 5 and 1 <= month <= 12:
+            return date(year, month, 1)
+    except ValueError:
+        pass
+    return today.replace(day=1)
+
+
+class KalenderBulanView(TemplateView):
+    """A month calendar of published sessions (a server-rendered table, no JavaScript)."""
+
+    template_name = "pelatihan/kalender_bulan.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        form = JadwalFilterForm(self.request.GET or None)
+        awal = _bulan_dari(self.request.GET.get("bulan", ""))
+        weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(awal.year, awal.month)
+        per_hari: dict[date, list[Jadwal]] = {}
+        for jadwal in selectors.jadwal_list_rentang(awal=weeks[0][0], akhir=weeks[-1][-1], **form.filters()):
+            per_hari.setdefault(timezone.localtime(jadwal.mulai).date(), []).append(jadwal)
+        today = timezone.localdate()
+        ctx["minggu"] = [
+            [{"tanggal": day, "jadwal": per_hari.get(day, []), "bulan_ini": day.month == awal.month, "hari_ini": day == today} for day in week]
+            for week in weeks
+        ]
+        sebelum = (awal - timedelta(days=1)).replace(day=1)
+        sesudah = (awal + timedelta(days=32)).replace(day=1)
+        filters = form.filters()
+        ctx.update(
+            form=form, awal=awal, ada_filter=bool(filters), filter_qs=_filter_qs(filters), jumlah=sum(len(v) for d, v in per_hari.items() if d.month == awal.month),
+            bulan_sebelum=f"{sebelum:%Y-%m}", bulan_sesudah=f"{sesudah:%Y-%m}", bulan_ini=f"{today:%Y-%m}",
+            nama_hari=[_("Sen"), _("Sel"), _("Rab"), _("Kam"), _("Jum"), _("Sab"), _("Min")],
+        )
+        return ctx
+
+
+def _gcal_url(jadwal: Jadwal, url: str) -> str:
+    fmt = "%Y%m%dT%H%M%SZ"
+    params = {
+        "action": "TEMPLATE",
+        "text": jadwal.nama,
+        "dates": f"{jadwal.mulai.astimezone(dt_timezone.utc):{fmt}}/{jadwal.selesai.astimezone(dt_timezone.utc):{fmt}}",
+        "details": url,
+        "location": (jadwal.tempat if jadwal.ada_tatap_muka else _("Daring")) + ", " + jadwal.pos.nama,
+        "ctz": "Asia/Jakarta",
+    }
+    return "https://calendar.google.com/calendar/render?" + urlencode(params)
+
+
+class JadwalDetailView(TemplateView):
+    """A session: time, place, seats left, trainers; register/cancel; share and add to calendar.
+    The online link is shown only to people with a confirmed seat (and the post's operators)."""
+
+    template_name = "pelatihan/jadwal_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        try:
+            jadwal = selectors.jadwal_detail_public(pk=kwargs["pk"])
+        except Jadwal.DoesNotExist:
+            raise Http404 from None
+        user = self.request.user
+        now = timezone.now()
+        saya = selectors.pendaftaran_saya(jadwal=jadwal, user=user)
+        aktif = saya is not None and saya.status != Pendaftaran.Status.DIBATALKAN
+        terkonfirmasi = saya is not None and saya.status == Pendaftaran.Status.TERKONFIRMASI
+        pengelola = user.is_authenticated and can_manage_pos(user, jadwal.pos)
+        absolute = self.request.build_absolute_uri(jadwal.get_absolute_url())
+        waktu = timezone.localtime(jadwal.mulai)
+        share_text = f"{jadwal.nama} — {waktu:%d-%m-%Y %H.%M} WIB, {jadwal.pos.nama}: {absolute}"
+        ctx.update(
+            jadwal=jadwal,
+            saya=saya if aktif else None,
+            pernah_batal=saya is not None and not aktif,
+            terbuka=jadwal.pendaftaran_terbuka(now),
+            belum_buka=bool(jadwal.pendaftaran_buka and now < jadwal.pendaftaran_buka),
+            alasan_tidak_boleh=alasan_tidak_boleh_daftar(user, jadwal) if user.is_authenticated else "",
+            penuh=jadwal.sisa_kursi == 0,
+            tampilkan_tautan=(terkonfirmasi or pengelola) and jadwal.ada_daring and jadwal.status == Jadwal.Status.TERBIT,
+            bisa_batal=aktif and not jadwal.sudah_mulai(now),
+            bisa_umpan_balik=terkonfirmasi and saya.hadir and jadwal.sudah_mulai(now),
+            pengelola=pengelola,
+            pelatih_list=list(jadwal.pelatih.all()),
+            wa_url="https://wa.me/?text=" + quote(share_text, safe=""),
+            gcal_url=_gcal_url(jadwal, absolute),
+            login_url=reverse("account_login") + "?next=" + quote(jadwal.get_absolute_url()),
+        )
+        return ctx
+
+
+class _JadwalActionView(PostOnlyView):
+    def dispatch(self, request, *args, **kwargs):
+        self.jadwal = get_object_or_404(Jadwal.objects.select_related("pos"), pk=kwargs["pk"], status__in=[Jadwal.Status.TERBIT, Jadwal.Status.DIBATALKAN])
+        if not request.user.is_authenticated:
+            return redirect_to_login(self.jadwal.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+
+class DaftarView(_JadwalActionView):
+    """One-step registration of the logged-in person (seat or waiting list)."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            pendaftaran = services.pendaftaran_create(jadwal=self.jadwal, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if pendaftaran.status == Pendaftaran.Status.TERKONFIRMASI:
+                messages.success(request, _("Anda terdaftar. Konfirmasi dan berkas kalender kami kirim ke e-mail Anda."))
+            else:
+                messages.warning(request, _("Sesi penuh: Anda masuk daftar tunggu. Kami kabari lewat e-mail bila ada kursi."))
+        return redirect(self.jadwal.get_absolute_url())
+
+
+class BatalView(_JadwalActionView):
+    """The participant cancels their own seat (or waiting-list place) before the session starts."""
+
+    def post(self, request, *args, **kwargs):
+        pendaftaran = Pendaftaran.objects.filter(jadwal=self.jadwal, user=request.user).first()
+        if pendaftaran is None:
+            raise Http404
+        try:
+            services.pendaftaran_cancel(pendaftaran=pendaftaran, oleh=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Pendaftaran Anda dibatalkan."))
+        return redirect(self.jadwal.get_absolute_url())
+
+
+class UmpanBalikView(LoginRequiredMixin, FormView):
+    """A participant who attended rates the session and may comment."""
+
+    template_name = "pelatihan/umpan_balik_form.html"
+    form_class = UmpanBalikForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.pendaftaran = get_object_or_404(
+            Pendaftaran.objects.select_related("jadwal__pos", "jadwal__program", "umpan_balik"),
+            jadwal_id=kwargs["pk"], user=request.user, status=Pendaftaran.Status.TERKONFIRMASI,
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        umpan_balik = getattr(self.pendaftaran, "umpan_balik", None)
+        return {"nilai": umpan_balik.nilai, "komentar": umpan_balik.komentar} if umpan_balik else {}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["jadwal"] = self.pendaftaran.jadwal
+        ctx["boleh"] = self.pendaftaran.hadir and self.pendaftaran.jadwal.sudah_mulai()
+        return ctx
+
+    def form_valid(self, form):
+        try:
+            services.umpan_balik_submit(
+                pendaftaran=self.pendaftaran, user=self.request.user,
+                nilai=form.cleaned_data["nilai"], komentar=form.cleaned_data["komentar"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Terima kasih atas umpan balik Anda."))
+        return redirect(reverse("pelatihan:saya"))
+
+
+class SertifikatCariView(FormView):
+    """Type a certificate code to check it."""
+
+    template_name = "pelatihan/sertifikat_cari.html"
+    form_class = SertifikatCariForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if "kode" in self.request.GET:
+            kwargs["data"] = self.request.GET
+        return kwargs
+
+    def get(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_bound and form.is_valid():
+            return redirect(reverse("pelatihan:sertifikat", kwargs={"kode": form.cleaned_data["kode"]}))
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        return self.get(request, *args, **kwargs)
+
+
+class SertifikatView(TemplateView):
+    """A certificate of attendance, printable, verifiable by anyone with its code. Shows name,
+    session, date and post only — nothing more private."""
+
+    template_name = "pelatihan/sertifikat.html"
+
+    def get(self, request, *args, **kwargs):
+        kode = normalisasi_kode(kwargs["kode"])
+        if kode != kwargs["kode"] and kode:
+            return redirect(reverse("pelatihan:sertifikat", kwargs={"kode": kode}), permanent=True)
+        self.sertifikat = (
+            Sertifikat.objects.select_related("pendaftaran__jadwal__pos__kecamatan__kota", "pendaftaran__jadwal__program")
+            .filter(kode=kode, pendaftaran__hadir=True)
+            .first()
+        )
+        if self.sertifikat is None:
+            response = self.render_to_response({"kode": kwargs["kode"][:40], "sertifikat": None})
+            response.status_code = 404
+            return response
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        import qrcode
+        import qrcode.image.svg
+        from django.utils.safestring import mark_safe
+
+        ctx = super().get_context_data(**kwargs)
+        url = self.request.build_absolute_uri(self.sertifikat.get_absolute_url())
+        image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+        ctx.update(
+            sertifikat=self.sertifikat,
+            jadwal=self.sertifikat.pendaftaran.jadwal,
+            verifikasi_url=url,
+            qr_svg=mark_safe(image.to_string(encoding="unicode")),  # generated from our own URL
+        )
+        return ctx

@@ -1,0 +1,89 @@
+"""Capacity under load: 50 people press "Daftar" at the same moment for 10 seats (PostgreSQL)."""
+
+import threading
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+
+from pelatihan.models import Pendaftaran
+from tests.factories import UserFactory
+from tests.pelatihan.factories import JadwalFactory
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(not settings.IS_POSTGRES, reason="row locks (SELECT … FOR UPDATE) need PostgreSQL"),
+]
+
+PEOPLE = 50
+SEATS = 10
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_parallel_registrations_for_ten_seats_confirm_exactly_ten(pos_a):
+    jadwal = JadwalFactory(pos=pos_a, kapasitas=SEATS)
+    users = [UserFactory(email=f"serbu{i}@contoh.test", is_pemilik_ukm=True) for i in range(PEOPLE)]
+    url = f"/pelatihan/jadwal/{jadwal.pk}/daftar/"
+    start = threading.Barrier(PEOPLE)
+    statuses: list[int] = []
+    errors: list[BaseException] = []
+
+    def register(user):
+        try:
+            client = Client()
+            client.force_login(user)  # each thread has its own database connection
+            start.wait(timeout=60)
+            statuses.append(client.post(url).status_code)
+        except BaseException as error:  # noqa: BLE001 — reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=register, args=(user,)) for user in users]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert errors == []
+    assert statuses == [302] * PEOPLE
+    counts = {s: Pendaftaran.objects.filter(jadwal=jadwal, status=s).count() for s in ("terkonfirmasi", "menunggu")}
+    assert counts == {"terkonfirmasi": SEATS, "menunggu": PEOPLE - SEATS}
+    assert Pendaftaran.objects.filter(jadwal=jadwal).values("user").distinct().count() == PEOPLE
+    # Waiting-list order is total: 40 distinct positions.
+    from pelatihan.selectors import pendaftaran_list_for_jadwal
+
+    positions = [p.posisi for p in pendaftaran_list_for_jadwal(jadwal=jadwal) if p.status == "menunggu"]
+    assert sorted(positions) == list(range(1, PEOPLE - SEATS + 1))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_cancellations_promote_each_waiting_person_once(pos_a):
+    from pelatihan import services
+
+    jadwal = JadwalFactory(pos=pos_a, kapasitas=5)
+    users = [UserFactory(email=f"batal{i}@contoh.test") for i in range(10)]
+    regs = [services.pendaftaran_create(jadwal=jadwal, user=u) for u in users]
+    confirmed = [p for p in regs if p.status == "terkonfirmasi"]
+    start = threading.Barrier(len(confirmed))
+    errors = []
+
+    def cancel(p):
+        try:
+            start.wait(timeout=60)
+            services.pendaftaran_cancel(pendaftaran=p, oleh=p.user)
+        except BaseException as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=cancel, args=(p,)) for p in confirmed]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    assert Pendaftaran.objects.filter(jadwal=jadwal, status="terkonfirmasi").count() == 5
+    assert Pendaftaran.objects.filter(jadwal=jadwal, status="menunggu").count() == 0
+    assert set(Pendaftaran.objects.filter(jadwal=jadwal, status="terkonfirmasi").values_list("user", flat=True)) == {u.pk for u in users[5:]}
