@@ -88,7 +88,8 @@ def label_kolom(name: str) -> str:
     """The header an operator would recognise, for messages."""
     if name == "kecamatan":
         return _("Kecamatan")
-    return str(Ukm._meta.get_field(name).verbose_name).capitalize()
+    label = str(Ukm._meta.get_field(name).verbose_name)
+    return label[:1].upper() + label[1:]
 
 
 # Reading the file -----------------------------------------------------------------------------
@@ -156,10 +157,12 @@ def _baca_csv(raw: bytes) -> Tabel:
     lines = text.splitlines()
     terbaik = None
     for delimiter in (";", ",", "\t"):
-        try:
-            awal = list(csv.reader(lines[:BARIS_JUDUL_DICARI], delimiter=delimiter))
-        except csv.Error:
-            continue
+        awal = []
+        for line in lines[:BARIS_JUDUL_DICARI]:
+            try:
+                awal.append(next(csv.reader([line], delimiter=delimiter), []))
+            except csv.Error:  # a broken line below the header is reported by the full read
+                awal.append([])
         found = _cari_judul(awal)
         if found and (terbaik is None or len(found[1]) > len(terbaik[2])):
             terbaik = (delimiter, found[0], found[1])
@@ -288,6 +291,7 @@ class HasilBaris:
     peringatan: list[str] = field(default_factory=list)
     kelurahan_teks: str = ""
     kecamatan_teks: str = ""
+    kolom_galat: set = field(default_factory=set)  # columns already refused while reading the cell
 
 
 BIDANG_KATA = [
@@ -491,88 +495,94 @@ def baris_ke_data(nomor: int, cells: list, kolom: dict[int, str]) -> HasilBaris:
     """One row's cells → field values. Empty cells are left out (on update they change nothing)."""
     hasil = HasilBaris(baris=nomor)
     for index, name in kolom.items():
-        value = cells[index] if index < len(cells) else None
-        text = _teks(value)
-        if isinstance(value, (datetime, date)) and name != "tahun_berdiri":
-            text = value.strftime("%d-%m-%Y")
-        if _kosong(text):
-            continue
-        if _rumus(text, name):
-            hasil.galat.append(_("%(k)s berisi rumus spreadsheet (“%(v)s”), bukan data.") % {"k": label_kolom(name), "v": text[:30]})
-            continue
-        if name == "kelurahan":
-            hasil.kelurahan_teks = text
-        elif name == "kecamatan":
-            hasil.kecamatan_teks = text
-        elif name in ("nama", "pemilik_nama", "alamat", "deskripsi"):
-            hasil.data[name] = text
-        elif name == "pemilik_nik":
-            hasil.data[name] = _digit(value, name, 16, hasil)
-        elif name == "nib":
-            hasil.data[name] = _digit(value, name, 13, hasil)
-        elif name == "kbli":
-            hasil.data[name] = _digit(value, name, 5, hasil)
-        elif name == "pemilik_telepon":
-            phone = text if not isinstance(value, (int, float)) else str(int(value))
-            if re.fullmatch(r"8\d{8,12}", phone):
-                phone = "0" + phone  # Excel drops the leading zero of a number typed as a number
-            hasil.data[name] = phone
-        elif name == "pemilik_email":
-            hasil.data[name] = text.lower()
-        elif name == "bidang":
-            hasil.data[name] = _bidang(text, hasil)
-        elif name == "bentuk_usaha":
-            hasil.data[name] = _bentuk(text, hasil)
-        elif name == "tahun_berdiri":
-            if isinstance(value, (datetime, date)):
-                hasil.data[name] = value.year
-            else:
-                found = re.findall(r"\b(1[89]\d\d|2\d\d\d)\b", text)
-                if len(found) == 1:
-                    hasil.data[name] = int(found[0])
-                else:
-                    hasil.galat.append(_("Tahun berdiri tidak dikenali: “%(v)s”.") % {"v": text[:20]})
-        elif name == "jumlah_pekerja":
-            try:
-                number = _angka_id(value, name, hasil)
-                if number != number.to_integral_value() or number < 0:
-                    raise ValueError
-                hasil.data[name] = int(number)
-            except (ValueError, InvalidOperation):
-                hasil.galat.append(_("Jumlah pekerja harus bilangan bulat (tertulis “%(v)s”).") % {"v": text[:20]})
-        elif name in ("modal_usaha", "hasil_penjualan_tahunan"):
-            hasil.data[name] = _rupiah(value, name, hasil)
-        elif name == "dasar_kelas":
-            dasar = DASAR_KATA.get(normalisasi_teks(text))
-            if dasar is None:
-                hasil.galat.append(_("Dasar klasifikasi harus “penjualan” atau “modal” (tertulis “%(v)s”).") % {"v": text[:30]})
-            else:
-                hasil.data[name] = dasar
-        elif name == "tahap_jakpreneur":
-            hasil.data[name] = _tahap(text, hasil)
-        elif name == "status":
-            status = STATUS_KATA.get(normalisasi_teks(text))
-            if status is None:
-                hasil.galat.append(_("Status harus “aktif” atau “nonaktif” (tertulis “%(v)s”).") % {"v": text[:30]})
-            else:
-                hasil.data[name] = status
-        elif name in ("latitude", "longitude"):
-            try:
-                hasil.data[name] = str(_angka_id(value, name, hasil, desimal=True).quantize(Decimal("0.000001")))
-            except (ValueError, InvalidOperation):
-                hasil.galat.append(_("%(k)s bukan koordinat yang dikenali: “%(v)s”.") % {"k": label_kolom(name), "v": text[:30]})
-        elif name in Ukm.TAUTAN:
-            hasil.data[name] = _tautan(text, name)
-        elif name == "tampil_publik":
-            key = normalisasi_teks(text)
-            if key in YA:
-                hasil.data[name] = True
-            elif key in TIDAK:
-                hasil.data[name] = False
-            else:
-                hasil.galat.append(_("Persetujuan tampil publik harus “ya” atau “tidak” (tertulis “%(v)s”).") % {"v": text[:20]})
+        sebelum = len(hasil.galat)
+        _isi_kolom(hasil, name, cells[index] if index < len(cells) else None)
+        if len(hasil.galat) > sebelum:
+            hasil.kolom_galat.add(name)
     hasil.data = {k: v for k, v in hasil.data.items() if v is not None}
     return hasil
+
+
+def _isi_kolom(hasil: HasilBaris, name: str, value) -> None:
+    text = _teks(value)
+    if isinstance(value, (datetime, date)) and name != "tahun_berdiri":
+        text = value.strftime("%d-%m-%Y")
+    if _kosong(text):
+        return
+    if _rumus(text, name):
+        hasil.galat.append(_("%(k)s berisi rumus spreadsheet (“%(v)s”), bukan data.") % {"k": label_kolom(name), "v": text[:30]})
+        return
+    if name == "kelurahan":
+        hasil.kelurahan_teks = text
+    elif name == "kecamatan":
+        hasil.kecamatan_teks = text
+    elif name in ("nama", "pemilik_nama", "alamat", "deskripsi"):
+        hasil.data[name] = text
+    elif name == "pemilik_nik":
+        hasil.data[name] = _digit(value, name, 16, hasil)
+    elif name == "nib":
+        hasil.data[name] = _digit(value, name, 13, hasil)
+    elif name == "kbli":
+        hasil.data[name] = _digit(value, name, 5, hasil)
+    elif name == "pemilik_telepon":
+        phone = text if not isinstance(value, (int, float)) else str(int(value))
+        if re.fullmatch(r"8\d{8,12}", phone):
+            phone = "0" + phone  # Excel drops the leading zero of a number typed as a number
+        hasil.data[name] = phone
+    elif name == "pemilik_email":
+        hasil.data[name] = text.lower()
+    elif name == "bidang":
+        hasil.data[name] = _bidang(text, hasil)
+    elif name == "bentuk_usaha":
+        hasil.data[name] = _bentuk(text, hasil)
+    elif name == "tahun_berdiri":
+        if isinstance(value, (datetime, date)):
+            hasil.data[name] = value.year
+        else:
+            found = re.findall(r"\b(1[89]\d\d|2\d\d\d)\b", text)
+            if len(found) == 1:
+                hasil.data[name] = int(found[0])
+            else:
+                hasil.galat.append(_("Tahun berdiri tidak dikenali: “%(v)s”.") % {"v": text[:20]})
+    elif name == "jumlah_pekerja":
+        try:
+            number = _angka_id(value, name, hasil)
+            if number != number.to_integral_value() or number < 0:
+                raise ValueError
+            hasil.data[name] = int(number)
+        except (ValueError, InvalidOperation):
+            hasil.galat.append(_("Jumlah pekerja harus bilangan bulat (tertulis “%(v)s”).") % {"v": text[:20]})
+    elif name in ("modal_usaha", "hasil_penjualan_tahunan"):
+        hasil.data[name] = _rupiah(value, name, hasil)
+    elif name == "dasar_kelas":
+        dasar = DASAR_KATA.get(normalisasi_teks(text))
+        if dasar is None:
+            hasil.galat.append(_("Dasar klasifikasi harus “penjualan” atau “modal” (tertulis “%(v)s”).") % {"v": text[:30]})
+        else:
+            hasil.data[name] = dasar
+    elif name == "tahap_jakpreneur":
+        hasil.data[name] = _tahap(text, hasil)
+    elif name == "status":
+        status = STATUS_KATA.get(normalisasi_teks(text))
+        if status is None:
+            hasil.galat.append(_("Status harus “aktif” atau “nonaktif” (tertulis “%(v)s”).") % {"v": text[:30]})
+        else:
+            hasil.data[name] = status
+    elif name in ("latitude", "longitude"):
+        try:
+            hasil.data[name] = str(_angka_id(value, name, hasil, desimal=True).quantize(Decimal("0.000001")))
+        except (ValueError, InvalidOperation):
+            hasil.galat.append(_("%(k)s bukan koordinat yang dikenali: “%(v)s”.") % {"k": label_kolom(name), "v": text[:30]})
+    elif name in Ukm.TAUTAN:
+        hasil.data[name] = _tautan(text, name)
+    elif name == "tampil_publik":
+        key = normalisasi_teks(text)
+        if key in YA:
+            hasil.data[name] = True
+        elif key in TIDAK:
+            hasil.data[name] = False
+        else:
+            hasil.galat.append(_("Persetujuan tampil publik harus “ya” atau “tidak” (tertulis “%(v)s”).") % {"v": text[:20]})
 
 
 # Checking a row against the model and the registry --------------------------------------------
@@ -656,7 +666,9 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
         ukm = Ukm()
 
     kelurahan = None
-    if hasil.kelurahan_teks or aksi == "baru":
+    if "kelurahan" in hasil.kolom_galat:
+        pass
+    elif hasil.kelurahan_teks or aksi == "baru":
         kelurahan, pesan = konteks.cari_kelurahan(hasil.kelurahan_teks, hasil.kecamatan_teks)
         if pesan:
             galat.append(pesan)
@@ -680,6 +692,9 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
         if aksi == "perbarui" and ukm.kelurahan_id != kelurahan.pk:
             berubah.append(label_kolom("kelurahan"))
         ukm.kelurahan = kelurahan
+    if aksi == "baru" and not data.get("bidang"):
+        ukm.bidang = data["bidang"] = Bidang.LAINNYA
+        peringatan.append(_("Bidang usaha kosong; dicatat sebagai Lainnya."))
     if aksi == "baru" and "dasar_kelas" not in data and data.get("modal_usaha") is not None and data.get("hasil_penjualan_tahunan") is None:
         ukm.dasar_kelas = data["dasar_kelas"] = DasarKelas.MODAL  # only a capital figure: a business being registered
 
@@ -687,14 +702,18 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
     if ukm.kelurahan_id is None:
         exclude.append("kelurahan")
     try:
-        ukm.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        ukm.full_clean(exclude=exclude + sorted(hasil.kolom_galat), validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
-        for name, messages in exc.message_dict.items():
-            label = label_kolom(name) if name != "__all__" else ""
-            for message in messages:
-                text = f"{label}: {message}" if label else message
-                if text not in galat:
-                    galat.append(text)
+        for name, errors in exc.error_dict.items():
+            if name == "__all__":
+                galat.extend(m for e in errors for m in e.messages if m not in galat)
+                continue
+            error = errors[0]  # one message per column is enough to fix it
+            label = label_kolom(name)
+            if error.code in ("blank", "null", "required"):
+                galat.append(_("%(k)s wajib diisi.") % {"k": label})
+            else:
+                galat.append(f"{label}: {error.messages[0]}")
     kelas = "" if galat else klasifikasi_ukm(
         modal_usaha=ukm.modal_usaha, hasil_penjualan_tahunan=ukm.hasil_penjualan_tahunan, dasar=ukm.dasar_kelas
     )
