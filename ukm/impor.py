@@ -38,6 +38,7 @@ BARIS_JUDUL_DICARI = 15
 
 # Field → header names as offices write them (compared without case, spaces or punctuation).
 KOLOM: dict[str, list[str]] = {
+    "id_registri": ["id registri", "id registri ukm", "id ukm registri"],  # our own export: a safe round trip
     "nama": ["nama usaha", "nama ukm", "nama umkm", "nama umk", "nama perusahaan", "nama toko", "merek", "merek usaha", "usaha", "nama"],
     "pemilik_nama": ["nama pemilik", "pemilik", "nama pemilik usaha", "nama pelaku usaha", "pelaku usaha", "penanggung jawab"],
     "pemilik_nik": ["nik", "nik pemilik", "no ktp", "nomor ktp", "no nik", "nomor nik", "nomor induk kependudukan"],
@@ -88,6 +89,8 @@ def label_kolom(name: str) -> str:
     """The header an operator would recognise, for messages."""
     if name == "kecamatan":
         return _("Kecamatan")
+    if name == "id_registri":
+        return _("ID Registri")
     label = str(Ukm._meta.get_field(name).verbose_name)
     return label[:1].upper() + label[1:]
 
@@ -292,6 +295,7 @@ class HasilBaris:
     kelurahan_teks: str = ""
     kecamatan_teks: str = ""
     kolom_galat: set = field(default_factory=set)  # columns already refused while reading the cell
+    id_registri: int | None = None
 
 
 BIDANG_KATA = [
@@ -449,6 +453,9 @@ def _bentuk(text: str, hasil: HasilBaris) -> str:
     key = normalisasi_teks(text)
     if not key:
         return BentukUsaha.PERORANGAN
+    for value, label in BentukUsaha.choices:
+        if key == normalisasi_teks(str(label)):
+            return value
     for value, kata in BENTUK_KATA:
         if key in kata or any(key.startswith(k + " ") for k in kata):
             return value
@@ -514,6 +521,11 @@ def _isi_kolom(hasil: HasilBaris, name: str, value) -> None:
         return
     if name == "kelurahan":
         hasil.kelurahan_teks = text
+    elif name == "id_registri":
+        if re.fullmatch(r"\d{1,12}", text):
+            hasil.id_registri = int(text)
+        else:
+            hasil.galat.append(_("ID Registri harus angka (tertulis “%(v)s”).") % {"v": text[:20]})
     elif name == "kecamatan":
         hasil.kecamatan_teks = text
     elif name in ("nama", "pemilik_nama", "alamat", "deskripsi"):
@@ -596,8 +608,10 @@ class Konteks:
     kelurahan: list[Kelurahan]
     pos_by_kecamatan: dict[int, int]
     nib_ke_ukm: dict[str, tuple[int, int]]  # NIB → (ukm id, pos id)
+    id_ke_pos: dict[int, int]  # ukm id → pos id
     nama_ke_ukm: dict[tuple[str, int], int]  # (normalised name, kelurahan id) → ukm id
     nib_di_berkas: dict[str, int] = field(default_factory=dict)
+    id_di_berkas: dict[int, int] = field(default_factory=dict)
     nama_di_berkas: dict[tuple[str, int], int] = field(default_factory=dict)
 
     @classmethod
@@ -606,10 +620,13 @@ class Konteks:
 
         kelurahan = list(Kelurahan.objects.select_related("kecamatan"))
         pos_by_kecamatan = dict(Pos.objects.values_list("kecamatan_id", "pk"))
-        nib = {n: (pk, p) for n, pk, p in Ukm.objects.exclude(nib="").values_list("nib", "pk", "pos_id")}
+        semua = list(Ukm.objects.values_list("pk", "pos_id", "nib"))
+        nib = {n: (pk, p) for pk, p, n in semua if n}
+        id_ke_pos = {pk: p for pk, p, _n in semua}
         existing = Ukm.objects.all() if pos is None else Ukm.objects.for_pos(pos)
         nama = {(normalisasi_nama(n), k): pk for n, k, pk in existing.values_list("nama", "kelurahan_id", "pk")}
-        return cls(pos=pos, kelurahan=kelurahan, pos_by_kecamatan=pos_by_kecamatan, nib_ke_ukm=nib, nama_ke_ukm=nama)
+        return cls(pos=pos, kelurahan=kelurahan, pos_by_kecamatan=pos_by_kecamatan, nib_ke_ukm=nib, id_ke_pos=id_ke_pos,
+                   nama_ke_ukm=nama)
 
     def cari_kelurahan(self, teks: str, kecamatan_teks: str) -> tuple[Kelurahan | None, str]:
         key = normalisasi_nama(teks)
@@ -646,6 +663,15 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
     peringatan = list(hasil.peringatan)
     data = dict(hasil.data)
     aksi, ukm_id = "baru", None
+    if hasil.id_registri is not None:
+        found_pos = konteks.id_ke_pos.get(hasil.id_registri)
+        if found_pos is None or (konteks.pos is not None and found_pos != konteks.pos.pk):
+            galat.append(_("ID Registri %(id)s tidak ada di registri pos ini.") % {"id": hasil.id_registri})
+        elif hasil.id_registri in konteks.id_di_berkas:
+            galat.append(_("ID Registri %(id)s sudah muncul di baris %(b)s berkas ini.") % {"id": hasil.id_registri, "b": konteks.id_di_berkas[hasil.id_registri]})
+        else:
+            konteks.id_di_berkas[hasil.id_registri] = hasil.baris
+            aksi, ukm_id = "perbarui", hasil.id_registri
     nib = data.get("nib")
     if nib:
         if nib in konteks.nib_di_berkas:
@@ -654,7 +680,9 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
             konteks.nib_di_berkas[nib] = hasil.baris
         if nib in konteks.nib_ke_ukm:
             found_id, found_pos = konteks.nib_ke_ukm[nib]
-            if konteks.pos is not None and found_pos != konteks.pos.pk:
+            if ukm_id is not None and found_id != ukm_id:
+                galat.append(_("NIB %(nib)s milik usaha lain di registri, bukan ID Registri %(id)s.") % {"nib": nib, "id": ukm_id})
+            elif konteks.pos is not None and found_pos != konteks.pos.pk:
                 galat.append(_("NIB %(nib)s sudah terdaftar di pos lain. Hubungi admin provinsi.") % {"nib": nib})
             else:
                 aksi, ukm_id = "perbarui", found_id
@@ -721,6 +749,7 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
         "baris": hasil.baris,
         "aksi": "galat" if galat else aksi,
         "ukm_id": ukm_id,
+        "id_registri": hasil.id_registri,
         "kelurahan_id": kelurahan.pk if kelurahan else None,
         "data": data,
         "galat": galat,

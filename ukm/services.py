@@ -329,13 +329,14 @@ def _periksa_semua(tabel_rows: list, konteks, *, dari_data: bool) -> tuple[list[
     for item in tabel_rows:
         if dari_data:  # the commit re-checks the values stored at preview time
             hasil = HasilBaris(baris=item["baris"], data=dict(item["data"]), kelurahan_teks=item.get("kelurahan_teks", ""),
-                               kecamatan_teks=item.get("kecamatan_teks", ""))
+                               kecamatan_teks=item.get("kecamatan_teks", ""), id_registri=item.get("id_registri"))
         else:
             nomor, cells, kolom = item
             hasil = baris_ke_data(nomor, cells, kolom)
         hasil_list.append(hasil)
     nibs = {h.data["nib"] for h in hasil_list if h.data.get("nib")}
     ids = [konteks.nib_ke_ukm[n][0] for n in nibs if n in konteks.nib_ke_ukm]
+    ids += [h.id_registri for h in hasil_list if h.id_registri]
     existing = {u.pk: u for u in Ukm.objects.select_related("kelurahan").filter(pk__in=ids)}
     rows = []
     for hasil in hasil_list:

@@ -353,3 +353,23 @@ def test_impor_5000_rows_preview_and_commit(operator_a, pos_a):
     assert Ukm.objects.count() == MAKS_BARIS
     assert Ukm.history.count() == MAKS_BARIS
     assert Ukm.objects.get(nib="9120100004999").kelas == "kecil"  # Rp4.999.000.000 of sales
+
+
+def test_impor_id_registri_matches_only_own_post(operator_a, pos_a, ukm_a, ukm_b):
+    lines = ["ID Registri;Nama Usaha;Nama Pemilik;Kelurahan",
+             f"{ukm_a.pk};Keripik Baru;Siti Aminah;",
+             f"{ukm_b.pk};Batik Diambil;Budi;Cideng",
+             f"{ukm_a.pk};Lagi;Siti;Cideng",
+             "abc;X;Y;Cideng"]
+    rows = by_row(preview(csv_file(lines), operator_a, pos_a))
+    assert (rows[2]["aksi"], rows[2]["ukm_id"], rows[2]["galat"]) == ("perbarui", ukm_a.pk, [])
+    assert rows[3]["galat"] == [f"ID Registri {ukm_b.pk} tidak ada di registri pos ini."]
+    assert rows[4]["galat"] == [f"ID Registri {ukm_a.pk} sudah muncul di baris 2 berkas ini."]
+    assert rows[5]["galat"] == ["ID Registri harus angka (tertulis “abc”)."]
+
+
+def test_impor_id_registri_and_nib_of_different_businesses_conflict(operator_a, pos_a, ukm_a):
+    other = UkmFactory(nib="9120005550009")
+    lines = ["ID Registri;Nama Usaha;Nama Pemilik;NIB;Kelurahan", f"{ukm_a.pk};Keripik;Siti;{other.nib};"]
+    row = preview(csv_file(lines), operator_a, pos_a).rows[0]
+    assert row["galat"] == [f"NIB {other.nib} milik usaha lain di registri, bukan ID Registri {ukm_a.pk}."]
