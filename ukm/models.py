@@ -402,6 +402,11 @@ class Pendampingan(models.Model):
     def __str__(self) -> str:
         return f"{self.get_jenis_display()} · {self.tanggal:%d-%m-%Y}"
 
+    def clean(self):
+        # The same rule as the check constraint, answered without a query.
+        if self.tanggal and self.tindak_lanjut and self.tindak_lanjut < self.tanggal:
+            raise ValidationError({"tindak_lanjut": _("Tanggal tindak lanjut tidak boleh sebelum tanggal pendampingan.")})
+
 
 class StatusKlaim(models.TextChoices):
     MENUNGGU = "menunggu", _("Menunggu verifikasi")

@@ -35,10 +35,11 @@ FIELDS_VERIFIKASI_ULANG = ["nama", "pemilik_nama", "pemilik_nik", "nib", "kelura
 
 def lengkapi_ukm(ukm: Ukm, *, pos_id: int | None = None) -> None:
     """Set what is derived, never typed: the post (from the kelurahan), the class and the search key."""
-    if pos_id is None:
-        ukm.pos = Pos.objects.get(kecamatan_id=ukm.kelurahan.kecamatan_id)
-    else:
+    if pos_id is not None:
         ukm.pos_id = pos_id
+    elif ukm.pos_id is None or getattr(ukm, "_kecamatan_pos", None) != ukm.kelurahan.kecamatan_id:
+        ukm.pos = Pos.objects.get(kecamatan_id=ukm.kelurahan.kecamatan_id)
+    ukm._kecamatan_pos = ukm.kelurahan.kecamatan_id
     ukm.kelas = klasifikasi_ukm(
         modal_usaha=ukm.modal_usaha, hasil_penjualan_tahunan=ukm.hasil_penjualan_tahunan, dasar=ukm.dasar_kelas
     )
@@ -75,9 +76,21 @@ def _terapkan(ukm: Ukm, data: dict, fields: list[str]) -> list[str]:
     return changed
 
 
+# Foreign keys the services set from objects they already hold (the database enforces them too);
+# excluding them from full_clean spares one existence query each.
+FK_TERPERCAYA = ["pos", "kelurahan", "pemilik", "verified_by", "created_by"]
+
+
+def _kunci(pk: int) -> Ukm:
+    """The business, locked for this transaction, knowing that its stored post matches its kelurahan."""
+    ukm = Ukm.objects.select_for_update(of=("self",)).select_related("kelurahan").get(pk=pk)
+    ukm._kecamatan_pos = ukm.kelurahan.kecamatan_id
+    return ukm
+
+
 def _simpan(ukm: Ukm, *, oleh: User | None) -> Ukm:
     lengkapi_ukm(ukm)
-    ukm.full_clean(exclude=["pos"])
+    ukm.full_clean(exclude=FK_TERPERCAYA, validate_constraints=False)  # the NIB rule is checked just below
     _cek_nib(ukm)
     ukm._history_user = oleh
     ukm.save()
@@ -112,7 +125,7 @@ def ukm_update(*, ukm: Ukm, data: dict, oleh: User, pos: Pos | None = None, seba
     and changing who or where it is sends it back for verification."""
     if sebagai_pemilik and ukm.pemilik_id != oleh.pk:
         raise ValidationError(_("Anda hanya dapat mengubah usaha milik Anda sendiri."))
-    ukm = Ukm.objects.select_for_update().get(pk=ukm.pk)
+    ukm = _kunci(ukm.pk)
     changed = _terapkan(ukm, data, FIELDS_PEMILIK if sebagai_pemilik else FIELDS_OPERATOR)
     _cek_pos(ukm.kelurahan, pos)
     if sebagai_pemilik and ukm.verified_at and set(changed) & set(FIELDS_VERIFIKASI_ULANG):
@@ -125,7 +138,9 @@ def ukm_update(*, ukm: Ukm, data: dict, oleh: User, pos: Pos | None = None, seba
 def ukm_set_status(*, ukm: Ukm, aktif: bool, oleh: User) -> Ukm:
     """Deactivate (or reactivate) a business. There is no hard delete: its history stays."""
     ukm.status = StatusUkm.AKTIF if aktif else StatusUkm.NONAKTIF
-    return _simpan(ukm, oleh=oleh)
+    ukm._history_user = oleh
+    ukm.save(update_fields=["status", "updated_at"])
+    return ukm
 
 
 @transaction.atomic
@@ -137,7 +152,9 @@ def ukm_verify(*, ukm: Ukm, oleh: User, verified: bool = True) -> Ukm:
     else:
         ukm.verified_at = None
         ukm.verified_by = None
-    return _simpan(ukm, oleh=oleh)
+    ukm._history_user = oleh
+    ukm.save(update_fields=["verified_at", "verified_by", "updated_at"])
+    return ukm
 
 
 # Products and photos --------------------------------------------------------------------------
@@ -154,7 +171,7 @@ def produk_create(*, ukm: Ukm, data: dict, oleh: User, foto=None, keterangan_fot
     if ukm.produk_set.count() >= Produk.MAKS_PER_UKM:
         raise ValidationError(_("Satu usaha paling banyak memiliki %(n)s produk.") % {"n": Produk.MAKS_PER_UKM})
     produk = Produk(ukm=ukm, **{k: data[k] for k in ("nama", "deskripsi", "harga") if k in data})
-    produk.full_clean()
+    produk.full_clean(exclude=["ukm"])
     _set_history_user(produk, oleh).save()
     if foto is not None:
         foto_produk_add(produk=produk, gambar=foto, keterangan=keterangan_foto, oleh=oleh)
@@ -166,7 +183,7 @@ def produk_update(*, produk: Produk, data: dict, oleh: User, foto=None, keterang
     for key in ("nama", "deskripsi", "harga"):
         if key in data:
             setattr(produk, key, data[key])
-    produk.full_clean()
+    produk.full_clean(exclude=["ukm"])
     _set_history_user(produk, oleh).save()
     if foto is not None:
         foto_produk_add(produk=produk, gambar=foto, keterangan=keterangan_foto, oleh=oleh)
@@ -189,7 +206,7 @@ def foto_produk_add(*, produk: Produk, gambar, keterangan: str = "", oleh: User)
             {"foto": _("Satu produk paling banyak memiliki %(n)s foto.") % {"n": FotoProduk.MAKS_PER_PRODUK}}
         )
     foto = FotoProduk(produk=produk, keterangan=(keterangan or "").strip())
-    foto.full_clean(exclude=["gambar"])
+    foto.full_clean(exclude=["gambar", "produk"])
     foto.gambar.save(gambar.name, gambar, save=False)
     try:
         foto.save()
@@ -225,7 +242,7 @@ def _hapus_berkas_setelah_commit(names: list[str]) -> None:
 @transaction.atomic
 def pendampingan_create(*, ukm: Ukm, data: dict, oleh: User) -> Pendampingan:
     item = Pendampingan(ukm=ukm, created_by=oleh, **data)
-    item.full_clean()
+    item.full_clean(exclude=["ukm", "created_by"], validate_constraints=False)  # Pendampingan.clean() checks the dates
     _set_history_user(item, oleh).save()
     return item
 
@@ -234,7 +251,7 @@ def pendampingan_create(*, ukm: Ukm, data: dict, oleh: User) -> Pendampingan:
 def pendampingan_update(*, pendampingan: Pendampingan, data: dict, oleh: User) -> Pendampingan:
     for key, value in data.items():
         setattr(pendampingan, key, value)
-    pendampingan.full_clean()
+    pendampingan.full_clean(exclude=["ukm", "created_by"], validate_constraints=False)
     _set_history_user(pendampingan, oleh).save()
     return pendampingan
 
@@ -282,7 +299,7 @@ def klaim_decide(*, klaim: KlaimUkm, oleh: User, setujui: bool, catatan: str = "
     klaim.catatan_operator = (catatan or "").strip()[:500]
     klaim.decided_at, klaim.decided_by = now, oleh
     if setujui:
-        ukm = Ukm.objects.select_for_update().get(pk=klaim.ukm_id)
+        ukm = _kunci(klaim.ukm_id)
         if ukm.pemilik_id is not None and ukm.pemilik_id != klaim.user_id:
             raise ValidationError(_("Usaha ini sudah tertaut ke akun pemilik lain."))
         klaim.status = StatusKlaim.DISETUJUI
