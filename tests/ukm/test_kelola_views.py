@@ -412,3 +412,21 @@ def test_claim_decision_needs_a_valid_choice(client_as, operator_a, wilayah):
     client_as(operator_a).post(f"{LIST}klaim/{klaim.pk}/putuskan/", {"keputusan": "hapus"})
     klaim.refresh_from_db()
     assert klaim.status == StatusKlaim.MENUNGGU
+
+
+def test_every_post_form_carries_a_csrf_token(client_as, operator_a, ukm_a, pemilik_b):
+    UkmFactory(nama="Diklaim", nib="9120004440001")
+    klaim = KlaimFactory(ukm=Ukm.objects.get(nama="Diklaim"), user=pemilik_b)
+    produk = ProdukFactory(ukm=ukm_a)
+    from .factories import FotoProdukFactory
+
+    FotoProdukFactory(produk=produk)
+    client = client_as(operator_a)
+    pages = [f"{LIST}{ukm_a.pk}/", f"{LIST}{klaim.ukm_id}/", f"{LIST}klaim/", f"{LIST}{ukm_a.pk}/produk/{produk.pk}/ubah/",
+             f"{LIST}impor/", f"{LIST}tambah/"]
+    for url in pages:
+        body = client.get(url).content.decode()
+        forms = re.findall(r'<form method="post".*?</form>', body, re.S)
+        assert forms, url
+        for form in forms:
+            assert 'name="csrfmiddlewaretoken"' in form, (url, form[:120])
