@@ -11,7 +11,7 @@ import io
 from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from posyantek.demo import DEMO_MARK, DemoContext
 from posyantek.models import Kelurahan, Pos
@@ -29,30 +29,63 @@ NAMA_DEPAN = ["Siti", "Rahmat", "Nur", "Dewi", "Agus", "Sri", "Budi", "Yanti", "
 NAMA_BELAKANG = ["Aminah", "Hidayat", "Rohmah", "Lestari", "Santoso", "Wahyuni", "Setiawan", "Maryati", "Gunawan",
                  "Permata", "Susanto", "Kurniasih", "Saputra", "Handayani", "Firmansyah", "Rahayu", "Nasution", "Siregar"]
 
-# bidang → (weight, business name patterns, products (name, price))
+# bidang → (weight, [(business name pattern, its products as (name, price)), ...])
 USAHA = {
-    Bidang.KULINER: (30, ["Keripik Singkong {p}", "Kue Basah {p}", "Sambal Roa {p}", "Kopi Tubruk {x}", "Dodol Betawi {p}",
-                          "Kerak Telor {p}", "Bir Pletok {x}", "Asinan Betawi {p}", "Roti Gambang {x}", "Katering {x}"],
-                     [("Keripik balado 250 g", 18000), ("Kue lapis legit", 45000), ("Sambal roa botol 150 ml", 35000),
-                      ("Kopi bubuk 200 g", 30000), ("Dodol Betawi 500 g", 40000), ("Bir pletok 1 liter", 25000),
-                      ("Nasi kotak", 22000), ("Kue kering toples", 60000)]),
-    Bidang.FESYEN: (12, ["Batik Betawi {p}", "Konveksi {x}", "Jahit Kebaya {p}", "Hijab {x}"],
-                    [("Kemeja batik Betawi", 185000), ("Kaos sablon", 65000), ("Kebaya encim", 350000), ("Hijab voal", 55000)]),
-    Bidang.KRIYA: (8, ["Ondel-ondel Mini {p}", "Anyaman Pandan {x}", "Kerajinan Kayu {p}"],
-                   [("Ondel-ondel mini 30 cm", 120000), ("Tas anyaman", 95000), ("Gantungan kunci kayu", 15000)]),
-    Bidang.PERTANIAN: (8, ["Hidroponik {x}", "Budidaya Lele {x}", "Maggot BSF {x}", "Tanaman Hias {p}"],
-                       [("Selada hidroponik 250 g", 12000), ("Lele segar 1 kg", 28000), ("Maggot kering 1 kg", 45000),
-                        ("Aglonema pot kecil", 75000)]),
-    Bidang.DAUR_ULANG: (5, ["Bank Sampah {x}", "Tas Daur Ulang {p}"],
-                        [("Tas belanja dari banner bekas", 35000), ("Kompos 5 kg", 20000)]),
-    Bidang.JASA: (10, ["Laundry {x}", "Servis Elektronik {p}", "Sablon Kaos {x}"],
-                  [("Cuci setrika per kg", 8000), ("Servis kipas angin", 35000), ("Sablon satu warna", 20000)]),
-    Bidang.KECANTIKAN: (6, ["Jamu Gendong {p}", "Salon {p}"],
-                        [("Jamu kunyit asam 500 ml", 15000), ("Potong rambut", 30000)]),
-    Bidang.OTOMOTIF: (5, ["Bengkel Motor {p}", "Tambal Ban {p}"], [("Ganti oli motor", 55000), ("Tambal ban tubeless", 20000)]),
-    Bidang.DIGITAL: (4, ["Desain Grafis {x}", "Foto Produk {x}"], [("Desain logo", 250000), ("Foto katalog 10 produk", 300000)]),
-    Bidang.PERDAGANGAN: (12, ["Warung Sembako {p}", "Toko Kelontong {x}", "Agen Gas {p}"],
-                         [("Paket sembako", 150000), ("Beras 5 kg", 72000)]),
+    Bidang.KULINER: (30, [
+        ("Keripik Singkong {p}", [("Keripik singkong balado 250 g", 18000), ("Keripik singkong original 250 g", 16000)]),
+        ("Kue Basah {p}", [("Kue lapis legit", 45000), ("Kue putu mayang isi 10", 20000), ("Kue talam", 15000)]),
+        ("Sambal Roa {p}", [("Sambal roa botol 150 ml", 35000), ("Sambal bawang botol 150 ml", 28000)]),
+        ("Kopi Tubruk {x}", [("Kopi bubuk robusta 200 g", 30000), ("Kopi susu gula aren 250 ml", 18000)]),
+        ("Dodol Betawi {p}", [("Dodol Betawi 500 g", 40000), ("Dodol durian 250 g", 35000)]),
+        ("Kerak Telor {p}", [("Kerak telor bebek", 30000), ("Kerak telor ayam", 25000)]),
+        ("Bir Pletok {x}", [("Bir pletok 1 liter", 25000), ("Bir pletok botol 250 ml", 10000)]),
+        ("Asinan Betawi {p}", [("Asinan sayur", 20000), ("Asinan buah", 22000)]),
+        ("Roti Gambang {x}", [("Roti gambang isi 5", 25000), ("Roti buaya (pesanan)", 150000)]),
+        ("Katering {x}", [("Nasi kotak", 22000), ("Tumpeng mini", 85000)]),
+    ]),
+    Bidang.FESYEN: (12, [
+        ("Batik Betawi {p}", [("Kemeja batik Betawi", 185000), ("Kain batik motif ondel-ondel", 250000)]),
+        ("Konveksi {x}", [("Seragam sekolah", 95000), ("Kaos sablon", 65000)]),
+        ("Jahit Kebaya {p}", [("Kebaya encim", 350000), ("Jasa permak", 25000)]),
+        ("Hijab {x}", [("Hijab voal", 55000), ("Pashmina", 45000)]),
+    ]),
+    Bidang.KRIYA: (8, [
+        ("Ondel-ondel Mini {p}", [("Ondel-ondel mini 30 cm", 120000), ("Gantungan kunci ondel-ondel", 15000)]),
+        ("Anyaman Pandan {x}", [("Tas anyaman pandan", 95000), ("Tikar pandan", 150000)]),
+        ("Kerajinan Kayu {p}", [("Nampan kayu jati", 85000), ("Gantungan kunci kayu", 15000)]),
+    ]),
+    Bidang.PERTANIAN: (8, [
+        ("Hidroponik {x}", [("Selada hidroponik 250 g", 12000), ("Kangkung hidroponik ikat", 8000)]),
+        ("Budidaya Lele {x}", [("Lele segar 1 kg", 28000), ("Bibit lele 100 ekor", 50000)]),
+        ("Maggot BSF {x}", [("Maggot kering 1 kg", 45000), ("Maggot segar 1 kg", 20000)]),
+        ("Tanaman Hias {p}", [("Aglonema pot kecil", 75000), ("Sirih gading gantung", 35000)]),
+    ]),
+    Bidang.DAUR_ULANG: (5, [
+        ("Bank Sampah {x}", [("Kompos 5 kg", 20000), ("Ecobrick", 5000)]),
+        ("Tas Daur Ulang {p}", [("Tas belanja dari banner bekas", 35000), ("Dompet dari bungkus kopi", 25000)]),
+    ]),
+    Bidang.JASA: (10, [
+        ("Laundry {x}", [("Cuci setrika per kg", 8000), ("Cuci bedcover", 35000)]),
+        ("Servis Elektronik {p}", [("Servis kipas angin", 35000), ("Servis rice cooker", 40000)]),
+        ("Sablon Kaos {x}", [("Sablon satu warna", 20000), ("Sablon DTF per lembar", 35000)]),
+    ]),
+    Bidang.KECANTIKAN: (6, [
+        ("Jamu Gendong {p}", [("Jamu kunyit asam 500 ml", 15000), ("Beras kencur 500 ml", 15000)]),
+        ("Salon {p}", [("Potong rambut", 30000), ("Creambath", 60000)]),
+    ]),
+    Bidang.OTOMOTIF: (5, [
+        ("Bengkel Motor {p}", [("Ganti oli motor", 55000), ("Servis ringan motor", 75000)]),
+        ("Tambal Ban {p}", [("Tambal ban tubeless", 20000), ("Isi angin nitrogen", 5000)]),
+    ]),
+    Bidang.DIGITAL: (4, [
+        ("Desain Grafis {x}", [("Desain logo", 250000), ("Desain label kemasan", 150000)]),
+        ("Foto Produk {x}", [("Foto katalog 10 produk", 300000), ("Video pendek produk", 400000)]),
+    ]),
+    Bidang.PERDAGANGAN: (12, [
+        ("Warung Sembako {p}", [("Paket sembako", 150000), ("Beras 5 kg", 72000)]),
+        ("Toko Kelontong {x}", [("Paket kebutuhan dapur", 100000), ("Minyak goreng 2 liter", 38000)]),
+        ("Agen Gas {p}", [("Gas elpiji 3 kg", 22000), ("Galon air isi ulang", 7000)]),
+    ]),
 }
 WARNA = {
     Bidang.KULINER: (214, 120, 40), Bidang.FESYEN: (120, 60, 140), Bidang.KRIYA: (150, 100, 50), Bidang.PERTANIAN: (60, 140, 70),
@@ -79,7 +112,8 @@ def _foto(rng, bidang: str, label: str) -> SimpleUploadedFile:
     else:
         draw.rounded_rectangle((130, 70, 350, 290), radius=24, fill=shade, outline=(255, 255, 255), width=6)
     initials = "".join(word[0] for word in label.split()[:2]).upper()
-    draw.text((228, 170), initials, fill=(255, 255, 255))
+    font = ImageFont.load_default(size=72)
+    draw.text((240, 180), initials, fill=(255, 255, 255), font=font, anchor="mm")
     buf = io.BytesIO()
     image.save(buf, "JPEG", quality=80)
     return SimpleUploadedFile(f"{label}.jpg", buf.getvalue(), content_type="image/jpeg")
@@ -96,7 +130,7 @@ def _angka_penjualan(rng) -> int:
 
 def seed(ctx: DemoContext) -> None:
     rng = ctx.rng
-    bidang_pool = [b for b, (w, _n, _p) in USAHA.items() for _ in range(w)]
+    bidang_pool = [b for b, (w, _usaha) in USAHA.items() for _ in range(w)]
     kelurahan_by_kec: dict[int, list[Kelurahan]] = {}
     for kel in Kelurahan.objects.order_by("kode"):
         kelurahan_by_kec.setdefault(kel.kecamatan_id, []).append(kel)
@@ -109,9 +143,9 @@ def seed(ctx: DemoContext) -> None:
         for i in range(rng.randint(5, 8)):
             total += 1
             bidang = rng.choice(bidang_pool)
-            _w, patterns, produk_list = USAHA[bidang]
+            pattern, produk_list = rng.choice(USAHA[bidang][1])
             kel = rng.choice(kelurahan_by_kec[pos.kecamatan_id])
-            nama = rng.choice(patterns).format(p=rng.choice(PANGGILAN), x=rng.choice(JULUKAN + [kel.nama]))
+            nama = pattern.format(p=rng.choice(PANGGILAN), x=rng.choice(JULUKAN + [kel.nama]))
             if Ukm.objects.filter(nama=nama, pos=pos).exists():
                 nama = f"{nama} {kel.nama}"
             baru = rng.random() < 0.12
@@ -141,7 +175,7 @@ def seed(ctx: DemoContext) -> None:
             ukm = services.ukm_create(data=data, oleh=operator, pos=pos)
             if rng.random() < 0.75:
                 services.ukm_verify(ukm=ukm, oleh=operator)
-            for n, (produk_nama, harga) in enumerate(rng.sample(produk_list, k=min(len(produk_list), rng.randint(1, 3)))):
+            for n, (produk_nama, harga) in enumerate(rng.sample(produk_list, k=rng.randint(1, len(produk_list)))):
                 foto = clean_image(_foto(rng, bidang, produk_nama)) if n == 0 else None
                 services.produk_create(
                     ukm=ukm, data={"nama": produk_nama, "harga": harga, "deskripsi": f"{produk_nama} buatan {ukm.nama}."},

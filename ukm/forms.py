@@ -85,6 +85,12 @@ class _UkmFormBase(forms.ModelForm):
         for name in Ukm.TAUTAN:
             self.fields[name].widget.attrs["placeholder"] = "https://"
             self.fields[name].assume_scheme = "https"
+        self.fields["bidang"].choices = [("", _("Pilih bidang usaha")), *Bidang.choices]
+        if "tahap_jakpreneur" in self.fields:
+            self.fields["tahap_jakpreneur"].choices = [("", _("Belum ada tahap")), *TahapJakpreneur.choices]
+        self.fields["latitude"].widget.attrs["placeholder"] = "-6.175392"
+        self.fields["longitude"].widget.attrs["placeholder"] = "106.827153"
+        self.fields["latitude"].help_text = _("Opsional. Angka desimal dari peta, mis. -6.175392 dan 106.827153.")
 
     def clean_nama(self) -> str:
         return " ".join(self.cleaned_data["nama"].split())
@@ -102,7 +108,7 @@ class _UkmFormBase(forms.ModelForm):
 class UkmOperatorForm(_UkmFormBase):
     """An operator's form: kelurahan limited to the post's kecamatan, plus stage and status."""
 
-    kelurahan = KelurahanChoiceField(queryset=Kelurahan.objects.none(), label=_("Kelurahan"))
+    kelurahan = KelurahanChoiceField(queryset=Kelurahan.objects.none(), label=_("Kelurahan"), empty_label=_("Pilih kelurahan"))
 
     class Meta(_UkmFormBase.Meta):
         fields = FIELDS_OPERATOR
@@ -117,7 +123,7 @@ class UkmPemilikForm(_UkmFormBase):
 
     kelurahan = KelurahanGroupedField(
         queryset=Kelurahan.objects.select_related("kecamatan__kota").order_by("kecamatan__kota__kode", "kecamatan__nama", "nama"),
-        label=_("Kelurahan"),
+        label=_("Kelurahan"), empty_label=_("Pilih kelurahan"),
     )
 
     class Meta(_UkmFormBase.Meta):

@@ -77,6 +77,14 @@ class Bidang(models.TextChoices):
     LAINNYA = "lainnya", _("Lainnya")
 
 
+# Short names for charts, where the full labels do not fit.
+BIDANG_SINGKAT = {
+    Bidang.KULINER: _("Kuliner"), Bidang.FESYEN: _("Fesyen"), Bidang.KRIYA: _("Kriya"), Bidang.PERTANIAN: _("Pertanian"),
+    Bidang.PERDAGANGAN: _("Perdagangan"), Bidang.JASA: _("Jasa"), Bidang.KECANTIKAN: _("Kecantikan"),
+    Bidang.OTOMOTIF: _("Otomotif"), Bidang.DIGITAL: _("Digital"), Bidang.DAUR_ULANG: _("Daur ulang"), Bidang.LAINNYA: _("Lainnya"),
+}
+
+
 class BentukUsaha(models.TextChoices):
     PERORANGAN = "perorangan", _("Usaha perorangan (belum berbadan usaha)")
     UD = "ud", _("Usaha Dagang (UD)")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from posyantek.models import Kecamatan, Kelurahan, Kota, Pos
 
 from .klasifikasi import Kelas
-from .models import Bidang, FotoProduk, KlaimUkm, Pendampingan, Produk, StatusKlaim, TahapJakpreneur, Ukm
+from .models import BIDANG_SINGKAT, Bidang, FotoProduk, KlaimUkm, Pendampingan, Produk, StatusKlaim, TahapJakpreneur, Ukm
 from .pencarian import token_cari
 
 URUTAN = {
@@ -208,7 +208,7 @@ def ukm_statistik(*, pos: Pos | None) -> Statistik:
     if kelas.get(""):
         kelas_rows.append((_("Belum dapat ditentukan"), kelas[""]))
     bidang = per("bidang")
-    bidang_rows = sorted(((str(label), bidang.get(value, 0)) for value, label in Bidang.choices if bidang.get(value)),
+    bidang_rows = sorted(((str(BIDANG_SINGKAT[value]), bidang.get(value, 0)) for value, _label in Bidang.choices if bidang.get(value)),
                          key=lambda row: (-row[1], row[0]))
     tahap = per("tahap_jakpreneur")
     tahap_rows = [(str(label), tahap.get(value, 0)) for value, label in TahapJakpreneur.choices]

@@ -48,6 +48,8 @@ class _UkmListBase(TemplateView):
             page_obj=page,
             ukm_list=page.object_list,
             filtered=any(params.get(k) for k in ("q", "kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi")),
+            saring_aktif=any(params.get(k) for k in ("kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi"))
+            or params.get("urut") not in (None, "", "nama"),
             query=self.request.GET.urlencode(),
         )
         return ctx
