@@ -711,6 +711,8 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
             peringatan.append(_("Nama dan kelurahan yang sama sudah ada di baris %(b)s berkas ini.") % {"b": konteks.nama_di_berkas[key]})
         konteks.nama_di_berkas.setdefault(key, hasil.baris)
 
+    if aksi == "perbarui" and data.get("nama") and normalisasi_nama(data["nama"]) != normalisasi_nama(ukm.nama):
+        peringatan.append(_("Nama usaha di registri untuk NIB ini adalah “%(nama)s”: pastikan NIB di berkas benar.") % {"nama": ukm.nama})
     berubah = []
     for name, value in data.items():
         if aksi == "perbarui" and str(getattr(ukm, name)) != str(value):

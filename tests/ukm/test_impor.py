@@ -124,6 +124,7 @@ def test_impor_duplicate_nib_updates_instead_of_doubling(operator_a, pos_a):
     row = batch.rows[0]
     assert (batch.jumlah_baru, batch.jumlah_perbarui, row["ukm_id"]) == (0, 1, existing.pk)
     assert "Nama usaha" in row["ringkas"]["berubah"] and "Hasil penjualan tahunan (Rp)" in row["ringkas"]["berubah"]
+    assert row["peringatan"] == ["Nama usaha di registri untuk NIB ini adalah “Keripik Tempe Rahma”: pastikan NIB di berkas benar."]
     services.impor_commit(batch=batch, oleh=operator_a)
     existing.refresh_from_db()
     assert Ukm.objects.count() == 1
