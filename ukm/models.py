@@ -223,13 +223,15 @@ class Ukm(models.Model):
         related_name="+", verbose_name=_("diverifikasi oleh"),
     )
     search_text = models.TextField(default="", blank=True, editable=False)
+    # The public directory searches only what it shows (name and kelurahan): no owner, no NIB.
+    search_publik = models.TextField(default="", blank=True, editable=False)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
     )
 
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["search_text", "search_publik", "updated_at"])
     objects = UkmQuerySet.as_manager()
 
     # Links and the host names each may point to (any host for the site and "other shop").

@@ -15,7 +15,7 @@ from posyantek.models import Kelurahan
 
 from .models import Pendampingan, Produk, Ukm, samarkan_nik
 
-TIDAK_DITAMPILKAN = {"id", "created_at", "created_by", "updated_at", "search_text", "pos"}
+TIDAK_DITAMPILKAN = {"id", "created_at", "created_by", "updated_at", "search_text", "search_publik", "pos"}
 
 
 @dataclass

@@ -28,12 +28,14 @@ URUTAN = {
 TANPA_KELAS = "belum"
 
 
-def cari(qs: QuerySet[Ukm], q: str) -> QuerySet[Ukm]:
-    """Every word of the query must be found in the stored search key (name, owner, NIB, kelurahan
-    and its aliases), compared after the same folding (``ukm.pencarian``). On PostgreSQL the
-    ``LIKE '%…%'`` is answered by the trigram index on ``search_text``."""
+def cari(qs: QuerySet[Ukm], q: str, *, field: str = "search_text") -> QuerySet[Ukm]:
+    """Every word of the query must be found in the stored search key, compared after the same
+    folding (``ukm.pencarian``). ``search_text`` (name, owner, NIB, kelurahan and its aliases) is
+    for the operator's list; ``search_publik`` (name and kelurahan only) for the public directory,
+    so a visitor cannot learn who owns what by searching an owner's name. On PostgreSQL the
+    ``LIKE '%…%'`` is answered by a trigram index on each key."""
     for token in token_cari(q):
-        qs = qs.filter(search_text__contains=token)
+        qs = qs.filter(**{f"{field}__contains": token})
     return qs
 
 
@@ -145,10 +147,10 @@ def _foto_sampul():
 def ukm_list_direktori(*, q: str = "", kecamatan: Kecamatan | None = None, bidang: str = "") -> QuerySet[Ukm]:
     """The public directory: published businesses with public fields only, and one cover photo."""
     qs = Ukm.objects.published().select_related("kelurahan__kecamatan").only(
-        "nama", "bidang", "deskripsi", "kelurahan__nama", "kelurahan__kecamatan__nama", "kelurahan__kecamatan__slug"
+        "nama", "bidang", "kelurahan__nama", "kelurahan__kecamatan__nama", "kelurahan__kecamatan__slug"
     )
     if q:
-        qs = cari(qs, q)
+        qs = cari(qs, q, field="search_publik")
     if kecamatan is not None:
         qs = qs.filter(pos__kecamatan=kecamatan)
     if bidang:

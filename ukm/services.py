@@ -46,6 +46,7 @@ def lengkapi_ukm(ukm: Ukm, *, pos_id: int | None = None) -> None:
     ukm.search_text = teks_pencarian(
         nama=ukm.nama, pemilik_nama=ukm.pemilik_nama, nib=ukm.nib, kelurahan=ukm.kelurahan
     )
+    ukm.search_publik = teks_pencarian(nama=ukm.nama, pemilik_nama="", nib="", kelurahan=ukm.kelurahan)
 
 
 def _cek_nib(ukm: Ukm) -> None:
@@ -442,7 +443,7 @@ def impor_commit(*, batch: ImporBatch, oleh: User) -> ImporBatch:
             if perbarui:
                 fields = sorted(
                     {name for row in rows if row["aksi"] == "perbarui" for name in row["data"]}
-                    | {"kelurahan", "pos", "kelas", "search_text", "updated_at", "dasar_kelas", "verified_at", "verified_by"}
+                    | {"kelurahan", "pos", "kelas", "search_text", "search_publik", "updated_at", "dasar_kelas", "verified_at", "verified_by"}
                 )
                 bulk_update_with_history(perbarui, Ukm, fields, batch_size=500, default_user=oleh, default_change_reason=reason)
             batch.status = StatusImpor.SELESAI
