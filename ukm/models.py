@@ -362,6 +362,8 @@ class FotoProduk(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords()
+
     MAKS_PER_PRODUK = 4
 
     class Meta:

@@ -30,7 +30,6 @@ def akun_saya(*, request, user) -> dict:
     return {
         "ukm_saya": selectors.ukm_list_pemilik(user=user),
         "ukm_klaim_saya": selectors.klaim_list_pemilik(user=user),
-        "ukm_boleh_daftar": not (user.is_operator or is_admin_provinsi(user) or user.is_juri),
     }
 
 

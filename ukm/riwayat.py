@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from posyantek.models import Kelurahan
 
-from .models import Pendampingan, Produk, Ukm, samarkan_nik
+from .models import FotoProduk, Pendampingan, Produk, Ukm, samarkan_nik
 
-TIDAK_DITAMPILKAN = {"id", "created_at", "created_by", "updated_at", "search_text", "search_publik", "pos"}
+TIDAK_DITAMPILKAN = {"id", "created_at", "created_by", "updated_at", "search_text", "search_publik", "pos", "produk", "lebar", "tinggi"}
 
 
 @dataclass
@@ -52,6 +52,8 @@ def _tampil(f, value, names: dict) -> str:
         return str(dict(f.flatchoices).get(value, value))
     if f.is_relation:
         return names.get((f.related_model, value), f"#{value}")
+    if f.name == "gambar":
+        return value.rsplit("/", 1)[-1]
     if isinstance(value, bool):
         return _("Ya") if value else _("Tidak")
     if f.name in ("modal_usaha", "hasil_penjualan_tahunan", "harga"):
@@ -97,6 +99,11 @@ def riwayat_ukm(ukm: Ukm, *, limit: int | None = None) -> list[Entri]:
     pendampingan_records = list(
         Pendampingan.history.filter(ukm_id=ukm.pk).select_related("history_user").order_by("-history_date", "-history_id")
     )
+    produk_ids = {r.id for r in produk_records}
+    foto_records = list(
+        FotoProduk.history.filter(produk_id__in=produk_ids).select_related("history_user").order_by("-history_date", "-history_id")
+    )
+    produk_nama = {r.id: r.nama for r in reversed(produk_records)}  # the latest name of each product
     kelurahan_ids = {r.kelurahan_id for r in ukm_records if r.kelurahan_id}
     user_ids = {getattr(r, name) for r in ukm_records for name in ("pemilik_id", "verified_by_id") if getattr(r, name)}
     names = {(Kelurahan, pk): k.nama for pk, k in Kelurahan.objects.in_bulk(kelurahan_ids).items()}
@@ -105,6 +112,7 @@ def riwayat_ukm(ukm: Ukm, *, limit: int | None = None) -> list[Entri]:
     entries = (
         _entri(ukm_records, Ukm, lambda r: _("Data usaha"), names)
         + _entri(produk_records, Produk, lambda r: _("Produk: %(nama)s") % {"nama": r.nama}, names)
+        + _entri(foto_records, FotoProduk, lambda r: _("Foto produk: %(nama)s") % {"nama": produk_nama.get(r.produk_id, "")}, names)
         + _entri(pendampingan_records, Pendampingan, lambda r: _("Pendampingan %(tanggal)s") % {"tanggal": r.tanggal.strftime("%d-%m-%Y")}, names)
     )
     entries.sort(key=lambda e: e.waktu, reverse=True)

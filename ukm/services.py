@@ -8,10 +8,16 @@ kelurahan, one NIB per business, the class is computed, an owner edits only thei
 Each change records who made it in the business's history (django-simple-history).
 """
 
+import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +26,8 @@ from posyantek.models import Kelurahan, Pos, User
 from .klasifikasi import klasifikasi_ukm
 from .models import FotoProduk, ImporBatch, KlaimUkm, Pendampingan, Produk, StatusImpor, StatusKlaim, StatusUkm, Ukm
 from .pencarian import teks_pencarian
+
+logger = logging.getLogger(__name__)
 
 # Fields an owner may set on their own business. Stage, status and verification belong to the post.
 FIELDS_PEMILIK = [
@@ -207,6 +215,7 @@ def foto_produk_add(*, produk: Produk, gambar, keterangan: str = "", oleh: User)
             {"foto": _("Satu produk paling banyak memiliki %(n)s foto.") % {"n": FotoProduk.MAKS_PER_PRODUK}}
         )
     foto = FotoProduk(produk=produk, keterangan=(keterangan or "").strip())
+    foto._history_user = oleh
     foto.full_clean(exclude=["gambar", "produk"])
     foto.gambar.save(gambar.name, gambar, save=False)
     try:
@@ -221,6 +230,7 @@ def foto_produk_add(*, produk: Produk, gambar, keterangan: str = "", oleh: User)
 @transaction.atomic
 def foto_produk_delete(*, foto: FotoProduk, oleh: User) -> None:
     name = foto.gambar.name
+    foto._history_user = oleh
     foto.delete()
     _hapus_berkas_setelah_commit([name])
 
@@ -285,6 +295,12 @@ def klaim_create(*, user: User, nib: str, pesan: str = "") -> KlaimUkm:
     klaim = KlaimUkm(ukm=ukm, user=user, pesan=(pesan or "").strip())
     klaim.full_clean()
     klaim.save()
+    penerima = [op.email for op in ukm.pos.operators.filter(is_active=True) if op.email]
+    _kirim_setelah_commit(
+        subjek=lambda: _("Klaim kepemilikan UKM baru: %(nama)s") % {"nama": ukm.nama}, penerima=penerima,
+        template="ukm/email/klaim_baru.txt",
+        konteks={"klaim": klaim, "pos": ukm.pos, "tautan": reverse("ukm:kelola-klaim-list", kwargs={"pos_slug": ukm.pos.slug})},
+    )
     return klaim
 
 
@@ -316,7 +332,32 @@ def klaim_decide(*, klaim: KlaimUkm, oleh: User, setujui: bool, catatan: str = "
     else:
         klaim.status = StatusKlaim.DITOLAK
     klaim.save()
+    _kirim_setelah_commit(
+        subjek=lambda: _("Keputusan klaim UKM: %(nama)s") % {"nama": klaim.ukm.nama}, penerima=[klaim.user.email],
+        template="ukm/email/klaim_diputuskan.txt",
+        konteks={"klaim": klaim, "tautan": reverse("ukm:saya-detail", kwargs={"pk": klaim.ukm_id})},
+    )
     return klaim
+
+
+def _kirim_setelah_commit(*, subjek, penerima: list[str], template: str, konteks: dict) -> None:
+    """Send a plain-text e-mail in Indonesian (the portal's first language; accounts keep no
+    preference) once the change is committed — never for a change that rolled back. A mail server
+    that is down is logged; it does not undo the decision."""
+    if not penerima:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        konteks = {**konteks, "tautan": settings.PORTAL_BASE_URL.rstrip("/") + konteks.get("tautan", "")}
+        body = render_to_string(template, konteks)
+        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjek()
+
+    def kirim():
+        try:
+            send_mail(subject, body, None, penerima)
+        except Exception:  # SMTP and network errors of every kind
+            logger.exception("e-mail klaim UKM gagal dikirim")
+
+    transaction.on_commit(kirim)
 
 
 # Import ---------------------------------------------------------------------------------------

@@ -240,3 +240,36 @@ def test_klaim_approval_refused_when_owner_linked_meanwhile(operator_a, wilayah)
         services.klaim_decide(klaim=klaim, oleh=operator_a, setujui=True)
     klaim.refresh_from_db()
     assert klaim.status == StatusKlaim.MENUNGGU
+
+
+def test_klaim_mails_the_posts_operators_then_the_claimant(operator_a, pemilik_b, wilayah, mailoutbox, django_capture_on_commit_callbacks):
+    ukm = UkmFactory(nama="Warung Sate", nib="9120001230009")
+    with django_capture_on_commit_callbacks(execute=True):
+        klaim = services.klaim_create(user=pemilik_b, nib=ukm.nib, pesan="Saya anaknya")
+    assert [m.to for m in mailoutbox] == [["operator.gambir@posyantek.test"]]
+    assert "Warung Sate" in mailoutbox[0].subject and "Saya anaknya" in mailoutbox[0].body
+    assert "/kelola/gambir/ukm/klaim/" in mailoutbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        services.klaim_decide(klaim=klaim, oleh=operator_a, setujui=False, catatan="Nomor tidak cocok")
+    assert mailoutbox[1].to == ["pemilik.b@posyantek.test"]
+    assert "tidak disetujui" in mailoutbox[1].body and "Nomor tidak cocok" in mailoutbox[1].body
+
+
+def test_klaim_refused_sends_no_mail(pemilik_ukm, ukm_b, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
+        services.klaim_create(user=pemilik_ukm, nib=ukm_b.nib)
+    assert mailoutbox == []
+
+
+def test_history_covers_photos(ukm_a, operator_a):
+    from django.core.files.base import ContentFile
+
+    from ukm.riwayat import riwayat_ukm
+
+    from .factories import jpeg_bytes
+
+    produk = services.produk_create(ukm=ukm_a, data={"nama": "Keripik"}, oleh=operator_a, foto=ContentFile(jpeg_bytes(), name="k.jpg"))
+    services.foto_produk_delete(foto=produk.foto_set.get(), oleh=operator_a)
+    entries = [(e.objek, e.jenis, e.oleh) for e in riwayat_ukm(ukm_a)]
+    assert ("Foto produk: Keripik", "+", "Operator Gambir") in entries
+    assert ("Foto produk: Keripik", "-", "Operator Gambir") in entries
