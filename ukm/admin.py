@@ -42,6 +42,10 @@ class UkmAdmin(SimpleHistoryAdmin):
         lengkapi_ukm(obj)
         super().save_model(request, obj, form, change)
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A business with history is deactivated, never deleted (status "nonaktif").
+        return False
+
 
 @admin.register(KlaimUkm)
 class KlaimUkmAdmin(admin.ModelAdmin):

@@ -430,3 +430,37 @@ def test_every_post_form_carries_a_csrf_token(client_as, operator_a, ukm_a, pemi
         assert forms, url
         for form in forms:
             assert 'name="csrfmiddlewaretoken"' in form, (url, form[:120])
+
+
+def test_klaim_list_same_queries_for_1_and_3(client_as, operator_a, wilayah, django_assert_num_queries):
+    client = client_as(operator_a)
+    KlaimFactory(ukm__kelurahan=kelurahan("Cideng"))
+    client.get(f"{LIST}klaim/")
+    with django_assert_num_queries(7):
+        assert client.get(f"{LIST}klaim/").content.decode().count("Setujui klaim") == 1
+    KlaimFactory.create_batch(2, ukm__kelurahan=kelurahan("Gambir"))
+    with django_assert_num_queries(7):
+        assert client.get(f"{LIST}klaim/").content.decode().count("Setujui klaim") == 3
+
+
+def test_riwayat_same_queries_for_1_and_3_changes(client_as, operator_a, ukm_a, pos_a, django_assert_num_queries):
+    from ukm import services
+
+    client = client_as(operator_a)
+    client.get(f"{LIST}{ukm_a.pk}/riwayat/")
+    with django_assert_num_queries(13):
+        first = client.get(f"{LIST}{ukm_a.pk}/riwayat/").content.decode().count('<li>\n    <p><strong>')
+    for name in ("Nama Dua", "Nama Tiga"):
+        services.ukm_update(ukm=ukm_a, data={"nama": name}, oleh=operator_a, pos=pos_a)
+    with django_assert_num_queries(13):
+        assert client.get(f"{LIST}{ukm_a.pk}/riwayat/").content.decode().count('<li>\n    <p><strong>') == first + 2
+
+
+def test_admin_cannot_delete_a_business(client_as, ukm_a):
+    from tests.factories import UserFactory
+
+    superuser = UserFactory(email="super@contoh.test", is_superuser=True, is_staff=True, is_admin_provinsi=True)
+    client = client_as(superuser)
+    assert client.get(f"/admin/ukm/ukm/{ukm_a.pk}/delete/").status_code == 403
+    assert client.get("/admin/ukm/ukm/", {"q": "Siti"}).status_code == 200
+    assert Ukm.objects.filter(pk=ukm_a.pk).exists()
