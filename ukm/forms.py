@@ -9,7 +9,17 @@ from posyantek.models import Kecamatan, Kelurahan, Pos
 from posyantek.uploads import clean_image
 
 from .klasifikasi import Kelas
-from .models import Bidang, JenisPendampingan, KlaimUkm, Pendampingan, Produk, StatusUkm, TahapJakpreneur, Ukm, nib_validator
+from .models import (
+    Bidang,
+    JenisPendampingan,
+    KlaimUkm,
+    Pendampingan,
+    Produk,
+    StatusUkm,
+    TahapJakpreneur,
+    Ukm,
+    nib_validator,
+)
 from .selectors import TANPA_KELAS
 from .services import FIELDS_OPERATOR, FIELDS_PEMILIK
 

@@ -481,7 +481,7 @@ def _tautan(text: str, kolom: str) -> str:
         return f"https://www.instagram.com/{text.lstrip('@')}/"
     if kolom == "tiktok" and re.fullmatch(r"@[A-Za-z0-9._]{1,30}", text):
         return f"https://www.tiktok.com/{text}"
-    if re.match(r"^(www\.|[a-z0-9-]+\.[a-z]{2,})", text, re.I):
+    if re.match(r"^(www\.|[a-z0-9-]+\.[a-z]{2,})", text, re.IGNORECASE):
         return "https://" + text
     return text
 

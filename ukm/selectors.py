@@ -14,7 +14,17 @@ from django.utils.translation import gettext as _
 from posyantek.models import Kecamatan, Kelurahan, Kota, Pos
 
 from .klasifikasi import Kelas
-from .models import BIDANG_SINGKAT, Bidang, FotoProduk, KlaimUkm, Pendampingan, Produk, StatusKlaim, TahapJakpreneur, Ukm
+from .models import (
+    BIDANG_SINGKAT,
+    Bidang,
+    FotoProduk,
+    KlaimUkm,
+    Pendampingan,
+    Produk,
+    StatusKlaim,
+    TahapJakpreneur,
+    Ukm,
+)
 from .pencarian import token_cari
 
 URUTAN = {

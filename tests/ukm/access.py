@@ -19,7 +19,7 @@ UPLOADER_OP_A = {"anon": 302, "op_a": 200, "op_b": 404, "owner": 404, "admin": 4
 UPLOADER_OP_A_POST = {"anon": 302, "op_a": 302, "op_b": 404, "owner": 404, "admin": 404}
 ADMIN_ONLY_POST = {"anon": 302, "op_a": 403, "op_b": 403, "owner": 403, "admin": 302}
 
-CSV = "Nama Usaha;Nama Pemilik;Kelurahan;NIB\nWarung Matriks;Rina;Cideng;9120005550001\n".encode()
+CSV = b"Nama Usaha;Nama Pemilik;Kelurahan;NIB\nWarung Matriks;Rina;Cideng;9120005550001\n"
 
 
 def build(world: World) -> None:

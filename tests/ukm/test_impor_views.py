@@ -2,6 +2,7 @@
 
 import csv
 import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
@@ -9,7 +10,7 @@ from openpyxl import load_workbook
 from ukm.models import ImporBatch, Ukm
 
 from .factories import UkmFactory, kelurahan
-from .test_impor import BARIS, JUDUL, csv_file
+from .test_impor import BARIS, JUDUL
 
 pytestmark = pytest.mark.django_db
 

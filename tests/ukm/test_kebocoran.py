@@ -75,7 +75,7 @@ def test_operator_of_post_a_sees_nothing_private_of_post_b(client_as, operator_a
              f"/kelola/gambir/ukm/impor/{batch_b.pk}/", f"/kelola/tambora/ukm/impor/{batch_b.pk}/",
              "/kelola/gambir/ukm/ekspor.csv", "/kelola/gambir/ukm/ekspor.xlsx", f"/kelola/gambir/ukm/ekspor.csv?q={b.nib}",
              f"/kelola/gambir/ukm/{b.pk}/", f"/kelola/gambir/ukm/{b.pk}/riwayat/", f"/kelola/tambora/ukm/{b.pk}/",
-             f"/kelola/tambora/ukm/", f"/kelola/tambora/ukm/klaim/", f"/kelola/gambir/ukm/{ukm_a.pk}/",
+             "/kelola/tambora/ukm/", "/kelola/tambora/ukm/klaim/", f"/kelola/gambir/ukm/{ukm_a.pk}/",
              "/ukm/", f"/ukm/{b.pk}/", "/ukm/?q=Budi", "/pos/tambora/", "/akun/saya/", "/ukm/saya/"]
     periksa(client_as(operator_a), urls)
     # Typing B's private numbers finds nothing either (the typed text itself is echoed, nothing else).

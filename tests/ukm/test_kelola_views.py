@@ -426,7 +426,7 @@ def test_every_post_form_carries_a_csrf_token(client_as, operator_a, ukm_a, pemi
              f"{LIST}impor/", f"{LIST}tambah/"]
     for url in pages:
         body = client.get(url).content.decode()
-        forms = re.findall(r'<form method="post".*?</form>', body, re.S)
+        forms = re.findall(r'<form method="post".*?</form>', body, re.DOTALL)
         assert forms, url
         for form in forms:
             assert 'name="csrfmiddlewaretoken"' in form, (url, form[:120])

@@ -1,8 +1,8 @@
 """Pieces shared by the registry's views."""
 
+from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.contrib.auth.mixins import AccessMixin
 
 from posyantek.permissions import is_admin_provinsi
 
