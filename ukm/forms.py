@@ -160,7 +160,7 @@ class UkmFilterForm(forms.Form):
         ("dibuat", _("Terakhir didaftarkan")), ("kelas", _("Kelas")), ("kelurahan", _("Kelurahan")),
     ])
 
-    def __init__(self, *args, pos: Pos | None, kelurahan_list=None, kecamatan_list=None, **kwargs):
+    def __init__(self, *args, pos: Pos | None, **kwargs):
         super().__init__(*args, **kwargs)
         if pos is not None:
             del self.fields["kecamatan"]
@@ -241,7 +241,7 @@ class PendampinganForm(forms.ModelForm):
 
 
 class KlaimForm(forms.Form):
-    nib = forms.CharField(label=_("NIB usaha Anda"), max_length=20, validators=[],
+    nib = forms.CharField(label=_("NIB usaha Anda"), max_length=20,
                           widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
                           help_text=_("13 digit, tertera pada dokumen NIB dari OSS."))
     pesan = forms.CharField(label=_("Pesan untuk operator pos"), required=False, max_length=1000,

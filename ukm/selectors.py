@@ -177,10 +177,6 @@ def ukm_detail_direktori(*, pk: int) -> Ukm:
     )
 
 
-def kecamatan_pilihan() -> QuerySet[Kecamatan]:
-    return Kecamatan.objects.select_related("kota").order_by("kota__kode", "nama")
-
-
 def jumlah_direktori_pos(*, pos: Pos) -> int:
     return Ukm.objects.published().for_pos(pos).count()
 
