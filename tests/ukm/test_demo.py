@@ -37,3 +37,18 @@ def test_seed_demo_fills_every_post_and_is_repeatable(wilayah, settings):
     owned = Ukm.objects.get(pemilik__email="ukm1@posyantek.test")
     assert owned.is_published and owned.produk_set.count() == 2
     assert KlaimUkm.objects.filter(user__email="ukm1@posyantek.test", status="menunggu").count() == 1
+
+
+def test_ukm_reindeks_rebuilds_keys_of_rows_loaded_without_services(wilayah, capsys):
+    from ukm.models import Ukm
+
+    from .factories import UkmFactory, kelurahan
+
+    ukm = UkmFactory(nama="Soto Betawi Haji Mamat", kelurahan=kelurahan("Harapan Mulia"), hasil_penjualan_tahunan=3 * 10**9)
+    Ukm.objects.filter(pk=ukm.pk).update(search_text="", search_publik="", kelas="")
+    call_command("ukm_reindeks")
+    ukm.refresh_from_db()
+    assert ukm.kelas == "kecil" and "mulya" in ukm.search_text.split() and "soto" in ukm.search_publik
+    assert "1 UKM diperiksa, 1 diperbarui." in capsys.readouterr().out
+    call_command("ukm_reindeks")
+    assert "1 UKM diperiksa, 0 diperbarui." in capsys.readouterr().out
