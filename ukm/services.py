@@ -14,7 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -101,7 +101,12 @@ def _simpan(ukm: Ukm, *, oleh: User | None) -> Ukm:
     ukm.full_clean(exclude=FK_TERPERCAYA, validate_constraints=False)  # the NIB rule is checked just below
     _cek_nib(ukm)
     ukm._history_user = oleh
-    ukm.save()
+    try:
+        with transaction.atomic():
+            ukm.save()
+    except IntegrityError:
+        # Two registrations of one NIB at the same moment: the database's unique rule decides.
+        raise ValidationError({"nib": _("NIB ini sudah terdaftar untuk usaha lain.")})
     return ukm
 
 
@@ -135,6 +140,8 @@ def ukm_update(*, ukm: Ukm, data: dict, oleh: User, pos: Pos | None = None, seba
         raise ValidationError(_("Anda hanya dapat mengubah usaha milik Anda sendiri."))
     ukm = _kunci(ukm.pk)
     changed = _terapkan(ukm, data, FIELDS_PEMILIK if sebagai_pemilik else FIELDS_OPERATOR)
+    if ukm.kelurahan_id is None:
+        raise ValidationError({"kelurahan": _("Kelurahan wajib dipilih.")})
     _cek_pos(ukm.kelurahan, pos)
     if sebagai_pemilik and ukm.verified_at and set(changed) & set(FIELDS_VERIFIKASI_ULANG):
         ukm.verified_at = None

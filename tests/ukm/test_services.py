@@ -77,7 +77,7 @@ def test_ukm_create_refuses_coordinates_outside_jakarta(operator_a, pos_a):
     assert info.value.message_dict["latitude"] == ["Koordinat berada di luar wilayah DKI Jakarta."]
 
 
-def test_ukm_create_by_owner_links_account_and_waits_for_verification(pemilik_b):
+def test_ukm_create_by_owner_links_account_and_waits_for_verification(pemilik_b, wilayah):
     pemilik_b.is_pemilik_ukm = False
     pemilik_b.save()
     ukm = services.ukm_create(data=data(kelurahan=kelurahan("Kali Anyar")), oleh=pemilik_b, sebagai_pemilik=True)
@@ -86,7 +86,7 @@ def test_ukm_create_by_owner_links_account_and_waits_for_verification(pemilik_b)
     assert pemilik_b.is_pemilik_ukm
 
 
-def test_ukm_create_by_owner_cannot_set_stage_or_status(pemilik_b):
+def test_ukm_create_by_owner_cannot_set_stage_or_status(pemilik_b, wilayah):
     ukm = services.ukm_create(data=data(tahap_jakpreneur="P7", status="nonaktif"), oleh=pemilik_b, sebagai_pemilik=True)
     assert (ukm.tahap_jakpreneur, ukm.status) == ("", "aktif")
 
@@ -273,3 +273,21 @@ def test_history_covers_photos(ukm_a, operator_a):
     entries = [(e.objek, e.jenis, e.oleh) for e in riwayat_ukm(ukm_a)]
     assert ("Foto produk: Keripik", "+", "Operator Gambir") in entries
     assert ("Foto produk: Keripik", "-", "Operator Gambir") in entries
+
+
+def test_ukm_create_race_on_nib_is_a_clear_refusal(operator_a, pos_a, monkeypatch):
+    """If another registration takes the NIB between the check and the insert, the database's
+    unique rule refuses it, and the person sees the same message (no error page)."""
+    from ukm import services as svc
+
+    UkmFactory(nib="9120006660001")
+    monkeypatch.setattr(svc, "_cek_nib", lambda ukm: None)  # the other request passed its check first
+    with pytest.raises(ValidationError) as info:
+        svc.ukm_create(data=data(nib="9120006660001"), oleh=operator_a, pos=pos_a)
+    assert info.value.message_dict == {"nib": ["NIB ini sudah terdaftar untuk usaha lain."]}
+    assert Ukm.objects.filter(nib="9120006660001").count() == 1
+
+
+def test_ukm_update_without_kelurahan_refused(ukm_a, operator_a, pos_a):
+    with pytest.raises(ValidationError):
+        services.ukm_update(ukm=ukm_a, data={"kelurahan": None}, oleh=operator_a, pos=pos_a)
