@@ -485,14 +485,20 @@ def impor_commit(*, batch: ImporBatch, oleh: User) -> ImporBatch:
                 ukm.updated_at = now
                 (perbarui if row["aksi"] == "perbarui" else baru).append(ukm)
             reason = f"impor #{batch.pk}"
-            if baru:
-                bulk_create_with_history(baru, Ukm, batch_size=500, default_user=oleh, default_change_reason=reason)
-            if perbarui:
-                fields = sorted(
-                    {name for row in rows if row["aksi"] == "perbarui" for name in row["data"]}
-                    | {"kelurahan", "pos", "kelas", "search_text", "search_publik", "updated_at", "dasar_kelas", "verified_at", "verified_by"}
-                )
-                bulk_update_with_history(perbarui, Ukm, fields, batch_size=500, default_user=oleh, default_change_reason=reason)
+            try:
+                with transaction.atomic():
+                    if baru:
+                        bulk_create_with_history(baru, Ukm, batch_size=500, default_user=oleh, default_change_reason=reason)
+                    if perbarui:
+                        fields = sorted(
+                            {name for row in rows if row["aksi"] == "perbarui" for name in row["data"]}
+                            | {"kelurahan", "pos", "kelas", "search_text", "search_publik", "updated_at", "dasar_kelas",
+                               "verified_at", "verified_by"}
+                        )
+                        bulk_update_with_history(perbarui, Ukm, fields, batch_size=500, default_user=oleh, default_change_reason=reason)
+            except IntegrityError:
+                # A NIB of the file was registered in the very moment of the commit.
+                raise ValidationError(_("Data registri berubah saat penyimpanan. Tidak ada data yang disimpan; coba simpan lagi."))
             batch.status = StatusImpor.SELESAI
             batch.committed_at = now
             batch.jumlah_baru, batch.jumlah_perbarui = len(baru), len(perbarui)

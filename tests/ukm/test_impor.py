@@ -374,3 +374,20 @@ def test_impor_id_registri_and_nib_of_different_businesses_conflict(operator_a, 
     lines = ["ID Registri;Nama Usaha;Nama Pemilik;NIB;Kelurahan", f"{ukm_a.pk};Keripik;Siti;{other.nib};"]
     row = preview(csv_file(lines), operator_a, pos_a).rows[0]
     assert row["galat"] == [f"NIB {other.nib} milik usaha lain di registri, bukan ID Registri {ukm_a.pk}."]
+
+
+def test_impor_commit_race_on_nib_writes_nothing(operator_a, pos_a, monkeypatch):
+    """A NIB of the file registered between the commit's re-check and its insert: the database's
+    unique rule refuses it and the whole file is rolled back, with a message, not an error page."""
+    from ukm.impor import Konteks
+
+    batch = preview(csv_file([JUDUL, *BARIS]), operator_a, pos_a)
+    stale = Konteks.muat(pos_a)  # the snapshot the re-check sees…
+    UkmFactory(nib="9120003000003", kelurahan=kelurahan("Angke"))  # …and what lands right after it
+    monkeypatch.setattr(Konteks, "muat", classmethod(lambda cls, pos: stale))
+    with pytest.raises(ValidationError) as info:
+        services.impor_commit(batch=batch, oleh=operator_a)
+    assert "Tidak ada data yang disimpan" in info.value.messages[0]
+    assert Ukm.objects.count() == 1
+    batch.refresh_from_db()
+    assert batch.status == "pratinjau"
