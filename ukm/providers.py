@@ -1,0 +1,45 @@
+"""What the registry adds to the foundation's pages (``posyantek.extensions``).
+
+Providers return lazy values: nothing is queried unless the page's partial renders it.
+"""
+
+from django.utils.functional import SimpleLazyObject
+
+from posyantek.permissions import is_admin_provinsi
+
+from . import selectors
+from .models import KlaimUkm, StatusKlaim, Ukm
+
+
+def overview(*, request, pos) -> dict:
+    """UKM by class, bidang, kelurahan (kota for the province) and stage, for /kelola/…/ringkasan/."""
+    return {"ukm_statistik": SimpleLazyObject(lambda: selectors.ukm_statistik(pos=pos))}
+
+
+def pos_dasbor(*, request, pos) -> dict:
+    return {
+        "ukm_statistik": SimpleLazyObject(lambda: selectors.ukm_statistik(pos=pos)),
+        "ukm_klaim_menunggu": SimpleLazyObject(
+            lambda: KlaimUkm.objects.filter(ukm__pos=pos, status=StatusKlaim.MENUNGGU).count()
+        ),
+    }
+
+
+def akun_saya(*, request, user) -> dict:
+    """The owner's "Usaha saya" section: their businesses and the claims they made."""
+    return {
+        "ukm_saya": selectors.ukm_list_pemilik(user=user),
+        "ukm_klaim_saya": selectors.klaim_list_pemilik(user=user),
+    }
+
+
+def pos_detail(*, request, pos) -> dict:
+    return {"ukm_direktori_jumlah": SimpleLazyObject(lambda: selectors.jumlah_direktori_pos(pos=pos))}
+
+
+def kelola_index(*, request, user) -> dict:
+    return {"ukm_provinsi": is_admin_provinsi(user)}
+
+
+def beranda(*, request) -> dict:
+    return {"ukm_direktori_total": SimpleLazyObject(lambda: Ukm.objects.published().count())}

@@ -1,0 +1,237 @@
+"""Reads of the UKM registry for pages.
+
+Who sees what: the operator's list and pages read businesses of their own post only (the views pass
+``self.pos``); an owner reads their own businesses (``Ukm.objects.for_pemilik``); the public
+directory reads ``Ukm.objects.published()`` and only public fields. Every list runs a fixed number
+of queries whatever its length: related rows are joined or prefetched here, never in templates.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils.translation import gettext as _
+
+from posyantek.models import Kecamatan, Kelurahan, Kota, Pos
+
+from .klasifikasi import Kelas
+from .models import (
+    BIDANG_SINGKAT,
+    Bidang,
+    FotoProduk,
+    KlaimUkm,
+    Pendampingan,
+    Produk,
+    StatusKlaim,
+    TahapJakpreneur,
+    Ukm,
+)
+from .pencarian import token_cari
+
+URUTAN = {
+    "nama": ("nama", "pk"),
+    "-nama": ("-nama", "-pk"),
+    "terbaru": ("-updated_at", "-pk"),
+    "kelas": ("kelas", "nama", "pk"),
+    "kelurahan": ("kelurahan__nama", "nama", "pk"),
+    "dibuat": ("-created_at", "-pk"),
+}
+TANPA_KELAS = "belum"
+
+
+def cari(qs: QuerySet[Ukm], q: str, *, field: str = "search_text") -> QuerySet[Ukm]:
+    """Every word of the query must be found in the stored search key, compared after the same
+    folding (``ukm.pencarian``). ``search_text`` (name, owner, NIB, kelurahan and its aliases) is
+    for the operator's list; ``search_publik`` (name and kelurahan only) for the public directory,
+    so a visitor cannot learn who owns what by searching an owner's name. On PostgreSQL the
+    ``LIKE '%…%'`` is answered by a trigram index on each key."""
+    for token in token_cari(q):
+        qs = qs.filter(**{f"{field}__contains": token})
+    return qs
+
+
+def _saring(qs: QuerySet[Ukm], params: dict) -> QuerySet[Ukm]:
+    if params.get("q"):
+        qs = cari(qs, params["q"])
+    if params.get("kelurahan"):
+        qs = qs.filter(kelurahan=params["kelurahan"])
+    if params.get("kecamatan"):
+        qs = qs.filter(pos__kecamatan=params["kecamatan"])
+    if params.get("bidang"):
+        qs = qs.filter(bidang=params["bidang"])
+    if params.get("kelas"):
+        qs = qs.filter(kelas="" if params["kelas"] == TANPA_KELAS else params["kelas"])
+    if params.get("tahap"):
+        qs = qs.filter(tahap_jakpreneur="" if params["tahap"] == TANPA_KELAS else params["tahap"])
+    if params.get("status"):
+        qs = qs.filter(status=params["status"])
+    if params.get("verifikasi") == "ya":
+        qs = qs.filter(verified_at__isnull=False)
+    elif params.get("verifikasi") == "belum":
+        qs = qs.filter(verified_at__isnull=True)
+    return qs
+
+
+def ukm_list_kelola(*, pos: Pos | None, params: dict) -> QuerySet[Ukm]:
+    """The operator's list of their post (or, for ``pos=None``, the province for an admin).
+
+    ``params`` are the cleaned values of ``UkmFilterForm``. Only the columns the list shows are
+    loaded; kelurahan and the post are joined.
+    """
+    qs = Ukm.objects.all() if pos is None else Ukm.objects.for_pos(pos)
+    qs = qs.select_related("kelurahan", "pos").only(
+        "nama", "pemilik_nama", "nib", "bidang", "kelas", "tahap_jakpreneur", "status", "verified_at",
+        "updated_at", "pemilik_id", "tampil_publik", "kelurahan__nama", "pos__nama", "pos__slug",
+    )
+    return _saring(qs, params).order_by(*URUTAN.get(params.get("urut") or "nama", URUTAN["nama"]))
+
+
+def ukm_list_ekspor(*, pos: Pos | None, params: dict) -> QuerySet[Ukm]:
+    """What an export holds: the list's filters over the operator's scope, wilayah joined."""
+    qs = Ukm.objects.all() if pos is None else Ukm.objects.for_pos(pos)
+    qs = qs.select_related("kelurahan", "pos__kecamatan__kota")
+    return _saring(qs, params).order_by("pos__kecamatan__kode", "nama", "pk")
+
+
+def ukm_detail_kelola(*, pos: Pos, pk: int) -> Ukm:
+    """One business of the post with what its page shows; raises Ukm.DoesNotExist for another post's."""
+    return (
+        Ukm.objects.for_pos(pos)
+        .select_related("kelurahan__kecamatan", "pemilik", "verified_by", "created_by")
+        .prefetch_related(
+            Prefetch("produk_set", queryset=Produk.objects.prefetch_related("foto_set")),
+            Prefetch("pendampingan_set", queryset=Pendampingan.objects.select_related("created_by")),
+            Prefetch("klaim_set", queryset=KlaimUkm.objects.filter(status=StatusKlaim.MENUNGGU).select_related("user"), to_attr="klaim_menunggu"),
+        )
+        .get(pk=pk)
+    )
+
+
+def klaim_list_menunggu(*, pos: Pos) -> QuerySet[KlaimUkm]:
+    return (
+        KlaimUkm.objects.filter(ukm__pos=pos, status=StatusKlaim.MENUNGGU)
+        .select_related("ukm__kelurahan", "user")
+        .order_by("created_at", "pk")
+    )
+
+
+def klaim_list_terakhir(*, pos: Pos, limit: int = 20) -> QuerySet[KlaimUkm]:
+    return (
+        KlaimUkm.objects.filter(ukm__pos=pos).exclude(status=StatusKlaim.MENUNGGU)
+        .select_related("ukm", "user", "decided_by").order_by("-decided_at", "-pk")[:limit]
+    )
+
+
+# Owner's area ---------------------------------------------------------------------------------
+
+
+def ukm_list_pemilik(*, user) -> QuerySet[Ukm]:
+    return Ukm.objects.for_pemilik(user).select_related("kelurahan__kecamatan", "pos").order_by("nama", "pk")
+
+
+def klaim_list_pemilik(*, user) -> QuerySet[KlaimUkm]:
+    return KlaimUkm.objects.filter(user=user).select_related("ukm", "ukm__pos").order_by("-created_at", "-pk")[:20]
+
+
+def ukm_detail_pemilik(*, user, pk: int) -> Ukm:
+    """One of the owner's businesses; raises Ukm.DoesNotExist for anyone else's."""
+    return (
+        Ukm.objects.for_pemilik(user)
+        .select_related("kelurahan__kecamatan", "pos")
+        .prefetch_related(
+            Prefetch("produk_set", queryset=Produk.objects.prefetch_related("foto_set")),
+            "pendampingan_set",
+        )
+        .get(pk=pk)
+    )
+
+
+# Public directory -----------------------------------------------------------------------------
+
+
+def _foto_sampul():
+    return Subquery(
+        FotoProduk.objects.filter(produk__ukm=OuterRef("pk")).order_by("produk__urutan", "produk_id", "pk").values("gambar")[:1]
+    )
+
+
+def ukm_list_direktori(*, q: str = "", kecamatan: Kecamatan | None = None, bidang: str = "") -> QuerySet[Ukm]:
+    """The public directory: published businesses with public fields only, and one cover photo."""
+    qs = Ukm.objects.published().select_related("kelurahan__kecamatan").only(
+        "nama", "bidang", "kelurahan__nama", "kelurahan__kecamatan__nama", "kelurahan__kecamatan__slug"
+    )
+    if q:
+        qs = cari(qs, q, field="search_publik")
+    if kecamatan is not None:
+        qs = qs.filter(pos__kecamatan=kecamatan)
+    if bidang:
+        qs = qs.filter(bidang=bidang)
+    return qs.annotate(foto_sampul=_foto_sampul()).order_by("nama", "pk")
+
+
+def ukm_detail_direktori(*, pk: int) -> Ukm:
+    return (
+        Ukm.objects.published()
+        .select_related("kelurahan__kecamatan__kota", "pos")
+        .prefetch_related(Prefetch("produk_set", queryset=Produk.objects.prefetch_related("foto_set")))
+        .get(pk=pk)
+    )
+
+
+def jumlah_direktori_pos(*, pos: Pos) -> int:
+    return Ukm.objects.published().for_pos(pos).count()
+
+
+# Numbers people look at -----------------------------------------------------------------------
+
+
+@dataclass
+class Statistik:
+    total: int
+    aktif: int
+    terverifikasi: int
+    kelas: list[tuple[str, int]]
+    bidang: list[tuple[str, int]]
+    wilayah: list[tuple[str, int]]
+    tahap: list[tuple[str, int]]
+    wilayah_label: str
+
+
+def ukm_statistik(*, pos: Pos | None) -> Statistik:
+    """Businesses by class, bidang, kelurahan (kota for the province) and Jakpreneur stage.
+
+    Counts active businesses only: a closed business is not served. Five grouped queries.
+    """
+    semua = Ukm.objects.all() if pos is None else Ukm.objects.for_pos(pos)
+    totals = semua.aggregate(
+        total=Count("pk"), aktif=Count("pk", filter=Q(status="aktif")),
+        terverifikasi=Count("pk", filter=Q(status="aktif", verified_at__isnull=False)),
+    )
+    qs = semua.filter(status="aktif")
+
+    def per(field: str) -> dict:
+        return dict(qs.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
+
+    kelas = per("kelas")
+    kelas_rows = [(str(label), kelas.get(value, 0)) for value, label in Kelas.choices if value != Kelas.BESAR or kelas.get(value)]
+    if kelas.get(""):
+        kelas_rows.append((_("Belum dapat ditentukan"), kelas[""]))
+    bidang = per("bidang")
+    bidang_rows = sorted(((str(BIDANG_SINGKAT[value]), bidang.get(value, 0)) for value, _label in Bidang.choices if bidang.get(value)),
+                         key=lambda row: (-row[1], row[0]))
+    tahap = per("tahap_jakpreneur")
+    tahap_rows = [(str(label), tahap.get(value, 0)) for value, label in TahapJakpreneur.choices]
+    if tahap.get(""):
+        tahap_rows.append((_("Belum ada tahap"), tahap[""]))
+    if pos is None:
+        counts = per("pos__kecamatan__kota")
+        wilayah_rows = [(kota.nama_pendek, counts.get(kota.pk, 0)) for kota in Kota.objects.order_by("kode")]
+        label = _("UKM per kota/kabupaten")
+    else:
+        counts = per("kelurahan")
+        wilayah_rows = [(k.nama, counts.get(k.pk, 0)) for k in Kelurahan.objects.filter(kecamatan_id=pos.kecamatan_id).order_by("nama")]
+        label = _("UKM per kelurahan")
+    return Statistik(
+        total=totals["total"], aktif=totals["aktif"], terverifikasi=totals["terverifikasi"],
+        kelas=kelas_rows, bidang=bidang_rows, wilayah=wilayah_rows, tahap=tahap_rows, wilayah_label=label,
+    )
+

@@ -1,0 +1,514 @@
+"""Writes of the UKM registry. Every function is keyword-only, validates, then saves atomically.
+
+Refusals raise ``ValidationError`` with an Indonesian message and write nothing. The caller (a view
+under ``KelolaPosMixin`` or the owner's area) has already resolved what the user may touch; these
+functions re-check the rules that must hold whoever calls them (a business stays in the post of its
+kelurahan, one NIB per business, the class is computed, an owner edits only their own).
+
+Each change records who made it in the business's history (django-simple-history).
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from posyantek.models import Kelurahan, Pos, User
+
+from .klasifikasi import klasifikasi_ukm
+from .models import FotoProduk, ImporBatch, KlaimUkm, Pendampingan, Produk, StatusImpor, StatusKlaim, StatusUkm, Ukm
+from .pencarian import teks_pencarian
+
+logger = logging.getLogger(__name__)
+
+# Fields an owner may set on their own business. Stage, status and verification belong to the post.
+FIELDS_PEMILIK = [
+    "nama", "deskripsi", "pemilik_nama", "pemilik_nik", "pemilik_telepon", "pemilik_email",
+    "kelurahan", "alamat", "latitude", "longitude", "bidang", "kbli", "nib", "bentuk_usaha",
+    "tahun_berdiri", "jumlah_pekerja", "dasar_kelas", "modal_usaha", "hasil_penjualan_tahunan",
+    "situs", "instagram", "facebook", "tiktok", "tokopedia", "shopee", "marketplace_lain", "tampil_publik",
+]
+FIELDS_OPERATOR = FIELDS_PEMILIK + ["tahap_jakpreneur", "status"]
+# An owner changing who or where the business is makes the operator look again.
+FIELDS_VERIFIKASI_ULANG = ["nama", "pemilik_nama", "pemilik_nik", "nib", "kelurahan"]
+
+
+def lengkapi_ukm(ukm: Ukm, *, pos_id: int | None = None) -> None:
+    """Set what is derived, never typed: the post (from the kelurahan), the class and the search key."""
+    if pos_id is not None:
+        ukm.pos_id = pos_id
+    elif ukm.pos_id is None or getattr(ukm, "_kecamatan_pos", None) != ukm.kelurahan.kecamatan_id:
+        ukm.pos = Pos.objects.get(kecamatan_id=ukm.kelurahan.kecamatan_id)
+    ukm._kecamatan_pos = ukm.kelurahan.kecamatan_id
+    ukm.kelas = klasifikasi_ukm(
+        modal_usaha=ukm.modal_usaha, hasil_penjualan_tahunan=ukm.hasil_penjualan_tahunan, dasar=ukm.dasar_kelas
+    )
+    ukm.search_text = teks_pencarian(
+        nama=ukm.nama, pemilik_nama=ukm.pemilik_nama, nib=ukm.nib, kelurahan=ukm.kelurahan
+    )
+    ukm.search_publik = teks_pencarian(nama=ukm.nama, pemilik_nama="", nib="", kelurahan=ukm.kelurahan)
+
+
+def _cek_nib(ukm: Ukm) -> None:
+    if ukm.nib and Ukm.objects.filter(nib=ukm.nib).exclude(pk=ukm.pk).exists():
+        raise ValidationError({"nib": _("NIB ini sudah terdaftar untuk usaha lain.")})
+
+
+def _cek_pos(kelurahan: Kelurahan, pos: Pos | None) -> None:
+    if pos is not None and kelurahan.kecamatan_id != pos.kecamatan_id:
+        raise ValidationError({"kelurahan": _("Kelurahan ini tidak berada di kecamatan pos Anda.")})
+
+
+def _terapkan(ukm: Ukm, data: dict, fields: list[str]) -> list[str]:
+    """Copy allowed fields from ``data``; returns the names whose value changed."""
+    changed = []
+    for name in fields:
+        if name not in data:
+            continue
+        value = data[name]
+        if isinstance(value, str):
+            value = value.strip()
+        field = Ukm._meta.get_field(name)
+        old = getattr(ukm, field.attname if name != "kelurahan" else "kelurahan_id")
+        new = value.pk if name == "kelurahan" and value is not None else value
+        if old != new:
+            changed.append(name)
+        setattr(ukm, name, value)
+    return changed
+
+
+# Foreign keys the services set from objects they already hold (the database enforces them too);
+# excluding them from full_clean spares one existence query each.
+FK_TERPERCAYA = ["pos", "kelurahan", "pemilik", "verified_by", "created_by"]
+
+
+def _kunci(pk: int) -> Ukm:
+    """The business, locked for this transaction, knowing that its stored post matches its kelurahan."""
+    ukm = Ukm.objects.select_for_update(of=("self",)).select_related("kelurahan").get(pk=pk)
+    ukm._kecamatan_pos = ukm.kelurahan.kecamatan_id
+    return ukm
+
+
+def _simpan(ukm: Ukm, *, oleh: User | None) -> Ukm:
+    lengkapi_ukm(ukm)
+    ukm.full_clean(exclude=FK_TERPERCAYA, validate_constraints=False)  # the NIB rule is checked just below
+    _cek_nib(ukm)
+    ukm._history_user = oleh
+    try:
+        with transaction.atomic():
+            ukm.save()
+    except IntegrityError:
+        # Two registrations of one NIB at the same moment: the database's unique rule decides.
+        raise ValidationError({"nib": _("NIB ini sudah terdaftar untuk usaha lain.")})
+    return ukm
+
+
+@transaction.atomic
+def ukm_create(*, data: dict, oleh: User, pos: Pos | None = None, sebagai_pemilik: bool = False) -> Ukm:
+    """Register a business.
+
+    An operator passes their ``pos``: the kelurahan must be in its kecamatan. An owner registering
+    their own business (``sebagai_pemilik``) becomes its linked owner; it waits for the post's
+    verification before it can appear in the directory.
+    """
+    ukm = Ukm(created_by=oleh)
+    _terapkan(ukm, data, FIELDS_PEMILIK if sebagai_pemilik else FIELDS_OPERATOR)
+    if ukm.kelurahan_id is None:
+        raise ValidationError({"kelurahan": _("Kelurahan wajib dipilih.")})
+    _cek_pos(ukm.kelurahan, pos)
+    if sebagai_pemilik:
+        ukm.pemilik = oleh
+    _simpan(ukm, oleh=oleh)
+    if sebagai_pemilik and not oleh.is_pemilik_ukm:
+        oleh.is_pemilik_ukm = True
+        oleh.save(update_fields=["is_pemilik_ukm"])
+    return ukm
+
+
+@transaction.atomic
+def ukm_update(*, ukm: Ukm, data: dict, oleh: User, pos: Pos | None = None, sebagai_pemilik: bool = False) -> Ukm:
+    """Change a business. An operator keeps it within their post; an owner edits only their own,
+    and changing who or where it is sends it back for verification."""
+    if sebagai_pemilik and ukm.pemilik_id != oleh.pk:
+        raise ValidationError(_("Anda hanya dapat mengubah usaha milik Anda sendiri."))
+    ukm = _kunci(ukm.pk)
+    changed = _terapkan(ukm, data, FIELDS_PEMILIK if sebagai_pemilik else FIELDS_OPERATOR)
+    if ukm.kelurahan_id is None:
+        raise ValidationError({"kelurahan": _("Kelurahan wajib dipilih.")})
+    _cek_pos(ukm.kelurahan, pos)
+    if sebagai_pemilik and ukm.verified_at and set(changed) & set(FIELDS_VERIFIKASI_ULANG):
+        ukm.verified_at = None
+        ukm.verified_by = None
+    return _simpan(ukm, oleh=oleh)
+
+
+@transaction.atomic
+def ukm_set_status(*, ukm: Ukm, aktif: bool, oleh: User) -> Ukm:
+    """Deactivate (or reactivate) a business. There is no hard delete: its history stays."""
+    ukm.status = StatusUkm.AKTIF if aktif else StatusUkm.NONAKTIF
+    ukm._history_user = oleh
+    ukm.save(update_fields=["status", "updated_at"])
+    return ukm
+
+
+@transaction.atomic
+def ukm_verify(*, ukm: Ukm, oleh: User, verified: bool = True) -> Ukm:
+    """An operator confirms (or withdraws) that the business is real and its data checked."""
+    if verified:
+        ukm.verified_at = timezone.now()
+        ukm.verified_by = oleh
+    else:
+        ukm.verified_at = None
+        ukm.verified_by = None
+    ukm._history_user = oleh
+    ukm.save(update_fields=["verified_at", "verified_by", "updated_at"])
+    return ukm
+
+
+# Products and photos --------------------------------------------------------------------------
+
+
+def _set_history_user(obj, oleh):
+    obj._history_user = oleh
+    return obj
+
+
+@transaction.atomic
+def produk_create(*, ukm: Ukm, data: dict, oleh: User, foto=None, keterangan_foto: str = "") -> Produk:
+    """Add a product (and optionally its first photo, already cleaned by ``clean_image``)."""
+    if ukm.produk_set.count() >= Produk.MAKS_PER_UKM:
+        raise ValidationError(_("Satu usaha paling banyak memiliki %(n)s produk.") % {"n": Produk.MAKS_PER_UKM})
+    produk = Produk(ukm=ukm, **{k: data[k] for k in ("nama", "deskripsi", "harga") if k in data})
+    produk.full_clean(exclude=["ukm"])
+    _set_history_user(produk, oleh).save()
+    if foto is not None:
+        foto_produk_add(produk=produk, gambar=foto, keterangan=keterangan_foto, oleh=oleh)
+    return produk
+
+
+@transaction.atomic
+def produk_update(*, produk: Produk, data: dict, oleh: User, foto=None, keterangan_foto: str = "") -> Produk:
+    for key in ("nama", "deskripsi", "harga"):
+        if key in data:
+            setattr(produk, key, data[key])
+    produk.full_clean(exclude=["ukm"])
+    _set_history_user(produk, oleh).save()
+    if foto is not None:
+        foto_produk_add(produk=produk, gambar=foto, keterangan=keterangan_foto, oleh=oleh)
+    return produk
+
+
+@transaction.atomic
+def produk_delete(*, produk: Produk, oleh: User) -> None:
+    """Remove a product with its photos (files too, once the transaction commits)."""
+    files = [foto.gambar.name for foto in produk.foto_set.all()]
+    _set_history_user(produk, oleh).delete()
+    _hapus_berkas_setelah_commit(files)
+
+
+@transaction.atomic
+def foto_produk_add(*, produk: Produk, gambar, keterangan: str = "", oleh: User) -> FotoProduk:
+    """Attach a photo. ``gambar`` must come from ``posyantek.uploads.clean_image`` (re-encoded, no EXIF)."""
+    if produk.foto_set.count() >= FotoProduk.MAKS_PER_PRODUK:
+        raise ValidationError(
+            {"foto": _("Satu produk paling banyak memiliki %(n)s foto.") % {"n": FotoProduk.MAKS_PER_PRODUK}}
+        )
+    foto = FotoProduk(produk=produk, keterangan=(keterangan or "").strip())
+    foto._history_user = oleh
+    foto.full_clean(exclude=["gambar", "produk"])
+    foto.gambar.save(gambar.name, gambar, save=False)
+    try:
+        foto.save()
+    except Exception:
+        # The row was not written: the file must not stay behind either.
+        foto.gambar.storage.delete(foto.gambar.name)
+        raise
+    return foto
+
+
+@transaction.atomic
+def foto_produk_delete(*, foto: FotoProduk, oleh: User) -> None:
+    name = foto.gambar.name
+    foto._history_user = oleh
+    foto.delete()
+    _hapus_berkas_setelah_commit([name])
+
+
+def _hapus_berkas_setelah_commit(names: list[str]) -> None:
+    """Stored files go only when the rows that named them are really gone."""
+    from django.core.files.storage import default_storage
+
+    def hapus():
+        for name in names:
+            if name:
+                default_storage.delete(name)
+
+    transaction.on_commit(hapus)
+
+
+# Assistance -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def pendampingan_create(*, ukm: Ukm, data: dict, oleh: User) -> Pendampingan:
+    item = Pendampingan(ukm=ukm, created_by=oleh, **data)
+    item.full_clean(exclude=["ukm", "created_by"], validate_constraints=False)  # Pendampingan.clean() checks the dates
+    _set_history_user(item, oleh).save()
+    return item
+
+
+@transaction.atomic
+def pendampingan_update(*, pendampingan: Pendampingan, data: dict, oleh: User) -> Pendampingan:
+    for key, value in data.items():
+        setattr(pendampingan, key, value)
+    pendampingan.full_clean(exclude=["ukm", "created_by"], validate_constraints=False)
+    _set_history_user(pendampingan, oleh).save()
+    return pendampingan
+
+
+# Claims ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def klaim_create(*, user: User, nib: str, pesan: str = "") -> KlaimUkm:
+    """An owner claims a registered business by its NIB; an operator of its post decides.
+
+    The answer never tells who owns the business or any private field: only that the claim went to
+    the post. A user may have a few claims pending at once, no more (no harvesting of NIBs).
+    """
+    nib = (nib or "").strip()
+    ukm = Ukm.objects.select_related("pos").filter(nib=nib).first() if nib else None
+    if ukm is None:
+        raise ValidationError({"nib": _("NIB ini belum ada di registri. Anda dapat mendaftarkan usaha baru.")})
+    if ukm.pemilik_id == user.pk:
+        raise ValidationError({"nib": _("Usaha ini sudah tertaut ke akun Anda.")})
+    if ukm.pemilik_id is not None:
+        raise ValidationError(
+            {"nib": _("Usaha ini sudah tertaut ke akun pemilik lain. Hubungi pos kecamatan bila ini keliru.")}
+        )
+    pending = KlaimUkm.objects.filter(user=user, status=StatusKlaim.MENUNGGU)
+    if pending.filter(ukm=ukm).exists():
+        raise ValidationError({"nib": _("Anda sudah mengajukan klaim untuk usaha ini.")})
+    if pending.count() >= KlaimUkm.MAKS_MENUNGGU_PER_USER:
+        raise ValidationError(_("Anda masih memiliki %(n)s klaim yang menunggu. Tunggu keputusan pos terlebih dahulu.") % {"n": KlaimUkm.MAKS_MENUNGGU_PER_USER})
+    klaim = KlaimUkm(ukm=ukm, user=user, pesan=(pesan or "").strip())
+    klaim.full_clean()
+    klaim.save()
+    penerima = [op.email for op in ukm.pos.operators.filter(is_active=True) if op.email]
+    _kirim_setelah_commit(
+        subjek=lambda: _("Klaim kepemilikan UKM baru: %(nama)s") % {"nama": ukm.nama}, penerima=penerima,
+        template="ukm/email/klaim_baru.txt",
+        konteks={"klaim": klaim, "pos": ukm.pos, "tautan": reverse("ukm:kelola-klaim-list", kwargs={"pos_slug": ukm.pos.slug})},
+    )
+    return klaim
+
+
+@transaction.atomic
+def klaim_decide(*, klaim: KlaimUkm, oleh: User, setujui: bool, catatan: str = "") -> KlaimUkm:
+    """Approve (link the business to the claimant's account) or refuse a pending claim.
+
+    Approving refuses the other pending claims of the same business."""
+    klaim = KlaimUkm.objects.select_for_update().select_related("ukm", "user").get(pk=klaim.pk)
+    if klaim.status != StatusKlaim.MENUNGGU:
+        raise ValidationError(_("Klaim ini sudah diputuskan."))
+    now = timezone.now()
+    klaim.catatan_operator = (catatan or "").strip()[:500]
+    klaim.decided_at, klaim.decided_by = now, oleh
+    if setujui:
+        ukm = _kunci(klaim.ukm_id)
+        if ukm.pemilik_id is not None and ukm.pemilik_id != klaim.user_id:
+            raise ValidationError(_("Usaha ini sudah tertaut ke akun pemilik lain."))
+        klaim.status = StatusKlaim.DISETUJUI
+        ukm.pemilik = klaim.user
+        _simpan(ukm, oleh=oleh)
+        if not klaim.user.is_pemilik_ukm:
+            klaim.user.is_pemilik_ukm = True
+            klaim.user.save(update_fields=["is_pemilik_ukm"])
+        KlaimUkm.objects.filter(ukm=ukm, status=StatusKlaim.MENUNGGU).exclude(pk=klaim.pk).update(
+            status=StatusKlaim.DITOLAK, decided_at=now, decided_by=oleh,
+            catatan_operator=_("Usaha ini telah diklaim oleh akun lain."),
+        )
+    else:
+        klaim.status = StatusKlaim.DITOLAK
+    klaim.save()
+    _kirim_setelah_commit(
+        subjek=lambda: _("Keputusan klaim UKM: %(nama)s") % {"nama": klaim.ukm.nama}, penerima=[klaim.user.email],
+        template="ukm/email/klaim_diputuskan.txt",
+        konteks={"klaim": klaim, "tautan": reverse("ukm:saya-detail", kwargs={"pk": klaim.ukm_id})},
+    )
+    return klaim
+
+
+def _kirim_setelah_commit(*, subjek, penerima: list[str], template: str, konteks: dict) -> None:
+    """Send a plain-text e-mail in Indonesian (the portal's first language; accounts keep no
+    preference) once the change is committed — never for a change that rolled back. A mail server
+    that is down is logged; it does not undo the decision."""
+    if not penerima:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        konteks = {**konteks, "tautan": settings.PORTAL_BASE_URL.rstrip("/") + konteks.get("tautan", "")}
+        body = render_to_string(template, konteks)
+        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjek()
+
+    def kirim():
+        try:
+            send_mail(subject, body, None, penerima)
+        except Exception:  # SMTP and network errors of every kind
+            logger.exception("e-mail klaim UKM gagal dikirim")
+
+    transaction.on_commit(kirim)
+
+
+# Import ---------------------------------------------------------------------------------------
+
+
+def impor_purge_expired() -> int:
+    """Delete previews nobody committed within ``ImporBatch.BERLAKU_JAM`` hours (they hold personal data)."""
+    batas = timezone.now() - timedelta(hours=ImporBatch.BERLAKU_JAM)
+    deleted, _detail = ImporBatch.objects.filter(status=StatusImpor.PRATINJAU, created_at__lt=batas).delete()
+    return deleted
+
+
+@transaction.atomic
+def impor_cancel(*, batch: ImporBatch, oleh: User) -> ImporBatch:
+    if batch.status != StatusImpor.PRATINJAU:
+        raise ValidationError(_("Impor ini sudah tidak dapat dibatalkan."))
+    batch.status = StatusImpor.DIBATALKAN
+    batch.rows = []
+    batch.save(update_fields=["status", "rows"])
+    return batch
+
+
+def _periksa_semua(tabel_rows: list, konteks, *, dari_data: bool) -> tuple[list[dict], dict[int, Ukm]]:
+    """Check every row against one snapshot of the registry (a handful of queries per file)."""
+    from .impor import HasilBaris, baris_ke_data, periksa_baris
+
+    hasil_list = []
+    for item in tabel_rows:
+        if dari_data:  # the commit re-checks the values stored at preview time
+            hasil = HasilBaris(baris=item["baris"], data=dict(item["data"]), kelurahan_teks=item.get("kelurahan_teks", ""),
+                               kecamatan_teks=item.get("kecamatan_teks", ""), id_registri=item.get("id_registri"))
+        else:
+            nomor, cells, kolom = item
+            hasil = baris_ke_data(nomor, cells, kolom)
+        hasil_list.append(hasil)
+    nibs = {h.data["nib"] for h in hasil_list if h.data.get("nib")}
+    ids = [konteks.nib_ke_ukm[n][0] for n in nibs if n in konteks.nib_ke_ukm]
+    ids += [h.id_registri for h in hasil_list if h.id_registri]
+    existing = {u.pk: u for u in Ukm.objects.select_related("kelurahan").filter(pk__in=ids)}
+    rows = []
+    for hasil in hasil_list:
+        row = periksa_baris(hasil, konteks, existing)
+        row["kelurahan_teks"] = hasil.kelurahan_teks
+        row["kecamatan_teks"] = hasil.kecamatan_teks
+        rows.append(row)
+    return rows, existing
+
+
+@transaction.atomic
+def impor_preview(*, upload, oleh: User, pos: Pos | None, tandai_terverifikasi: bool = False) -> ImporBatch:
+    """Read and check an uploaded file; store every row with its errors for the preview.
+
+    ``pos`` is the operator's post (rows must lie in its kecamatan); None is the admin provinsi's
+    province-wide import. A file that cannot be read at all raises ValidationError and stores
+    nothing. Nothing is written to the registry until ``impor_commit``.
+    """
+    from .impor import Konteks, baca_berkas
+
+    impor_purge_expired()
+    tabel = baca_berkas(upload)
+    if not tabel.baris:
+        raise ValidationError(_("Berkas tidak berisi baris data di bawah judul kolom."), code="berkas")
+    konteks = Konteks.muat(pos)
+    rows, _existing = _periksa_semua([(n, cells, tabel.kolom) for n, cells in tabel.baris], konteks, dari_data=False)
+    batch = ImporBatch(
+        pos=pos, dibuat_oleh=oleh, tandai_terverifikasi=tandai_terverifikasi, nama_berkas=(getattr(upload, "name", "") or "berkas")[-255:], format=tabel.format,
+        rows=rows, kolom={"dikenali": sorted(set(tabel.kolom.values())), "asing": tabel.kolom_asing, "catatan": tabel.catatan},
+    )
+    _hitung(batch)
+    batch.save()
+    return batch
+
+
+def _hitung(batch: ImporBatch) -> None:
+    batch.jumlah_baru = sum(1 for r in batch.rows if r["aksi"] == "baru")
+    batch.jumlah_perbarui = sum(1 for r in batch.rows if r["aksi"] == "perbarui")
+    batch.jumlah_galat = sum(1 for r in batch.rows if r["aksi"] == "galat")
+
+
+def impor_commit(*, batch: ImporBatch, oleh: User) -> ImporBatch:
+    """Write every row of a checked preview, all or nothing.
+
+    The rows are checked again against the registry as it is now (a NIB may have been taken since
+    the preview); any error refuses the whole file and writes nothing — the refreshed errors are
+    kept on the preview so the operator sees why. New businesses and updates are written in bulk,
+    each with its history entry naming the person and the import.
+    """
+    from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+    from .impor import Konteks
+
+    with transaction.atomic():
+        batch = ImporBatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.status != StatusImpor.PRATINJAU:
+            raise ValidationError(_("Impor ini sudah disimpan atau dibatalkan."))
+        if batch.created_at < timezone.now() - timedelta(hours=ImporBatch.BERLAKU_JAM):
+            raise ValidationError(_("Pratinjau ini sudah kedaluwarsa. Unggah ulang berkasnya."))
+        if batch.jumlah_galat:
+            raise ValidationError(_("Masih ada baris bergalat. Perbaiki berkas lalu unggah ulang; tidak ada data yang disimpan."))
+        konteks = Konteks.muat(batch.pos)
+        rows, existing = _periksa_semua(batch.rows, konteks, dari_data=True)
+        galat = sum(1 for r in rows if r["aksi"] == "galat")
+        if not galat:
+            now = timezone.now()
+            kelurahan_by_id = {k.pk: k for k in konteks.kelurahan}
+            baru, perbarui = [], []
+            for row in rows:
+                if row["aksi"] == "perbarui":
+                    ukm = existing[row["ukm_id"]]
+                else:
+                    ukm = Ukm(created_by=oleh)
+                    for name, value in row["data"].items():
+                        setattr(ukm, name, value)
+                if row["kelurahan_id"]:
+                    ukm.kelurahan = kelurahan_by_id[row["kelurahan_id"]]
+                lengkapi_ukm(ukm, pos_id=konteks.pos_by_kecamatan[ukm.kelurahan.kecamatan_id])
+                if batch.tandai_terverifikasi and ukm.verified_at is None:
+                    ukm.verified_at, ukm.verified_by = now, oleh
+                ukm.updated_at = now
+                (perbarui if row["aksi"] == "perbarui" else baru).append(ukm)
+            reason = f"impor #{batch.pk}"
+            try:
+                with transaction.atomic():
+                    if baru:
+                        bulk_create_with_history(baru, Ukm, batch_size=500, default_user=oleh, default_change_reason=reason)
+                    if perbarui:
+                        fields = sorted(
+                            {name for row in rows if row["aksi"] == "perbarui" for name in row["data"]}
+                            | {"kelurahan", "pos", "kelas", "search_text", "search_publik", "updated_at", "dasar_kelas",
+                               "verified_at", "verified_by"}
+                        )
+                        bulk_update_with_history(perbarui, Ukm, fields, batch_size=500, default_user=oleh, default_change_reason=reason)
+            except IntegrityError:
+                # A NIB of the file was registered in the very moment of the commit.
+                raise ValidationError(_("Data registri berubah saat penyimpanan. Tidak ada data yang disimpan; coba simpan lagi."))
+            batch.status = StatusImpor.SELESAI
+            batch.committed_at = now
+            batch.jumlah_baru, batch.jumlah_perbarui = len(baru), len(perbarui)
+            batch.rows = []  # the file's personal data is not kept once it is in the registry
+            batch.save()
+            return batch
+    # Outside the rolled-back block: keep the refreshed errors on the preview, then refuse.
+    batch.rows = rows
+    _hitung(batch)
+    batch.save(update_fields=["rows", "jumlah_baru", "jumlah_perbarui", "jumlah_galat"])
+    raise ValidationError(
+        _("Data registri berubah sejak pratinjau: %(n)s baris kini bergalat. Tidak ada data yang disimpan.") % {"n": galat}
+    )

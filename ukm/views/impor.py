@@ -1,0 +1,201 @@
+"""Import (preview, then all-or-nothing commit) and export of the registry.
+
+An operator imports and exports their own post (/kelola/<pos_slug>/ukm/impor/, …/ekspor/); an
+admin provinsi does the same for the whole province (/kelola/provinsi/ukm/…). A preview belongs to
+the person who uploaded it and to its scope: nobody else can open or commit it.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from posyantek.export import csv_response, xlsx_response
+from posyantek.views.kelola import KelolaPosMixin
+
+from .. import selectors, services
+from ..forms import ImporForm, UkmFilterForm
+from ..models import ImporBatch, StatusImpor
+from ._common import AdminProvinsiMixin
+
+TAMPIL_PER_JENIS = 300
+
+
+class _Scope:
+    """Names the URLs and the previews of the scope: one post, or the province (``pos`` None)."""
+
+    def url(self, name: str, **kwargs) -> str:
+        if self.pos is None:
+            return reverse(f"ukm:provinsi-{name}", kwargs=kwargs)
+        return reverse(f"ukm:kelola-{name}", kwargs={"pos_slug": self.pos.slug, **kwargs})
+
+    def batches(self):
+        qs = ImporBatch.objects.filter(dibuat_oleh=self.request.user)
+        return qs.filter(pos__isnull=True) if self.pos is None else qs.filter(pos=self.pos)
+
+    def get_batch(self) -> ImporBatch:
+        return get_object_or_404(self.batches(), pk=self.kwargs["batch_pk"])
+
+
+class _ImporView(_Scope, FormView):
+    template_name = "ukm/impor_form.html"
+    form_class = ImporForm
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["riwayat_impor"] = self.batches().defer("rows")[:5]
+        ctx["list_url"] = self.url("list")
+        ctx["scope_url"] = self.url
+        return ctx
+
+    def form_valid(self, form):
+        try:
+            batch = services.impor_preview(
+                upload=form.cleaned_data["berkas"], oleh=self.request.user, pos=self.pos,
+                tandai_terverifikasi=form.cleaned_data["tandai_terverifikasi"],
+            )
+        except ValidationError as exc:
+            form.add_error("berkas", exc)
+            return self.form_invalid(form)
+        return redirect(self.url("impor-pratinjau", batch_pk=batch.pk))
+
+
+class _PratinjauView(_Scope, TemplateView):
+    template_name = "ukm/impor_pratinjau.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        batch = self.get_batch()
+        rows = batch.rows
+        galat = [r for r in rows if r["aksi"] == "galat"]
+        perbarui = [r for r in rows if r["aksi"] == "perbarui"]
+        baru = [r for r in rows if r["aksi"] == "baru"]
+        ctx.update(
+            batch=batch,
+            galat=galat,  # every row with errors is shown
+            perbarui=perbarui[:TAMPIL_PER_JENIS], perbarui_sisa=max(0, len(perbarui) - TAMPIL_PER_JENIS),
+            baru=baru[:TAMPIL_PER_JENIS], baru_sisa=max(0, len(baru) - TAMPIL_PER_JENIS),
+            peringatan=sum(1 for r in rows if r["peringatan"]),
+            simpan_url=self.url("impor-simpan", batch_pk=batch.pk),
+            batal_url=self.url("impor-batal", batch_pk=batch.pk),
+            impor_url=self.url("impor"),
+            list_url=self.url("list"),
+            bisa_disimpan=batch.status == StatusImpor.PRATINJAU and not galat and rows,
+        )
+        return ctx
+
+
+class _SimpanView(_Scope, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        batch = self.get_batch()
+        try:
+            batch = services.impor_commit(batch=batch, oleh=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(self.url("impor-pratinjau", batch_pk=batch.pk))
+        messages.success(
+            request,
+            _("Impor tersimpan: %(baru)s UKM baru, %(perbarui)s UKM diperbarui.") % {"baru": batch.jumlah_baru, "perbarui": batch.jumlah_perbarui},
+        )
+        return redirect(self.url("list"))
+
+
+class _BatalView(_Scope, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        batch = self.get_batch()
+        try:
+            services.impor_cancel(batch=batch, oleh=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Impor dibatalkan; tidak ada data yang disimpan."))
+        return redirect(self.url("impor"))
+
+
+KOLOM_EKSPOR = [
+    "ID Registri", "Nama Usaha", "Nama Pemilik", "NIK", "Kelurahan", "Kecamatan", "Kota", "Bidang Usaha", "KBLI", "NIB",
+    "Bentuk Usaha", "Tahun Berdiri", "Jumlah Pekerja", "Dasar Klasifikasi", "Modal Usaha", "Hasil Penjualan Tahunan",
+    "Kelas", "Tahap Jakpreneur", "Status", "Terverifikasi", "Tampil Publik", "Diubah",
+]
+
+
+def baris_ekspor(qs):
+    """Rows of an export. The NIK is masked; phone, e-mail, street address and coordinates are left
+    out altogether (an export leaves the portal). Formula-like cells are neutralised by the writer."""
+    ya, tidak = _("Ya"), _("Tidak")
+    for ukm in qs.iterator(chunk_size=2000):
+        kec = ukm.pos.kecamatan
+        yield [
+            ukm.pk, ukm.nama, ukm.pemilik_nama, ukm.nik_samaran, ukm.kelurahan.nama, kec.nama, kec.kota.nama_pendek,
+            ukm.get_bidang_display(), ukm.kbli, ukm.nib, ukm.get_bentuk_usaha_display(), ukm.tahun_berdiri or "",
+            ukm.jumlah_pekerja, ukm.dasar_kelas, ukm.modal_usaha if ukm.modal_usaha is not None else "",
+            ukm.hasil_penjualan_tahunan if ukm.hasil_penjualan_tahunan is not None else "",
+            ukm.get_kelas_display() or _("Belum dapat ditentukan"), ukm.tahap_jakpreneur, ukm.get_status_display(),
+            ya if ukm.is_verified else tidak, ya if ukm.tampil_publik else tidak,
+            timezone.localtime(ukm.updated_at).strftime("%Y-%m-%d %H:%M"),
+        ]
+
+
+class _EksporView(View):
+    http_method_names = ["get"]
+
+    def get(self, request, *args, **kwargs):
+        fmt = kwargs["fmt"]
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
+        form = UkmFilterForm(request.GET or None, pos=self.pos)
+        params = form.params() if request.GET else {}
+        qs = selectors.ukm_list_ekspor(pos=self.pos, params=params)
+        name = f"ukm-{self.pos.slug if self.pos else 'dki-jakarta'}-{timezone.localdate():%Y%m%d}.{fmt}"
+        if fmt == "csv":
+            return csv_response(name, KOLOM_EKSPOR, baris_ekspor(qs))
+        return xlsx_response(name, KOLOM_EKSPOR, baris_ekspor(qs), sheet="UKM")
+
+
+class KelolaImporView(KelolaPosMixin, _ImporView):
+    pass
+
+
+class KelolaImporPratinjauView(KelolaPosMixin, _PratinjauView):
+    pass
+
+
+class KelolaImporSimpanView(KelolaPosMixin, _SimpanView):
+    pass
+
+
+class KelolaImporBatalView(KelolaPosMixin, _BatalView):
+    pass
+
+
+class KelolaEksporView(KelolaPosMixin, _EksporView):
+    pass
+
+
+class ProvinsiImporView(AdminProvinsiMixin, _ImporView):
+    pass
+
+
+class ProvinsiImporPratinjauView(AdminProvinsiMixin, _PratinjauView):
+    pass
+
+
+class ProvinsiImporSimpanView(AdminProvinsiMixin, _SimpanView):
+    pass
+
+
+class ProvinsiImporBatalView(AdminProvinsiMixin, _BatalView):
+    pass
+
+
+class ProvinsiEksporView(AdminProvinsiMixin, _EksporView):
+    pass
+

@@ -1,0 +1,244 @@
+"""The operator's area: the post's UKM under /kelola/<pos_slug>/ukm/.
+
+Every view inherits ``KelolaPosMixin`` (the post comes from ``Pos.objects.for_user``; another post
+answers 404) and fetches businesses through ``self.pos`` only. Admin provinsi has the same pages for
+every post, and the province-wide list under /kelola/provinsi/ukm/.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from posyantek.views.kelola import KelolaPosMixin
+
+from .. import selectors, services
+from ..forms import KlaimPutusanForm, PendampinganForm, UkmFilterForm, UkmOperatorForm
+from ..models import KlaimUkm, Pendampingan, StatusKlaim, Ukm
+from ..riwayat import riwayat_ukm
+from ._common import AdminProvinsiMixin, add_service_error, paginate
+
+
+class UkmScopeMixin:
+    """Resolves ``self.ukm`` through the post of the URL; another post's business is a 404."""
+
+    def get_ukm(self) -> Ukm:
+        if not hasattr(self, "ukm"):
+            try:
+                self.ukm = Ukm.objects.for_pos(self.pos).select_related("kelurahan", "pos").get(pk=self.kwargs["pk"])
+            except Ukm.DoesNotExist:
+                raise Http404
+            self.nama_tersimpan = self.ukm.nama  # a form bound to the instance changes it in memory
+        return self.ukm
+
+
+class _UkmListBase(TemplateView):
+    template_name = "ukm/ukm_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        form = UkmFilterForm(self.request.GET or None, pos=self.pos)
+        params = form.params() if self.request.GET else {}
+        page = paginate(self.request, selectors.ukm_list_kelola(pos=self.pos, params=params))
+        ctx.update(
+            form=form,
+            page_obj=page,
+            ukm_list=page.object_list,
+            filtered=any(params.get(k) for k in ("q", "kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi")),
+            saring_aktif=any(params.get(k) for k in ("kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi"))
+            or params.get("urut") not in (None, "", "nama"),
+            query=self.request.GET.urlencode(),
+        )
+        return ctx
+
+
+class UkmListView(KelolaPosMixin, _UkmListBase):
+    """The post's registry: search, filters, sorting and pages, with a constant number of queries."""
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["klaim_menunggu"] = KlaimUkm.objects.filter(ukm__pos=self.pos, status=StatusKlaim.MENUNGGU).count()
+        return ctx
+
+
+class ProvinsiUkmListView(AdminProvinsiMixin, _UkmListBase):
+    """All businesses of the province, for an admin provinsi (search a NIB across the posts)."""
+
+
+class UkmCreateView(KelolaPosMixin, FormView):
+    template_name = "ukm/ukm_form.html"
+    form_class = UkmOperatorForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "pos": self.pos}
+
+    def form_valid(self, form):
+        try:
+            ukm = services.ukm_create(data=form.cleaned_data, oleh=self.request.user, pos=self.pos)
+        except ValidationError as exc:
+            add_service_error(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("UKM “%(nama)s” didaftarkan.") % {"nama": ukm.nama})
+        return redirect(ukm.get_kelola_url())
+
+
+class UkmUpdateView(KelolaPosMixin, UkmScopeMixin, FormView):
+    template_name = "ukm/ukm_form.html"
+    form_class = UkmOperatorForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "pos": self.pos, "instance": self.get_ukm()}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["ukm"] = self.get_ukm()
+        ctx["nama_tersimpan"] = self.nama_tersimpan
+        return ctx
+
+    def form_valid(self, form):
+        try:
+            ukm = services.ukm_update(ukm=self.get_ukm(), data=form.cleaned_data, oleh=self.request.user, pos=self.pos)
+        except ValidationError as exc:
+            add_service_error(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Perubahan disimpan."))
+        return redirect(ukm.get_kelola_url())
+
+
+class UkmDetailView(KelolaPosMixin, TemplateView):
+    """A business as its post sees it: data (NIK masked), products, assistance, claims and history."""
+
+    template_name = "ukm/ukm_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        try:
+            ukm = selectors.ukm_detail_kelola(pos=self.pos, pk=self.kwargs["pk"])
+        except Ukm.DoesNotExist:
+            raise Http404
+        ctx.update(
+            ukm=ukm,
+            pendampingan_form=PendampinganForm(initial={"pendamping": self.request.user.nama or self.request.user.email}),
+            riwayat=riwayat_ukm(ukm, limit=8),
+            produk_base=reverse("ukm:kelola-detail", kwargs={"pos_slug": self.pos.slug, "pk": ukm.pk}),
+        )
+        return ctx
+
+
+class UkmStatusView(KelolaPosMixin, UkmScopeMixin, View):
+    """POST: deactivate or reactivate. A business with history is never deleted."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        ukm = self.get_ukm()
+        aktif = request.POST.get("aktif") == "1"
+        services.ukm_set_status(ukm=ukm, aktif=aktif, oleh=request.user)
+        messages.success(request, _("UKM diaktifkan kembali.") if aktif else _("UKM dinonaktifkan. Data dan riwayatnya tetap tersimpan."))
+        return redirect(ukm.get_kelola_url())
+
+
+class UkmVerifikasiView(KelolaPosMixin, UkmScopeMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        ukm = self.get_ukm()
+        verified = request.POST.get("verified", "1") == "1"
+        services.ukm_verify(ukm=ukm, oleh=request.user, verified=verified)
+        messages.success(request, _("UKM ditandai terverifikasi.") if verified else _("Tanda verifikasi dicabut."))
+        return redirect(ukm.get_kelola_url())
+
+
+class UkmRiwayatView(KelolaPosMixin, UkmScopeMixin, TemplateView):
+    template_name = "ukm/ukm_riwayat.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ukm = self.get_ukm()
+        ctx["ukm"] = ukm
+        ctx["page_obj"] = paginate(self.request, riwayat_ukm(ukm), per_page=30)
+        return ctx
+
+
+class PendampinganCreateView(KelolaPosMixin, UkmScopeMixin, FormView):
+    template_name = "ukm/pendampingan_form.html"
+    form_class = PendampinganForm
+
+    def get_initial(self):
+        return {"pendamping": self.request.user.nama or self.request.user.email}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "ukm": self.get_ukm()}
+
+    def form_valid(self, form):
+        ukm = self.get_ukm()
+        try:
+            services.pendampingan_create(ukm=ukm, data=form.cleaned_data, oleh=self.request.user)
+        except ValidationError as exc:
+            add_service_error(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Pendampingan dicatat."))
+        return redirect(ukm.get_kelola_url() + "#pendampingan")
+
+
+class PendampinganUpdateView(KelolaPosMixin, UkmScopeMixin, FormView):
+    template_name = "ukm/pendampingan_form.html"
+    form_class = PendampinganForm
+
+    def get_pendampingan(self) -> Pendampingan:
+        return get_object_or_404(self.get_ukm().pendampingan_set, pk=self.kwargs["item_pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_pendampingan()}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "ukm": self.get_ukm(), "is_update": True}
+
+    def form_valid(self, form):
+        ukm = self.get_ukm()
+        try:
+            services.pendampingan_update(pendampingan=self.get_pendampingan(), data=form.cleaned_data, oleh=self.request.user)
+        except ValidationError as exc:
+            add_service_error(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Pendampingan diperbarui."))
+        return redirect(ukm.get_kelola_url() + "#pendampingan")
+
+
+class KlaimListView(KelolaPosMixin, TemplateView):
+    """Claims of the post's businesses: pending first, with what the operator needs to decide."""
+
+    template_name = "ukm/klaim_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["klaim_list"] = selectors.klaim_list_menunggu(pos=self.pos)
+        ctx["klaim_terakhir"] = selectors.klaim_list_terakhir(pos=self.pos)
+        return ctx
+
+
+class KlaimPutuskanView(KelolaPosMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        klaim = get_object_or_404(KlaimUkm.objects.filter(ukm__pos=self.pos), pk=kwargs["pk"])
+        form = KlaimPutusanForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Pilih setujui atau tolak."))
+            return redirect("ukm:kelola-klaim-list", pos_slug=self.pos.slug)
+        setujui = form.cleaned_data["keputusan"] == "setujui"
+        try:
+            services.klaim_decide(klaim=klaim, oleh=request.user, setujui=setujui, catatan=form.cleaned_data["catatan"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            if setujui:
+                messages.success(request, _("Klaim disetujui: usaha kini tertaut ke akun pemiliknya."))
+            else:
+                messages.success(request, _("Klaim ditolak."))
+        if request.POST.get("kembali") == "detail":
+            return redirect(klaim.ukm.get_kelola_url())
+        return redirect("ukm:kelola-klaim-list", pos_slug=self.pos.slug)
