@@ -62,67 +62,73 @@ class RelawanDetailView(AdminProvinsiMixin, TemplateView):
 
 
 class _RelawanActionView(AdminProvinsiMixin, PostOnlyView):
+    """One decision on an application: validate the posted form (if any), call the service, and
+    report the outcome as a message; refusals write nothing and say why."""
+
+    form_class = None
+
     def get_relawan(self) -> Relawan:
         return get_object_or_404(Relawan.objects.select_related("user"), pk=self.kwargs["pk"])
 
     def back(self, relawan: Relawan):
         return redirect(relawan.get_admin_url())
 
+    def act(self, relawan: Relawan, data: dict) -> str:
+        """Run the service; return the success message."""
+        raise NotImplementedError
 
-class RelawanTinjauView(_RelawanActionView):
     def post(self, request, *args, **kwargs):
         relawan = self.get_relawan()
+        data = {}
+        if self.form_class is not None:
+            form = self.form_class(request.POST)
+            if not form.is_valid():
+                messages.error(request, error_text(form))
+                return self.back(relawan)
+            data = form.cleaned_data
         try:
-            services.relawan_tinjau(relawan=relawan, oleh=request.user)
+            message = self.act(relawan, data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Lamaran ditandai sedang ditinjau."))
+            messages.success(request, message)
         return self.back(relawan)
+
+
+class RelawanTinjauView(_RelawanActionView):
+    def act(self, relawan, data):
+        services.relawan_tinjau(relawan=relawan, oleh=self.request.user)
+        return _("Lamaran ditandai sedang ditinjau.")
 
 
 class RelawanTerimaView(_RelawanActionView):
-    def post(self, request, *args, **kwargs):
-        relawan = self.get_relawan()
-        form = PenugasanForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, error_text(form))
-            return self.back(relawan)
-        try:
-            services.relawan_terima(
-                relawan=relawan, oleh=request.user, jenis_keanggotaan=form.cleaned_data["jenis_keanggotaan"],
-                komisariat=form.cleaned_data["komisariat"], pos_list=form.cleaned_data["pos"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("%(nama)s diterima sebagai Relawan TIK.") % {"nama": relawan.user})
-        return self.back(relawan)
+    form_class = PenugasanForm
+
+    def act(self, relawan, data):
+        services.relawan_terima(
+            relawan=relawan, oleh=self.request.user, jenis_keanggotaan=data["jenis_keanggotaan"],
+            komisariat=data["komisariat"], pos_list=data["pos"],
+        )
+        return _("%(nama)s diterima sebagai Relawan TIK.") % {"nama": relawan.user}
 
 
 class RelawanTolakView(_RelawanActionView):
-    def post(self, request, *args, **kwargs):
-        relawan = self.get_relawan()
-        form = TolakForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, error_text(form))
-            return self.back(relawan)
-        try:
-            services.relawan_tolak(relawan=relawan, oleh=request.user, alasan=form.cleaned_data["alasan"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Lamaran ditolak; pemohon diberi tahu alasannya."))
-        return self.back(relawan)
+    form_class = TolakForm
+
+    def act(self, relawan, data):
+        services.relawan_tolak(relawan=relawan, oleh=self.request.user, alasan=data["alasan"])
+        return _("Lamaran ditolak; pemohon diberi tahu alasannya.")
 
 
 class RelawanPenugasanView(_RelawanActionView):
-    def post(self, request, *args, **kwargs):
-        relawan = self.get_relawan()
-        form = PenugasanForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, error_text(form))
-            return self.back(relawan)
+    form_class = PenugasanForm
+
+    def act(self, relawan, data):
+        services.relawan_penugasan_set(
+            relawan=relawan, oleh=self.request.user, pos_list=data["pos"],
+            jenis_keanggotaan=data["jenis_keanggotaan"], komisariat=data["komisariat"],
+        )
+        return _("Keanggotaan dan penugasan disimpan.")
         try:
             services.relawan_penugasan_set(
                 relawan=relawan, oleh=request.user, pos_list=form.cleaned_data["pos"],
