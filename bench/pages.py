@@ -98,6 +98,42 @@ def bench_pos():
     return Pos.objects.get(slug=BENCH_POS)
 
 
+def panduan_url() -> str | None:
+    """The guide page of the first published technology (by pk) that has one."""
+    try:
+        from teknologi.models import Teknologi
+    except ImportError:
+        return None
+    t = Teknologi.objects.published().filter(panduan__isnull=False).order_by("pk").first()
+    return t.get_panduan_url() if t is not None else None
+
+
+def teknologi_search(term: str):
+    """The one search query of the catalogue (``teknologi.selectors._cari_dasar``): ids and relevance."""
+    from teknologi import pencarian
+    from teknologi.models import Teknologi
+
+    return pencarian.cari(Teknologi.objects.published(), term).order_by().values_list("pk", "relevansi")
+
+
+def ukm_operator_search(term: str):
+    """The first page of the operator's UKM list with a search (``ukm.selectors.ukm_list_kelola``)."""
+    from ukm.selectors import ukm_list_kelola
+
+    return ukm_list_kelola(pos=bench_pos(), params={"q": term})[:25]
+
+
+def ukm_admin_search(term: str):
+    """What the Django admin changelist of UKM runs for ?q= (search_fields nama, pemilik_nama, nib)."""
+    from django.db.models import Q
+
+    from ukm.models import Ukm
+
+    return Ukm.objects.filter(
+        Q(nama__icontains=term) | Q(pemilik_nama__icontains=term) | Q(nib__icontains=term)
+    ).order_by("nama", "-pk")[:100]
+
+
 def user_search(term: str):
     """What the Django admin changelist of users runs for ?q= (search_fields email, nama)."""
     from django.db.models import Q
@@ -120,7 +156,7 @@ PAGES: list[Page] = [
     # teknologi (TTG catalogue, guides).
     Page("katalog teknologi", "/teknologi/", "list"),
     Page("katalog teknologi ?q= luas", f"/teknologi/?q={BROAD_TERM}", "search"),
-    Page("panduan teknologi", lambda: first_url("teknologi.Panduan"), "detail"),
+    Page("panduan teknologi", panduan_url, "detail"),
     # ukm.
     Page("daftar UKM", "/ukm/", "list"),
     # pelatihan.
@@ -137,11 +173,9 @@ PAGES: list[Page] = [
 
 EXPLAINS: list[Explain] = [
     Explain("admin: pencarian pengguna (icontains)", lambda: user_search("operator"), require_index=False),
-    # Each app points at the selector its page uses (adjust the dotted name and arguments on merge).
-    Explain("teknologi: pencarian luas", lambda: call("teknologi.selectors.teknologi_list_public", q=BROAD_TERM),
-            require_index=False),
-    Explain("teknologi: pencarian kata langka", lambda: call("teknologi.selectors.teknologi_list_public", q=RARE_TERM)),
-    Explain("ukm: pencarian operator", lambda: call("ukm.selectors.ukm_list_for_pos", pos=bench_pos(), q=UKM_TERM)),
-    Explain("ukm: pencarian operator, kata langka",
-            lambda: call("ukm.selectors.ukm_list_for_pos", pos=bench_pos(), q=RARE_TERM)),
+    Explain("teknologi: pencarian luas", lambda: teknologi_search(BROAD_TERM), require_index=False),
+    Explain("teknologi: pencarian kata langka", lambda: teknologi_search(RARE_TERM)),
+    Explain("ukm: pencarian operator", lambda: ukm_operator_search(UKM_TERM), require_index=False),
+    Explain("ukm: pencarian operator, kata langka", lambda: ukm_operator_search(RARE_TERM)),
+    Explain("ukm: pencarian admin Django (icontains)", lambda: ukm_admin_search(UKM_TERM), require_index=False),
 ]

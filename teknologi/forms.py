@@ -15,6 +15,8 @@ from teknologi.models import (
     Teknologi,
 )
 from teknologi.services import TEKNOLOGI_FIELDS
+from ukm import selectors as ukm_selectors
+from ukm.models import Ukm
 
 HARGA_MAKS = 10_000_000_000  # Rp10 miliar: beyond that it is a typo, not a TTG price
 
@@ -222,7 +224,7 @@ class _AdopsiFields(forms.Form):
 
     def clean_nama_usaha(self) -> str:
         nama = _bersih(self.cleaned_data["nama_usaha"])
-        if not nama:
+        if not nama and self.fields["nama_usaha"].required:
             raise ValidationError(_("Nama usaha wajib diisi."))
         return nama
 
@@ -234,12 +236,30 @@ class _AdopsiFields(forms.Form):
 
 
 class AdopsiOperatorForm(_AdopsiFields):
-    teknologi = forms.ModelChoiceField(label=_("Teknologi"), queryset=Teknologi.objects.none())
-    field_order = ["teknologi", "nama_usaha", "sejak", "rating", "catatan"]
+    """An operator's record: the business picked from their own post's UKM registry (a business not
+    yet registered may still be named in free text)."""
 
-    def __init__(self, *args, **kwargs):
+    teknologi = forms.ModelChoiceField(label=_("Teknologi"), queryset=Teknologi.objects.none())
+    ukm = forms.ModelChoiceField(
+        label=_("UKM terdaftar"), required=False, queryset=Ukm.objects.none(),
+        empty_label=_("— belum terdaftar: tulis nama usaha —"),
+        help_text=_("Pilih dari registri UKM pos ini; nama usaha diambil dari registri."),
+    )
+    field_order = ["teknologi", "ukm", "nama_usaha", "sejak", "rating", "catatan"]
+
+    def __init__(self, *args, pos: Pos, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["teknologi"].queryset = teknologi_terbit_choices()
+        self.fields["ukm"].queryset = ukm_selectors.ukm_pilihan_pos(pos=pos)
+        self.fields["nama_usaha"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("ukm"):
+            data["nama_usaha"] = data["ukm"].nama
+        elif not data.get("nama_usaha") and "ukm" not in self.errors and "nama_usaha" not in self.errors:
+            self.add_error("nama_usaha", _("Pilih UKM dari registri atau tulis nama usaha."))
+        return data
 
 
 class AdopsiPemilikForm(_AdopsiFields):
@@ -247,12 +267,32 @@ class AdopsiPemilikForm(_AdopsiFields):
         label=_("Kecamatan tempat usaha"), queryset=Pos.objects.none(),
         help_text=_("Operator pos kecamatan ini akan memeriksa laporan Anda."),
     )
-    field_order = ["nama_usaha", "pos", "sejak", "rating", "catatan"]
+    ukm = forms.ModelChoiceField(
+        label=_("Usaha saya"), required=False, queryset=Ukm.objects.none(),
+        empty_label=_("— belum terdaftar: tulis nama dan kecamatannya —"),
+        help_text=_("Usaha yang tertaut ke akun Anda di registri UKM."),
+    )
+    field_order = ["ukm", "nama_usaha", "pos", "sejak", "rating", "catatan"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pos"].queryset = Pos.objects.with_wilayah().order_by("kecamatan__nama")
         self.fields["pos"].label_from_instance = lambda pos: f"{pos.kecamatan.nama} ({pos.kecamatan.kota.nama_pendek})"
+        self.fields["ukm"].queryset = ukm_selectors.ukm_pilihan_pemilik(user=user)
+        self.fields["nama_usaha"].required = False
+        self.fields["pos"].required = False
+
+    def clean(self):
+        data = super().clean()
+        ukm = data.get("ukm")
+        if ukm:
+            data["nama_usaha"], data["pos"] = ukm.nama, ukm.pos
+        elif "ukm" not in self.errors:
+            if not data.get("nama_usaha") and "nama_usaha" not in self.errors:
+                self.add_error("nama_usaha", _("Pilih usaha Anda atau tulis nama usaha."))
+            if not data.get("pos") and "pos" not in self.errors:
+                self.add_error("pos", _("Pilih kecamatan tempat usaha."))
+        return data
 
 
 class KampanyeForm(forms.ModelForm):

@@ -327,9 +327,11 @@ class AdopsiQuerySet(models.QuerySet):
 class Adopsi(models.Model):
     """A UKM that uses a technology, recorded by an operator or reported by its owner.
 
-    The business is identified by the post of its kecamatan and its name as recorded. When the UKM
-    registry (``ukm.Ukm``) is merged, one migration adds ``ukm = ForeignKey("ukm.Ukm", null=True)``
-    and links rows by (pos, nama_usaha); counts keep coming from these rows.
+    The business is identified by the post of its kecamatan and its name as recorded, and, when it
+    is registered, by ``ukm`` (the UKM registry's row, picked from the post's registry by an
+    operator or from their own businesses by an owner; ``nama_usaha`` is then copied from it).
+    Rows written before the link were linked by (pos, name) in migration 0003; counts keep coming
+    from these rows.
     Owners' reports wait for an operator of that post to approve them; operators' records are
     approved when written. Only approved rows count and show publicly.
     """
@@ -337,6 +339,10 @@ class Adopsi(models.Model):
     teknologi = models.ForeignKey(Teknologi, on_delete=models.CASCADE, related_name="adopsi_set")
     pos = models.ForeignKey(Pos, on_delete=models.PROTECT, related_name="adopsi_teknologi", verbose_name=_("pos kecamatan"))
     nama_usaha = models.CharField(_("nama usaha"), max_length=150)
+    ukm = models.ForeignKey(
+        "ukm.Ukm", null=True, blank=True, on_delete=models.SET_NULL, related_name="adopsi_teknologi",
+        verbose_name=_("UKM terdaftar"),
+    )
     pemilik = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="adopsi_teknologi",
         verbose_name=_("pemilik UKM"),

@@ -291,8 +291,17 @@ def panduan_public(slug: str) -> Panduan:
 
 
 def teknologi_unggulan(*, limit: int = 4) -> QuerySet[Teknologi]:
-    """For the home page: awarded technologies first, then the most used."""
-    return teknologi_list_kartu().order_by("-penghargaan", "-jumlah_adopsi", "nama")[:limit]
+    """For the home page: awarded technologies first, then the most used.
+
+    The ranking counts approved adoptions in one grouped join (not one subquery per technology);
+    the cards are then built for the ``limit`` winners only, in the same query."""
+    teratas = (
+        Teknologi.objects.published()
+        .annotate(n_adopsi=Count("adopsi_set", filter=Q(adopsi_set__status=StatusAdopsi.DISETUJUI)))
+        .order_by("-penghargaan", "-n_adopsi", "nama")
+        .values("pk")[:limit]
+    )
+    return teknologi_list_kartu(Teknologi.objects.filter(pk__in=teratas)).order_by("-penghargaan", "-jumlah_adopsi", "nama")
 
 
 def teknologi_untuk_pos(pos: Pos) -> QuerySet[TeknologiPos]:

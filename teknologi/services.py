@@ -35,6 +35,7 @@ from teknologi.models import (
     Teknologi,
     TeknologiPos,
 )
+from ukm.models import Ukm
 
 TEKNOLOGI_FIELDS = [
     "nama", "nama_en", "bidang", "ringkasan", "ringkasan_en", "alias", "deskripsi", "cara_kerja",
@@ -247,8 +248,12 @@ def adopsi_catat(
     rating: int | None = None,
     catatan: str = "",
     pemilik: User | None = None,
+    ukm: Ukm | None = None,
 ) -> Adopsi:
     """Record that a UKM uses a technology.
+
+    ``ukm`` links the record to the registry: it must be a business of ``pos`` and, in an owner's
+    report, one of the owner's own businesses; its name then replaces ``nama_usaha``.
 
     Recorded by an operator of ``pos`` (or an admin): approved at once. Reported by the UKM owner
     (``pemilik`` is ``oleh``): waits for an operator of that post to approve it before it counts
@@ -256,6 +261,13 @@ def adopsi_catat(
     """
     if not teknologi.is_published:
         raise ValidationError(_("Teknologi ini belum terbit."))
+    dari_pemilik = pemilik is not None and pemilik.pk == oleh.pk
+    if ukm is not None:
+        if ukm.pos_id != pos.pk:
+            raise ValidationError(_("Usaha ini tidak terdaftar di pos tersebut."))
+        if dari_pemilik and ukm.pemilik_id != pemilik.pk:
+            raise ValidationError(_("Usaha ini tidak tertaut ke akun Anda."))
+        nama_usaha = ukm.nama
     nama_usaha = " ".join((nama_usaha or "").split())
     if not nama_usaha:
         raise ValidationError(_("Nama usaha wajib diisi."))
@@ -263,9 +275,8 @@ def adopsi_catat(
         raise ValidationError(_("Tanggal mulai pakai tidak boleh di masa depan."))
     if _adopsi_duplikat(teknologi=teknologi, pos=pos, nama_usaha=nama_usaha):
         raise ValidationError(_("Usaha ini sudah tercatat memakai teknologi ini di pos tersebut."))
-    dari_pemilik = pemilik is not None and pemilik.pk == oleh.pk
     adopsi = Adopsi(
-        teknologi=teknologi, pos=pos, nama_usaha=nama_usaha, pemilik=pemilik, dicatat_oleh=oleh, sejak=sejak,
+        teknologi=teknologi, pos=pos, nama_usaha=nama_usaha, ukm=ukm, pemilik=pemilik, dicatat_oleh=oleh, sejak=sejak,
         rating=rating, catatan=catatan.strip(),
         status=StatusAdopsi.MENUNGGU if dari_pemilik else StatusAdopsi.DISETUJUI,
         diputuskan_oleh=None if dari_pemilik else oleh,

@@ -235,3 +235,14 @@ def ukm_statistik(*, pos: Pos | None) -> Statistik:
         kelas=kelas_rows, bidang=bidang_rows, wilayah=wilayah_rows, tahap=tahap_rows, wilayah_label=label,
     )
 
+
+
+def ukm_pilihan_pos(*, pos: Pos) -> QuerySet[Ukm]:
+    """The post's registered businesses as choices for its operators (e.g. to link a technology's
+    adoption): only that post's, whatever their status; id and name are enough."""
+    return Ukm.objects.for_pos(pos).only("pk", "nama", "pos_id").order_by("nama", "pk")
+
+
+def ukm_pilihan_pemilik(*, user) -> QuerySet[Ukm]:
+    """An owner's own businesses as choices (their post joined, for the record it goes to)."""
+    return Ukm.objects.for_pemilik(user).select_related("pos").order_by("nama", "pk")

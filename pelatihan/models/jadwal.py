@@ -5,7 +5,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,17 @@ from posyantek.models import Pos
 from .program import Program
 
 KAPASITAS_MAKS = 1000
+
+
+def _jumlah_pendaftaran(status: str) -> Subquery:
+    """The number of registrations of the outer session in one status (always a number, never NULL)."""
+    return Subquery(
+        Pendaftaran.objects.filter(jadwal=OuterRef("pk"), status=status)
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n"),
+        output_field=models.IntegerField(),
+    )
 
 
 class JadwalQuerySet(models.QuerySet):
@@ -32,11 +43,12 @@ class JadwalQuerySet(models.QuerySet):
         return self.filter(selesai__gt=now or timezone.now())
 
     def with_kursi(self) -> "JadwalQuerySet":
-        """Annotates ``terisi`` (confirmed seats) and ``menunggu`` (waiting list) in the same query."""
-        return self.annotate(
-            terisi=Count("pendaftaran", filter=Q(pendaftaran__status=Pendaftaran.Status.TERKONFIRMASI), distinct=True),
-            menunggu=Count("pendaftaran", filter=Q(pendaftaran__status=Pendaftaran.Status.MENUNGGU), distinct=True),
-        )
+        """Annotates ``terisi`` (confirmed seats) and ``menunggu`` (waiting list) in the same query.
+
+        Each is a correlated COUNT over the (jadwal, status) index rather than a GROUP BY join: a
+        list with LIMIT counts the registrations of the sessions it shows only, not of every session.
+        """
+        return self.annotate(terisi=_jumlah_pendaftaran("terkonfirmasi"), menunggu=_jumlah_pendaftaran("menunggu"))
 
     def with_relations(self) -> "JadwalQuerySet":
         return self.select_related("pos__kecamatan__kota", "program").prefetch_related("program__topik_set")

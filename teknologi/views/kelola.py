@@ -428,11 +428,11 @@ class KelolaAdopsiView(KelolaPosMixin, TemplateView):
         rows = Adopsi.objects.for_pos(self.pos).select_related("teknologi", "pemilik").order_by("status", "-created_at")
         ctx["menunggu_list"] = [a for a in rows if a.status == StatusAdopsi.MENUNGGU]
         ctx["adopsi_list"] = [a for a in rows if a.status != StatusAdopsi.MENUNGGU]
-        ctx.setdefault("form", AdopsiOperatorForm())
+        ctx.setdefault("form", AdopsiOperatorForm(pos=self.pos))
         return ctx
 
     def post(self, request, *args, **kwargs):
-        form = AdopsiOperatorForm(request.POST)
+        form = AdopsiOperatorForm(request.POST, pos=self.pos)
         if form.is_valid():
             try:
                 services.adopsi_catat(pos=self.pos, oleh=request.user, **form.cleaned_data)

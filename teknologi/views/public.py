@@ -132,11 +132,15 @@ class AdopsiLaporView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(teknologi=self.teknologi, **kwargs)
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
     def form_valid(self, form):
         data = form.cleaned_data
         try:
             services.adopsi_catat(
-                teknologi=self.teknologi, pos=data["pos"], nama_usaha=data["nama_usaha"], oleh=self.request.user,
+                teknologi=self.teknologi, pos=data["pos"], nama_usaha=data["nama_usaha"], ukm=data.get("ukm"),
+                oleh=self.request.user,
                 pemilik=self.request.user, sejak=data["sejak"], rating=data["rating"], catatan=data["catatan"],
             )
         except ValidationError as error:

@@ -95,7 +95,7 @@ def test_decided_report_cannot_be_decided_again(pos_a, operator_a, pemilik_ukm):
 
 
 @pytest.mark.parametrize("data,message", [
-    ({"nama_usaha": ""}, "tidak boleh kosong"),
+    ({"nama_usaha": ""}, "Pilih usaha Anda atau tulis nama usaha"),
     ({"nama_usaha": "x" * 200}, "paling banyak 150"),
     ({"rating": "6"}, "Masukkan pilihan yang valid"),
     ({"rating": "-1"}, "Masukkan pilihan yang valid"),
