@@ -46,3 +46,11 @@ WEIGHT_PAGES = [
     WeightPage("lomba: publik", lambda w: reverse("lomba:publik-list")),
     WeightPage("lomba: detail diumumkan", lambda w: reverse("lomba:publik-detail", kwargs={"pk": w.obj["umum"].pk})),
 ]
+
+FORM_DATA = {
+    "lomba:pos-peserta-detail": lambda w: {"aksi": "dokumen", "dokumen-judul": "Laporan kegiatan"},
+}
+
+DATA_IMPORTS = {
+    "lomba:impor": "tests/lomba/test_impor.py",
+}

@@ -86,3 +86,15 @@ WEIGHT_PAGES = [
     WeightPage("teknologi: urun beli detail",
                lambda w: reverse("teknologi:kampanye-detail", kwargs={"pk": w.obj["kampanye"].pk})),
 ]
+
+_TEKNOLOGI = {"nama": "Alat Uji Unggah", "bidang": "pangan", "ringkasan": "Ringkasan alat uji.",
+              "deskripsi": "Deskripsi alat uji."}
+# The guide's two empty extra steps get text, so that a photo on any step is valid.
+_PANDUAN = {"langkah-3-teks": "Langkah keempat.", "langkah-4-teks": "Langkah kelima."}
+
+FORM_DATA = {
+    "teknologi:kurasi-tambah": lambda w: dict(_TEKNOLOGI),
+    "teknologi:kelola-teknologi-tambah": lambda w: dict(_TEKNOLOGI),
+    "teknologi:kurasi-panduan-ubah": lambda w: dict(_PANDUAN),
+    "teknologi:kelola-panduan-ubah": lambda w: dict(_PANDUAN),
+}

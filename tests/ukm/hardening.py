@@ -84,3 +84,13 @@ WEIGHT_PAGES = [
     WeightPage("ukm: detail usaha", lambda w: reverse("ukm:direktori-detail", kwargs={"pk": w.obj["ukm"].pk}),
                build=lambda w: _products(w, 6)),
 ]
+
+FORM_DATA = {
+    "ukm:saya-produk-tambah": lambda w: {"nama": "Keripik Uji", "harga": "15000"},
+    "ukm:kelola-produk-tambah": lambda w: {"nama": "Keripik Uji", "harga": "15000"},
+}
+
+DATA_IMPORTS = {
+    "ukm:kelola-impor": "tests/ukm/test_impor.py, tests/ukm/test_impor_views.py",
+    "ukm:provinsi-impor": "tests/ukm/test_impor.py, tests/ukm/test_impor_views.py",
+}
