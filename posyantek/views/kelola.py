@@ -36,9 +36,12 @@ def add_service_errors(form, error: ValidationError) -> None:
 
 
 def safe_next(request, default: str) -> str:
-    """The ``next`` parameter when it points into this site, else ``default``."""
+    """The ``next`` parameter when it is a path of this site, else ``default``.
+
+    Only absolute paths are taken: ``redirect()`` would try to reverse a bare word such as ``0`` as a
+    URL name and answer 500."""
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if target and target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
     return default
 

@@ -9,8 +9,12 @@ An app's ``tests/<app>/hardening.py`` may define (all optional; see tests/posyan
     The key public pages, held to the page-weight budget by ``test_page_weight``.
 ``FORM_DATA: dict[str, Callable[[World], dict]]``
     For a URL name whose form has a file field: valid values for the other fields, so that the
-    hostile-file corpus is refused because of the file and nothing else (``test_upload_corpus``).
+    hostile-file corpus is refused because of the file and nothing else (``test_upload_corpus``);
+    merged over the values the form shows.
     Forms without file fields need nothing: ``test_forms_fuzz`` finds them through the access matrix.
+``DATA_IMPORTS: dict[str, str]``
+    URL name of a spreadsheet import (CSV/XLSX upload, parsed and never stored) -> where its hostile
+    sheets are tested. ``test_upload_corpus`` runs the image/document corpus on every other upload.
 ``FUZZ_SKIP: dict[str, str]``
     URL name -> the reason its form is not fuzzed (e.g. a form that only sends e-mail). Keep it short.
 

@@ -32,3 +32,8 @@ WEIGHT_PAGES = [
     WeightPage("daftar pos", lambda w: reverse("pos-list")),
     WeightPage("detail pos", lambda w: reverse("pos-detail", kwargs={"slug": w.pos_a.slug})),
 ]
+
+FORM_DATA = {
+    "kelola:dokumen-tambah": lambda w: {"judul": "SK Pengurus", "kategori": "sk", "tanggal": "2026-01-15"},
+    "kelola:kabar-tambah": lambda w: {"judul": "Kabar uji", "isi": "Isi kabar uji."},
+}

@@ -211,10 +211,18 @@ def test_managing_users_sessions_end_after_30_minutes_idle(client, request, pers
     assert response.status_code == 302 and response["Location"].startswith("/akun/login/")
 
 
-def test_idle_window_slides_with_each_request(client, operator_a):
+def test_idle_window_slides_once_the_refresh_interval_has_passed(client, operator_a, monkeypatch):
+    """The session is rewritten at most once per IDLE_REFRESH_SECONDS (posyantek/middleware.py), so
+    the window slides on the first request after that interval."""
+    import time as real_time
+
+    from posyantek.middleware import OperatorIdleTimeoutMiddleware
+
     login(client, operator_a.email)
     first = Session.objects.get(session_key=client.session.session_key).expire_date
     Session.objects.filter(session_key=client.session.session_key).update(expire_date=first - timedelta(minutes=20))
+    later = real_time.time() + OperatorIdleTimeoutMiddleware.IDLE_REFRESH_SECONDS + 5
+    monkeypatch.setattr("posyantek.middleware.time.time", lambda: later)
     client.get("/kelola/gambir/")
     later = Session.objects.get(session_key=client.session.session_key).expire_date
     assert later >= first - timedelta(seconds=5)

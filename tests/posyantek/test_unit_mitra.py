@@ -67,7 +67,7 @@ def test_unit_list_query_count_is_constant(client_as, operator_a, pos_a, django_
         UnitKelurahanFactory(pos=pos_a, kelurahan=kel)
     client = client_as(operator_a)
     client.get("/kelola/gambir/unit-kelurahan/")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         client.get("/kelola/gambir/unit-kelurahan/")
 
 
@@ -125,5 +125,5 @@ def test_partner_list_query_count_is_constant(client_as, operator_a, pos_a, djan
     MitraFactory.create_batch(n, pos=pos_a)
     client = client_as(operator_a)
     client.get("/kelola/gambir/kemitraan/")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         client.get("/kelola/gambir/kemitraan/")
