@@ -10,10 +10,12 @@ the "populer" ordering something to count.
 
 from __future__ import annotations
 
+import random
+
 from django.utils import timezone
 from django.utils.text import slugify
 
-from posyantek.scale import ScaleContext
+from posyantek.scale import WORDS, ScaleContext
 
 from . import pencarian
 from .models import (
@@ -55,7 +57,16 @@ PROB_PANDUAN = 0.6
 
 
 def seed(ctx: ScaleContext) -> None:
-    rng = ctx.rng
+    # Its own seeded generator: the catalogue is the same whatever the number of UKM drawn before
+    # it, so a page path taken on the base database (a guide's slug) exists at national scale too.
+    rng = random.Random(f"teknologi-{ctx.sizes.teknologi}")
+
+    def word() -> str:
+        return rng.choice(WORDS)
+
+    def words(n: int) -> str:
+        return " ".join(rng.choice(WORDS) for _ in range(n))
+
     now = timezone.now()
     admin = ctx.users["admin"]
     bidang_list = list(BAHAN)
@@ -80,8 +91,8 @@ def seed(ctx: ScaleContext) -> None:
             harga_min = rng.choice([None, 500_000, 1_500_000, 3_000_000, 8_000_000, 25_000_000])
             t = Teknologi(
                 nama=nama, slug=slug_unik(nama), bidang=bidang,
-                ringkasan=f"{kind} untuk {bahan} skala rumahan: {ctx.words(6)}.",
-                alias=f"{bahan} {ctx.word()}", deskripsi=f"{ctx.words(30)}.", cara_kerja=f"{ctx.words(20)}.",
+                ringkasan=f"{kind} untuk {bahan} skala rumahan: {words(6)}.",
+                alias=f"{bahan} {word()}", deskripsi=f"{words(30)}.", cara_kerja=f"{words(20)}.",
                 kapasitas=f"{rng.randrange(5, 200)} kg/jam", daya=rng.choice(["Listrik 350 W", "Manual", "Bensin 5,5 PK", "Surya 100 Wp"]),
                 harga_min=harga_min, harga_max=None if harga_min is None else harga_min * rng.choice([1, 2, 3]),
                 pembuat_nama=f"Bengkel TTG {rng.choice(['Maju', 'Mandiri', 'Karya', 'Sinar'])} {i % 40 + 1}",
@@ -98,21 +109,21 @@ def seed(ctx: ScaleContext) -> None:
 
     with_guide = [pk for pk in pks if rng.random() < PROB_PANDUAN]
     panduan = ctx.insert(Panduan, (
-        Panduan(teknologi_id=pk, pengantar=f"Untuk UKM {ctx.words(8)}.",
+        Panduan(teknologi_id=pk, pengantar=f"Untuk UKM {words(8)}.",
                 keselamatan="Cabut listrik sebelum membersihkan.\nGunakan sarung tangan.\nJauhkan dari anak-anak.")
         for pk in with_guide
     ))
     ctx.insert(LangkahPanduan, (
-        LangkahPanduan(panduan_id=p.pk, urutan=n, teks=f"Langkah {n}: {ctx.words(12)}.")
+        LangkahPanduan(panduan_id=p.pk, urutan=n, teks=f"Langkah {n}: {words(12)}.")
         for p in panduan for n in range(1, rng.randrange(4, 8))
     ), keep=False)
     ctx.insert(PerawatanPanduan, (
-        PerawatanPanduan(panduan_id=p.pk, frekuensi=f, kegiatan=f"{ctx.words(6)}.")
+        PerawatanPanduan(panduan_id=p.pk, frekuensi=f, kegiatan=f"{words(6)}.")
         for p in panduan for f in rng.sample(list(Frekuensi.values), 2)
     ), keep=False)
     ctx.insert(MasalahPanduan, (
-        MasalahPanduan(panduan_id=p.pk, masalah=f"{ctx.word().title()} tidak berjalan", penyebab=ctx.words(5),
-                       solusi=ctx.words(10))
+        MasalahPanduan(panduan_id=p.pk, masalah=f"{word().title()} tidak berjalan", penyebab=words(5),
+                       solusi=words(10))
         for p in panduan
     ), keep=False)
 
@@ -132,11 +143,11 @@ def seed(ctx: ScaleContext) -> None:
         if not ctx.pos_ids:
             break
         t, p = rng.choice(pks), rng.choice(ctx.pos_ids)
-        nama = f"Usaha {ctx.word().title()} {rng.randrange(1, 500)}"
+        nama = f"Usaha {word().title()} {rng.randrange(1, 500)}"
         if (t, p, nama.lower()) in seen:
             continue
         seen.add((t, p, nama.lower()))
         adopsi.append(Adopsi(teknologi_id=t, pos_id=p, nama_usaha=nama, rating=rng.randrange(3, 6),
-                             catatan=ctx.words(8), status=StatusAdopsi.DISETUJUI, dicatat_oleh=admin,
+                             catatan=words(8), status=StatusAdopsi.DISETUJUI, dicatat_oleh=admin,
                              diputuskan_oleh=admin))
     ctx.insert(Adopsi, adopsi, keep=False)

@@ -6,9 +6,10 @@ directory reads ``Ukm.objects.published()`` and only public fields. Every list r
 of queries whatever its length: related rows are joined or prefetched here, never in templates.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from posyantek.models import Kecamatan, Kelurahan, Kota, Pos
@@ -199,35 +200,43 @@ class Statistik:
 def ukm_statistik(*, pos: Pos | None) -> Statistik:
     """Businesses by class, bidang, kelurahan (kota for the province) and Jakpreneur stage.
 
-    Counts active businesses only: a closed business is not served. Five grouped queries.
+    Counts active businesses only: a closed business is not served. One grouped query (status,
+    verified, class, bidang, stage, place) added up here: a post with tens of thousands of
+    businesses is read once, not five times.
     """
     semua = Ukm.objects.all() if pos is None else Ukm.objects.for_pos(pos)
-    totals = semua.aggregate(
-        total=Count("pk"), aktif=Count("pk", filter=Q(status="aktif")),
-        terverifikasi=Count("pk", filter=Q(status="aktif", verified_at__isnull=False)),
+    wilayah_field = "pos__kecamatan__kota" if pos is None else "kelurahan"
+    grouped = (
+        semua.order_by()
+        .annotate(sudah_verifikasi=ExpressionWrapper(Q(verified_at__isnull=False), output_field=BooleanField()))
+        .values_list("status", "sudah_verifikasi", "kelas", "bidang", "tahap_jakpreneur", wilayah_field)
+        .annotate(n=Count("pk"))
     )
-    qs = semua.filter(status="aktif")
+    totals = {"total": 0, "aktif": 0, "terverifikasi": 0}
+    kelas, bidang, tahap, counts = Counter(), Counter(), Counter(), Counter()
+    for status, verified, kelas_, bidang_, tahap_, wilayah_, n in grouped:
+        totals["total"] += n
+        if status != "aktif":
+            continue
+        totals["aktif"] += n
+        totals["terverifikasi"] += n if verified else 0
+        kelas[kelas_] += n
+        bidang[bidang_] += n
+        tahap[tahap_] += n
+        counts[wilayah_] += n
 
-    def per(field: str) -> dict:
-        return dict(qs.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
-
-    kelas = per("kelas")
     kelas_rows = [(str(label), kelas.get(value, 0)) for value, label in Kelas.choices if value != Kelas.BESAR or kelas.get(value)]
     if kelas.get(""):
         kelas_rows.append((_("Belum dapat ditentukan"), kelas[""]))
-    bidang = per("bidang")
     bidang_rows = sorted(((str(BIDANG_SINGKAT[value]), bidang.get(value, 0)) for value, _label in Bidang.choices if bidang.get(value)),
                          key=lambda row: (-row[1], row[0]))
-    tahap = per("tahap_jakpreneur")
     tahap_rows = [(str(label), tahap.get(value, 0)) for value, label in TahapJakpreneur.choices]
     if tahap.get(""):
         tahap_rows.append((_("Belum ada tahap"), tahap[""]))
     if pos is None:
-        counts = per("pos__kecamatan__kota")
         wilayah_rows = [(kota.nama_pendek, counts.get(kota.pk, 0)) for kota in Kota.objects.order_by("kode")]
         label = _("UKM per kota/kabupaten")
     else:
-        counts = per("kelurahan")
         wilayah_rows = [(k.nama, counts.get(k.pk, 0)) for k in Kelurahan.objects.filter(kecamatan_id=pos.kecamatan_id).order_by("nama")]
         label = _("UKM per kelurahan")
     return Statistik(
