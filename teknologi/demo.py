@@ -7,6 +7,7 @@ campaigns carry ``is_demo`` (a "Contoh (demo)" badge) and the DEMO mark in their
 businesses and suppliers are named "(demo)".
 """
 
+import random
 from datetime import timedelta
 
 from django.utils import timezone
@@ -39,6 +40,18 @@ POS_BIDANG = {
 
 
 def seed(ctx: DemoContext) -> None:
+    """The catalogue's demo, drawn from its own random stream: the shared ``ctx.rng`` is at a different
+    point on a second run (other apps' seeds draw less when their data exists), and a different draw
+    would add adoptions to technologies that had none, breaking "safe to run twice"."""
+    shared = ctx.rng
+    ctx.rng = random.Random(f"teknologi-demo-{ctx.today.isoformat()}")
+    try:
+        _seed(ctx)
+    finally:
+        ctx.rng = shared
+
+
+def _seed(ctx: DemoContext) -> None:
     admin = ctx.users["admin"]
     pos_by_slug = {p.slug: p for p in Pos.objects.select_related("kecamatan")}
     published = []
