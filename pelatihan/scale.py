@@ -35,12 +35,17 @@ def seed(ctx: ScaleContext) -> None:
     rng = ctx.rng
     now = timezone.now()
     admin = ctx.users["admin"]
-    programs = ctx.insert(Program, (
+    # The demo seed may have created some of these programmes already (names are unique in the
+    # province): reuse those and insert only the missing ones, with their topics.
+    existing = {p.nama: p for p in Program.objects.filter(nama__in=[row[0] for row in PROGRAM])}
+    missing = [row for row in PROGRAM if row[0] not in existing]
+    created = ctx.insert(Program, (
         Program(nama=nama, jenis=jenis, pilar=pilar, deskripsi=f"{nama}: {ctx.words(12)}.", created_by=admin)
-        for nama, jenis, pilar, _topik in PROGRAM
+        for nama, jenis, pilar, _topik in missing
     ))
     ctx.insert(ProgramTopik, (ProgramTopik(program_id=p.pk, topik=t)
-                              for p, (_n, _j, _p, topik) in zip(programs, PROGRAM, strict=True) for t in topik), keep=False)
+                              for p, (_n, _j, _p, topik) in zip(created, missing, strict=True) for t in topik), keep=False)
+    programs = [*existing.values(), *created]
     if not ctx.pos_ids:
         return
 
