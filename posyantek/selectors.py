@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Lower
 
 from posyantek.models import (
@@ -54,12 +54,6 @@ def kota_list_with_pos() -> QuerySet[Kota]:
         .prefetch_related(Prefetch("kecamatan_set", queryset=kecamatan))
         .order_by("kode")
     )
-
-
-def pos_versi() -> str:
-    """Changes whenever a post's public data is saved: the key of cached renderings of the post list."""
-    row = Pos.objects.aggregate(terbaru=Max("updated_at"), jumlah=Count("pk"))
-    return f"{row['jumlah']}-{row['terbaru'].timestamp() if row['terbaru'] else 0}"
 
 
 def kota_list_with_pos_count() -> QuerySet[Kota]:

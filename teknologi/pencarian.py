@@ -30,6 +30,8 @@ from django.db import connection
 from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
+from posyantek import versi
+
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
 PREFIX_LENGTH = 4
@@ -67,6 +69,7 @@ def perbarui_vektor(qs: QuerySet) -> None:
     """Recompute the full-text vector of these rows from their ``cari_teks`` (PostgreSQL only)."""
     if is_postgres():
         qs.update(cari_vector=SearchVector("cari_teks", config="simple"))
+        versi.naikkan()  # search results changed; QuerySet.update() sends no signal
 
 
 def cari(qs: QuerySet, query: str) -> QuerySet:

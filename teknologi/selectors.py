@@ -282,12 +282,9 @@ def teknologi_terkait(teknologi: Teknologi, *, limit: int = 4) -> QuerySet[Tekno
 
 
 def panduan_public(slug: str) -> Panduan:
-    """The guide of a published technology, with its steps, maintenance and troubleshooting."""
-    return (
-        Panduan.objects.select_related("teknologi")
-        .prefetch_related("langkah_set", "perawatan_set", "masalah_set")
-        .get(teknologi__slug=slug, teknologi__status=StatusTeknologi.TERBIT)
-    )
+    """The guide of a published technology. Its steps, maintenance and troubleshooting are read by
+    the page's cached fragment (one query each, each read once), so a cache hit reads none of them."""
+    return Panduan.objects.select_related("teknologi").get(teknologi__slug=slug, teknologi__status=StatusTeknologi.TERBIT)
 
 
 def teknologi_unggulan(*, limit: int = 4) -> QuerySet[Teknologi]:

@@ -20,6 +20,15 @@ def _media_root(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
+@pytest.fixture(autouse=True)
+def _fragments():
+    """Each test starts with no cached fragments. The data version (a PostgreSQL sequence) is not
+    rolled back with a test's rows, so a fragment cached by one test could otherwise match the next."""
+    from django.core.cache import caches
+
+    caches["fragments"].clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """With --reuse-db the test database may come from a run whose transactional tests flushed the

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from posyantek import versi
 from posyantek.models import Kelurahan, Pos, User
 
 from .klasifikasi import klasifikasi_ukm
@@ -496,6 +497,7 @@ def impor_commit(*, batch: ImporBatch, oleh: User) -> ImporBatch:
                                "verified_at", "verified_by"}
                         )
                         bulk_update_with_history(perbarui, Ukm, fields, batch_size=500, default_user=oleh, default_change_reason=reason)
+                    versi.naikkan()  # the bulk writes above send no signal
             except IntegrityError:
                 # A NIB of the file was registered in the very moment of the commit.
                 raise ValidationError(_("Data registri berubah saat penyimpanan. Tidak ada data yang disimpan; coba simpan lagi."))

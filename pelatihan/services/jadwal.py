@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from pelatihan import emails
 from pelatihan.models import Jadwal, Program, ProgramTopik, Topik
+from posyantek import versi
 from posyantek.models import Pos, User
 
 PROGRAM_FIELDS = {"nama", "jenis", "pilar", "deskripsi", "is_aktif"}
@@ -39,6 +40,7 @@ def _set_topik(program: Program, topik: list[str]) -> None:
     program.topik_set.exclude(topik__in=chosen).delete()
     existing = set(program.topik_set.values_list("topik", flat=True))
     ProgramTopik.objects.bulk_create([ProgramTopik(program=program, topik=t) for t in chosen if t not in existing])
+    versi.naikkan()  # bulk_create sends no signal
 
 
 @transaction.atomic

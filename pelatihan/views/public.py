@@ -23,6 +23,7 @@ from pelatihan.forms import JadwalFilterForm, SertifikatCariForm, UmpanBalikForm
 from pelatihan.models import Jadwal, Pendaftaran, Sertifikat
 from pelatihan.permissions import alasan_tidak_boleh_daftar, can_manage_pos
 from pelatihan.views.mixins import PostOnlyView
+from posyantek import versi
 
 PER_HALAMAN = 20
 
@@ -34,11 +35,15 @@ class JadwalListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        form = JadwalFilterForm(self.request.GET or None)
-        filters = form.filters()
-        paginator = Paginator(selectors.jadwal_list_public(**filters), PER_HALAMAN)
-        page = paginator.get_page(self.request.GET.get("page"))
-        ctx.update(form=form, page_obj=page, jadwal_list=page.object_list, ada_filter=bool(filters), filter_qs=_filter_qs(filters))
+
+        def daftar():  # lazy: the list is a {% fragmen %}, and a cache hit needs none of this
+            form = JadwalFilterForm(self.request.GET or None)  # its choices cost two queries
+            filters = form.filters()
+            page = Paginator(selectors.jadwal_list_public(**filters), PER_HALAMAN).get_page(self.request.GET.get("page"))
+            return {"form": form, "page_obj": page, "jadwal_list": page.object_list, "ada_filter": bool(filters),
+                    "filter_qs": _filter_qs(filters)}
+
+        ctx.update(versi.konteks_malas(daftar, "form", "page_obj", "jadwal_list", "ada_filter", "filter_qs"))
         ctx["feed_url"] = self.request.build_absolute_uri(reverse("pelatihan:feed-semua"))
         ctx["webcal_url"] = "webcal://" + self.request.get_host() + reverse("pelatihan:feed-semua")
         return ctx

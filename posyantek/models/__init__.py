@@ -10,6 +10,7 @@ from .pengurus import JABATAN_INTI, MASA_BAKTI_MAKS_TAHUN, Jabatan, Kepengurusan
 from .pos import OperatorPos, Pos, PosQuerySet, PosScopedQuerySet
 from .undangan import Peran, Undangan
 from .unit import UnitKelurahan
+from .versi import VersiData
 from .wilayah import Kecamatan, Kelurahan, Kota, Provinsi, normalisasi_nama
 
 __all__ = [
@@ -39,10 +40,11 @@ __all__ = [
     "PosQuerySet",
     "PosScopedQuerySet",
     "Provinsi",
-    "UnitKelurahan",
     "Undangan",
+    "UnitKelurahan",
     "User",
     "UserManager",
+    "VersiData",
     "normalisasi_nama",
     "tambah_tahun",
 ]

@@ -1,8 +1,9 @@
-"""Template helpers shared by every app: charts and Rupiah."""
+"""Template helpers shared by every app: charts, Rupiah and cached fragments of public data."""
 
 from decimal import Decimal
 
 from django import template
+from django.templatetags.cache import CacheNode
 from django.utils.safestring import mark_safe
 
 from posyantek.charts import Bar, bar_chart_svg
@@ -32,3 +33,32 @@ def rupiah(value) -> str:
         return "—"
     amount = Decimal(value).quantize(Decimal(1))
     return "Rp" + f"{amount:,}".replace(",", ".")
+
+
+FRAGMEN_TIMEOUT = 60 * 60  # the data version changes the key on every write; this only bounds memory
+
+
+class FragmenNode(CacheNode):
+    def render(self, context):
+        if context.get("versi") is None:  # rendered without the portal's context processor: no version
+            return self.nodelist.render(context)
+        return super().render(context)
+
+
+@register.tag("fragmen")
+def do_fragmen(parser, token):
+    """``{% fragmen "name" [vary ...] %}...{% endfragmen %}``: Django's ``{% cache %}`` in the
+    ``fragments`` cache, keyed by the data version (``versi.kunci``, see ``posyantek.versi``), the
+    language and the extra ``vary`` values. Only for what every visitor sees alike: no ``user``,
+    no CSRF token, nothing private inside. Querysets the fragment reads should be lazy, so a hit
+    runs none of them."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("'fragmen' needs a name")
+    nodelist = parser.parse(("endfragmen",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    vary = [parser.compile_filter("versi.kunci"), parser.compile_filter("LANGUAGE_CODE")]
+    vary += [parser.compile_filter(bit) for bit in bits[2:]]
+    return FragmenNode(nodelist, parser.compile_filter(str(FRAGMEN_TIMEOUT)), name, vary,
+                       parser.compile_filter('"fragments"'))

@@ -7,6 +7,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -240,8 +241,13 @@ class PosDasborView(KelolaPosMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["dasbor_pos"] = selectors.pos_dasbor(pos=self.pos, hari_ini=timezone.localdate())
-        ctx.update(extensions.context_for(extensions.POS_DASBOR, request=self.request, pos=self.pos))
+        # The cards are a {% fragmen %} per post (and role): what they show is under ``data_dasbor``,
+        # built on a cache miss only. Access is checked before (KelolaPosMixin), and the fragment is
+        # keyed by the post, so one post's figures are never served for another.
+        ctx["data_dasbor"] = SimpleLazyObject(lambda: {
+            "dasbor_pos": selectors.pos_dasbor(pos=self.pos, hari_ini=timezone.localdate()),
+            **extensions.context_for(extensions.POS_DASBOR, request=self.request, pos=self.pos),
+        })
         return ctx
 
 

@@ -10,33 +10,37 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from posyantek import versi
 from posyantek.uploads import download_response
 from teknologi import selectors, services
 from teknologi.forms import AdopsiPemilikForm
-from teknologi.models import Bidang, Panduan, Teknologi
+from teknologi.models import Panduan, Teknologi
 from teknologi.selectors import URUTAN, Filter
 
 PER_HALAMAN = 12
 
 
 class TeknologiListView(TemplateView):
-    """The catalogue: search, facets with counts, sorting, pagination. Published technologies only."""
+    """The catalogue: search, facets with counts, sorting, pagination. Published technologies only.
+
+    The results and facets are rendered into the ``fragments`` cache under the data version and the
+    full query string (``posyantek.versi``); the queries run lazily, so a hit runs none of them."""
 
     template_name = "teknologi/teknologi_list.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         f = Filter.dari(self.request.GET)
-        katalog = selectors.teknologi_katalog(f, halaman=self.request.GET.get("halaman"), per_halaman=PER_HALAMAN)
-        page, facet = katalog.page, katalog.facet
+        halaman = self.request.GET.get("halaman")
+
+        def katalog():
+            hasil = selectors.teknologi_katalog(f, halaman=halaman, per_halaman=PER_HALAMAN)
+            return {"page_obj": hasil.page, "teknologi_list": hasil.page.object_list, "facet": hasil.facet}
+
+        ctx.update(versi.konteks_malas(katalog, "page_obj", "teknologi_list", "facet"))
         ctx.update(
             filter=f,
-            page_obj=page,
-            teknologi_list=page.object_list,
-            facet=facet,
             urutan=[(key, label) for key, (label, _o) in URUTAN.items() if key != "relevansi" or f.q],
-            bidang_label=dict(Bidang.choices).get(f.bidang, ""),
-            kecamatan_label=next((nama for slug, nama, _n in facet["kecamatan"] if slug == f.kecamatan), f.kecamatan),
             ada_filter=bool(f.q or f.bidang or f.harga or f.kecamatan or f.panduan or f.penghargaan),
         )
         return ctx

@@ -7,6 +7,8 @@ from django.core.files.storage import default_storage
 from django.http import Http404
 from django.views.generic import TemplateView
 
+from posyantek import versi
+
 from .. import selectors
 from ..forms import DirektoriFilterForm
 from ..models import Ukm
@@ -19,13 +21,18 @@ class DirektoriView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form = DirektoriFilterForm(self.request.GET or None)
-        params = form.params() if self.request.GET else {}
-        qs = selectors.ukm_list_direktori(q=params.get("q", ""), kecamatan=params.get("kecamatan"), bidang=params.get("bidang", ""))
-        page = paginate(self.request, qs, per_page=24)
-        for ukm in page.object_list:
-            ukm.sampul_url = default_storage.url(ukm.foto_sampul) if ukm.foto_sampul else ""
-        ctx.update(form=form, page_obj=page, ukm_list=page.object_list,
-                   filtered=any(params.get(k) for k in ("q", "kecamatan", "bidang")))
+
+        def daftar():  # lazy: the list is a {% fragmen %}, and a cache hit needs none of this
+            params = form.params() if self.request.GET else {}
+            qs = selectors.ukm_list_direktori(q=params.get("q", ""), kecamatan=params.get("kecamatan"), bidang=params.get("bidang", ""))
+            page = paginate(self.request, qs, per_page=24)
+            for ukm in page.object_list:
+                ukm.sampul_url = default_storage.url(ukm.foto_sampul) if ukm.foto_sampul else ""
+            return {"page_obj": page, "ukm_list": page.object_list,
+                    "filtered": any(params.get(k) for k in ("q", "kecamatan", "bidang"))}
+
+        ctx["form"] = form
+        ctx.update(versi.konteks_malas(daftar, "page_obj", "ukm_list", "filtered"))
         return ctx
 
 

@@ -2,6 +2,7 @@
 
 from django.views.generic import DetailView, TemplateView
 
+from posyantek import versi
 from posyantek.lomba import selectors
 
 
@@ -9,7 +10,10 @@ class LombaPublikListView(TemplateView):
     template_name = "lomba/lomba_list.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(lomba_list=selectors.lomba_list_publik(), **kwargs)
+        ctx = super().get_context_data(**kwargs)
+        # The list is a {% fragmen %}; the queryset is built only on a cache miss.
+        ctx.update(versi.konteks_malas(lambda: {"lomba_list": selectors.lomba_list_publik()}, "lomba_list"))
+        return ctx
 
 
 class LombaPublikDetailView(DetailView):

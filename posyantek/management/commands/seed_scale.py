@@ -15,6 +15,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from posyantek import versi
 from posyantek.scale import BASE_SIZES, BENCH_ADMIN_EMAIL, ScaleContext, Sizes
 
 # Same order as seed_demo: foundation first, the Lomba last.
@@ -72,6 +73,7 @@ class Command(BaseCommand):
             for module in scale_modules():
                 self.stdout.write(f"{module.__name__}:")
                 module.seed(ctx)
+            versi.naikkan()  # COPY and bulk inserts send no signal: running servers must render afresh
         if connection.vendor == "postgresql":
             # Fresh statistics, so the planner sees a million rows as a million rows, and the
             # visibility map a running server's autovacuum would have set long ago (without it
