@@ -128,3 +128,23 @@ def test_seed_scale_fills_the_lomba_with_ten_announced_years_and_one_being_score
     pos = client.get("/pos/gambir/").content.decode()
     assert "Penghargaan Lomba Posyantek" in pos
 
+
+def test_seed_scale_after_seed_demo_keeps_the_demo_competitions(wilayah):
+    """The CI restore drill: seed_demo, then seed_scale on the same database (year, category and level
+    are unique for a competition, so the demo's are kept and only the missing ones are made)."""
+    from django.utils import timezone
+
+    from posyantek.lomba import selectors
+    from posyantek.lomba.models import Lomba, Tingkat
+
+    call_command("seed_demo", password="demo-password-panjang-1", stdout=io.StringIO())
+    demo = set(Lomba.objects.values_list("pk", "nama", "status"))
+    call_command("seed_scale", ukm=10, teknologi=5, sesi=2, pendaftaran=3, relawan=1, stdout=io.StringIO())
+    assert demo < set(Lomba.objects.values_list("pk", "nama", "status"))
+    tahun = timezone.localdate().year
+    provinsi = Lomba.objects.published().filter(tingkat=Tingkat.PROVINSI, kategori="posyantek_berprestasi")
+    assert sorted(provinsi.values_list("tahun", flat=True)) == list(range(tahun - 10, tahun))
+    assert provinsi.get(tahun=tahun - 1).nama.startswith("[DEMO]")
+    assert sorted(r.tahun for r in selectors.riwayat_nasional_dki()) == list(range(tahun - 10, tahun))
+    for lomba in Lomba.objects.selesai().exclude(sumber_hasil="impor"):
+        assert selectors.hasil_lomba(lomba).sama_dengan_tersimpan(), lomba.nama
