@@ -86,3 +86,65 @@ def test_insert_rows_fills_defaults_and_returns_keys(wilayah):
     with pytest.raises(ValueError, match="has no default"):
         ctx.insert_rows(OperatorPos, ["user"], [(ids[1],)])
     assert User.objects.create(email="sesudah2@contoh.test").pk > ids[-1]
+
+
+def test_seed_scale_fills_the_lomba_with_ten_announced_years_and_one_being_scored(wilayah, client):
+    """The benchmark's /lomba/ page measures real results: without posyantek/lomba/scale.py it is empty."""
+    from django.utils import timezone
+
+    from posyantek.lomba import selectors
+    from posyantek.lomba.models import Kategori, Lomba, Status, Tingkat
+
+    call_command("seed_scale", ukm=10, teknologi=5, sesi=2, pendaftaran=3, relawan=1, stdout=io.StringIO())
+    tahun = timezone.localdate().year
+    diumumkan = Lomba.objects.published()
+    provinsi = diumumkan.filter(tingkat=Tingkat.PROVINSI, kategori=Kategori.POSYANTEK_BERPRESTASI)
+    assert sorted(provinsi.values_list("tahun", flat=True)) == list(range(tahun - 10, tahun))
+    assert diumumkan.filter(tingkat=Tingkat.NASIONAL).count() == 10
+    lalu = provinsi.get(tahun=tahun - 1)
+    assert lalu.difinalkan_at < lalu.diumumkan_at and lalu.seri_tahap and lalu.seri_kriteria
+    assert sorted(lalu.peserta_set.values_list("peringkat", flat=True)) == list(range(1, 45))
+    assert lalu.penugasan_set.count() == 4 and lalu.peserta_set.filter(is_favorit=True, peringkat__gt=6).count() == 1
+    # The stored result is what finalising would store from the inserted scores.
+    assert selectors.hasil_lomba(lalu).sama_dengan_tersimpan()
+    juara = lalu.peserta_set.select_related("pos").get(peringkat=1)
+    assert juara.pos.is_percontohan and juara.pos.percontohan_tahun == tahun - 1
+    dki = Lomba.objects.get(tahun=tahun - 1, tingkat=Tingkat.NASIONAL).peserta_set.get(dari_dki=True)
+    assert dki.asal == juara and dki.pos == juara.pos and dki.peringkat and dki.nilai_akhir
+    assert len(selectors.riwayat_nasional_dki()) == 10
+
+    kini = Lomba.objects.get(tahun=tahun, tingkat=Tingkat.PROVINSI, kategori=Kategori.POSYANTEK_BERPRESTASI)
+    assert kini.status == Status.PENILAIAN and not kini.peserta_set.filter(peringkat__isnull=False).exists()
+    matriks = selectors.matriks_penilaian(kini)
+    assert 50 < matriks.persen < 100 and [b.kurang_peserta > 0 for b in matriks.baris].count(True) == 1
+
+    page = client.get("/lomba/").content.decode()
+    # Every announced competition shows its winners, from the oldest year to the newest.
+    assert page.count("award award-juara_1") == page.count("award award-juara_3") == diumumkan.count() == 25
+    assert f"Tahun {tahun - 10}" in page and f"Tahun {tahun - 1}" in page and f"Tahun {tahun}<" not in page
+    assert juara.pos.nama in page and str(kini.nama) not in page
+    detail = client.get(lalu.get_absolute_url()).content.decode()
+    assert detail.count('<td class="rank">') == 44 and "award award-harapan_3" in detail and juara.pos.nama in detail
+    pos = client.get("/pos/gambir/").content.decode()
+    assert "Penghargaan Lomba Posyantek" in pos
+
+
+def test_seed_scale_after_seed_demo_keeps_the_demo_competitions(wilayah):
+    """The CI restore drill: seed_demo, then seed_scale on the same database (year, category and level
+    are unique for a competition, so the demo's are kept and only the missing ones are made)."""
+    from django.utils import timezone
+
+    from posyantek.lomba import selectors
+    from posyantek.lomba.models import Lomba, Tingkat
+
+    call_command("seed_demo", password="demo-password-panjang-1", stdout=io.StringIO())
+    demo = set(Lomba.objects.values_list("pk", "nama", "status"))
+    call_command("seed_scale", ukm=10, teknologi=5, sesi=2, pendaftaran=3, relawan=1, stdout=io.StringIO())
+    assert demo < set(Lomba.objects.values_list("pk", "nama", "status"))
+    tahun = timezone.localdate().year
+    provinsi = Lomba.objects.published().filter(tingkat=Tingkat.PROVINSI, kategori="posyantek_berprestasi")
+    assert sorted(provinsi.values_list("tahun", flat=True)) == list(range(tahun - 10, tahun))
+    assert provinsi.get(tahun=tahun - 1).nama.startswith("[DEMO]")
+    assert sorted(r.tahun for r in selectors.riwayat_nasional_dki()) == list(range(tahun - 10, tahun))
+    for lomba in Lomba.objects.selesai().exclude(sumber_hasil="impor"):
+        assert selectors.hasil_lomba(lomba).sama_dengan_tersimpan(), lomba.nama
