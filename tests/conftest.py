@@ -29,6 +29,13 @@ def _fragments():
     caches["fragments"].clear()
 
 
+@pytest.fixture
+def tanpa_fragmen(settings):
+    """No fragment caching: for tests that count the queries of a page's full rendering (a warm-up
+    request would otherwise turn the measured one into a cache hit)."""
+    settings.CACHES = {**settings.CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """With --reuse-db the test database may come from a run whose transactional tests flushed the

@@ -45,7 +45,7 @@ def relawan_b(pos_b):
 
 
 @pytest.fixture
-def assert_constant_queries(django_assert_num_queries):
+def assert_constant_queries(django_assert_num_queries, tanpa_fragmen):
     """``assert_constant_queries(client, url, add)``: the page runs the same number of queries with
     1 and with 3 items (``add(n)`` creates n more items)."""
     from django.db import connection

@@ -60,9 +60,12 @@ def test_directory_search_and_filters(client, ukm_a, ukm_b, params, expected):
     assert names(client.get("/ukm/", params)) == expected
 
 
-# count, rows with their cover photo, kecamatan choices (+ the chosen kecamatan when filtering)
-@pytest.mark.parametrize("params,queries", [({}, 3), ({"kecamatan": "gambir", "bidang": "kuliner"}, 4), ({"q": "cideng"}, 3)])
-def test_directory_runs_same_number_of_queries_for_1_and_3(client, ukm_a, django_assert_num_queries, wilayah, params, queries):
+# count, rows with their cover photo, kecamatan choices (+ the chosen kecamatan when filtering),
+# the data version of the cached list (posyantek.versi)
+@pytest.mark.parametrize("params,queries", [({}, 4), ({"kecamatan": "gambir", "bidang": "kuliner"}, 5), ({"q": "cideng"}, 4)])
+def test_directory_runs_same_number_of_queries_for_1_and_3(
+    client, ukm_a, django_assert_num_queries, wilayah, tanpa_fragmen, params, queries
+):
     FotoProdukFactory(produk=ProdukFactory(ukm=ukm_a))
     client.get("/ukm/")
     with django_assert_num_queries(queries):

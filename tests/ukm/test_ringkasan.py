@@ -69,7 +69,7 @@ def test_dashboard_shows_charts_links_and_pending_claims(client_as, operator_a, 
     assert 'href="/kelola/gambir/ukm/"' in body.split('class="kelola-nav"')[1].split("</nav>")[0]  # the post menu
 
 
-def test_dashboard_queries_do_not_grow_with_ukm(client_as, operator_a, pos_a):
+def test_dashboard_queries_do_not_grow_with_ukm(client_as, operator_a, pos_a, tanpa_fragmen):
     """The post dashboard (with every app's section) runs as many queries with 1 UKM as with 6."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
