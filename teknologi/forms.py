@@ -181,11 +181,18 @@ class _LangkahFormSet(_BaseFormSet):
         return {**super().get_form_kwargs(index), "foto_sah": self.foto_sah}
 
 
+# absolute_max = max_num: a forged TOTAL_FORMS (say 1000) must not make the server build and render
+# a thousand forms (Django's default ceiling is max_num + 1000); it gets the "at most" error instead.
 LangkahFormSet = forms.formset_factory(
-    LangkahForm, formset=_LangkahFormSet, extra=2, can_delete=True, can_order=True, max_num=40, validate_max=True
+    LangkahForm, formset=_LangkahFormSet, extra=2, can_delete=True, can_order=True, max_num=40, absolute_max=40,
+    validate_max=True,
 )
-PerawatanFormSet = forms.formset_factory(PerawatanForm, formset=_BaseFormSet, extra=2, can_delete=True, max_num=30, validate_max=True)
-MasalahFormSet = forms.formset_factory(MasalahForm, formset=_BaseFormSet, extra=2, can_delete=True, max_num=30, validate_max=True)
+PerawatanFormSet = forms.formset_factory(
+    PerawatanForm, formset=_BaseFormSet, extra=2, can_delete=True, max_num=30, absolute_max=30, validate_max=True
+)
+MasalahFormSet = forms.formset_factory(
+    MasalahForm, formset=_BaseFormSet, extra=2, can_delete=True, max_num=30, absolute_max=30, validate_max=True
+)
 
 
 class KembalikanForm(forms.Form):

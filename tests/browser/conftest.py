@@ -56,3 +56,4 @@ def login(page, site):
 def pytest_collection_modifyitems(items):
     for item in items:
         item.add_marker(pytest.mark.browser)
+

@@ -4,6 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import horizontal_overflow
 from tests.factories import UserFactory
 
 
@@ -50,7 +51,7 @@ def test_operator_of_another_post_is_refused(page, site, login):
 def test_home_at_360px_has_no_horizontal_scroll(page, site):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{site}/")
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = horizontal_overflow(page)
     assert overflow <= 0
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 
@@ -141,5 +142,5 @@ def test_operator_logs_a_service_on_a_phone(page, site, login):
     page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_text("Catatan layanan disimpan.")).to_be_visible()
     expect(page.get_by_role("rowheader", name=re.compile("Kelas berjualan daring"))).to_be_visible()
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = horizontal_overflow(page)
     assert overflow <= 0

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from posyantek.lomba import services
 from posyantek.lomba.models import Kriteria, Nilai
 from posyantek.models import Pos, User
+from tests.browser.helpers import horizontal_overflow
 from tests.factories import UserFactory
 
 JURI2_NILAI = Decimal("93.41")
@@ -135,8 +136,8 @@ def test_scoring_and_results_at_360px(page, site, login):
     for path in ("/lomba/", f"/lomba/{lomba.pk}/"):
         page.goto(f"{site}{path}")
         expect(page.get_by_role("heading", level=1)).to_be_visible()
-        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, path
+        assert horizontal_overflow(page) <= 0, path
     login("juri1@posyantek.test")
     page.goto(f"{site}/kelola/lomba/{lomba.pk}/peserta/{gambir.pk}/nilai/")
     expect(page.get_by_role("heading", level=2)).to_contain_text("Posyantek Kecamatan Gambir")
-    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert horizontal_overflow(page) <= 0

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.browser.helpers import horizontal_overflow
 from tests.factories import UserFactory
 
 
@@ -34,10 +35,6 @@ def make_session(slug="gambir", **kw):
     return JadwalFactory(pos=Pos.objects.get(slug=slug), **defaults)
 
 
-def no_horizontal_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
-
-
 def test_visitor_finds_a_session_near_them_and_adds_it_to_calendar_at_360px(page, site, tmp_path):
     make_session("gambir", judul="Foto Produk dengan Ponsel")
     make_session("tambora", judul="Kelas di Tambora")
@@ -45,18 +42,18 @@ def test_visitor_finds_a_session_near_them_and_adds_it_to_calendar_at_360px(page
     page.goto(f"{site}/")
     page.get_by_role("link", name="Pelatihan", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jadwal pelatihan")
-    assert no_horizontal_scroll(page)
+    assert horizontal_overflow(page) <= 0
     page.get_by_label("Kecamatan").select_option(label="Gambir")
     page.get_by_role("button", name="Tampilkan").click()
     expect(page.get_by_role("link", name="Foto Produk dengan Ponsel")).to_be_visible()
     expect(page.get_by_role("link", name="Kelas di Tambora")).to_have_count(0)
     page.get_by_role("link", name="Kalender bulan").click()
-    assert no_horizontal_scroll(page)
+    assert horizontal_overflow(page) <= 0
     page.get_by_role("link", name="Daftar sesi").click()
     page.get_by_role("link", name="Foto Produk dengan Ponsel").click()
     expect(page.get_by_text("10 dari 10 kursi tersisa")).to_be_visible()
     expect(page.get_by_role("link", name="Bagikan lewat WhatsApp")).to_have_attribute("href", re.compile(r"^https://wa\.me/\?text=.*pelatihan%2Fjadwal%2F\d+%2F"))
-    assert no_horizontal_scroll(page)
+    assert horizontal_overflow(page) <= 0
     with page.expect_download() as info:
         page.get_by_role("link", name="Tambahkan ke kalender (.ics)").click()
     path = tmp_path / "sesi.ics"

@@ -4,6 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import horizontal_overflow
 from tests.factories import UserFactory
 
 
@@ -33,11 +34,11 @@ def test_visitor_on_a_phone_finds_a_tool_by_a_misspelt_name_and_prints_its_guide
     expect(page).to_have_url(re.compile(r"/teknologi/\?q=pemeras\+santen"))
     first = page.locator(".ttg-kartu h3 a").first
     expect(first).to_have_text("Alat Pemeras Santan")
-    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert horizontal_overflow(page) <= 0
     first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Alat Pemeras Santan")
     expect(page.get_by_text("5–8 kg parutan per jam")).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert horizontal_overflow(page) <= 0
     page.get_by_role("link", name="Baca panduan pemakaian").click()
     expect(page).to_have_url(f"{site}/teknologi/{santan.slug}/panduan/")
     expect(page.get_by_role("heading", name="Langkah pemakaian")).to_be_visible()
@@ -45,7 +46,7 @@ def test_visitor_on_a_phone_finds_a_tool_by_a_misspelt_name_and_prints_its_guide
     qr = page.get_by_alt_text("Kode QR menuju panduan ini")
     expect(qr).to_be_visible()
     assert page.evaluate("img => img.complete && img.naturalWidth > 0", qr.element_handle())
-    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert horizontal_overflow(page) <= 0
 
     # Printing: the header, navigation and buttons disappear; the QR code and steps stay; A4.
     page.emulate_media(media="print")
@@ -90,7 +91,7 @@ def test_owner_pledges_to_a_campaign_and_sees_the_bar_move(page, site, login):
     page.get_by_role("button", name="Ubah janji").click()
     expect(bar).to_have_attribute("value", "10")
     expect(page.locator("main")).to_contain_text("Target tercapai")
-    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert horizontal_overflow(page) <= 0
 
 
 def test_operator_proposes_and_admin_publishes(page, site, login):

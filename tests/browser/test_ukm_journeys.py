@@ -5,6 +5,7 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.browser.helpers import horizontal_overflow
 from tests.factories import UserFactory
 from tests.hostile_files import GPS_JPEG
 
@@ -148,7 +149,7 @@ def test_visitor_browses_directory_at_360px(page, site):
     page.get_by_role("link", name="Direktori UKM").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Direktori UKM")
     expect(page.locator(".direktori-kartu h2")).to_have_text(["Batik Tambora Sari", "Dodol Betawi Mpok Nori"])
-    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert horizontal_overflow(page) <= 0
 
     page.get_by_label("Kecamatan").select_option(label="Gambir")
     page.get_by_role("button", name="Cari").click()
@@ -159,7 +160,7 @@ def test_visitor_browses_directory_at_360px(page, site):
     expect(page.get_by_text("Rp40.000", exact=True)).to_be_visible()
     body = page.content()
     assert "081299998888" not in body and "Gang Rahasia" not in body and "Belum Setuju" not in body
-    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert horizontal_overflow(page) <= 0
 
 
 def test_operator_imports_a_file_preview_then_commit(page, site, login, tmp_path):

@@ -286,6 +286,20 @@ def test_guide_needs_at_least_one_step_and_rejects_overlong_rows(client_as, oper
     assert not Panduan.objects.exists()
 
 
+def test_a_forged_form_count_builds_no_more_than_the_maximum(client_as, operator_a, pos_a):
+    """TOTAL_FORMS=100000 must not make the server build (and render) a form per claimed row."""
+    t = f.teknologi("Alat Banjir", status="draft", pos=pos_a, oleh=operator_a)
+    response = client_as(operator_a).post(
+        f"/kelola/gambir/teknologi/{t.slug}/panduan/",
+        panduan_post(**{"langkah-TOTAL_FORMS": "100000", "masalah-TOTAL_FORMS": "5000"}),
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.count('name="langkah-39-teks"') == 1 and 'name="langkah-40-teks"' not in body
+    assert 'name="masalah-30-masalah"' not in body
+    assert "40" in body and not Panduan.objects.exists()
+
+
 def test_deleted_rows_are_dropped_from_the_guide(client_as, operator_a, pos_a):
     t = f.teknologi("Alat Hapus", status="draft", pos=pos_a, oleh=operator_a)
     client_as(operator_a).post(f"/kelola/gambir/teknologi/{t.slug}/panduan/", panduan_post(**{"langkah-1-DELETE": "on"}))
