@@ -234,3 +234,26 @@ def test_fragments_live_in_the_fragments_cache_only(client, pos_a):
     caches["fragments"].clear()
     _get(client, "/teknologi/")
     assert caches["fragments"]._cache  # the per-process cache holds the rendering
+
+
+def test_the_registry_list_is_cached_per_post_behind_the_access_check(client, pos_a, pos_b, operator_a, operator_b, admin_provinsi):
+    UkmFactory(nama="Kopi Rahasia Gambir")  # Cideng: a kelurahan of Gambir
+    client.force_login(operator_a)
+    assert "Kopi Rahasia Gambir" in _get(client, "/kelola/gambir/ukm/?q=kopi")
+    client.force_login(operator_b)
+    other = _get(client, "/kelola/tambora/ukm/?q=kopi")
+    assert "Kopi Rahasia Gambir" not in other
+    assert client.get("/kelola/gambir/ukm/?q=kopi").status_code == 404
+    assert client.get("/kelola/provinsi/ukm/?q=kopi").status_code == 403
+    client.force_login(admin_provinsi)
+    assert "Kopi Rahasia Gambir" in _get(client, "/kelola/provinsi/ukm/?q=kopi")
+
+
+def test_the_registry_list_shows_an_edit_at_once(client, pos_a, operator_a):
+    ukm = UkmFactory(nama="Kopi Lama")
+    client.force_login(operator_a)
+    assert "Kopi Lama" in _get(client, "/kelola/gambir/ukm/")
+    ukm.nama = "Kopi Baru"
+    ukm.save()
+    body = _get(client, "/kelola/gambir/ukm/")
+    assert "Kopi Baru" in body and "Kopi Lama" not in body

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from posyantek import versi
 from posyantek.views.kelola import KelolaPosMixin
 
 from .. import selectors, services
@@ -36,32 +37,43 @@ class UkmScopeMixin:
 
 
 class _UkmListBase(TemplateView):
+    """The list is a {% fragmen %} per post (None: the province) and query string, rendered after
+    the access check; its data is built lazily, so a cache hit runs none of its queries."""
+
     template_name = "ukm/ukm_list.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx.update(versi.konteks_malas(self.daftar, *self.NAMA))
+        ctx["query"] = self.request.GET.urlencode()
+        return ctx
+
+    NAMA = ("form", "page_obj", "ukm_list", "filtered", "saring_aktif")
+
+    def daftar(self) -> dict:
         form = UkmFilterForm(self.request.GET or None, pos=self.pos)
         params = form.params() if self.request.GET else {}
         page = paginate(self.request, selectors.ukm_list_kelola(pos=self.pos, params=params))
-        ctx.update(
-            form=form,
-            page_obj=page,
-            ukm_list=page.object_list,
-            filtered=any(params.get(k) for k in ("q", "kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi")),
-            saring_aktif=any(params.get(k) for k in ("kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi"))
+        return {
+            "form": form,
+            "page_obj": page,
+            "ukm_list": page.object_list,
+            "filtered": any(params.get(k) for k in ("q", "kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi")),
+            "saring_aktif": any(params.get(k) for k in ("kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi"))
             or params.get("urut") not in (None, "", "nama"),
-            query=self.request.GET.urlencode(),
-        )
-        return ctx
+        }
 
 
 class UkmListView(KelolaPosMixin, _UkmListBase):
     """The post's registry: search, filters, sorting and pages, with a constant number of queries."""
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["klaim_menunggu"] = KlaimUkm.objects.filter(ukm__pos=self.pos, status=StatusKlaim.MENUNGGU).count()
-        return ctx
+    NAMA = (*_UkmListBase.NAMA, "klaim_menunggu")
+
+    def daftar(self) -> dict:
+        return {
+            **super().daftar(),
+            "klaim_menunggu": KlaimUkm.objects.filter(ukm__pos=self.pos, status=StatusKlaim.MENUNGGU).count(),
+        }
 
 
 class ProvinsiUkmListView(AdminProvinsiMixin, _UkmListBase):
