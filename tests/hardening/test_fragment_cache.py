@@ -257,3 +257,14 @@ def test_the_registry_list_shows_an_edit_at_once(client, pos_a, operator_a):
     ukm.save()
     body = _get(client, "/kelola/gambir/ukm/")
     assert "Kopi Baru" in body and "Kopi Lama" not in body
+
+
+def test_the_management_menu_is_cached_per_post_and_role(client, pos_a, pos_b, operator_a, admin_provinsi):
+    client.force_login(admin_provinsi)
+    admin_menu = _get(client, "/kelola/gambir/")
+    assert 'href="/kelola/gambir/operator/"' in admin_menu
+    client.force_login(operator_a)
+    operator_menu = _get(client, "/kelola/gambir/")
+    assert 'href="/kelola/gambir/operator/"' not in operator_menu and 'href="/kelola/gambir/ukm/"' in operator_menu
+    client.force_login(admin_provinsi)
+    assert 'href="/kelola/tambora/ukm/"' in _get(client, "/kelola/tambora/")
