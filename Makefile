@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
+# Every test on as many workers as the machine has cores (pytest-xdist); give PYTEST_ARGS to run a part.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test setup setup-test messages check-deploy clean bench audit backup restore
 
