@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from pelatihan import selectors
 from pelatihan.models import AktivitasRelawan, Bidang, Jadwal, Pendaftaran, Program, Relawan, Tingkat, Topik
 from pelatihan.validators import normalisasi_telepon, rapikan_teks
+from posyantek.forms import PilihanBanyakField
 from posyantek.models import Kecamatan, Kota, Pos
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -114,7 +115,7 @@ class ProgramForm(forms.ModelForm):
         return {key: self.cleaned_data[key] for key in ("nama", "jenis", "pilar", "deskripsi", "is_aktif")}
 
 
-class PelatihField(forms.ModelMultipleChoiceField):
+class PelatihField(PilihanBanyakField):
     def label_from_instance(self, user) -> str:
         label = user.nama or user.email
         tags = []

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from posyantek.forms import PilihanBanyakField
 from posyantek.models import Pos
 from posyantek.uploads import clean_image, clean_pdf
 from teknologi.models import (
@@ -36,7 +37,7 @@ class TeknologiForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     foto_tambahan_keterangan = forms.CharField(label=_("Keterangan foto lain"), max_length=150, required=False)
-    hapus_foto = forms.ModelMultipleChoiceField(
+    hapus_foto = PilihanBanyakField(
         label=_("Hapus foto lain"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 

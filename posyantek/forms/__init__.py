@@ -4,8 +4,27 @@
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
+
+BIGINT = 2**63  # primary keys are 64-bit integers
+
+
+class PilihanBanyakField(forms.ModelMultipleChoiceField):
+    """``ModelMultipleChoiceField`` that refuses an id outside the 64-bit range before the lookup: a
+    forged ``9223372036854775808`` otherwise crashes SQLite's ``IN (...)`` (OverflowError, a 500)."""
+
+    def _check_values(self, value):
+        if (self.to_field_name or "pk") == "pk":
+            for pk in value:
+                try:
+                    number = int(str(pk))
+                except ValueError:
+                    continue  # the parent answers "not a valid value" for these
+                if not -BIGINT <= number < BIGINT:
+                    raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk})
+        return super()._check_values(value)
 
 
 class PortalFormRenderer(TemplatesSetting):

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from posyantek.forms import PilihanBanyakField
 from posyantek.models import Peran, Pos
 
 
-class PosChoiceField(forms.ModelMultipleChoiceField):
+class PosChoiceField(PilihanBanyakField):
     def label_from_instance(self, obj: Pos) -> str:
         return f"{obj.kecamatan.nama} ({obj.kecamatan.kota.nama_pendek})"
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from posyantek.forms import PilihanBanyakField
 from posyantek.models import Kota, Pos, User
 from posyantek.uploads import clean_document
 from posyantek.lomba.models import (
@@ -251,7 +252,7 @@ class DokumenForm(forms.Form):
 class PenugasanForm(forms.Form):
     juri = forms.ModelChoiceField(label=_("Juri"), queryset=User.objects.none())
     is_nasional = forms.BooleanField(label=_("Akun juri nasional"), required=False)
-    peserta = forms.ModelMultipleChoiceField(
+    peserta = PilihanBanyakField(
         label=_("Hanya menilai peserta berikut"), queryset=Peserta.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple, help_text=_("Kosongkan bila juri menilai semua peserta."),
     )
@@ -314,7 +315,7 @@ class NilaiForm(forms.Form):
 
 
 class PercontohanForm(forms.Form):
-    peserta = forms.ModelMultipleChoiceField(
+    peserta = PilihanBanyakField(
         label=_("Tetapkan sebagai pos percontohan"), queryset=Peserta.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )

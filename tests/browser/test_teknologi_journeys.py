@@ -45,6 +45,7 @@ def test_visitor_on_a_phone_finds_a_tool_by_a_misspelt_name_and_prints_its_guide
     expect(page.locator(".ttg-langkah > li")).to_have_count(5)
     qr = page.get_by_alt_text("Kode QR menuju panduan ini")
     expect(qr).to_be_visible()
+    page.wait_for_load_state("load")  # the QR image may still be on its way when the heading shows
     assert page.evaluate("img => img.complete && img.naturalWidth > 0", qr.element_handle())
     assert horizontal_overflow(page) <= 0
 
