@@ -107,10 +107,29 @@ def muat_wilayah(Provinsi, Kota, Kecamatan, Kelurahan, Pos) -> dict[str, int]:
     return {"kota": len(kota_by_kode), "kecamatan": len(kec_by_kode), "kelurahan": len(rows)}
 
 
+def wilayah_lengkap() -> bool:
+    """True when the database holds exactly the CSV's kelurahan (code, name, postcode, kecamatan and
+    kota) and one post per kecamatan: a count alone would call 267 wrong rows complete."""
+    from posyantek.models import Kelurahan, Pos
+
+    expected = {
+        (r["kelurahan_kode"], r["kelurahan"], r["kode_pos"], r["kecamatan_kode"], r["kecamatan"], r["kota_kode"])
+        for r in read_rows()
+    }
+    actual = set(
+        Kelurahan.objects.values_list(
+            "kode", "nama", "kode_pos", "kecamatan__kode", "kecamatan__nama", "kecamatan__kota__kode"
+        )
+    )
+    kecamatan = {r[3] for r in expected}
+    posts = set(Pos.objects.values_list("kecamatan__kode", flat=True))
+    return actual == expected and posts == kecamatan
+
+
 def pastikan_wilayah() -> None:
     """Load the reference data unless it is already complete (tests that flush the database)."""
     from posyantek.models import Kecamatan, Kelurahan, Kota, Pos, Provinsi
 
-    if Kelurahan.objects.count() == 267 and Pos.objects.count() == 44:
+    if wilayah_lengkap():
         return
     muat_wilayah(Provinsi, Kota, Kecamatan, Kelurahan, Pos)

@@ -119,9 +119,10 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Under CI=true a skipped test is a failure: CI must prove everything, browser tests included."""
+    """Under CI=true a skipped test is a failure: CI must prove everything, browser tests included.
+    An expected failure (xfail) is a skip by another name and fails too."""
     outcome = yield
     report = outcome.get_result()
-    if os.environ.get("CI", "").lower() == "true" and report.skipped and not hasattr(report, "wasxfail"):
+    if os.environ.get("CI", "").lower() == "true" and report.skipped:
         report.outcome = "failed"
         report.longrepr = f"skipped under CI=true, which counts as a failure: {report.longrepr}"

@@ -15,8 +15,6 @@ An app's ``tests/<app>/hardening.py`` may define (all optional; see tests/posyan
 ``DATA_IMPORTS: dict[str, str]``
     URL name of a spreadsheet import (CSV/XLSX upload, parsed and never stored) -> where its hostile
     sheets are tested. ``test_upload_corpus`` runs the image/document corpus on every other upload.
-``FUZZ_SKIP: dict[str, str]``
-    URL name -> the reason its form is not fuzzed (e.g. a form that only sends e-mail). Keep it short.
 
 Every spec receives the access-matrix ``World`` (tests/access.py): post A (Gambir) and post B
 (Tambora), the users ``op_a``, ``op_b``, ``owner``, ``admin``, ``juri``, and ``world.obj`` filled by the

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.hardening.forms import Field, Form, fuzz, post_forms, target_url
-from tests.hardening.registry import access_modules, build_world, collect_dict
+from tests.hardening.registry import access_modules, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -59,9 +59,6 @@ def _no_rate_limits(settings):
 
 @pytest.mark.parametrize("route", matrix_routes(), ids=lambda r: f"{r.method} {r.name}")
 def test_every_form_and_action_survives_hostile_input(world, route):
-    skip = collect_dict("FUZZ_SKIP")
-    if route.name in skip:
-        pytest.xfail(f"not fuzzed: {skip[route.name]}")
     build_world(world)
     if route.method == "get":
         for client, url, form, _persona in forms_of(route, world):

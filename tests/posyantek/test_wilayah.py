@@ -68,3 +68,14 @@ def test_kelurahan_cari_scoped_to_kecamatan_and_unknown_returns_none(wilayah):
 
 def test_normalisasi_nama_ignores_case_accents_and_spacing():
     assert normalisasi_nama("Kramat Jatí") == normalisasi_nama("kramatjati") == "kramatjati"
+
+
+def test_pastikan_wilayah_repairs_rows_that_a_count_would_call_complete(wilayah):
+    from posyantek.wilayah_data import pastikan_wilayah, wilayah_lengkap
+
+    assert wilayah_lengkap()
+    Kelurahan.objects.filter(kode="31.73.07.1001").update(nama="Salah Ketik", kode_pos="99999")
+    assert Kelurahan.objects.count() == 267 and not wilayah_lengkap()
+    pastikan_wilayah()
+    assert wilayah_lengkap()
+    assert Kelurahan.objects.get(kode="31.73.07.1001").kode_pos != "99999"
