@@ -230,6 +230,17 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Posyantek DKI Jakarta
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 
+# How many proxies of ours stand in front of gunicorn (the deploy guide's nginx: 1). Every per-client
+# limit takes the client's address from X-Forwarded-For through posyantek.http.client_ip; 0 (the
+# default, no proxy) ignores that header, which anyone can forge.
+try:
+    TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT") or "0")
+except ValueError:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT harus bilangan bulat (must be a whole number).") from None
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT tidak boleh negatif (must not be negative).")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
 # Security: production values unless DEBUG. Behind a TLS-terminating proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG and not TESTING)
