@@ -43,7 +43,7 @@ messages: $(VENV)/.runtime
 
 check-deploy: $(VENV)/.runtime
 	DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) DJANGO_ALLOWED_HOSTS=posyantek.example.id \
-	  $(PY) manage.py check --deploy --fail-level WARNING
+	  PORTAL_BASE_URL=https://posyantek.example.id $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
 	rm -rf var/staticfiles var/media

@@ -37,6 +37,12 @@ class UserAdmin(BaseUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "nama", "password1", "password2"]})]
 
+    def save_model(self, request, obj, form, change):
+        # Deactivating here revokes an open invitation for good, as pengguna_nonaktifkan does.
+        if change and "is_active" in form.changed_data and not obj.is_active and not obj.has_usable_password():
+            obj.set_unusable_password()
+        super().save_model(request, obj, form, change)
+
 
 class OperatorPosInline(admin.TabularInline):
     model = OperatorPos

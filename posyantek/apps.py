@@ -7,6 +7,18 @@ class PosyantekConfig(AppConfig):
     verbose_name = _("Posyantek")
 
     def ready(self):
-        from posyantek import versi
+        from django.db.models.signals import post_migrate
+
+        from posyantek import checks, versi  # noqa: F401 (checks registers the deploy checks)
 
         versi.hubungkan()
+        post_migrate.connect(buat_tabel_cache, sender=self)
+
+
+def buat_tabel_cache(*, using: str, verbosity: int = 1, **kwargs) -> None:
+    """``migrate`` leaves a working cache: it creates the database cache table(s) that CACHES
+    needs (allauth's login rate limits answer 500 without them). Idempotent: existing tables are
+    kept, and nothing happens when the cache is Redis."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=max(verbosity - 1, 0))

@@ -83,6 +83,36 @@ class OperatorIdleTimeoutMiddleware:
         return response
 
 
+class PrivateCacheMiddleware:
+    """``Cache-Control: private, no-store`` on every private response, so a shared office PC keeps
+    no NIK, phone number, archive document or export in its browser cache.
+
+    The rule: a response is private when its path is under ``/kelola/`` (the operators' and admins'
+    area: every archive download and every export lives there) or ``/akun/`` (accounts, invitation
+    and password links), or when it answers a logged-in user — whatever a logged-in person sees may
+    carry their own data — unless the view declared the response the same for everyone with
+    ``Cache-Control: public`` (a guide's QR code, the public calendar feeds). The token-only private
+    calendar feed keeps its own ``private, max-age`` for calendar apps, which cannot log in.
+    """
+
+    PRIVATE_PREFIXES = ("/kelola/", "/akun/")
+    VALUE = "private, no-store"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(self.PRIVATE_PREFIXES):
+            response["Cache-Control"] = self.VALUE
+        else:
+            user = getattr(request, "user", None)
+            declared = {part.strip().lower() for part in response.get("Cache-Control", "").split(",")}
+            if user is not None and user.is_authenticated and "public" not in declared:
+                response["Cache-Control"] = self.VALUE
+        return response
+
+
 class LanguageMiddleware:
     """Bahasa Indonesia first: the language comes from the visitor's own choice (the language
     cookie set by the switch), never from the browser's Accept-Language, so a phone set to English

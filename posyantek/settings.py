@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "posyantek.middleware.PrivateCacheMiddleware",
     "posyantek.middleware.OperatorIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -229,6 +230,17 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Posyantek DKI Jakarta <noreply@posyantek.jakarta.go.id>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+
+# How many proxies of ours stand in front of gunicorn (the deploy guide's nginx: 1). Every per-client
+# limit takes the client's address from X-Forwarded-For through posyantek.http.client_ip; 0 (the
+# default, no proxy) ignores that header, which anyone can forge.
+try:
+    TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT") or "0")
+except ValueError:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT harus bilangan bulat (must be a whole number).") from None
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT tidak boleh negatif (must not be negative).")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # Security: production values unless DEBUG. Behind a TLS-terminating proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -66,4 +66,19 @@ def test_access_matrix(client, world, module, route):
             client.force_login(world.users[persona])
         response = getattr(client, route.method)(url, route.data(world))
         got[persona] = response.status_code
+        if persona != "anon" or url.startswith(PRIVATE_PREFIXES):
+            assert_not_stored(response, url, persona)
     assert got == route.expect, url
+
+
+# Private responses are never kept in a browser's cache (a shared office PC): everything under
+# /kelola/ and /akun/, and everything a logged-in person is shown, except what the view declared the
+# same for everyone (Cache-Control: public — a guide's QR code, the public calendar feeds).
+PRIVATE_PREFIXES = ("/kelola/", "/akun/")
+
+
+def assert_not_stored(response, url, persona):
+    directives = {part.strip().lower() for part in response.get("Cache-Control", "").split(",")}
+    if "public" in directives and not url.startswith(PRIVATE_PREFIXES):
+        return
+    assert {"private", "no-store"} <= directives, f"{persona} {url}: Cache-Control {response.get('Cache-Control')!r}"

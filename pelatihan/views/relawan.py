@@ -26,6 +26,7 @@ from pelatihan.forms import AktivasiForm, AktivitasForm, RelawanForm, tambah_err
 from pelatihan.models import AktivitasRelawan
 from pelatihan.permissions import relawan_of
 from pelatihan.views.mixins import PostOnlyView
+from posyantek.http import client_ip
 from posyantek.models import User
 
 # Anonymous applications create accounts and send mail: a few per hour per address is plenty.
@@ -34,7 +35,7 @@ LAMARAN_PER_JAM_PER_IP = 10
 
 def _dalam_batas(request, action: str, limit: int, window: int = 3600) -> bool:
     """A small fixed-window rate limit in the shared cache (per client address)."""
-    key = f"pelatihan:laju:{action}:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"pelatihan:laju:{action}:{client_ip(request)}"
     if cache.add(key, 1, window):
         return True
     try:

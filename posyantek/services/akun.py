@@ -214,7 +214,12 @@ def undangan_terima(*, user: User, password: str) -> User:
 @transaction.atomic
 def pengguna_nonaktifkan(*, user: User, oleh: User) -> User:
     """Deactivate an account: it can no longer log in, and its open sessions stop working at their
-    next request. Roles and assignments stay, so reactivating restores them."""
+    next request. Roles and assignments stay, so reactivating restores them.
+
+    An open invitation is revoked for good: its token is signed over the password hash, and an
+    account without a password gets a fresh unusable one, so reactivating does not bring the old
+    link back to life (a new invitation, ``undangan_kirim_ulang``, is the way back). A password the
+    person already set is left alone: reactivating lets them log in with it again."""
     _wajib_admin(oleh)
     if user.pk == oleh.pk:
         raise ValidationError(_("Anda tidak dapat menonaktifkan akun Anda sendiri."))
@@ -223,7 +228,11 @@ def pengguna_nonaktifkan(*, user: User, oleh: User) -> User:
     if not user.is_active:
         raise ValidationError(_("Akun ini sudah nonaktif."))
     user.is_active = False
-    user.save(update_fields=["is_active"])
+    fields = ["is_active"]
+    if not user.has_usable_password():
+        user.set_unusable_password()
+        fields.append("password")
+    user.save(update_fields=fields)
     return user
 
 

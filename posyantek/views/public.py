@@ -1,6 +1,7 @@
 """Public pages of the foundation: home, the posts, health."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.cache import caches
 from django.db import connection
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -100,14 +101,27 @@ class PosKabarDetailView(PosKabarMixin, DetailView):
 
 @never_cache
 def healthz(request):
-    """200 when the database answers, 503 when it does not. For load balancers and uptime checks."""
+    """200 when the database and the shared cache answer, 503 when either does not. For load
+    balancers and uptime checks."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # any database failure means "not healthy"
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    if not _cache_answers():
+        return JsonResponse({"status": "error", "database": "ok", "cache": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok", "cache": "ok"})
+
+
+def _cache_answers() -> bool:
+    """The shared cache holds the login rate limits: without it every login answers 500. A read
+    only (a GET writes nothing), which fails on a missing cache table or an unreachable Redis."""
+    try:
+        caches["default"].get("posyantek:healthz")
+    except Exception:  # any cache failure means "not healthy"
+        return False
+    return True
 
 
 def bench_ok(request):

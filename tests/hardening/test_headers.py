@@ -122,3 +122,17 @@ def test_production_admin_login_has_the_same_headers(client, production, wilayah
     assert response.status_code == 200
     assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+# Browser caches (tests/test_access_matrix.py checks every private URL of the project) --------------
+
+
+def test_private_responses_are_never_stored_but_public_pages_stay_cacheable(client, production, pemilik_ukm):
+    assert client.get("/akun/login/", secure=True)["Cache-Control"] == "private, no-store"
+    assert client.get("/akun/password/reset/", secure=True)["Cache-Control"] == "private, no-store"
+    assert client.get("/kelola/", secure=True)["Cache-Control"] == "private, no-store"  # even the redirect to login
+    assert "Cache-Control" not in client.get("/pos/", secure=True)
+    client.force_login(pemilik_ukm)
+    # The header of every page carries the person's name; their own pages carry their data.
+    assert client.get("/pos/", secure=True)["Cache-Control"] == "private, no-store"
+    assert client.get("/ukm/saya/", secure=True)["Cache-Control"] == "private, no-store"

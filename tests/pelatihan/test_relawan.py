@@ -170,6 +170,24 @@ def test_anonymous_applications_are_rate_limited(client, wilayah):
     assert not User.objects.filter(email="spam99@contoh.test").exists()
 
 
+def test_application_limit_counts_per_client_behind_the_proxy(wilayah, settings):
+    from django.test import Client
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    busy = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.66")
+    for i in range(10):
+        busy.post("/relawan/daftar/", lamaran(email=f"spam{i}@contoh.test"))
+    assert busy.post("/relawan/daftar/", lamaran(email="spam99@contoh.test")).status_code == 429
+    # A forged header in front of what nginx appended does not make the same client someone new.
+    forged = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.1.2.3, 203.0.113.66")
+    assert forged.post("/relawan/daftar/", lamaran(email="spam100@contoh.test")).status_code == 429
+    other = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    response = other.post("/relawan/daftar/", lamaran(email="ani@contoh.test"))
+    assert response.status_code == 302 and response["Location"] == "/relawan/daftar/terkirim/"
+    assert User.objects.filter(email="ani@contoh.test").exists()
+    assert not User.objects.filter(email__in=["spam99@contoh.test", "spam100@contoh.test"]).exists()
+
+
 # ---- Admin provinsi ----------------------------------------------------------------------------
 
 

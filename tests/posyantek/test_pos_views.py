@@ -119,7 +119,31 @@ def test_profile_hostile_input_is_refused_and_changes_nothing(client_as, operato
 
 def test_healthz_ok(client, db):
     response = client.get("/healthz")
-    assert (response.status_code, response.json()) == (200, {"status": "ok", "database": "ok"})
+    assert (response.status_code, response.json()) == (200, {"status": "ok", "database": "ok", "cache": "ok"})
+
+
+def test_healthz_503_when_the_cache_table_is_missing(client, db):
+    from django.conf import settings
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {settings.CACHES['default']['LOCATION']}")
+    response = client.get("/healthz")
+    assert (response.status_code, response.json()) == (503, {"status": "error", "database": "ok", "cache": "unavailable"})
+
+
+def test_migrate_creates_the_cache_table_it_needs(db):
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    table = settings.CACHES["default"]["LOCATION"]
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {table}")
+    assert table not in connection.introspection.table_names()
+    call_command("migrate", verbosity=0)
+    assert table in connection.introspection.table_names()
+    cache.set("posyantek:uji", "ada", 60)
+    assert cache.get("posyantek:uji") == "ada"
 
 
 def test_healthz_503_when_database_fails(client, db, monkeypatch):

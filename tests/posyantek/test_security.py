@@ -22,6 +22,7 @@ def production_env(tmp_path) -> dict:
         DJANGO_SECRET_KEY="prod-" + "k3y-" * 16,
         DJANGO_ALLOWED_HOSTS="posyantek.example.id",
         DJANGO_CSRF_TRUSTED_ORIGINS="https://posyantek.example.id",
+        PORTAL_BASE_URL="https://posyantek.example.id",
         DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
         DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
         DJANGO_PRIVATE_MEDIA_ROOT=str(tmp_path / "private"),
@@ -39,6 +40,23 @@ def test_check_deploy_passes_with_zero_warnings_in_production(tmp_path):
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
+@pytest.mark.parametrize("base_url", [None, "http://127.0.0.1:8000", "http://posyantek.example.id",
+                                      "https://localhost:8000"])
+def test_check_deploy_fails_on_a_local_or_plain_http_portal_base_url(tmp_path, base_url):
+    env = production_env(tmp_path)
+    if base_url is None:
+        del env["PORTAL_BASE_URL"]
+    else:
+        env["PORTAL_BASE_URL"] = base_url
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "(posyantek.E001) PORTAL_BASE_URL=" in result.stderr
+    assert "must be https and not a local address" in result.stderr
+
+
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = production_env(tmp_path)
     del env["DJANGO_SECRET_KEY"]
@@ -50,8 +68,7 @@ PROBE = r"""
 import json, django
 django.setup()
 from django.core.management import call_command
-call_command("migrate", verbosity=0)
-call_command("createcachetable", verbosity=0)
+call_command("migrate", verbosity=0)  # and no createcachetable: migrate leaves a working cache
 from django.test import Client
 from posyantek.models import User
 from allauth.account.models import EmailAddress

@@ -130,6 +130,47 @@ def test_deactivation_voids_an_open_invitation(client, admin_provinsi, mailoutbo
     assert "Tautan undangan tidak berlaku" in client.get(link_path(mailoutbox[0])).content.decode()
 
 
+def test_reactivation_does_not_revive_a_revoked_invitation(client, admin_provinsi, pos_a, mailoutbox):
+    user = services.undangan_kirim(email="baru@contoh.test", nama="Baru", peran="operator", pos_list=[pos_a],
+                                   oleh=admin_provinsi).user
+    services.pengguna_nonaktifkan(user=user, oleh=admin_provinsi)
+    services.pengguna_aktifkan(user=user, oleh=admin_provinsi)
+    response = client.get(link_path(mailoutbox[0]), follow=True)
+    assert "Tautan undangan tidak berlaku" in response.content.decode()
+    assert "new_password1" not in response.content.decode()
+    user.refresh_from_db()
+    assert user.has_usable_password() is False
+    # A new invitation is the way back, and it works.
+    services.undangan_kirim_ulang(user=user, oleh=admin_provinsi)
+    response = client.get(link_path(mailoutbox[1]), follow=True)
+    assert "new_password1" in response.content.decode()
+    client.post(response.redirect_chain[-1][0], {"new_password1": SANDI, "new_password2": SANDI})
+    user.refresh_from_db()
+    assert user.check_password(SANDI) is True
+
+
+def test_deactivation_in_the_django_admin_also_revokes_for_good(client, admin_provinsi, mailoutbox):
+    user = services.undangan_kirim(email="baru@contoh.test", nama="Baru", peran="juri", oleh=admin_provinsi).user
+    root = User.objects.create_superuser("root@contoh.test", TEST_PASSWORD)
+    client.force_login(root)
+    form = {"email": user.email, "nama": user.nama, "telepon": "", "is_juri": "on",
+            "date_joined_0": "2026-01-01", "date_joined_1": "08:00:00"}
+    response = client.post(f"/admin/posyantek/user/{user.pk}/change/", form)
+    assert response.status_code == 302
+    client.post(f"/admin/posyantek/user/{user.pk}/change/", {**form, "is_active": "on"})
+    user.refresh_from_db()
+    assert user.is_active is True
+    client.logout()
+    assert "Tautan undangan tidak berlaku" in client.get(link_path(mailoutbox[0]), follow=True).content.decode()
+
+
+def test_reactivation_keeps_a_password_already_set(admin_provinsi, operator_a):
+    services.pengguna_nonaktifkan(user=operator_a, oleh=admin_provinsi)
+    services.pengguna_aktifkan(user=operator_a, oleh=admin_provinsi)
+    operator_a.refresh_from_db()
+    assert operator_a.check_password(TEST_PASSWORD) is True
+
+
 # Who may invite, and what is refused -------------------------------------------------------------
 
 
