@@ -186,7 +186,8 @@ def teknologi_katalog(f: Filter, *, halaman, per_halaman: int) -> Katalog:
     base, relevansi = _cari_dasar(f)
     page = Paginator(_urutan_ids(f, base, relevansi), per_halaman).get_page(halaman)
     page.object_list = _kartu_urut(list(page.object_list))
-    saran = pencarian.saran(Teknologi.objects.published(), f.q) if f.q and not page.paginator.count else []
+    # Suggestions only when the words matched nothing (not when a facet emptied the page).
+    saran = pencarian.saran(Teknologi.objects.published(), f.q) if relevansi == {} else []
     return Katalog(page=page, facet=teknologi_facet(f, base=base), saran=saran)
 
 
