@@ -291,7 +291,8 @@ def pos_cari_public(q: str) -> HasilCariPos:
               "pos__is_percontohan", "pos__kecamatan_id")
         .order_by("kode")
     )
-    kelurahan_list = list(Kelurahan.objects.only("kecamatan_id", "nama", "kode_pos", "kunci").order_by("kode"))
+    # Plain tuples: building 267 model instances cost more than the matching itself.
+    kelurahan_list = list(Kelurahan.objects.order_by("kode").values_list("pk", "kecamatan_id", "nama", "kode_pos", "kunci"))
     by_kec = {kec.pk: kec for kec in kecamatan_list}
     alasan: dict[int, list[str]] = {}
 
@@ -300,9 +301,9 @@ def pos_cari_public(q: str) -> HasilCariPos:
             alasan[kec_id].append(teks)
 
     if key.isdigit():  # a postcode, or its beginning (at least three digits)
-        for kel in kelurahan_list:
-            if len(key) >= 3 and kel.kode_pos.startswith(key):
-                tambah(kel.kecamatan_id, _("Kelurahan %(nama)s · %(kode_pos)s") % {"nama": kel.nama, "kode_pos": kel.kode_pos})
+        for _pk, kec_id, nama, kode_pos, _kunci in kelurahan_list:
+            if len(key) >= 3 and kode_pos.startswith(key):
+                tambah(kec_id, _("Kelurahan %(nama)s · %(kode_pos)s") % {"nama": nama, "kode_pos": kode_pos})
     else:
         for kec in kecamatan_list:
             pos = getattr(kec, "pos", None)
@@ -310,26 +311,26 @@ def pos_cari_public(q: str) -> HasilCariPos:
                 tambah(kec.pk, _("Kecamatan %(nama)s") % {"nama": kec.nama})
             elif key in normalisasi_nama(kec.kota.nama_pendek):
                 tambah(kec.pk, kec.kota.nama_pendek)
-        for kel in kelurahan_list:
-            if any(key in k for k in kel.kunci):
-                tambah(kel.kecamatan_id, _("Kelurahan %(nama)s · %(kode_pos)s") % {"nama": kel.nama, "kode_pos": kel.kode_pos})
+        for _pk, kec_id, nama, kode_pos, kunci in kelurahan_list:
+            if any(key in k for k in kunci):
+                tambah(kec_id, _("Kelurahan %(nama)s · %(kode_pos)s") % {"nama": nama, "kode_pos": kode_pos})
     mirip = False
     if not alasan and not key.isdigit():
         # One or two typos: the whole typed name against each name key (spaces never count).
         kandidat = [(("kec", kec.pk), k) for kec in kecamatan_list for k in kec.kunci]
-        kandidat += [(("kel", kel.pk), k) for kel in kelurahan_list for k in kel.kunci]
-        by_kel = {kel.pk: kel for kel in kelurahan_list}
+        kandidat += [(("kel", kel[0]), k) for kel in kelurahan_list for k in kel[4]]
+        by_kel = {kel[0]: kel for kel in kelurahan_list}
         for (jenis, pk), _skor in sorted(pencarian.cocokkan([key], kandidat).items(), key=lambda item: -item[1]):
             if jenis == "kec":
                 tambah(pk, _("Kecamatan %(nama)s") % {"nama": by_kec[pk].nama})
             else:
-                kel = by_kel[pk]
-                tambah(kel.kecamatan_id, _("Kelurahan %(nama)s · %(kode_pos)s") % {"nama": kel.nama, "kode_pos": kel.kode_pos})
+                _pk, kec_id, nama, kode_pos, _kunci = by_kel[pk]
+                tambah(kec_id, _("Kelurahan %(nama)s · %(kode_pos)s") % {"nama": nama, "kode_pos": kode_pos})
         mirip = bool(alasan)
     saran = []
     if not alasan:
         nama = {f"kec-{kec.pk}": kec.nama for kec in kecamatan_list}
-        nama |= {f"kel-{kel.pk}": kel.nama for kel in kelurahan_list}
+        nama |= {f"kel-{kel[0]}": kel[2] for kel in kelurahan_list}
         saran = list(dict.fromkeys(nama[k] for k in pencarian.saran(q, nama)))
     return HasilCariPos(
         pos_list=[PosDitemukan(pos=by_kec[kec_id].pos, alasan=teks) for kec_id, teks in alasan.items()],
