@@ -22,6 +22,7 @@ POS_DETAIL = "pos_detail"  # kwargs: request, pos; the partial reads ``data_pos.
 POS_DASBOR = "pos_dasbor"  # kwargs: request, pos; the partial reads ``data_dasbor.<key>`` (built lazily)
 AKUN_SAYA = "akun_saya"  # kwargs: request, user
 KELOLA_INDEX = "kelola_index"  # kwargs: request, user
+CARI = "cari"  # kwargs: request, q (non-empty); the partial reads ``cari.<key>`` (built lazily)
 OVERVIEW = "overview"  # kwargs: request, pos (None = the whole province)
 
 _providers: dict[str, list[Callable[..., dict]]] = defaultdict(list)

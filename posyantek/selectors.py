@@ -6,12 +6,15 @@ documents or drafts. Reads for the operators' area take the post the view resolv
 runs a fixed number of queries whatever its size (select_related / prefetch_related set here).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
+
+from posyantek import pencarian
 
 from posyantek.models import (
     Dokumen,
@@ -248,3 +251,89 @@ def pengguna_list(*, q: str = "", peran: str = "", status: str = "") -> QuerySet
         qs = qs.filter(is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX)
     return qs
 
+
+
+# Finding a post: by kecamatan, kelurahan, postcode or kota ---------------------------------------
+
+
+@dataclass
+class PosDitemukan:
+    """A post the search found, and why: the names it matched ("Kecamatan Pal Merah",
+    "Kelurahan Slipi · 11410")."""
+
+    pos: Pos
+    alasan: list[str]
+
+
+@dataclass
+class HasilCariPos:
+    pos_list: list[PosDitemukan]
+    mirip: bool = False  # found only by typo tolerance
+    saran: list[str] = field(default_factory=list)  # "maksud Anda: …" when nothing was found
+
+
+def pos_cari_public(q: str) -> HasilCariPos:
+    """The posts a visitor means by ``q``: a kecamatan, a kelurahan it serves, a postcode, a kota or
+    the post's own name, as people spell them ("palmerah", "Pal Merah", "PALMERAH", "slipi",
+    "11410"). Case, spaces and the known spelling variants (the ``kunci`` keys of the reference data,
+    ``normalisasi_nama``) do not matter; with nothing found, one or two typos are forgiven
+    (``posyantek.pencarian``), and failing that the closest names are offered as suggestions.
+
+    Two queries whatever is typed: the 44 kecamatan with their post and kota, and the 267 kelurahan;
+    the matching runs in memory over that reference data on every backend."""
+    q = q.strip()[:100]
+    key = normalisasi_nama(q)
+    if not key:
+        return HasilCariPos(pos_list=[])
+    kecamatan_list = list(
+        Kecamatan.objects.select_related("pos", "kota")
+        .only("kode", "nama", "kunci", "kota__nama_pendek", "kota__kode", "pos__nama", "pos__slug",
+              "pos__is_percontohan", "pos__kecamatan_id")
+        .order_by("kode")
+    )
+    # Plain tuples: building 267 model instances cost more than the matching itself.
+    kelurahan_list = list(Kelurahan.objects.order_by("kode").values_list("pk", "kecamatan_id", "nama", "kode_pos", "kunci"))
+    by_kec = {kec.pk: kec for kec in kecamatan_list}
+    alasan: dict[int, list[str]] = {}
+
+    def tambah(kec_id: int, teks: str) -> None:
+        if hasattr(by_kec[kec_id], "pos") and teks not in alasan.setdefault(kec_id, []):
+            alasan[kec_id].append(teks)
+
+    if key.isdigit():  # a postcode, or its beginning (at least three digits)
+        for _pk, kec_id, nama, kode_pos, _kunci in kelurahan_list:
+            if len(key) >= 3 and kode_pos.startswith(key):
+                tambah(kec_id, _("Kelurahan %(nama)s · %(kode_pos)s") % {"nama": nama, "kode_pos": kode_pos})
+    else:
+        for kec in kecamatan_list:
+            pos = getattr(kec, "pos", None)
+            if any(key in k for k in kec.kunci) or (pos and key in normalisasi_nama(pos.nama)):
+                tambah(kec.pk, _("Kecamatan %(nama)s") % {"nama": kec.nama})
+            elif key in normalisasi_nama(kec.kota.nama_pendek):
+                tambah(kec.pk, kec.kota.nama_pendek)
+        for _pk, kec_id, nama, kode_pos, kunci in kelurahan_list:
+            if any(key in k for k in kunci):
+                tambah(kec_id, _("Kelurahan %(nama)s · %(kode_pos)s") % {"nama": nama, "kode_pos": kode_pos})
+    mirip = False
+    if not alasan and not key.isdigit():
+        # One or two typos: the whole typed name against each name key (spaces never count).
+        kandidat = [(("kec", kec.pk), k) for kec in kecamatan_list for k in kec.kunci]
+        kandidat += [(("kel", kel[0]), k) for kel in kelurahan_list for k in kel[4]]
+        by_kel = {kel[0]: kel for kel in kelurahan_list}
+        for (jenis, pk), _skor in sorted(pencarian.cocokkan([key], kandidat).items(), key=lambda item: -item[1]):
+            if jenis == "kec":
+                tambah(pk, _("Kecamatan %(nama)s") % {"nama": by_kec[pk].nama})
+            else:
+                _pk, kec_id, nama, kode_pos, _kunci = by_kel[pk]
+                tambah(kec_id, _("Kelurahan %(nama)s · %(kode_pos)s") % {"nama": nama, "kode_pos": kode_pos})
+        mirip = bool(alasan)
+    saran = []
+    if not alasan:
+        nama = {f"kec-{kec.pk}": kec.nama for kec in kecamatan_list}
+        nama |= {f"kel-{kel[0]}": kel[2] for kel in kelurahan_list}
+        saran = list(dict.fromkeys(nama[k] for k in pencarian.saran(q, nama)))
+    return HasilCariPos(
+        pos_list=[PosDitemukan(pos=by_kec[kec_id].pos, alasan=teks) for kec_id, teks in alasan.items()],
+        mirip=mirip,
+        saran=saran,
+    )

@@ -61,6 +61,7 @@ kelola_patterns = [
 urlpatterns = [
     path("", public.BerandaView.as_view(), name="beranda"),
     path("healthz", public.healthz, name="healthz"),
+    path("cari/", public.CariView.as_view(), name="cari"),
     path("pos/", public.PosListView.as_view(), name="pos-list"),
     path("pos/<slug:slug>/", public.PosDetailView.as_view(), name="pos-detail"),
     path("pos/<slug:slug>/kabar/", public.PosKabarListView.as_view(), name="pos-kabar-list"),

@@ -11,6 +11,7 @@ class TeknologiConfig(AppConfig):
         from teknologi import providers
 
         extensions.register(extensions.BERANDA, providers.beranda)
+        extensions.register(extensions.CARI, providers.cari)
         extensions.register(extensions.POS_DETAIL, providers.pos_detail)
         extensions.register(extensions.POS_DASBOR, providers.pos_dasbor)
         extensions.register(extensions.AKUN_SAYA, providers.akun_saya)

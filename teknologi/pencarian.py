@@ -18,7 +18,13 @@ Ranking adds twice the name's word similarity and the full-text rank, so the tec
 *name* matches comes first.
 
 Elsewhere (SQLite, the zero-set-up local default) a simpler fallback: every word must occur in the
-document, or at least its first letters; name matches rank first.
+document, or at least its first letters; name matches rank first. Typos are forgiven there too, in
+memory: for queries of five letters or more the name documents of the candidates are loaded in one
+query (at most ``KANDIDAT_MAKS``) and RapidFuzz finds those in which every query word is within one
+or two edits of a word (``posyantek.pencarian``), so "pengering ikn" finds *Pengering Ikan Tenaga
+Surya* on both backends.
+
+When nothing matches, ``saran`` offers the closest names ("maksud Anda: …"), on both backends.
 """
 
 import re
@@ -30,6 +36,7 @@ from django.db import connection
 from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
+from posyantek import pencarian as mirip
 from posyantek import versi
 
 MAX_QUERY_LENGTH = 100
@@ -38,6 +45,14 @@ PREFIX_LENGTH = 4
 # A short query ("ikan", "alat") is matched by full text and prefix only: as a trigram it would be
 # compared with nearly every name, which costs much and finds nothing more.
 TRIGRAM_MIN_LENGTH = 5
+# The typo-tolerant fallback (SQLite) and the suggestions read the names of at most this many
+# technologies, newest first, in one query. DKI's curated catalogue holds a few hundred; 5,000
+# names (~60 bytes each) are read and compared in a few milliseconds, and the cap keeps a runaway
+# table from making every search read all of it. Beyond the cap the exact search still finds every
+# row; only the typo tolerance and the suggestions look at the newest 5,000.
+KANDIDAT_MAKS = 5000
+# At most this many typo matches are handed back to the database as ``pk IN (…)``.
+MIRIP_MAKS = 200
 
 
 def normalisasi(text: str) -> str:
@@ -112,4 +127,21 @@ def _cari_sederhana(qs: QuerySet, words: list[str]) -> QuerySet:
             default=Value(0),
             output_field=IntegerField(),
         )
+    if len(" ".join(words)) >= TRIGRAM_MIN_LENGTH:
+        kandidat = qs.order_by("-pk").values_list("pk", "cari_nama")[:KANDIDAT_MAKS]
+        dekat = mirip.cocokkan(words, kandidat)
+        if dekat:
+            ids = sorted(dekat, key=lambda pk: -dekat[pk])[:MIRIP_MAKS]
+            match |= Q(pk__in=ids)
+            score = score + Case(When(pk__in=ids, then=Value(1)), default=Value(0), output_field=IntegerField())
     return qs.filter(match).annotate(relevansi=score)
+
+
+def saran(qs: QuerySet, query: str, *, jumlah: int = 3) -> list[str]:
+    """The names of ``qs`` closest to ``query``, for "maksud Anda: …" when nothing matched: one
+    query of at most ``KANDIDAT_MAKS`` names, compared by RapidFuzz on every backend."""
+    text = " ".join(kata_kunci(query))
+    if not text:
+        return []
+    nama = dict(qs.order_by("-pk").values_list("pk", "nama")[:KANDIDAT_MAKS])
+    return [nama[pk] for pk in mirip.saran(text, nama, jumlah=jumlah)]

@@ -25,6 +25,11 @@ def beranda(*, request) -> dict:
     }
 
 
+def cari(*, request, q) -> dict:
+    ttg_list, jumlah, saran = selectors.teknologi_cari_ringkas(q)
+    return {"ttg_list": ttg_list, "ttg_jumlah": jumlah, "ttg_saran": saran}
+
+
 def pos_detail(*, request, pos) -> dict:
     return {
         "ttg_peraga": selectors.teknologi_untuk_pos(pos),

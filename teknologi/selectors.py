@@ -144,6 +144,7 @@ class Katalog:
 
     page: Page
     facet: dict
+    saran: list[str] = field(default_factory=list)  # "maksud Anda: …" when the search found nothing
 
 
 def _cari_dasar(f: Filter) -> tuple[QuerySet, dict | None]:
@@ -180,17 +181,30 @@ def _kartu_urut(ids: list[int]) -> list[Teknologi]:
 
 def teknologi_katalog(f: Filter, *, halaman, per_halaman: int) -> Katalog:
     """The catalogue page in six queries whatever the number of technologies: search (ids and
-    relevance), ordering (ids), the page's cards, and three facet queries."""
+    relevance), ordering (ids), the page's cards, and three facet queries; on SQLite one more for
+    the typo-tolerant candidates, and one more for suggestions when nothing was found."""
     base, relevansi = _cari_dasar(f)
     page = Paginator(_urutan_ids(f, base, relevansi), per_halaman).get_page(halaman)
     page.object_list = _kartu_urut(list(page.object_list))
-    return Katalog(page=page, facet=teknologi_facet(f, base=base))
+    # Suggestions only when the words matched nothing (not when a facet emptied the page).
+    saran = pencarian.saran(Teknologi.objects.published(), f.q) if relevansi == {} else []
+    return Katalog(page=page, facet=teknologi_facet(f, base=base), saran=saran)
 
 
 def teknologi_cari(f: Filter) -> list[Teknologi]:
     """Every published technology matching the search and the facets, ordered as asked."""
     base, relevansi = _cari_dasar(f)
     return _kartu_urut(_urutan_ids(f, base, relevansi))
+
+
+def teknologi_cari_ringkas(q: str, *, jumlah: int = 6) -> tuple[list[Teknologi], int, list[str]]:
+    """For the home page's search (/cari/): the best ``jumlah`` cards for ``q``, how many match in
+    all, and "maksud Anda" names when none does. Four queries at most, whatever the catalogue's size."""
+    f = Filter.dari({"q": q})
+    base, relevansi = _cari_dasar(f)
+    ids = _urutan_ids(f, base, relevansi)
+    saran = [] if ids or not f.q else pencarian.saran(Teknologi.objects.published(), f.q)
+    return _kartu_urut(ids[:jumlah]), len(ids), saran
 
 
 def teknologi_facet(f: Filter, *, base: QuerySet | None = None) -> dict:

@@ -17,3 +17,4 @@ class UkmConfig(AppConfig):
         extensions.register(extensions.POS_DETAIL, providers.pos_detail)
         extensions.register(extensions.KELOLA_INDEX, providers.kelola_index)
         extensions.register(extensions.BERANDA, providers.beranda)
+        extensions.register(extensions.CARI, providers.cari)

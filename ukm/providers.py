@@ -41,5 +41,10 @@ def kelola_index(*, request, user) -> dict:
     return {"ukm_provinsi": is_admin_provinsi(user)}
 
 
+def cari(*, request, q) -> dict:
+    """How many directory businesses the home page's search finds (public fields only)."""
+    return {"ukm_jumlah": selectors.ukm_list_direktori(q=q).count()}
+
+
 def beranda(*, request) -> dict:
     return {"ukm_direktori_total": SimpleLazyObject(lambda: Ukm.objects.published().count())}

@@ -9,10 +9,14 @@ of queries whatever its length: related rows are joined or prefetched here, neve
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.db import connection
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.utils.translation import gettext as _
 
+from posyantek import pencarian
 from posyantek.models import Kecamatan, Kelurahan, Kota, Pos
+from posyantek.selectors import kecamatan_cari
 
 from .klasifikasi import Kelas
 from .models import (
@@ -39,20 +43,57 @@ URUTAN = {
 TANPA_KELAS = "belum"
 
 
-def cari(qs: QuerySet[Ukm], q: str, *, field: str = "search_text") -> QuerySet[Ukm]:
+# On SQLite the operator's search forgives typos in memory (``posyantek.pencarian``): it reads the
+# search keys of at most this many businesses of the list's scope, newest first, in one query. A
+# post's registry holds hundreds to a few thousand businesses (the bench: 30,000 over 44 posts);
+# 5,000 keys of ~80 bytes are compared in a few milliseconds, and the cap keeps the province-wide
+# list from reading every row on each search. Beyond it the exact search still finds every row;
+# typos are forgiven among the newest 5,000 (and suggestions are taken from them).
+KANDIDAT_MAKS = 5000
+MIRIP_MAKS = 200  # typo matches handed back to the database as ``pk IN (…)``
+# On PostgreSQL a word of at least this many letters also matches by trigram word similarity
+# (pg_trgm, the index the substring search already uses): shorter words share too few trigrams with
+# their misspellings for the similarity to tell them apart.
+MIRIP_PG_MIN = 5
+
+
+def cari(qs: QuerySet[Ukm], q: str, *, field: str = "search_text", mirip: bool = False) -> QuerySet[Ukm]:
     """Every word of the query must be found in the stored search key, compared after the same
     folding (``ukm.pencarian``). ``search_text`` (name, owner, NIB, kelurahan and its aliases) is
     for the operator's list; ``search_publik`` (name and kelurahan only) for the public directory,
     so a visitor cannot learn who owns what by searching an owner's name. On PostgreSQL the
-    ``LIKE '%…%'`` is answered by a trigram index on each key."""
-    for token in token_cari(q):
-        qs = qs.filter(**{f"{field}__contains": token})
-    return qs
+    ``LIKE '%…%'`` is answered by a trigram index on each key. With ``mirip`` (the operator's list),
+    typos are forgiven: on PostgreSQL a word of five letters or more may also be trigram-similar to
+    a stretch of the key (``%>``); elsewhere a business also matches when every word is within one
+    or two typos of a word of its key (RapidFuzz over a capped candidate set). Never for digits: a
+    NIB one digit off is another business."""
+    tokens = token_cari(q)
+    postgres = connection.vendor == "postgresql"
+    cond = Q()
+    for token in tokens:
+        kata = Q(**{f"{field}__contains": token})
+        if mirip and postgres and len(token) >= MIRIP_PG_MIN and not token.isdigit():
+            kata |= Q(TrigramWordSimilar(F(field), Value(token)))  # pg_trgm ``%>``, the same GIN index
+        cond &= kata
+    if mirip and tokens and not postgres and not any(t.isdigit() for t in tokens):
+        kandidat = qs.order_by("-updated_at", "-pk").values_list("pk", field)[:KANDIDAT_MAKS]
+        dekat = pencarian.cocokkan(tokens, kandidat)
+        if dekat:
+            cond |= Q(pk__in=sorted(dekat, key=lambda pk: -dekat[pk])[:MIRIP_MAKS])
+    return qs.filter(cond)
+
+
+def ukm_saran(*, pos: Pos | None, q: str) -> list[str]:
+    """"Maksud Anda: …" for the operator's list: the names of the post's businesses (the province
+    for ``pos=None``) closest to ``q``, from at most ``KANDIDAT_MAKS`` of them, in one query."""
+    qs = Ukm.objects.all() if pos is None else Ukm.objects.for_pos(pos)
+    nama = dict(qs.order_by("-updated_at", "-pk").values_list("pk", "nama")[:KANDIDAT_MAKS])
+    return list(dict.fromkeys(nama[pk] for pk in pencarian.saran(q, nama)))
 
 
 def _saring(qs: QuerySet[Ukm], params: dict) -> QuerySet[Ukm]:
     if params.get("q"):
-        qs = cari(qs, params["q"])
+        qs = cari(qs, params["q"], mirip=True)
     if params.get("kelurahan"):
         qs = qs.filter(kelurahan=params["kelurahan"])
     if params.get("kecamatan"):
@@ -161,7 +202,9 @@ def ukm_list_direktori(*, q: str = "", kecamatan: Kecamatan | None = None, bidan
         "nama", "bidang", "kelurahan__nama", "kelurahan__kecamatan__nama", "kelurahan__kecamatan__slug"
     )
     if q:
-        qs = cari(qs, q, field="search_publik")
+        # "palmerah" also means every business of Kecamatan Pal Merah (the kecamatan's name keys).
+        kec = kecamatan_cari(q)
+        qs = cari(qs, q, field="search_publik") | (qs.filter(pos__kecamatan=kec) if kec else qs.none())
     if kecamatan is not None:
         qs = qs.filter(pos__kecamatan=kecamatan)
     if bidang:

@@ -42,6 +42,26 @@ class PosListView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["kota_list"] = selectors.kota_list_with_pos()  # lazy: not read on a cache hit
+        # A search (?q=) is its own fragment, keyed by what was typed: never the unfiltered grid's.
+        ctx["q"] = q = (self.request.GET.get("q") or "").strip()[:100]
+        ctx["hasil"] = SimpleLazyObject(lambda: selectors.pos_cari_public(q))
+        return ctx
+
+
+class CariView(TemplateView):
+    """The home page's search (/cari/?q=): the posts a place name or postcode means, and what every
+    app finds (technologies, businesses), on one page. Each app adds its part through
+    ``extensions.CARI``; the page is a {% fragmen %} keyed by the query, built lazily."""
+
+    template_name = "cari.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["q"] = q = (self.request.GET.get("q") or "").strip()[:100]
+        ctx["cari"] = SimpleLazyObject(lambda: {
+            "pos": selectors.pos_cari_public(q),
+            **extensions.context_for(extensions.CARI, request=self.request, q=q),
+        } if q else {})
         return ctx
 
 

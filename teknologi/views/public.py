@@ -35,9 +35,10 @@ class TeknologiListView(TemplateView):
 
         def katalog():
             hasil = selectors.teknologi_katalog(f, halaman=halaman, per_halaman=PER_HALAMAN)
-            return {"page_obj": hasil.page, "teknologi_list": hasil.page.object_list, "facet": hasil.facet}
+            return {"page_obj": hasil.page, "teknologi_list": hasil.page.object_list, "facet": hasil.facet,
+                    "saran": hasil.saran}
 
-        ctx.update(versi.konteks_malas(katalog, "page_obj", "teknologi_list", "facet"))
+        ctx.update(versi.konteks_malas(katalog, "page_obj", "teknologi_list", "facet", "saran"))
         ctx.update(
             filter=f,
             urutan=[(key, label) for key, (label, _o) in URUTAN.items() if key != "relevansi" or f.q],

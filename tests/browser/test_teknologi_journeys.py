@@ -29,9 +29,9 @@ def test_visitor_on_a_phone_finds_a_tool_by_a_misspelt_name_and_prints_its_guide
     santan = katalog()
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{site}/")
-    page.get_by_placeholder("mis. pemeras santan, pengering ikan").first.fill("pemeras santen")
-    page.get_by_role("button", name="Cari").first.click()
-    expect(page).to_have_url(re.compile(r"/teknologi/\?q=pemeras\+santen"))
+    page.get_by_label("Cari pos, kelurahan, kode pos, atau teknologi").fill("pemeras santen")
+    page.get_by_role("button", name="Cari", exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"/cari/\?q=pemeras\+santen"))  # the home search: posts and TTG
     first = page.locator(".ttg-kartu h3 a").first
     expect(first).to_have_text("Alat Pemeras Santan")
     assert horizontal_overflow(page) <= 0

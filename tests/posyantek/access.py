@@ -72,6 +72,7 @@ ROUTES = [
     Route("beranda", PUBLIC),
     Route("healthz", PUBLIC),
     Route("pos-list", PUBLIC),
+    Route("cari", PUBLIC, query="?q=palmerah"),
     Route("pos-detail", PUBLIC, kwargs=lambda w: {"slug": w.pos_a.slug}),
     Route("pos-kabar-list", PUBLIC, kwargs=lambda w: {"slug": w.pos_a.slug}),
     Route("pos-kabar-detail", PUBLIC, kwargs=lambda w: {"slug": w.pos_a.slug, "pk": w.obj["kabar"].pk}),

@@ -30,6 +30,8 @@ LIST_PAGES = [
 WEIGHT_PAGES = [
     WeightPage("beranda", lambda w: reverse("beranda")),
     WeightPage("daftar pos", lambda w: reverse("pos-list")),
+    WeightPage("daftar pos, cari", lambda w: reverse("pos-list") + "?q=palmerah"),
+    WeightPage("cari dari beranda", lambda w: reverse("cari") + "?q=palmerah"),
     WeightPage("detail pos", lambda w: reverse("pos-detail", kwargs={"slug": w.pos_a.slug})),
 ]
 

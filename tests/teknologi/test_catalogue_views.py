@@ -44,7 +44,8 @@ def test_catalogue_list_runs_the_same_queries_for_1_and_3_items(client, pos_a):
     _lengkap("Mesin Penepung", pos_a, n_adopsi=3, bidang="pertanian")
     three = count_queries(client, "/teknologi/")
     assert one == three
-    assert count_queries(client, "/teknologi/?q=kelapa&harga=1-5") <= three
+    # On SQLite a search of five letters or more also reads its typo candidates, in one query.
+    assert count_queries(client, "/teknologi/?q=kelapa&harga=1-5") <= three + (connection.vendor != "postgresql")
 
 
 def test_catalogue_search_page_with_query_same_queries_for_1_and_3(client, pos_a):

@@ -58,6 +58,10 @@ def _ukm(w):
 LIST_PAGES = [
     ListPage("ukm: direktori", lambda w: reverse("ukm:direktori"), _published),
     ListPage("ukm: direktori, cari", lambda w: reverse("ukm:direktori") + "?q=usaha&bidang=kuliner", _published),
+    ListPage("ukm: direktori, cari kecamatan", lambda w: reverse("ukm:direktori") + "?q=gambir", _published),
+    ListPage("beranda: cari, UKM", lambda w: reverse("cari") + "?q=gambir", _published),
+    ListPage("ukm: kelola daftar, salah ketik", lambda w: reverse("ukm:kelola-list", kwargs=_pos(w)) + "?q=usahaa+ujj",
+             _published, login="op_a"),
     ListPage("ukm: direktori, produk", lambda w: reverse("ukm:direktori-detail", kwargs={"pk": w.obj["ukm"].pk}),
              _products),
     ListPage("ukm: usaha saya", lambda w: reverse("ukm:saya"), _owned, login="owner"),

@@ -4,6 +4,7 @@ and nothing of another post, ever."""
 import re
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from ukm.models import KlaimUkm, Pendampingan, StatusKlaim, Ukm
@@ -143,11 +144,13 @@ def test_list_runs_same_number_of_queries_for_1_and_3_items(client_as, operator_
     client = client_as(operator_a)
     UkmFactory(nama="Usaha Satu")
     client.get(LIST)
-    with django_assert_num_queries(LIST_QUERIES):
+    # On SQLite a search also reads its typo candidates (ukm.selectors.KANDIDAT_MAKS), in one query.
+    n = LIST_QUERIES + (1 if params.get("q") and connection.vendor != "postgresql" else 0)
+    with django_assert_num_queries(n):
         assert len(names(client.get(LIST, params))) == 1
     UkmFactory(nama="Usaha Dua", pemilik=operator_a)
     UkmFactory(nama="Usaha Tiga", kelurahan=kelurahan("Duri Pulo"))
-    with django_assert_num_queries(LIST_QUERIES):
+    with django_assert_num_queries(n):
         assert len(names(client.get(LIST, params))) == 3
 
 

@@ -48,7 +48,7 @@ class _UkmListBase(TemplateView):
         ctx["query"] = self.request.GET.urlencode()
         return ctx
 
-    NAMA = ("form", "page_obj", "ukm_list", "filtered", "saring_aktif")
+    NAMA = ("form", "page_obj", "ukm_list", "filtered", "saring_aktif", "saran")
 
     def daftar(self) -> dict:
         form = UkmFilterForm(self.request.GET or None, pos=self.pos)
@@ -59,6 +59,7 @@ class _UkmListBase(TemplateView):
             "page_obj": page,
             "ukm_list": page.object_list,
             "filtered": any(params.get(k) for k in ("q", "kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi")),
+            "saran": selectors.ukm_saran(pos=self.pos, q=params["q"]) if params.get("q") and not page.paginator.count else [],
             "saring_aktif": any(params.get(k) for k in ("kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi"))
             or params.get("urut") not in (None, "", "nama"),
         }
