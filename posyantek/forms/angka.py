@@ -86,6 +86,16 @@ def format_angka(value, *, ribuan: bool = True) -> str:
     return sign + whole + ("," + fraction if fraction else "")
 
 
+def tulis_angka(value, *, desimal: int = 0, ribuan: bool = True) -> str:
+    """``value`` as a field with these options shows it, so that the field reads it back unchanged:
+    no thousands separator where decimals are allowed ("1500", never the doubtful "1.500"), and a
+    trailing zero where three decimals would look like English thousands ("1,0010", not "1,001")."""
+    text = format_angka(value, ribuan=ribuan and not desimal)
+    if desimal and ribuan and re.fullmatch(r"-?[1-9]\d{0,2},\d{3}", text):
+        text += "0"
+    return text
+
+
 def format_rupiah(value) -> str:
     return "Rp" + format_angka(value)
 
@@ -228,7 +238,7 @@ class AngkaInput(forms.TextInput):
     def format_value(self, value):
         if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
             try:
-                return format_angka(value, ribuan=self.ribuan and not self.desimal)
+                return tulis_angka(value, desimal=self.desimal, ribuan=self.ribuan)
             except (InvalidOperation, ValueError):
                 return str(value)
         return super().format_value(value)  # what the person typed, shown back unchanged
@@ -284,10 +294,12 @@ class AngkaField(forms.Field):
             return
         low, high = self.min_value, self.max_value
         if (low is not None and value < low) or (high is not None and value > high):
-            tulis = format_rupiah if self.rupiah else (lambda n: format_angka(n, ribuan=self.ribuan and not self.desimal))
+            tulis = format_rupiah if self.rupiah else (lambda n: tulis_angka(n, desimal=self.desimal, ribuan=self.ribuan))
             if low is not None and high is not None:
                 raise ValidationError(_("Nilai harus antara %(min)s dan %(maks)s."), code="rentang",
                                       params={"min": tulis(low), "maks": tulis(high)})
+            if low == 0:
+                raise ValidationError(_("Tidak boleh negatif."), code="min_value")
             if low is not None:
                 raise ValidationError(_("Paling sedikit %(min)s."), code="min_value", params={"min": tulis(low)})
             raise ValidationError(_("Paling banyak %(maks)s."), code="max_value", params={"maks": tulis(high)})
