@@ -14,6 +14,7 @@ from pelatihan import selectors
 from pelatihan.models import AktivitasRelawan, Bidang, Jadwal, Pendaftaran, Program, Relawan, Tingkat, Topik
 from pelatihan.validators import normalisasi_telepon, rapikan_teks
 from posyantek.forms import PilihanBanyakField
+from posyantek.forms.angka import angka_model
 from posyantek.models import Kecamatan, Kota, Pos
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -152,8 +153,8 @@ class JadwalForm(forms.ModelForm):
             "pendaftaran_buka": DATETIME_WIDGET,
             "pendaftaran_tutup": DATETIME_WIDGET,
             "deskripsi": forms.Textarea(attrs={"rows": 4, "maxlength": 3000}),
-            "kapasitas": forms.NumberInput(attrs={"min": 1, "max": 1000}),
         }
+        formfield_callback = angka_model()
         help_texts = {"mulai": _("Waktu Jakarta (WIB)."), "selesai": _("Waktu Jakarta (WIB).")}
 
     def __init__(self, *args, pos: Pos, **kwargs):
@@ -351,9 +352,9 @@ class AktivitasForm(forms.ModelForm):
         fields = ["pos", "tanggal", "jam", "jenis", "jadwal", "ukm_nama", "catatan"]
         widgets = {
             "tanggal": DATE_WIDGET,
-            "jam": forms.NumberInput(attrs={"min": "0.25", "max": "24", "step": "0.25"}),
             "catatan": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
         }
+        formfield_callback = angka_model()
         help_texts = {
             "ukm_nama": _("Nama usaha yang Anda dampingi, bila ada."),
             "jadwal": _("Sesi pelatihan yang Anda ajar atau bantu, bila ada."),

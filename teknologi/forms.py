@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from posyantek.forms import PilihanBanyakField
+from posyantek.forms.angka import AngkaField, angka_model
 from posyantek.models import Pos
 from posyantek.uploads import clean_image, clean_pdf
 from teknologi.models import (
@@ -48,9 +49,8 @@ class TeknologiForm(forms.ModelForm):
             "deskripsi": forms.Textarea(attrs={"rows": 6}),
             "cara_kerja": forms.Textarea(attrs={"rows": 5}),
             "spesifikasi_lain": forms.Textarea(attrs={"rows": 4}),
-            "harga_min": forms.NumberInput(attrs={"min": 0, "step": 1000}),
-            "harga_max": forms.NumberInput(attrs={"min": 0, "step": 1000}),
         }
+        formfield_callback = angka_model(rupiah=["harga_min", "harga_max"], tanpa_ribuan=["penghargaan_tahun"])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -316,10 +316,8 @@ class KampanyeForm(forms.ModelForm):
         widgets = {
             "deskripsi": forms.Textarea(attrs={"rows": 4}),
             "catatan_pengambilan": forms.Textarea(attrs={"rows": 3}),
-            "harga_satuan": forms.NumberInput(attrs={"min": 1}),
-            "target_jumlah": forms.NumberInput(attrs={"min": 1, "max": 10000}),
-            "maksimum_jumlah": forms.NumberInput(attrs={"min": 1, "max": 10000}),
         }
+        formfield_callback = angka_model(rupiah=["harga_satuan"])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -362,7 +360,7 @@ class KampanyeForm(forms.ModelForm):
 
 
 class JanjiForm(forms.Form):
-    jumlah = forms.IntegerField(label=_("Jumlah unit"), min_value=1, max_value=1000, initial=1)
+    jumlah = AngkaField(label=_("Jumlah unit"), min_value=1, max_value=1000, initial=1)
     nama_usaha = forms.CharField(
         label=_("Nama usaha (opsional)"), max_length=150, required=False,
         help_text=_("Hanya terlihat oleh pos penyelenggara."),

@@ -5,6 +5,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from posyantek.forms.angka import angka_model
 from posyantek.models import Kecamatan, Kelurahan, Pos
 from posyantek.uploads import clean_image
 
@@ -64,10 +65,11 @@ class _UkmFormBase(forms.ModelForm):
             "nib": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 13}),
             "kbli": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 5}),
             "pemilik_telepon": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
-            "modal_usaha": forms.NumberInput(attrs={"min": 0, "step": 1}),
-            "hasil_penjualan_tahunan": forms.NumberInput(attrs={"min": 0, "step": 1}),
             "dasar_kelas": forms.RadioSelect,
         }
+        formfield_callback = angka_model(
+            rupiah=["modal_usaha", "hasil_penjualan_tahunan"], tanpa_ribuan=["tahun_berdiri", "latitude", "longitude"],
+        )
 
     KELOMPOK = [
         (_("Usaha"), ["nama", "deskripsi", "bidang", "kbli", "nib", "bentuk_usaha", "tahun_berdiri", "jumlah_pekerja"]),
@@ -88,8 +90,6 @@ class _UkmFormBase(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        year = timezone.localdate().year
-        self.fields["tahun_berdiri"].widget.attrs.update({"min": 1900, "max": year})
         for name in ("nama", "pemilik_nama", "alamat"):
             self.fields[name].widget.attrs.setdefault("autocomplete", "off")
         for name in Ukm.TAUTAN:
@@ -205,7 +205,8 @@ class ProdukForm(forms.ModelForm):
     class Meta:
         model = Produk
         fields = ["nama", "deskripsi", "harga"]
-        widgets = {"deskripsi": forms.Textarea(attrs={"rows": 3}), "harga": forms.NumberInput(attrs={"min": 0, "step": 1})}
+        widgets = {"deskripsi": forms.Textarea(attrs={"rows": 3})}
+        formfield_callback = angka_model(rupiah=["harga"])
 
     def clean_foto(self):
         upload = self.cleaned_data.get("foto")

@@ -18,11 +18,12 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from posyantek.forms.angka import baca_angka
 from posyantek.models import Kelurahan, normalisasi_nama
 
 from .klasifikasi import DasarKelas, Kelas, klasifikasi_ukm
@@ -353,55 +354,27 @@ def _kosong(text: str) -> bool:
     return text.strip().lower() in TEKS_KOSONG
 
 
-def _angka_id(value, kolom: str, hasil: HasilBaris, *, desimal: bool = False):
-    """Indonesian-written numbers: "Rp 1.500.000", "1.500.000,00", "2,5 juta", "1,2 M", or numeric cells."""
-    if isinstance(value, bool):
-        raise ValueError
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    text = _teks(value).lower().replace("rp.", "").replace("rp", "").replace(" ", "")
-    pengali = 1
-    for akhiran, kali in (("miliar", 10**9), ("milyar", 10**9), ("juta", 10**6), ("jt", 10**6), ("rb", 10**3), ("ribu", 10**3), ("m", 10**9)):
-        if text.endswith(akhiran):
-            text, pengali = text[: -len(akhiran)], kali
-            break
-    if re.fullmatch(r"\d+(?:[.,]\d+)?e[+-]?\d+", text):
-        raise ValueError("notasi ilmiah")
-    if not re.fullmatch(r"-?[\d.,]+", text or "x"):
-        raise ValueError
-    if "," in text and "." in text:
-        # The later separator is the decimal one: "1.500.000,50" (Indonesian) or "1,500,000.50".
-        if text.rfind(",") > text.rfind("."):
-            text = text.replace(".", "").replace(",", ".")
+def _angka(value, kolom: str, hasil: HasilBaris, **opsi) -> Decimal | None:
+    """A number cell through the forms' own parser (``posyantek.forms.angka.baca_angka``): "Rp 1.500.000",
+    "1.500.000,00", "2,5 juta", numeric cells. What could mean two numbers is a row error, never a guess."""
+    try:
+        return baca_angka(value, **opsi)
+    except ValidationError as exc:
+        if exc.code == "ilmiah":
+            hasil.galat.append(_("%(k)s ditulis dalam notasi ilmiah (%(v)s): format kolomnya sebagai angka biasa.") % {"k": label_kolom(kolom), "v": _teks(value)})
         else:
-            text = text.replace(",", "")
-    elif "," in text:
-        parts = text.split(",")
-        text = text.replace(",", "") if len(parts) > 2 or (len(parts[-1]) == 3 and pengali == 1 and not desimal) else text.replace(",", ".")
-    elif "." in text:
-        parts = text.split(".")
-        if desimal and len(parts) == 2:
-            pass
-        elif len(parts) > 2 or len(parts[-1]) == 3:
-            text = text.replace(".", "")
-    return Decimal(text) * pengali
+            hasil.galat.append(_("%(k)s: %(pesan)s") % {"k": label_kolom(kolom), "pesan": exc.messages[0]})
+        return None
 
 
 def _rupiah(value, kolom, hasil):
-    try:
-        amount = _angka_id(value, kolom, hasil)
-    except (ValueError, InvalidOperation) as exc:
-        if str(exc) == "notasi ilmiah":
-            hasil.galat.append(_("%(k)s ditulis dalam notasi ilmiah (%(v)s): format kolomnya sebagai angka biasa.") % {"k": label_kolom(kolom), "v": _teks(value)})
-        else:
-            hasil.galat.append(_("%(k)s bukan angka Rupiah yang dikenali: “%(v)s”.") % {"k": label_kolom(kolom), "v": _teks(value)[:40]})
+    amount = _angka(value, kolom, hasil, rupiah=True)
+    if amount is None:
         return None
     if amount < 0:
         hasil.galat.append(_("%(k)s tidak boleh negatif.") % {"k": label_kolom(kolom)})
         return None
-    return int(amount.to_integral_value())
+    return int(amount)
 
 
 def _digit(value, kolom: str, panjang: int, hasil: HasilBaris) -> str | None:
@@ -557,13 +530,11 @@ def _isi_kolom(hasil: HasilBaris, name: str, value) -> None:
             else:
                 hasil.galat.append(_("Tahun berdiri tidak dikenali: “%(v)s”.") % {"v": text[:20]})
     elif name == "jumlah_pekerja":
-        try:
-            number = _angka_id(value, name, hasil)
-            if number != number.to_integral_value() or number < 0:
-                raise ValueError
-            hasil.data[name] = int(number)
-        except (ValueError, InvalidOperation):
+        number = _angka(value, name, hasil)
+        if number is not None and number < 0:
             hasil.galat.append(_("Jumlah pekerja harus bilangan bulat (tertulis “%(v)s”).") % {"v": text[:20]})
+        elif number is not None:
+            hasil.data[name] = int(number)
     elif name in ("modal_usaha", "hasil_penjualan_tahunan"):
         hasil.data[name] = _rupiah(value, name, hasil)
     elif name == "dasar_kelas":
@@ -581,10 +552,10 @@ def _isi_kolom(hasil: HasilBaris, name: str, value) -> None:
         else:
             hasil.data[name] = status
     elif name in ("latitude", "longitude"):
-        try:
-            hasil.data[name] = str(_angka_id(value, name, hasil, desimal=True).quantize(Decimal("0.000001")))
-        except (ValueError, InvalidOperation):
-            hasil.galat.append(_("%(k)s bukan koordinat yang dikenali: “%(v)s”.") % {"k": label_kolom(name), "v": text[:30]})
+        # A map's 7th decimal is a hand's breadth: rounded to the column's 6, as before.
+        number = _angka(value, name, hasil, desimal=40, ribuan=False)
+        if number is not None:
+            hasil.data[name] = str(number.quantize(Decimal("0.000001")))
     elif name in Ukm.TAUTAN:
         hasil.data[name] = _tautan(text, name)
     elif name == "tampil_publik":

@@ -32,6 +32,8 @@ from posyantek.models import (
 )
 from posyantek.uploads import clean_document, clean_image
 
+from .angka import AngkaField, angka_model
+
 DATE_WIDGET = {"attrs": {"type": "date"}, "format": "%Y-%m-%d"}
 
 
@@ -66,6 +68,7 @@ class PosProfilForm(PortalModelForm):
             "nomor_sk", "tanggal_sk", "nomor_terdaftar", "tanggal_terdaftar",
         ]
         widgets = {"deskripsi": forms.Textarea(attrs={"rows": 5}), "layanan": forms.Textarea(attrs={"rows": 5})}
+        formfield_callback = angka_model(tanpa_ribuan=["latitude", "longitude"])
 
     def clean(self):
         cleaned = super().clean()
@@ -77,7 +80,7 @@ class PosProfilForm(PortalModelForm):
 
 class PercontohanForm(forms.Form):
     is_percontohan = forms.BooleanField(label=_("Tetapkan sebagai pos percontohan"), required=False)
-    tahun = forms.IntegerField(label=_("Tahun penetapan"), required=False, min_value=2000, max_value=2100)
+    tahun = AngkaField(label=_("Tahun penetapan"), required=False, min_value=2000, max_value=2100, ribuan=False)
     alasan = forms.CharField(
         label=_("Alasan penetapan"), required=False, max_length=255,
         help_text=_("Misalnya: sekretariat permanen dan pengurus aktif."),
@@ -128,6 +131,7 @@ class InventarisForm(PortalModelForm):
     class Meta:
         model = Inventaris
         fields = ["nama", "jenis", "merek", "nomor_inventaris", "jumlah", "kondisi", "tanggal_perolehan", "sumber", "catatan"]
+        formfield_callback = angka_model()
 
     def clean_tanggal_perolehan(self):
         value = self.cleaned_data.get("tanggal_perolehan")
@@ -149,6 +153,7 @@ class LayananForm(PortalModelForm):
         model = LogLayanan
         fields = ["tanggal", "jenis", "topik", "penerima", "jumlah_penerima", "kelurahan", "petugas", "catatan"]
         widgets = {"jenis": forms.RadioSelect}
+        formfield_callback = angka_model()
 
     def __init__(self, *args, pos: Pos, **kwargs):
         super().__init__(*args, **kwargs)
@@ -232,7 +237,7 @@ class DokumenForm(PortalModelForm):
 class DokumenFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari judul, nomor, atau keterangan"), required=False, max_length=80)
     kategori = forms.ChoiceField(label=_("Kategori"), required=False, choices=[("", _("Semua kategori")), *KategoriDokumen.choices])
-    tahun = forms.IntegerField(label=_("Tahun"), required=False, min_value=1945, max_value=2100)
+    tahun = AngkaField(label=_("Tahun"), required=False, min_value=1945, max_value=2100, ribuan=False)
 
 
 # News ----------------------------------------------------------------------------------------------

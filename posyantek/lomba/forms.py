@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from posyantek.forms import PilihanBanyakField
+from posyantek.forms.angka import AngkaField, angka_model
 from posyantek.models import Kota, Pos, User
 from posyantek.uploads import clean_document
 from posyantek.lomba.models import (
@@ -23,40 +24,11 @@ from posyantek.lomba.models import (
 )
 
 
-class AngkaField(forms.DecimalField):
-    """A decimal typed the Indonesian way ("87,5") or the English way ("87.5"), within a range.
+class NilaiField(AngkaField):
+    """A score or weight: up to 2 decimals ("87,5" or "87.5"), within ``rentang`` (one message for both ends)."""
 
-    The range gives one clear message ("Nilai harus antara 0 dan 100.") instead of Django's two."""
-
-    default_error_messages = {
-        "invalid": _("Masukkan angka, misalnya 87,5."),
-        "max_digits": _("Angka terlalu panjang."),
-        "max_decimal_places": _("Paling banyak 2 angka di belakang koma."),
-        "max_whole_digits": _("Angka terlalu besar."),
-    }
-
-    def __init__(self, *, rentang: tuple[Decimal, Decimal] | None = None, **kwargs):
-        kwargs.setdefault("max_digits", 6)
-        kwargs.setdefault("decimal_places", 2)
-        super().__init__(**kwargs)
-        self.rentang = rentang
-        self.widget.attrs.update({"inputmode": "decimal", "step": "0.01"})
-        if rentang is not None:
-            self.widget.attrs.update({"min": str(rentang[0]), "max": str(rentang[1])})
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(" ", "")
-            if value.count(",") == 1 and "." not in value:
-                value = value.replace(",", ".")
-        return super().to_python(value)
-
-    def validate(self, value):
-        super().validate(value)
-        if value is not None and self.rentang is not None and not (self.rentang[0] <= value <= self.rentang[1]):
-            raise ValidationError(
-                _("Nilai harus antara %(min)s dan %(maks)s.") % {"min": angka(self.rentang[0]), "maks": angka(self.rentang[1])}
-            )
+    def __init__(self, *, rentang: tuple[Decimal, Decimal], **kwargs):
+        super().__init__(desimal=2, max_digits=6, min_value=rentang[0], max_value=rentang[1], **kwargs)
 
 
 SERATUS = (Decimal(0), Decimal(100))
@@ -75,6 +47,7 @@ class LombaCreateForm(forms.ModelForm):
     class Meta:
         model = Lomba
         fields = ["tahun", "kategori", "tingkat", "kota", "sumber_hasil", "nama", "deskripsi"]
+        formfield_callback = angka_model(tanpa_ribuan=["tahun"])
         widgets = {"deskripsi": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "sumber_hasil": _("Hasil lomba nasional dapat dinilai akun juri nasional di portal atau diimpor dari CSV panitia nasional."),
@@ -119,21 +92,23 @@ class LombaUpdateForm(forms.ModelForm):
 
 
 class TahapForm(forms.ModelForm):
-    bobot = AngkaField(label=_("Bobot (%)"), rentang=SERATUS)
+    bobot = NilaiField(label=_("Bobot (%)"), rentang=SERATUS)
 
     class Meta:
         model = Tahap
         fields = ["nama", "urutan", "bobot", "keterangan"]
+        formfield_callback = angka_model()
 
 
 class KriteriaForm(forms.ModelForm):
-    bobot = AngkaField(label=_("Bobot dalam tahap (%)"), rentang=SERATUS)
-    skala_min = AngkaField(label=_("Nilai terendah"), rentang=(Decimal(0), Decimal(1000)), initial=Decimal(0))
-    skala_maks = AngkaField(label=_("Nilai tertinggi"), rentang=(Decimal("0.01"), Decimal(1000)), initial=Decimal(100))
+    bobot = NilaiField(label=_("Bobot dalam tahap (%)"), rentang=SERATUS)
+    skala_min = NilaiField(label=_("Nilai terendah"), rentang=(Decimal(0), Decimal(1000)), initial=Decimal(0))
+    skala_maks = NilaiField(label=_("Nilai tertinggi"), rentang=(Decimal("0.01"), Decimal(1000)), initial=Decimal(100))
 
     class Meta:
         model = Kriteria
         fields = ["nama", "deskripsi", "urutan", "bobot", "skala_min", "skala_maks"]
+        formfield_callback = angka_model()
 
     def clean(self):
         cleaned = super().clean()
@@ -152,11 +127,11 @@ class BobotForm(forms.Form):
         self.groups = []
         for t in tahap_list:
             name = f"tahap_{t.pk}"
-            self.fields[name] = AngkaField(label=t.nama, rentang=SERATUS, initial=t.bobot)
+            self.fields[name] = NilaiField(label=t.nama, rentang=SERATUS, initial=t.bobot)
             names = []
             for k in t.kriteria_set.all():
                 kname = f"kriteria_{k.pk}"
-                self.fields[kname] = AngkaField(label=k.nama, rentang=SERATUS, initial=k.bobot)
+                self.fields[kname] = NilaiField(label=k.nama, rentang=SERATUS, initial=k.bobot)
                 names.append(kname)
             self.groups.append((t, name, names))
 
@@ -210,7 +185,7 @@ class PesertaLuarForm(forms.Form):
 
 class BawaPemenangForm(forms.Form):
     dari = forms.ModelChoiceField(label=_("Dari lomba"), queryset=Lomba.objects.none())
-    peringkat_maks = forms.IntegerField(
+    peringkat_maks = AngkaField(
         label=_("Bawa peringkat 1 sampai"), min_value=1, max_value=10, initial=1,
         help_text=_("1 = hanya Juara I; 3 = Juara I–III."),
     )
@@ -296,7 +271,7 @@ class NilaiForm(forms.Form):
             names = []
             for k in t.kriteria_set.all():
                 name = f"kriteria_{k.pk}"
-                field = AngkaField(
+                field = NilaiField(
                     label=k.nama, required=False, rentang=(k.skala_min, k.skala_maks),
                     initial=nilai_awal.get(k.pk),
                     help_text=_("Skala %(min)s–%(maks)s. %(desk)s") % {
@@ -377,6 +352,6 @@ class BandingkanForm(forms.Form):
 
 
 class FilterLombaForm(forms.Form):
-    tahun = forms.IntegerField(label=_("Tahun"), required=False, min_value=2000, max_value=2100)
+    tahun = AngkaField(label=_("Tahun"), required=False, min_value=2000, max_value=2100, ribuan=False)
     tingkat = forms.ChoiceField(label=_("Tingkat"), required=False, choices=[("", _("Semua"))] + Tingkat.choices)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Semua"))] + Status.choices)

@@ -45,7 +45,7 @@ def test_juri_scores_an_entry_and_cannot_open_another_juri_scores(page, site, lo
     expect(page.get_by_role("heading", name="Peserta yang saya nilai")).to_be_visible()
     page.get_by_role("link", name="Nilai Posyantek Kecamatan Gambir").click()
     expect(page.get_by_role("heading", level=2)).to_contain_text("Nilai untuk Posyantek Kecamatan Gambir")
-    inputs = page.locator("form.nilai-form input[type=number]")
+    inputs = page.locator("form.nilai-form input[inputmode=decimal]")
     assert inputs.count() == 15
     for i in range(15):
         inputs.nth(i).fill(str(80 + i % 5))
@@ -108,7 +108,7 @@ def test_a_finalised_score_cannot_be_changed(page, site, login):
     login("juri1@posyantek.test")
     page.goto(f"{site}/kelola/lomba/{lomba.pk}/peserta/{gambir.pk}/nilai/")
     expect(page.get_by_text("Lomba sudah final: nilai dibekukan dan tidak dapat diubah.")).to_be_visible()
-    inputs = page.locator("form.nilai-form input[type=number]")
+    inputs = page.locator("form.nilai-form input[inputmode=decimal]")
     assert inputs.count() == 15
     for i in range(15):
         expect(inputs.nth(i)).to_be_disabled()
@@ -116,7 +116,7 @@ def test_a_finalised_score_cannot_be_changed(page, site, login):
     # Even a crafted submission is refused, with the reason.
     page.evaluate("""() => {
         const form = document.querySelector('form.nilai-form');
-        form.querySelectorAll('input[type=number]').forEach(i => { i.disabled = false; i.value = '100'; });
+        form.querySelectorAll('input[inputmode=decimal]').forEach(i => { i.disabled = false; i.value = '100'; });
         form.submit();
     }""")
     page.wait_for_load_state("networkidle")

@@ -30,8 +30,8 @@ def selesai(lomba, peserta, juri_list, values, admin):
 
 
 @pytest.mark.parametrize("data,message", [
-    ({"tahun": "1999"}, "lebih besar dari atau sama dengan 2000"),
-    ({"tahun": "abc"}, "Masukkan keseluruhan angka bilangan"),
+    ({"tahun": "1999"}, "Nilai harus antara 2000 dan 2100."),
+    ({"tahun": "abc"}, "Masukkan angka, misalnya 12."),
     ({"tingkat": "kota"}, "Pilih kota/kabupaten untuk lomba tingkat kota."),
     ({"sumber_hasil": "impor"}, "Impor hasil dari CSV hanya untuk lomba tingkat nasional."),
     ({"kategori": "juara_umum"}, "Masukkan pilihan yang valid"),

@@ -166,8 +166,8 @@ def test_admin_who_is_not_assigned_cannot_score(client_as, penilaian, admin_prov
     ("-5", "Nilai harus antara 0 dan 100."),
     ("100,01", "Nilai harus antara 0 dan 100."),
     ("abc", "Masukkan angka, misalnya 87,5."),
-    ("1e999", "Nilai harus antara 0 dan 100."),
-    ("50.555", "Paling banyak 2 angka di belakang koma."),
+    ("1e999", "“1e999” ditulis dalam notasi ilmiah"),
+    ("50.555", "“50.555” tidak jelas: bisa berarti 50555"),
     ("<script>alert(1)</script>", "Masukkan angka, misalnya 87,5."),
     ("9" * 40, "Nilai harus antara 0 dan 100."),
 ])

@@ -63,10 +63,10 @@ def test_certified_trainer_is_recommended(client_as, operator_a, pos_b, operator
 
 
 @pytest.mark.parametrize("over,field_message", [
-    ({"kapasitas": "0"}, "lebih besar dari atau sama dengan 1"),
-    ({"kapasitas": "-5"}, "lebih besar dari atau sama dengan"),
-    ({"kapasitas": "100000"}, "lebih kecil dari atau sama dengan 1000"),
-    ({"kapasitas": "sepuluh"}, "bilangan"),
+    ({"kapasitas": "0"}, "Nilai harus antara 1 dan 1.000."),
+    ({"kapasitas": "-5"}, "Nilai harus antara 1 dan 1.000."),
+    ({"kapasitas": "100000"}, "Nilai harus antara 1 dan 1.000."),
+    ({"kapasitas": "sepuluh"}, "Masukkan angka, misalnya 12."),
     ({"mulai": "2026-13-45T25:00"}, "tanggal/waktu yang valid"),
     ({"mulai": ""}, "tidak boleh kosong"),
     ({"selesai": "2020-01-01T10:00"}, "setelah waktu mulai"),

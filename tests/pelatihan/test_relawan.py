@@ -328,10 +328,10 @@ def test_relawan_logs_activity_and_edits_while_pending(client_as, relawan_a, pos
 
 
 @pytest.mark.parametrize("over,message", [
-    ({"jam": "0"}, "lebih besar dari atau sama dengan 0.25"),
-    ({"jam": "-2"}, "lebih besar dari atau sama dengan 0.25"),
-    ({"jam": "25"}, "lebih kecil dari atau sama dengan 24"),
-    ({"jam": "dua"}, "bilangan"),
+    ({"jam": "0"}, "Nilai harus antara 0,25 dan 24."),
+    ({"jam": "-2"}, "Nilai harus antara 0,25 dan 24."),
+    ({"jam": "25"}, "Nilai harus antara 0,25 dan 24."),
+    ({"jam": "dua"}, "Masukkan angka, misalnya 87,5."),
     ({"tanggal": "2099-01-01"}, "masa depan"),
     ({"tanggal": "2020-01-01"}, "lebih dari setahun"),
     ({"tanggal": "31-31-2026"}, "tanggal yang valid"),

@@ -31,10 +31,10 @@ def test_operator_adds_edits_and_deletes_an_item(client_as, operator_a, pos_a):
 @pytest.mark.parametrize(
     "data,message",
     [
-        ({"jumlah": "-1"}, "Pastikan nilai ini lebih besar dari atau sama dengan"),
-        ({"jumlah": "0"}, "lebih besar dari atau sama dengan 1"),
-        ({"jumlah": "10000"}, "lebih kecil dari atau sama dengan 9999"),
-        ({"jumlah": "dua"}, "Masukkan keseluruhan angka bilangan"),
+        ({"jumlah": "-1"}, "Nilai harus antara 1 dan 9.999."),
+        ({"jumlah": "0"}, "Nilai harus antara 1 dan 9.999."),
+        ({"jumlah": "10000"}, "Nilai harus antara 1 dan 9.999."),
+        ({"jumlah": "dua"}, "Masukkan angka, misalnya 12."),
         ({"jenis": "roket"}, "Masukkan pilihan yang valid"),
         ({"nama": ""}, "Bidang ini tidak boleh kosong"),
         ({"nama": "x" * 121}, "paling banyak 120"),

@@ -42,7 +42,7 @@ def test_new_log_form_suggests_today_and_the_operator(client_as, operator_a):
     [
         ({"jenis": "hiburan"}, "Masukkan pilihan yang valid"),
         ({"tanggal": (HARI_INI + datetime.timedelta(days=1)).isoformat()}, "tidak boleh di masa depan"),
-        ({"jumlah_penerima": "-3"}, "Pastikan nilai ini lebih besar dari atau sama dengan"),
+        ({"jumlah_penerima": "-3"}, "Nilai harus antara 1 dan 10.000."),
         ({"penerima": ""}, "Bidang ini tidak boleh kosong"),
         ({"topik": "x" * 201}, "paling banyak 200"),
         ({"kelurahan": "abc"}, "Masukkan pilihan yang valid"),

@@ -34,8 +34,8 @@ def test_unmarking_clears_year_and_reason(client_as, admin_provinsi, pos_a):
     "data,message",
     [
         ({"is_percontohan": "on", "tahun": ""}, "Isi tahun penetapan"),
-        ({"is_percontohan": "on", "tahun": "1800"}, "lebih besar dari atau sama dengan 2000"),
-        ({"is_percontohan": "on", "tahun": "dua ribu"}, "Masukkan keseluruhan angka bilangan"),
+        ({"is_percontohan": "on", "tahun": "1800"}, "Nilai harus antara 2000 dan 2100."),
+        ({"is_percontohan": "on", "tahun": "dua ribu"}, "Masukkan angka, misalnya 12."),
         ({"is_percontohan": "on", "tahun": "2024", "alasan": "x" * 256}, "paling banyak 255"),
     ],
 )

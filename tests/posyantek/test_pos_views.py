@@ -102,7 +102,7 @@ def test_operator_updates_profile_and_public_page_shows_it(client_as, operator_a
     "data,message",
     [
         ({"email": "bukan-email"}, "alamat email yang valid"),
-        ({"latitude": "100", "longitude": "106"}, "lebih kecil dari atau sama dengan 90"),
+        ({"latitude": "100", "longitude": "106"}, "Nilai harus antara -90 dan 90."),
         ({"latitude": "-6.1"}, "Isi lintang dan bujur bersama-sama"),
         ({"situs": "javascript:alert(1)"}, "URL yang valid"),
         ({"alamat": "x" * 300}, "paling banyak 255"),

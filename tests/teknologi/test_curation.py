@@ -148,14 +148,14 @@ def test_history_records_who_changed_what(client_as, admin_provinsi, kurator):
         ({"nama": ""}, "tidak boleh kosong"), ({"nama": "   "}, "tidak boleh kosong"),
         ({"nama": "x" * 200}, "paling banyak 120"),
         ({"bidang": "roket"}, "Masukkan pilihan yang valid"),
-        ({"harga_min": "-5"}, "lebih besar dari atau sama dengan 0"),
-        ({"harga_min": "abc"}, "Masukkan keseluruhan angka"),
+        ({"harga_min": "-5"}, "Tidak boleh negatif."),
+        ({"harga_min": "abc"}, "Masukkan angka, misalnya 1.500.000."),
         ({"harga_min": "5000000", "harga_max": "1000000"}, "Harga tertinggi tidak boleh lebih kecil"),
         ({"harga_max": "99999999999999"}, "Harga terlalu besar"),
         ({"video_url": "javascript:alert(1)"}, "URL yang valid"),
         ({"video_url": "http://contoh.id/video"}, "harus diawali https://"),
         ({"penghargaan": "inovasi"}, "Isi tahun penghargaan"),
-        ({"penghargaan": "inovasi", "penghargaan_tahun": "1800", "penghargaan_tingkat": "kota"}, "lebih besar dari atau sama dengan 1990"),
+        ({"penghargaan": "inovasi", "penghargaan_tahun": "1800", "penghargaan_tingkat": "kota"}, "Nilai harus antara 1990 dan 2100."),
     ],
 )
 def test_technology_form_refuses_hostile_input_and_writes_nothing(client_as, operator_a, data, message):

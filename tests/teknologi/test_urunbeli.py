@@ -197,8 +197,8 @@ def test_only_owners_pledge(client_as, operator_a, kampanye, client):
 
 
 @pytest.mark.parametrize("jumlah,message", [
-    ("0", "lebih besar dari atau sama dengan 1"), ("-3", "lebih besar dari atau sama dengan 1"),
-    ("abc", "Masukkan keseluruhan angka"), ("", "tidak boleh kosong"), ("1001", "lebih kecil dari atau sama dengan 1000"),
+    ("0", "Nilai harus antara 1 dan 1.000."), ("-3", "Nilai harus antara 1 dan 1.000."),
+    ("abc", "Masukkan angka, misalnya 12."), ("", "tidak boleh kosong"), ("1001", "Nilai harus antara 1 dan 1.000."),
     ("8", "Sisa kuota hanya 7 unit"),
 ])
 def test_pledge_form_refuses_hostile_input_and_writes_nothing(client_as, pemilik_ukm, kampanye, jumlah, message):
@@ -267,10 +267,10 @@ def test_operator_opens_a_campaign(client_as, operator_a, pos_a):
 
 
 @pytest.mark.parametrize("data,message", [
-    ({"target_jumlah": "0"}, "lebih besar dari atau sama dengan 1"),
+    ({"target_jumlah": "0"}, "Paling sedikit 1."),
     ({"maksimum_jumlah": "5"}, "tidak boleh kurang dari target"),
     ({"batas_waktu": "2000-01-01T10:00"}, "harus di masa depan"),
-    ({"harga_satuan": "-1"}, "lebih besar dari atau sama dengan"),
+    ({"harga_satuan": "-1"}, "Paling sedikit Rp1."),
     ({"harga_satuan": "99999999999999"}, "Harga terlalu besar"),
     ({"judul": "   "}, "tidak boleh kosong"),
     ({"teknologi": "999999"}, "Masukkan pilihan yang valid"),
