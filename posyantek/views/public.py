@@ -4,6 +4,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 from django.utils.functional import SimpleLazyObject
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -98,16 +99,51 @@ class PosKabarDetailView(PosKabarMixin, DetailView):
         return selectors.kabar_list_public(pos=self.pos)
 
 
-@never_cache
-def healthz(request):
-    """200 when the database answers, 503 when it does not. For load balancers and uptime checks."""
+def periksa_kesehatan() -> dict[str, str]:
+    """What the portal needs to serve and to work outside the request: the database, the shared
+    cache (sessions' rate limits, allauth) and the task broker. ``ok``, ``unavailable``, or for the
+    broker ``eager`` when none is configured (tasks run in-process). Any exception means down."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from posyantek.celery import app as celery_app
+
+    hasil = {}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:  # any database failure means "not healthy"
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        hasil["database"] = "ok"
+    except Exception:
+        hasil["database"] = "unavailable"
+    try:
+        kunci = "healthz:" + get_random_string(12)
+        cache.set(kunci, "1", 10)
+        hasil["cache"] = "ok" if cache.get(kunci) == "1" else "unavailable"
+        cache.delete(kunci)
+    except Exception:
+        hasil["cache"] = "unavailable"
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        hasil["broker"] = "eager"
+    else:
+        try:
+            with celery_app.connection_for_write() as conn:
+                conn.ensure_connection(max_retries=1, timeout=2)
+            hasil["broker"] = "ok"
+        except Exception:
+            hasil["broker"] = "unavailable"
+    return hasil
+
+
+@never_cache
+def healthz(request):
+    """200 when the database, the cache and the broker answer; 503 naming what failed. For load
+    balancers and uptime checks."""
+    hasil = periksa_kesehatan()
+    gagal = [nama for nama, status in hasil.items() if status == "unavailable"]
+    if gagal:
+        return JsonResponse({"status": "error", **hasil, "failed": gagal}, status=503)
+    return JsonResponse({"status": "ok", **hasil})
 
 
 def bench_ok(request):

@@ -119,7 +119,9 @@ def test_profile_hostile_input_is_refused_and_changes_nothing(client_as, operato
 
 def test_healthz_ok(client, db):
     response = client.get("/healthz")
-    assert (response.status_code, response.json()) == (200, {"status": "ok", "database": "ok"})
+    assert (response.status_code, response.json()) == (
+        200, {"status": "ok", "database": "ok", "cache": "ok", "broker": "eager"},
+    )
 
 
 def test_healthz_503_when_database_fails(client, db, monkeypatch):
@@ -129,4 +131,4 @@ def test_healthz_503_when_database_fails(client, db, monkeypatch):
     monkeypatch.setattr(connection, "cursor", broken_cursor)
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
-    assert response.json()["database"] == "unavailable"
+    assert (response.json()["database"], response.json()["failed"]) == ("unavailable", ["database"])
