@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -180,7 +180,17 @@ def surel_kirim_berurutan(*, sampai_id: int | None = None, batas: int = 500) -> 
         antrean = antrean.filter(Q(pk=sampai_id) | Q(pk__lt=sampai_id, percobaan__gt=0))
     terkirim = 0
     for pk in antrean.values_list("pk", flat=True)[:batas]:
-        terkirim += surel_kirim(surel_id=pk)
+        try:
+            terkirim += surel_kirim(surel_id=pk)
+        except SurelGagal as gagal:
+            if sampai_id is not None and pk != sampai_id:
+                # Held behind an older message: counts as a try, so the next message's task keeps
+                # this one in line too.
+                Surel.objects.filter(pk=sampai_id, status=Surel.Status.MENUNGGU).update(
+                    percobaan=F("percobaan") + 1, dicoba_pada=timezone.now(),
+                    galat=(_("Tertahan di belakang surel #%(id)s: ") % {"id": pk} + str(gagal))[:2000],
+                )
+            raise
     return terkirim
 
 

@@ -127,8 +127,8 @@ def periksa_kesehatan() -> dict[str, str]:
         hasil["broker"] = "eager"
     else:
         try:
-            with celery_app.connection_for_write() as conn:
-                conn.ensure_connection(max_retries=1, timeout=2)
+            with celery_app.connection_for_write(url=settings.CELERY_BROKER_URL) as conn:
+                conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
             hasil["broker"] = "ok"
         except Exception:
             hasil["broker"] = "unavailable"

@@ -42,8 +42,8 @@ class Command(BaseCommand):
         from posyantek.celery import app
 
         try:
-            with app.connection_for_write() as conn:
-                conn.ensure_connection(max_retries=1, timeout=2)
+            with app.connection_for_write(url=settings.CELERY_BROKER_URL) as conn:
+                conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
                 _nama, jumlah, _konsumen = conn.default_channel.queue_declare(
                     queue=app.conf.task_default_queue, passive=True
                 )
