@@ -254,6 +254,7 @@ CELERY_BEAT_SCHEDULE = {
     "relawan-kedaluwarsa": {"task": "pelatihan.tasks.relawan_kedaluwarsa", "schedule": crontab(hour=1, minute=30)},
     # The outbox's safety net: an e-mail whose task was lost (broker restarted) is sent from its row.
     "surel-tertunda": {"task": "posyantek.tasks.kirim_surel_tertunda", "schedule": crontab(minute="*/5")},
+    "sesi-bersihkan": {"task": "posyantek.tasks.sesi_bersihkan", "schedule": crontab(hour=2, minute=15)},
 }
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 

@@ -34,3 +34,13 @@ def kirim_surel_tertunda() -> int:
     except surel_services.SurelGagal as exc:
         logger.warning("outbox sweep stopped: %s", exc)
         return 0
+
+
+@shared_task(acks_late=True)
+def sesi_bersihkan() -> None:
+    """Daily: expired sessions out of the database (what ``manage.py clearsessions`` does)."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()

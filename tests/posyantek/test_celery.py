@@ -34,6 +34,7 @@ def test_celery_beat_schedule_names_registered_tasks(settings):
         "tutup-urun-beli": "teknologi.tasks.tutup_urun_beli",
         "relawan-kedaluwarsa": "pelatihan.tasks.relawan_kedaluwarsa",
         "surel-tertunda": "posyantek.tasks.kirim_surel_tertunda",
+        "sesi-bersihkan": "posyantek.tasks.sesi_bersihkan",
     }
     assert sorted(set(jadwal.values()) - set(app.tasks)) == []
 
@@ -62,3 +63,18 @@ def test_healthz_ok_with_a_real_redis_broker(client, db, settings):
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
     response = client.get("/healthz")
     assert (response.status_code, response.json()["broker"]) == (200, "ok")
+
+
+def test_sesi_bersihkan_task_removes_only_expired_sessions(db):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    from posyantek.tasks import sesi_bersihkan
+
+    Session.objects.create(session_key="lama" * 8, session_data="x", expire_date=timezone.now() - timedelta(days=1))
+    Session.objects.create(session_key="baru" * 8, session_data="x", expire_date=timezone.now() + timedelta(days=1))
+    sesi_bersihkan.delay()
+    sesi_bersihkan.delay()
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["baru" * 8]
