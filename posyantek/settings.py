@@ -244,6 +244,9 @@ CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves the message for 
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Queuing a task happens in the request (after commit): never wait long for a broker that is down
+# (the outbox's sweep sends the e-mail later).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(BASE_DIR / "var" / "celerybeat-schedule"))
@@ -255,6 +258,7 @@ CELERY_BEAT_SCHEDULE = {
     # The outbox's safety net: an e-mail whose task was lost (broker restarted) is sent from its row.
     "surel-tertunda": {"task": "posyantek.tasks.kirim_surel_tertunda", "schedule": crontab(minute="*/5")},
     "sesi-bersihkan": {"task": "posyantek.tasks.sesi_bersihkan", "schedule": crontab(hour=2, minute=15)},
+    "surel-bersihkan": {"task": "posyantek.tasks.surel_bersihkan", "schedule": crontab(hour=2, minute=30)},
 }
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 

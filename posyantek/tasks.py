@@ -37,6 +37,12 @@ def kirim_surel_tertunda() -> int:
 
 
 @shared_task(acks_late=True)
+def surel_bersihkan() -> int:
+    """Daily: delivered e-mails older than 30 days out of the outbox (their one-time links too)."""
+    return surel_services.surel_bersihkan()
+
+
+@shared_task(acks_late=True)
 def sesi_bersihkan() -> None:
     """Daily: expired sessions out of the database (what ``manage.py clearsessions`` does)."""
     from importlib import import_module

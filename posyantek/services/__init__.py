@@ -45,7 +45,15 @@ from .pos import (
     unit_delete,
     unit_update,
 )
-from .surel import surel_antre, surel_antre_pesan, surel_kirim, surel_kirim_berurutan, surel_kirim_ulang, tanpa_surel
+from .surel import (
+    surel_antre,
+    surel_antre_pesan,
+    surel_bersihkan,
+    surel_kirim,
+    surel_kirim_berurutan,
+    surel_kirim_ulang,
+    tanpa_surel,
+)
 
 __all__ = [
     "dokumen_create", "dokumen_delete", "dokumen_update",
@@ -58,7 +66,7 @@ __all__ = [
     "pengguna_aktifkan", "pengguna_create", "pengguna_nonaktifkan",
     "pengurus_create", "pengurus_delete", "pengurus_update",
     "pos_percontohan_set", "pos_profile_update",
-    "surel_antre", "surel_antre_pesan", "surel_kirim", "surel_kirim_berurutan", "surel_kirim_ulang", "tanpa_surel",
+    "surel_antre", "surel_antre_pesan", "surel_bersihkan", "surel_kirim", "surel_kirim_berurutan", "surel_kirim_ulang", "tanpa_surel",
     "undangan_kirim", "undangan_kirim_ulang", "undangan_link", "undangan_terima",
     "unit_create", "unit_delete", "unit_update",
 ]

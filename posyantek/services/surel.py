@@ -21,6 +21,7 @@ import smtplib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -36,6 +37,7 @@ from posyantek.permissions import is_admin_provinsi
 logger = logging.getLogger("posyantek.surel")
 
 MAKS_PERCOBAAN = 50  # with the 5-minute sweep, a mail server down for about four hours
+SIMPAN_HARI = 30  # delivered messages are kept this long, then deleted
 _DITAHAN: ContextVar[bool] = ContextVar("surel_ditahan", default=False)
 
 
@@ -110,7 +112,9 @@ def surel_antre_pesan(*, pesan: EmailMessage) -> Surel | None:
 def _antre_tugas(surel_id: int) -> None:
     from posyantek.tasks import kirim_surel  # tasks import services: import here, not at the top
 
-    transaction.on_commit(lambda: kirim_surel.delay(surel_id=surel_id))
+    # robust: a broker that is down must not turn a committed change into an error page; the row
+    # is safe and the 5-minute sweep sends it.
+    transaction.on_commit(lambda: kirim_surel.delay(surel_id=surel_id), robust=True)
 
 
 def _pesan(surel: Surel) -> EmailMessage:
@@ -192,6 +196,14 @@ def surel_kirim_berurutan(*, sampai_id: int | None = None, batas: int = 500) -> 
                 )
             raise
     return terkirim
+
+
+def surel_bersihkan(*, hari: int = SIMPAN_HARI) -> int:
+    """Delete delivered messages older than ``hari`` days: their bodies may hold one-time links
+    (invitations, password resets) that should not outlive their use. Undelivered ones stay."""
+    batas = timezone.now() - timedelta(days=hari)
+    deleted, _rows = Surel.objects.filter(status=Surel.Status.TERKIRIM, terkirim_pada__lt=batas).delete()
+    return deleted
 
 
 @transaction.atomic

@@ -35,6 +35,7 @@ def test_celery_beat_schedule_names_registered_tasks(settings):
         "relawan-kedaluwarsa": "pelatihan.tasks.relawan_kedaluwarsa",
         "surel-tertunda": "posyantek.tasks.kirim_surel_tertunda",
         "sesi-bersihkan": "posyantek.tasks.sesi_bersihkan",
+        "surel-bersihkan": "posyantek.tasks.surel_bersihkan",
     }
     assert sorted(set(jadwal.values()) - set(app.tasks)) == []
 

@@ -232,3 +232,40 @@ def test_antrean_command_prints_depth_and_oldest(db):
     assert (lines["surel_menunggu"], lines["surel_gagal"], lines["surel_tertua_id"], lines["surel_tertua_status"]) == (
         "1", "1", str(tua.pk), "menunggu",
     )
+
+
+def test_outbox_cleanup_deletes_only_old_delivered_messages(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from posyantek.tasks import surel_bersihkan
+
+    lama = timezone.now() - timedelta(days=31)
+    Surel.objects.create(penerima=["a@contoh.test"], subjek="Lama terkirim", isi="x", status="terkirim", terkirim_pada=lama)
+    Surel.objects.create(penerima=["a@contoh.test"], subjek="Baru terkirim", isi="x", status="terkirim", terkirim_pada=timezone.now())
+    Surel.objects.create(penerima=["a@contoh.test"], subjek="Lama gagal", isi="x", status="gagal", dicoba_pada=lama)
+    assert surel_bersihkan.delay().get() == 1
+    assert surel_bersihkan.delay().get() == 0
+    assert sorted(Surel.objects.values_list("subjek", flat=True)) == ["Baru terkirim", "Lama gagal"]
+
+
+def test_outbox_broker_down_at_commit_keeps_the_change_and_the_row(settings, mailoutbox):
+    """A broker that does not answer when the change commits: the change stands, the e-mail waits
+    in its row for the sweep (no error reaches the person who made the change)."""
+    from django.test import TestCase
+
+    from posyantek.celery import app
+
+    old_url = app.conf.broker_url
+    app.conf.task_always_eager, app.conf.broker_url, app._pool = False, f"redis://127.0.0.1:{free_port()}/0", None
+    try:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            services.surel_antre(ke=["a@contoh.test"], subjek="Broker mati", isi="x")
+    finally:
+        if app._pool is not None:
+            app._pool.force_close_all()
+        app.conf.task_always_eager, app.conf.broker_url, app._pool = True, old_url, None
+    assert (list(Surel.objects.values_list("subjek", "status")), mailoutbox) == ([("Broker mati", "menunggu")], [])
+    kirim_surel_tertunda.delay()
+    assert [m.subject for m in mailoutbox] == ["Broker mati"]
