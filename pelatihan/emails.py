@@ -1,20 +1,15 @@
-"""E-mails of the training and Relawan TIK app. Sent after the transaction commits (the services
-register them with ``transaction.on_commit(..., robust=True)``), so a failing mail server never
-undoes a registration; failures are logged.
+"""E-mails of the training and Relawan TIK app. Rendered inside the change's transaction and written
+to the foundation's outbox (``posyantek.services.surel_antre``), which delivers them after commit
+with retries: a failing mail server never undoes a registration and never loses its e-mail.
 
 Bodies are plain-text templates in ``templates/pelatihan/email/``; links use PORTAL_BASE_URL.
 Session e-mails carry the session as an ``.ics`` attachment.
 """
 
 from collections.abc import Callable
-from contextlib import contextmanager
-from contextvars import ContextVar
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -23,27 +18,17 @@ from django.utils.translation import gettext as _
 
 from pelatihan import ical
 from pelatihan.models import Pendaftaran, Relawan
+from posyantek import services as posyantek_services
 from posyantek.models import User
 
-
-_DITAHAN: ContextVar[bool] = ContextVar("pelatihan_email_ditahan", default=False)
+# No mail for what is done inside (the demo seed builds hundreds of registrations).
+tanpa_email = posyantek_services.tanpa_surel
 
 
 def setelah_commit(fn: Callable, *args) -> None:
-    """Send ``fn(*args)`` once the current transaction commits; a failure is logged, never raised
-    (the registration or decision stands). Nothing is queued inside ``tanpa_email()``."""
-    if not _DITAHAN.get():
-        transaction.on_commit(partial(fn, *args), robust=True)
-
-
-@contextmanager
-def tanpa_email():
-    """No mail for what is done inside (the demo seed builds hundreds of registrations)."""
-    token = _DITAHAN.set(True)
-    try:
-        yield
-    finally:
-        _DITAHAN.reset(token)
+    """Write ``fn(*args)``'s e-mail to the outbox now, in the current transaction; it is delivered
+    once the transaction commits, and never for a change that rolls back."""
+    fn(*args)
 
 
 def base_url() -> str:
@@ -54,12 +39,10 @@ def _kirim(*, ke: str, subjek: str, template: str, context: dict, ics: bytes | N
     if not ke:
         return
     body = render_to_string(f"pelatihan/email/{template}.txt", {"base_url": base_url(), **context})
-    message = EmailMessage(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjek, body=body, from_email=None, to=[ke]
+    posyantek_services.surel_antre(
+        ke=[ke], subjek=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjek, isi=body,
+        lampiran=[("pelatihan.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")] if ics is not None else [],
     )
-    if ics is not None:
-        message.attach("pelatihan.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
-    message.send()
 
 
 def _pendaftaran(pk: int) -> Pendaftaran | None:
@@ -115,7 +98,7 @@ def kirim_promosi(pendaftaran_id: int) -> None:
 
 
 def kirim_pengingat(pendaftaran: Pendaftaran) -> None:
-    """The day-before reminder (management command ``kirim_pengingat_pelatihan``). Raises on failure."""
+    """The day-before reminder (scheduled task and management command ``kirim_pengingat_pelatihan``)."""
     _kirim_sesi(pendaftaran, subjek=_("Pengingat: besok %(nama)s") % {"nama": pendaftaran.jadwal.nama}, template="pengingat")
 
 

@@ -1,4 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
 from posyantek.http import client_ip
@@ -14,3 +16,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if can_use_kelola(request.user):
             return reverse("kelola:index")
         return super().get_login_redirect_url(request)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Sign-up confirmations and password resets go through the outbox like every e-mail."""
+        from posyantek.services import surel_antre_pesan
+
+        request = allauth_context.request
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request), **context}
+        surel_antre_pesan(pesan=self.render_mail(template_prefix, email, ctx))

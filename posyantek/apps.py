@@ -7,12 +7,16 @@ class PosyantekConfig(AppConfig):
     verbose_name = _("Posyantek")
 
     def ready(self):
+        from django.conf import settings
         from django.db.models.signals import post_migrate
 
         from posyantek import checks, versi  # noqa: F401 (checks registers the deploy checks)
+        from posyantek.celery import melapor_mode
 
         versi.hubungkan()
         post_migrate.connect(buat_tabel_cache, sender=self)
+        if not settings.TESTING:
+            melapor_mode()  # one line: tasks go to a broker, or run in-process
 
 
 def buat_tabel_cache(*, using: str, verbosity: int = 1, **kwargs) -> None:

@@ -30,6 +30,7 @@ from posyantek.models import (
     Mitra,
     OperatorPos,
     Pos,
+    Surel,
     Undangan,
     UnitKelurahan,
     User,
@@ -337,3 +338,29 @@ def pos_cari_public(q: str) -> HasilCariPos:
         mirip=mirip,
         saran=saran,
     )
+
+
+def surel_list_belum_terkirim() -> QuerySet[Surel]:
+    """The outbox's undelivered messages, oldest first, for the admin provinsi's page (without
+    bodies: they may hold one-time links, which the page never shows)."""
+    return (
+        Surel.objects.belum_terkirim()
+        .only("pk", "penerima", "subjek", "status", "percobaan", "galat", "dibuat_pada", "dicoba_pada")
+        .order_by("pk")
+    )
+
+
+@dataclass
+class Antrean:
+    menunggu: int
+    gagal: int
+    tertua: Surel | None
+
+
+def surel_antrean() -> Antrean:
+    """Queue depth and the oldest undelivered e-mail, for monitoring (``manage.py antrean``)."""
+    hitung = Surel.objects.belum_terkirim().aggregate(
+        menunggu=Count("pk", filter=Q(status=Surel.Status.MENUNGGU)),
+        gagal=Count("pk", filter=Q(status=Surel.Status.GAGAL)),
+    )
+    return Antrean(tertua=surel_list_belum_terkirim().first(), **hitung)

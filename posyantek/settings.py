@@ -7,6 +7,7 @@ See the configuration table in README.md.
 import os
 from pathlib import Path
 
+from celery.schedules import crontab
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
@@ -229,6 +230,37 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Posyantek DKI Jakarta <noreply@posyantek.jakarta.go.id>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# One SMTP conversation may not hold a worker for ever (the outbox retries later).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+
+# The task engine (posyantek/celery.py): Celery on Redis. Without a broker, tasks run in-process at
+# once ("eager"), so ``make run`` needs no extra service; a log line says so at start-up.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = False  # a failing task never fails the request that queued it
+CELERY_TASK_IGNORE_RESULT = True  # results live in the rows the tasks write, not in a result backend
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves the message for another worker
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Queuing a task happens in the request (after commit): never wait long for a broker that is down
+# (the outbox's sweep sends the e-mail later).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_TIMEZONE = "Asia/Jakarta"
+CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(BASE_DIR / "var" / "celerybeat-schedule"))
+CELERY_BEAT_SCHEDULE = {
+    # Every job is idempotent: running it twice, or on two schedulers by mistake, has one effect.
+    "pengingat-pelatihan": {"task": "pelatihan.tasks.kirim_pengingat_pelatihan", "schedule": crontab(hour=7, minute=0)},
+    "tutup-urun-beli": {"task": "teknologi.tasks.tutup_urun_beli", "schedule": crontab(minute="*/5")},
+    "relawan-kedaluwarsa": {"task": "pelatihan.tasks.relawan_kedaluwarsa", "schedule": crontab(hour=1, minute=30)},
+    # The outbox's safety net: an e-mail whose task was lost (broker restarted) is sent from its row.
+    "surel-tertunda": {"task": "posyantek.tasks.kirim_surel_tertunda", "schedule": crontab(minute="*/5")},
+    "sesi-bersihkan": {"task": "posyantek.tasks.sesi_bersihkan", "schedule": crontab(hour=2, minute=15)},
+    "surel-bersihkan": {"task": "posyantek.tasks.surel_bersihkan", "schedule": crontab(hour=2, minute=30)},
+}
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 
 # How many proxies of ours stand in front of gunicorn (the deploy guide's nginx: 1). Every per-client

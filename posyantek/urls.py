@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from posyantek.feeds import KabarAtomFeed
-from posyantek.views import akun, kelola, pos_modul, public
+from posyantek.views import akun, kelola, pos_modul, public, surel
 
 # The Django admin logs in through allauth, so it shares the login rate limits.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -30,6 +30,9 @@ kelola_patterns = [
     path("pengguna/<int:pk>/kirim-ulang/", akun.PenggunaAksiView.as_view(aksi="kirim-ulang"), name="pengguna-kirim-ulang"),
     path("pengguna/<int:pk>/nonaktifkan/", akun.PenggunaAksiView.as_view(aksi="nonaktifkan"), name="pengguna-nonaktifkan"),
     path("pengguna/<int:pk>/aktifkan/", akun.PenggunaAksiView.as_view(aksi="aktifkan"), name="pengguna-aktifkan"),
+    # The outbox: e-mails not yet delivered (admin provinsi).
+    path("surel/", surel.SurelListView.as_view(), name="surel-list"),
+    path("surel/<int:pk>/kirim-ulang/", surel.SurelKirimUlangView.as_view(), name="surel-kirim-ulang"),
     # One post.
     path("<slug:pos_slug>/", kelola.PosDasborView.as_view(), name="pos-dasbor"),
     path("<slug:pos_slug>/profil/ubah/", kelola.PosProfilUbahView.as_view(), name="pos-profil-ubah"),

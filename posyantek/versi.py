@@ -43,7 +43,7 @@ SEQUENCE = "posyantek_versi_data"
 WINDOW = 60  # seconds: the longest a clock-dependent fragment may be reused
 
 APPS = {"posyantek", "ukm", "teknologi", "pelatihan", "lomba"}  # what public pages show comes from these
-_ABAIKAN = {"posyantek.versidata"}
+_ABAIKAN = {"posyantek.versidata", "posyantek.surel"}  # the outbox is bookkeeping
 
 
 def baca() -> int:

@@ -11,7 +11,6 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.template.loader import render_to_string
@@ -19,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from posyantek import services as posyantek_services
 from posyantek.models import Pos, User
 from teknologi import pencarian
 from teknologi.models import (
@@ -468,7 +468,8 @@ def kampanye_tutup_yang_lewat(*, now=None) -> int:
 
 
 def _kabari_penjanji(kampanye: KampanyeUrunBeli, kejadian: str) -> None:
-    """E-mail every active pledger, once the transaction has committed (never for a rolled-back change)."""
+    """E-mail every active pledger through the outbox: written in this transaction, delivered after
+    commit with retries (never for a rolled-back change)."""
     penerima = list(
         kampanye.janji_set.filter(status=StatusJanji.AKTIF).select_related("pengguna").values_list(
             "pengguna__email", "pengguna__nama", "jumlah"
@@ -494,9 +495,5 @@ def _kabari_penjanji(kampanye: KampanyeUrunBeli, kejadian: str) -> None:
             )
             for email, nama, jumlah in penerima
         ]
-
-    def kirim():
-        for email, body in messages:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True)
-
-    transaction.on_commit(kirim)
+    for email, body in messages:
+        posyantek_services.surel_antre(ke=[email], subjek=subject, isi=body)

@@ -13,13 +13,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from posyantek import services as posyantek_services
 from posyantek import versi
 from posyantek.models import Kelurahan, Pos, User
 
@@ -348,23 +348,16 @@ def klaim_decide(*, klaim: KlaimUkm, oleh: User, setujui: bool, catatan: str = "
 
 
 def _kirim_setelah_commit(*, subjek, penerima: list[str], template: str, konteks: dict) -> None:
-    """Send a plain-text e-mail in Indonesian (the portal's first language; accounts keep no
-    preference) once the change is committed — never for a change that rolled back. A mail server
-    that is down is logged; it does not undo the decision."""
+    """Write a plain-text e-mail in Indonesian (the portal's first language; accounts keep no
+    preference) to the outbox, in the decision's transaction: delivered once it commits, with
+    retries — never for a change that rolled back."""
     if not penerima:
         return
     with translation.override(settings.LANGUAGE_CODE):
         konteks = {**konteks, "tautan": settings.PORTAL_BASE_URL.rstrip("/") + konteks.get("tautan", "")}
         body = render_to_string(template, konteks)
         subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjek()
-
-    def kirim():
-        try:
-            send_mail(subject, body, None, penerima)
-        except Exception:  # SMTP and network errors of every kind
-            logger.exception("e-mail klaim UKM gagal dikirim")
-
-    transaction.on_commit(kirim)
+    posyantek_services.surel_antre(ke=penerima, subjek=subject, isi=body)
 
 
 # Import ---------------------------------------------------------------------------------------

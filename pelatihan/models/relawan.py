@@ -76,6 +76,8 @@ class Relawan(models.Model):
         DITINJAU = "ditinjau", _("Sedang ditinjau")
         DITERIMA = "diterima", _("Diterima")
         DITOLAK = "ditolak", _("Ditolak")
+        # Set by the scheduler (``relawan_kedaluwarsa_tutup``) when 6 months pass without a decision.
+        KEDALUWARSA = "habis", _("Masa calon habis")
 
     class Keanggotaan(models.TextChoices):
         BIASA = "biasa", _("Anggota biasa")
@@ -175,11 +177,11 @@ class Relawan(models.Model):
 
     @property
     def kedaluwarsa(self) -> bool:
-        return self.masa_calon_habis()
+        return self.status == self.Status.KEDALUWARSA or self.masa_calon_habis()
 
     @property
     def boleh_mengajukan_ulang(self) -> bool:
-        return self.status == self.Status.DITOLAK or self.masa_calon_habis()
+        return self.status in (self.Status.DITOLAK, self.Status.KEDALUWARSA) or self.masa_calon_habis()
 
     @property
     def ketersediaan_labels(self) -> list[str]:

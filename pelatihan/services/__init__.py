@@ -1,8 +1,8 @@
 """Writes of the training and Relawan TIK app.
 
 Every function is keyword-only, typed and atomic; it validates (``full_clean``) before saving and
-refuses with ``ValidationError`` (an Indonesian message) without writing anything. Mail goes out
-only after the transaction commits.
+refuses with ``ValidationError`` (an Indonesian message) without writing anything. Mail is written
+to the outbox in the same transaction and goes out only after it commits.
 """
 
 from .jadwal import jadwal_cancel, jadwal_create, jadwal_update, program_create, program_update
@@ -25,6 +25,7 @@ from .relawan import (
     aktivitas_update,
     relawan_aktivasi,
     relawan_apply,
+    relawan_kedaluwarsa_tutup,
     relawan_penugasan_set,
     relawan_terima,
     relawan_tinjau,
@@ -52,6 +53,7 @@ __all__ = [
     "program_update",
     "relawan_aktivasi",
     "relawan_apply",
+    "relawan_kedaluwarsa_tutup",
     "relawan_penugasan_set",
     "relawan_terima",
     "relawan_tinjau",

@@ -275,10 +275,12 @@ def kalender_pribadi_regenerate(*, user: User) -> KalenderPribadi:
 
 
 def pengingat_kirim(*, besok, now: datetime | None = None) -> int:
-    """E-mail a reminder to every confirmed participant of the sessions on ``besok`` (a local date).
+    """Queue a reminder e-mail for every confirmed participant of the sessions on ``besok`` (a local
+    date); returns how many were queued.
 
-    Idempotent: each seat is claimed by setting ``pengingat_terkirim_at`` before sending, so a
-    second run (or two at once) sends nothing twice; a failed send releases the claim for next time.
+    Idempotent: each seat is claimed by setting ``pengingat_terkirim_at`` in the same transaction
+    that writes its e-mail to the outbox, so a second run (or two at once) queues nothing twice, and
+    the outbox delivers with retries when the mail server is away.
     """
     now = now or timezone.now()
     tz = timezone.get_current_timezone()
@@ -297,16 +299,12 @@ def pengingat_kirim(*, besok, now: datetime | None = None) -> int:
     for pendaftaran in candidates:
         if not pendaftaran.email_tujuan:
             continue
-        claimed = Pendaftaran.objects.filter(pk=pendaftaran.pk, pengingat_terkirim_at__isnull=True).update(
-            pengingat_terkirim_at=now
-        )
-        if not claimed:
-            continue
-        try:
+        with transaction.atomic():
+            claimed = Pendaftaran.objects.filter(pk=pendaftaran.pk, pengingat_terkirim_at__isnull=True).update(
+                pengingat_terkirim_at=now
+            )
+            if not claimed:
+                continue
             emails.kirim_pengingat(pendaftaran)
-        except Exception:  # the mail server failed: release the claim so the next run retries
-            logger.exception("pengingat gagal dikirim", extra={"pendaftaran": pendaftaran.pk})
-            Pendaftaran.objects.filter(pk=pendaftaran.pk).update(pengingat_terkirim_at=None)
-            continue
         sent += 1
     return sent

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from pelatihan import emails
 from pelatihan.models import AktivitasRelawan, Bidang, Jadwal, KeahlianRelawan, PenugasanRelawan, Relawan, Tingkat
+from pelatihan.models.relawan import BULAN_MASA_CALON
 from pelatihan.validators import normalisasi_telepon, rapikan_teks
 from posyantek import services as posyantek_services
 from posyantek import versi
@@ -248,6 +249,38 @@ def relawan_tolak(*, relawan: Relawan, oleh: User, alasan: str, waktu: datetime 
     relawan.save()
     emails.setelah_commit(emails.kirim_relawan_keputusan, relawan.pk)
     return relawan
+
+
+def relawan_kedaluwarsa_tutup(*, waktu: datetime | None = None) -> int:
+    """Close every application left undecided past its 6-month candidacy (PRODUCT.md): status
+    ``habis``, the applicant told by e-mail that they may apply again. Returns how many closed.
+
+    Run daily by the scheduler. Idempotent: only undecided applications are touched, each under
+    its row lock, so a second run (or two at once) closes and e-mails nobody twice.
+    """
+    now = waktu or timezone.now()
+    # A month is at most 31 days: rows newer than that cannot have lapsed; the exact calendar test
+    # (``masa_calon_habis``) decides for the rest.
+    ids = list(
+        Relawan.objects.belum_diputuskan()
+        .filter(diajukan_at__lt=now - timedelta(days=28 * BULAN_MASA_CALON))
+        .values_list("pk", flat=True)
+    )
+    ditutup = 0
+    for pk in ids:
+        with transaction.atomic():
+            relawan = Relawan.objects.select_for_update().select_related("user").filter(pk=pk).first()
+            if relawan is None or not relawan.masa_calon_habis(now):
+                continue
+            relawan.status = Relawan.Status.KEDALUWARSA
+            relawan.diputuskan_at = now
+            relawan.diputuskan_oleh = None
+            relawan.alasan_penolakan = _("Masa pencalonan 6 bulan sudah habis tanpa keputusan.")
+            relawan.full_clean()
+            relawan.save()
+            emails.setelah_commit(emails.kirim_relawan_keputusan, relawan.pk)
+            ditutup += 1
+    return ditutup
 
 
 @transaction.atomic

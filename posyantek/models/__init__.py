@@ -9,6 +9,7 @@ from .layanan import JenisLayanan, LogLayanan
 from .pengurus import JABATAN_INTI, MASA_BAKTI_MAKS_TAHUN, Jabatan, Kepengurusan, Pengurus, tambah_tahun
 from .pos import OperatorPos, Pos, PosQuerySet, PosScopedQuerySet
 from .undangan import Peran, Undangan
+from .surel import Surel
 from .unit import UnitKelurahan
 from .versi import VersiData
 from .wilayah import Kecamatan, Kelurahan, Kota, Provinsi, normalisasi_nama
@@ -40,6 +41,7 @@ __all__ = [
     "PosQuerySet",
     "PosScopedQuerySet",
     "Provinsi",
+    "Surel",
     "Undangan",
     "UnitKelurahan",
     "User",

@@ -1,6 +1,7 @@
 """Writes of the foundation. Every function is keyword-only, validates, then saves atomically.
 
-``akun``: accounts, invitations and roles. ``pos``: a post's own records. Import from here:
+``akun``: accounts, invitations and roles. ``pos``: a post's own records. ``surel``: the outbox,
+the one way any app sends e-mail (``surel_antre``). Import from here:
 ``from posyantek import services; services.undangan_kirim(...)``.
 """
 
@@ -44,6 +45,15 @@ from .pos import (
     unit_delete,
     unit_update,
 )
+from .surel import (
+    surel_antre,
+    surel_antre_pesan,
+    surel_bersihkan,
+    surel_kirim,
+    surel_kirim_berurutan,
+    surel_kirim_ulang,
+    tanpa_surel,
+)
 
 __all__ = [
     "dokumen_create", "dokumen_delete", "dokumen_update",
@@ -56,6 +66,7 @@ __all__ = [
     "pengguna_aktifkan", "pengguna_create", "pengguna_nonaktifkan",
     "pengurus_create", "pengurus_delete", "pengurus_update",
     "pos_percontohan_set", "pos_profile_update",
+    "surel_antre", "surel_antre_pesan", "surel_bersihkan", "surel_kirim", "surel_kirim_berurutan", "surel_kirim_ulang", "tanpa_surel",
     "undangan_kirim", "undangan_kirim_ulang", "undangan_link", "undangan_terima",
     "unit_create", "unit_delete", "unit_update",
 ]

@@ -9,7 +9,6 @@ the person sets their own password. Every function here that grants or removes a
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from posyantek.models import OperatorPos, Peran, Pos, Undangan, User
 from posyantek.permissions import is_admin_provinsi
+from posyantek.services.surel import surel_antre
 from posyantek.tokens import undangan_token
 
 
@@ -114,7 +114,7 @@ def _kirim_email_undangan(undangan: Undangan, *, request=None) -> None:
         }
         subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Undangan Portal Posyantek: %(peran)s") % {"peran": context["peran"]}
         body = render_to_string("posyantek/email/undangan.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    surel_antre(ke=[user.email], subjek=subject, isi=body)
 
 
 @transaction.atomic
@@ -129,7 +129,8 @@ def undangan_kirim(
     A new person gets an account without a password and a one-time link to set one; someone who
     already has an account gets the role and a notice to log in as usual. Refuses a deactivated
     account, an operator invitation without a post, and anyone but an admin provinsi as sender.
-    Nothing is written when the e-mail cannot be sent.
+    The e-mail goes to the outbox with the invitation: sent after commit, retried if the mail
+    server is away.
     """
     _wajib_admin(oleh)
     email = (email or "").strip().lower()

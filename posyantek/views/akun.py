@@ -1,7 +1,6 @@
 """People and invitations: the admin provinsi's list of managing users, invitations, and the page
 where an invited person sets their password through the one-time link."""
 
-from smtplib import SMTPException
 
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
@@ -19,7 +18,7 @@ from posyantek.forms.akun import PenggunaFilterForm, UndanganForm
 from posyantek.models import User
 from posyantek.permissions import can_use_kelola
 from posyantek.tokens import undangan_token
-from posyantek.views.kelola import GAGAL_KIRIM, AdminProvinsiMixin, add_service_errors, safe_next
+from posyantek.views.kelola import AdminProvinsiMixin, add_service_errors, safe_next
 
 
 class PenggunaListView(AdminProvinsiMixin, TemplateView):
@@ -60,9 +59,6 @@ class UndanganKirimView(AdminProvinsiMixin, FormView):
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
-        except (SMTPException, OSError):
-            form.add_error(None, GAGAL_KIRIM)
-            return self.form_invalid(form)
         messages.success(self.request, _("Undangan dikirim ke %(email)s.") % {"email": data["email"]})
         return redirect("kelola:pengguna-list")
 
@@ -87,8 +83,6 @@ class PenggunaAksiView(AdminProvinsiMixin, View):
                 messages.success(request, _("Akun %(email)s diaktifkan kembali.") % {"email": user.email})
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        except (SMTPException, OSError):
-            messages.error(request, GAGAL_KIRIM)
         return redirect(safe_next(request, reverse("kelola:pengguna-list")))
 
 

@@ -21,11 +21,6 @@ from posyantek.models import Kota, Peran, Pos, User
 from posyantek.permissions import can_use_kelola, is_admin_provinsi
 
 
-GAGAL_KIRIM = gettext_lazy(
-    "E-mail undangan tidak dapat dikirim (server e-mail tidak menjawab). Tidak ada yang disimpan; coba lagi nanti."
-)
-
-
 def add_service_errors(form, error: ValidationError) -> None:
     """Put a service's refusal on the form: on the field it names when the form has that field,
     otherwise at the top of the form."""
@@ -314,8 +309,6 @@ class PosOperatorView(KelolaPosMixin, FormView):
         return ctx
 
     def form_valid(self, form):
-        from smtplib import SMTPException
-
         try:
             services.undangan_kirim(
                 email=form.cleaned_data["email"], nama=form.cleaned_data["nama"], peran=Peran.OPERATOR,
@@ -323,9 +316,6 @@ class PosOperatorView(KelolaPosMixin, FormView):
             )
         except ValidationError as error:
             add_service_errors(form, error)
-            return self.form_invalid(form)
-        except (SMTPException, OSError):
-            form.add_error(None, GAGAL_KIRIM)
             return self.form_invalid(form)
         messages.success(self.request, _("Undangan dikirim ke %(email)s.") % {"email": form.cleaned_data["email"]})
         return redirect("kelola:pos-operator", pos_slug=self.pos.slug)

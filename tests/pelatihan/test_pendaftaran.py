@@ -274,7 +274,7 @@ def test_jadwal_update_of_time_tells_registrants(jadwal_a, operator_a, peserta, 
     assert cal.events[0]["sequence"] == 1
 
 
-def test_reminder_command_sends_once_for_tomorrow(pos_a, peserta, mailoutbox, operator_a):
+def test_reminder_command_sends_once_for_tomorrow(pos_a, peserta, mailoutbox, operator_a, django_capture_on_commit_callbacks):
     tomorrow = timezone.localdate() + timedelta(days=1)
     start = timezone.make_aware(timezone.datetime.combine(tomorrow, timezone.datetime.min.time())) + timedelta(hours=9)
     besok = JadwalFactory(pos=pos_a, mulai=start, selesai=start + timedelta(hours=2))
@@ -285,15 +285,17 @@ def test_reminder_command_sends_once_for_tomorrow(pos_a, peserta, mailoutbox, op
     services.pendaftaran_walkin_create(jadwal=besok, oleh=operator_a, nama="Tanpa Email", telepon="081211112222")
     services.pendaftaran_walkin_create(jadwal=besok, oleh=operator_a, nama="Dengan Email", telepon="081233334444", email="walkin@contoh.test")
     mailoutbox.clear()
-    call_command("kirim_pengingat_pelatihan")
-    call_command("kirim_pengingat_pelatihan")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("kirim_pengingat_pelatihan")
+        call_command("kirim_pengingat_pelatihan")
     assert sorted(m.to[0] for m in mailoutbox) == [a.email, "walkin@contoh.test"]
     assert all("Pengingat" in m.subject for m in mailoutbox)
     assert Pendaftaran.objects.filter(jadwal=besok, pengingat_terkirim_at__isnull=False).count() == 2
 
 
-def test_reminder_failed_send_is_retried_next_run(pos_a, peserta, mailoutbox, monkeypatch):
-    from pelatihan import emails
+def test_reminder_waits_in_the_outbox_while_mail_is_down(pos_a, peserta, mailoutbox, settings, django_capture_on_commit_callbacks):
+    from posyantek.models import Surel
+    from posyantek.tasks import kirim_surel_tertunda
 
     tomorrow = timezone.localdate() + timedelta(days=1)
     start = timezone.make_aware(timezone.datetime.combine(tomorrow, timezone.datetime.min.time())) + timedelta(hours=9)
@@ -301,19 +303,18 @@ def test_reminder_failed_send_is_retried_next_run(pos_a, peserta, mailoutbox, mo
     (a,) = peserta(1)
     services.pendaftaran_create(jadwal=besok, user=a)
     mailoutbox.clear()
-    real = emails.kirim_pengingat
+    settings.EMAIL_BACKEND = "tests.posyantek.test_undangan.RusakBackend"  # mail leaves the machine
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.pengingat_kirim(besok=tomorrow) == 1
+    assert services.pengingat_kirim(besok=tomorrow) == 0  # claimed once, even though not delivered yet
+    pengingat = Surel.objects.get(subjek__contains="Pengingat")
+    assert (pengingat.status, pengingat.percobaan, mailoutbox) == (Surel.Status.MENUNGGU, 1, [])
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    kirim_surel_tertunda.delay()  # the scheduled sweep
+    assert [(m.to, "Pengingat" in m.subject) for m in mailoutbox if "Pengingat" in m.subject] == [([a.email], True)]
 
-    def smtp_down(pendaftaran):
-        raise OSError("SMTP tidak tersedia")
 
-    monkeypatch.setattr(emails, "kirim_pengingat", smtp_down)  # mail leaves the machine: the one mock
-    assert services.pengingat_kirim(besok=tomorrow) == 0
-    monkeypatch.setattr(emails, "kirim_pengingat", real)
-    assert services.pengingat_kirim(besok=tomorrow) == 1
-    assert len(mailoutbox) == 1
-
-
-def test_reminder_command_takes_a_date_and_refuses_a_bad_one(pos_a, peserta, mailoutbox):
+def test_reminder_command_takes_a_date_and_refuses_a_bad_one(pos_a, peserta, mailoutbox, django_capture_on_commit_callbacks):
     from django.core.management import CommandError
 
     start = timezone.make_aware(timezone.datetime(2026, 12, 24, 9, 0))
@@ -324,7 +325,8 @@ def test_reminder_command_takes_a_date_and_refuses_a_bad_one(pos_a, peserta, mai
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("kirim_pengingat_pelatihan", tanggal="24-12-2026")
     assert mailoutbox == []
-    call_command("kirim_pengingat_pelatihan", tanggal="2026-12-24")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("kirim_pengingat_pelatihan", tanggal="2026-12-24")
     assert [m.to for m in mailoutbox] == [[a.email]]
 
 

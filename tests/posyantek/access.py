@@ -10,6 +10,7 @@ ADMIN_ONLY_POST = {"anon": 302, "op_a": 403, "op_b": 403, "owner": 403, "admin":
 
 def build(world: World) -> None:
     from posyantek import services
+    from posyantek.models import Surel
     from tests.posyantek.factories import (
         DokumenFactory,
         InventarisFactory,
@@ -38,6 +39,7 @@ def build(world: World) -> None:
     undangan = services.undangan_kirim(email="diundang@contoh.test", nama="Diundang", peran="juri", oleh=world.users["admin"])
     world.obj["diundang"] = undangan.user
     world.obj["nonaktif"] = UserFactory(email="nonaktif@contoh.test", is_juri=True, is_active=False)
+    world.obj["surel"] = Surel.objects.create(penerima=["x@contoh.test"], subjek="Gagal", isi="x", status="gagal")
     world.obj["dicabut"] = UserFactory(email="dicabut@contoh.test")
     services.operator_assign(pos=pos, user=world.obj["dicabut"])
     from django.utils.encoding import force_bytes
@@ -88,6 +90,8 @@ ROUTES = [
     Route("kelola:pengguna-kirim-ulang", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"pk": w.obj["diundang"].pk}),
     Route("kelola:pengguna-nonaktifkan", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"pk": w.obj["diundang"].pk}),
     Route("kelola:pengguna-aktifkan", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"pk": w.obj["nonaktif"].pk}),
+    Route("kelola:surel-list", ADMIN_ONLY),
+    Route("kelola:surel-kirim-ulang", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"pk": w.obj["surel"].pk}),
     Route("kelola:pos-dasbor", KELOLA_POS_A, kwargs=pos_a),
     Route("kelola:pos-profil-ubah", KELOLA_POS_A, kwargs=pos_a),
     Route("kelola:pos-ringkasan", KELOLA_POS_A, kwargs=pos_a),

@@ -119,7 +119,9 @@ def test_profile_hostile_input_is_refused_and_changes_nothing(client_as, operato
 
 def test_healthz_ok(client, db):
     response = client.get("/healthz")
-    assert (response.status_code, response.json()) == (200, {"status": "ok", "database": "ok", "cache": "ok"})
+    assert (response.status_code, response.json()) == (
+        200, {"status": "ok", "database": "ok", "cache": "ok", "broker": "eager"},
+    )
 
 
 def test_healthz_503_when_the_cache_table_is_missing(client, db):
@@ -128,7 +130,9 @@ def test_healthz_503_when_the_cache_table_is_missing(client, db):
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE {settings.CACHES['default']['LOCATION']}")
     response = client.get("/healthz")
-    assert (response.status_code, response.json()) == (503, {"status": "error", "database": "ok", "cache": "unavailable"})
+    assert (response.status_code, response.json()) == (
+        503, {"status": "error", "database": "ok", "cache": "unavailable", "broker": "eager", "failed": ["cache"]},
+    )
 
 
 def test_migrate_creates_the_cache_table_it_needs(db):
@@ -153,4 +157,5 @@ def test_healthz_503_when_database_fails(client, db, monkeypatch):
     monkeypatch.setattr(connection, "cursor", broken_cursor)
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
-    assert response.json()["database"] == "unavailable"
+    # The default cache is the database's table here, so it is named too.
+    assert (response.json()["database"], response.json()["failed"]) == ("unavailable", ["database", "cache"])

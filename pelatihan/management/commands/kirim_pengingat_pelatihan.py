@@ -1,4 +1,5 @@
-"""Reminder e-mails for tomorrow's sessions. Run daily from cron, e.g. ``0 7 * * *``.
+"""Reminder e-mails for tomorrow's sessions. Celery beat runs them daily at 07:00
+(``pelatihan.tasks.kirim_pengingat_pelatihan``); this command stays for manual runs.
 
 Idempotent: a participant is reminded once (``pengingat_terkirim_at``), so running it twice, or
 again after a failure, sends nothing twice.

@@ -1,4 +1,5 @@
-"""For cron (e.g. every 15 minutes): cancel urun beli campaigns whose deadline passed below target."""
+"""Cancel urun beli campaigns whose deadline passed below target. Celery beat runs this every 5 minutes
+(``teknologi.tasks.tutup_urun_beli``); the command stays for manual runs."""
 
 from django.core.management.base import BaseCommand
 
