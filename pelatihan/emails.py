@@ -58,7 +58,8 @@ def _kirim(*, ke: str, subjek: str, template: str, context: dict, ics: bytes | N
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjek, body=body, from_email=None, to=[ke]
     )
     if ics is not None:
-        message.attach("pelatihan.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
+        # Django adds the charset itself; naming it here too wrote it twice into the part's Content-Type.
+        message.attach("pelatihan.ics", ics, "text/calendar; method=PUBLISH")
     message.send()
 
 
@@ -148,7 +149,7 @@ def kirim_relawan_aktivasi(user_id: int) -> None:
         return
     _kirim(
         ke=user.email,
-        subjek=_("Lamaran Relawan TIK diterima — aktifkan akun Anda"),
+        subjek=_("Lamaran Relawan TIK Anda sudah masuk — aktifkan akun Anda"),
         template="relawan_aktivasi",
         context={"user": user, "tautan": base_url() + aktivasi_path(user)},
     )
@@ -173,7 +174,7 @@ def kirim_relawan_lamaran_diterima(relawan_id: int) -> None:
         return
     _kirim(
         ke=relawan.user.email,
-        subjek=_("Lamaran Relawan TIK Anda sudah kami terima"),
+        subjek=_("Lamaran Relawan TIK Anda sudah masuk dan menunggu tinjauan"),
         template="relawan_lamaran",
         context={"relawan": relawan},
     )

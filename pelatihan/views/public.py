@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from pelatihan import selectors, services
+from pelatihan import ical, selectors, services
 from pelatihan.forms import JadwalFilterForm, SertifikatCariForm, UmpanBalikForm, normalisasi_kode
 from pelatihan.models import Jadwal, Pendaftaran, Sertifikat
 from pelatihan.permissions import alasan_tidak_boleh_daftar, can_manage_pos
@@ -102,7 +102,7 @@ def _gcal_url(jadwal: Jadwal, url: str) -> str:
         "text": jadwal.nama,
         "dates": f"{jadwal.mulai.astimezone(dt_timezone.utc):{fmt}}/{jadwal.selesai.astimezone(dt_timezone.utc):{fmt}}",
         "details": url,
-        "location": (jadwal.tempat if jadwal.ada_tatap_muka else _("Daring")) + ", " + jadwal.pos.nama,
+        "location": ical.lokasi(jadwal),
         "ctz": "Asia/Jakarta",
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(params)
