@@ -38,6 +38,7 @@ from .pos import (
     pengurus_create,
     pengurus_delete,
     pengurus_update,
+    percontohan_tetapkan,
     pos_percontohan_set,
     pos_profile_update,
     unit_create,
@@ -55,7 +56,7 @@ __all__ = [
     "operator_assign", "operator_remove",
     "pengguna_aktifkan", "pengguna_create", "pengguna_nonaktifkan",
     "pengurus_create", "pengurus_delete", "pengurus_update",
-    "pos_percontohan_set", "pos_profile_update",
+    "percontohan_tetapkan", "pos_percontohan_set", "pos_profile_update",
     "undangan_kirim", "undangan_kirim_ulang", "undangan_link", "undangan_terima",
     "unit_create", "unit_delete", "unit_update",
 ]
