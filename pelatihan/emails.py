@@ -41,7 +41,8 @@ def _kirim(*, ke: str, subjek: str, template: str, context: dict, ics: bytes | N
     body = render_to_string(f"pelatihan/email/{template}.txt", {"base_url": base_url(), **context})
     posyantek_services.surel_antre(
         ke=[ke], subjek=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjek, isi=body,
-        lampiran=[("pelatihan.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")] if ics is not None else [],
+        # Django adds the charset itself; naming it here too wrote it twice into the part's Content-Type.
+        lampiran=[("pelatihan.ics", ics, "text/calendar; method=PUBLISH")] if ics is not None else [],
     )
 
 
@@ -131,7 +132,7 @@ def kirim_relawan_aktivasi(user_id: int) -> None:
         return
     _kirim(
         ke=user.email,
-        subjek=_("Lamaran Relawan TIK diterima — aktifkan akun Anda"),
+        subjek=_("Lamaran Relawan TIK Anda sudah masuk — aktifkan akun Anda"),
         template="relawan_aktivasi",
         context={"user": user, "tautan": base_url() + aktivasi_path(user)},
     )
@@ -156,7 +157,7 @@ def kirim_relawan_lamaran_diterima(relawan_id: int) -> None:
         return
     _kirim(
         ke=relawan.user.email,
-        subjek=_("Lamaran Relawan TIK Anda sudah kami terima"),
+        subjek=_("Lamaran Relawan TIK Anda sudah masuk dan menunggu tinjauan"),
         template="relawan_lamaran",
         context={"relawan": relawan},
     )

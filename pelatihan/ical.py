@@ -27,11 +27,18 @@ def uid_for(jadwal: Jadwal) -> str:
     return f"jadwal-{jadwal.uid}@{UID_DOMAIN}"
 
 
-def _lokasi(jadwal: Jadwal) -> str:
+def lokasi(jadwal: Jadwal) -> str:
+    """Where a session happens, as a calendar app or a map wants it: the venue, then the post's
+    street address. The post's name stands in for an address not on record; nothing the venue
+    already spells out is written twice. An online session says so."""
     parts = []
-    if jadwal.ada_tatap_muka and jadwal.tempat:
-        parts.append(jadwal.tempat)
-    parts.append(jadwal.pos.nama)
+    if jadwal.ada_tatap_muka:
+        tempat = jadwal.tempat.strip()
+        if tempat:
+            parts.append(tempat)
+        tambahan = jadwal.pos.alamat.strip() or jadwal.pos.nama
+        if tambahan.casefold() not in tempat.casefold():
+            parts.append(tambahan)
     if jadwal.mode == Jadwal.Mode.DARING:
         parts.insert(0, _("Daring"))
     return ", ".join(parts)
@@ -57,7 +64,7 @@ def event_for(jadwal: Jadwal, *, base_url: str, tautan: bool = False, status: st
     if cancelled:
         summary = _("DIBATALKAN: %(nama)s") % {"nama": summary}
     event.add("summary", summary)
-    event.add("location", _lokasi(jadwal))
+    event.add("location", lokasi(jadwal))
     lines = [
         f"{jadwal.program.get_jenis_display()} · {jadwal.program.get_pilar_display()}",
         _("Pos: %(pos)s") % {"pos": jadwal.pos.nama},

@@ -55,6 +55,20 @@ def jadwal_list_rentang(*, awal: date, akhir: date, kota=None, kecamatan=None, t
     return _filter_jadwal(qs, kota=kota, kecamatan=kecamatan, topik=topik, mode=mode).with_relations().with_kursi().order_by("mulai", "pk")
 
 
+def jadwal_berikutnya(*, setelah: date, kota=None, kecamatan=None, topik: str = "", mode: str = "") -> Jadwal | None:
+    """The first published session starting after a local date, with the same filters as the
+    calendar (what an empty month points to)."""
+    qs = Jadwal.objects.published().filter(mulai__gt=_aware(setelah, end=True))
+    return _filter_jadwal(qs, kota=kota, kecamatan=kecamatan, topik=topik, mode=mode).with_relations().order_by("mulai", "pk").first()
+
+
+def pos_untuk_kecamatan(*, slug: str) -> Pos | None:
+    """The post of the kecamatan a schedule is filtered by (its feed replaces the province's)."""
+    if not slug:
+        return None
+    return Pos.objects.filter(kecamatan__slug=slug).first()
+
+
 def jadwal_list_feed(*, pos: Pos | None = None, now=None) -> QuerySet[Jadwal]:
     """Sessions for a public calendar feed: published or cancelled (so subscribed calendars learn
     of the cancellation), from 90 days back on, at most 500."""

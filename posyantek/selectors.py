@@ -29,6 +29,7 @@ from posyantek.models import (
     LogLayanan,
     Mitra,
     OperatorPos,
+    PenetapanPercontohan,
     Pos,
     Surel,
     Undangan,
@@ -157,6 +158,11 @@ def kabar_list_terbaru(*, jumlah: int = 3) -> QuerySet[Kabar]:
 
 def pos_list_percontohan() -> QuerySet[Pos]:
     return Pos.objects.with_wilayah().filter(is_percontohan=True).order_by("kecamatan__kode")
+
+
+def percontohan_riwayat(*, pos: Pos) -> list[PenetapanPercontohan]:
+    """Every designation of a post as a model post, latest first (years and reasons are public)."""
+    return list(pos.penetapan_percontohan.only("pos_id", "tahun", "alasan", "created_at"))
 
 
 def pos_publik(*, pos: Pos, hari_ini: date) -> dict:

@@ -79,7 +79,7 @@ class TeknologiForm(forms.ModelForm):
     def _clean_harga(self, name: str):
         value = self.cleaned_data.get(name)
         if value is not None and value > HARGA_MAKS:
-            raise ValidationError(_("Harga terlalu besar untuk sebuah alat TTG; periksa jumlah nol."))
+            raise ValidationError(_("Harga terlalu besar untuk sebuah alat TTG (paling banyak %(maks)s); periksa jumlah nol.") % {"maks": f"Rp{HARGA_MAKS:,}".replace(",", ".")})
         return value
 
     def clean_harga_min(self):
@@ -332,7 +332,7 @@ class KampanyeForm(forms.ModelForm):
     def clean_harga_satuan(self):
         value = self.cleaned_data["harga_satuan"]
         if value > HARGA_MAKS:
-            raise ValidationError(_("Harga terlalu besar; periksa jumlah nol."))
+            raise ValidationError(_("Harga terlalu besar (paling banyak %(maks)s); periksa jumlah nol.") % {"maks": f"Rp{HARGA_MAKS:,}".replace(",", ".")})
         return value
 
     def clean_target_jumlah(self):

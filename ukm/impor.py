@@ -56,7 +56,7 @@ KOLOM: dict[str, list[str]] = {
     "jumlah_pekerja": ["jumlah pekerja", "tenaga kerja", "jumlah tenaga kerja", "jumlah karyawan", "karyawan", "pekerja", "tk"],
     "dasar_kelas": ["dasar klasifikasi", "dasar kelas", "kriteria", "kriteria klasifikasi"],
     "modal_usaha": ["modal usaha", "modal", "modal awal", "modal usaha rp"],
-    "hasil_penjualan_tahunan": ["hasil penjualan tahunan", "penjualan tahunan", "omzet", "omset", "omzet per tahun", "omset per tahun", "omzet tahunan", "omset tahunan", "omzet setahun", "omset setahun"],
+    "hasil_penjualan_tahunan": ["hasil penjualan tahunan", "penjualan tahunan", "omzet hasil penjualan tahunan", "omzet", "omset", "omzet per tahun", "omset per tahun", "omzet tahunan", "omset tahunan", "omzet setahun", "omset setahun"],
     "tahap_jakpreneur": ["tahap jakpreneur", "tahap", "jakpreneur", "tahapan", "tahapan jakpreneur", "tahap pengembangan"],
     "status": ["status", "status usaha", "keaktifan"],
     "latitude": ["latitude", "lintang", "lat"],
@@ -72,6 +72,18 @@ KOLOM: dict[str, list[str]] = {
     "tampil_publik": ["tampil publik", "bersedia tampil", "setuju tampil", "persetujuan publikasi", "izin publikasi", "tampil di direktori"],
 }
 WAJIB = ("nama", "pemilik_nama", "kelurahan")
+
+# The headers the import page names, in its order (file headers stay Indonesian in every language).
+# Each must be read back as its field: tests/ukm/test_impor_bantuan.py feeds the page's list to
+# the reader, so the help and the importer cannot drift apart again.
+JUDUL_BANTUAN: dict[str, str] = {
+    "nama": "Nama Usaha", "pemilik_nama": "Nama Pemilik", "kelurahan": "Kelurahan",
+    "pemilik_nik": "NIK", "pemilik_telepon": "No. HP", "pemilik_email": "E-mail", "alamat": "Alamat",
+    "bidang": "Bidang Usaha", "kbli": "KBLI", "nib": "NIB", "bentuk_usaha": "Bentuk Usaha",
+    "tahun_berdiri": "Tahun Berdiri", "jumlah_pekerja": "Jumlah Pekerja", "modal_usaha": "Modal Usaha",
+    "hasil_penjualan_tahunan": "Hasil Penjualan Tahunan (Omzet)", "tahap_jakpreneur": "Tahap Jakpreneur",
+    "status": "Status", "tampil_publik": "Tampil Publik", "kecamatan": "Kecamatan",
+}
 
 
 def _kunci_kolom(teks: str) -> str:
@@ -187,7 +199,10 @@ def _baca_csv(raw: bytes) -> Tabel:
             if len(rows) > MAKS_BARIS:
                 raise _terlalu_banyak()
     except csv.Error:
-        raise _tolak(_("Berkas CSV rusak (tanda kutip tidak ditutup atau sel terlalu panjang)."))
+        raise _tolak(
+            _("Berkas CSV rusak: tanda kutip tidak ditutup, atau satu sel lebih dari %(n)s karakter.")
+            % {"n": f"{csv.field_size_limit():,}".replace(",", ".")}
+        )
     return Tabel(
         format="csv", kolom=kolom, kolom_asing=_asing(header, kolom), baris=rows,
         catatan=[_("Pemisah kolom: %(d)s") % {"d": {";": _("titik koma (;)"), ",": _("koma (,)"), "\t": _("tab")}[delimiter]}],
@@ -488,6 +503,13 @@ def _isi_kolom(hasil: HasilBaris, name: str, value) -> None:
     if isinstance(value, (datetime, date)) and name != "tahun_berdiri":
         text = value.strftime("%d-%m-%Y")
     if _kosong(text):
+        return
+    if name == "pemilik_telepon" and re.fullmatch(r"[-–]+\s*\+?[0-9][0-9 ()\-]*", text):
+        # "-0812-3456-7890": a dash typed before the number (or a cell Excel took for a sum).
+        hasil.galat.append(
+            _("%(k)s diawali tanda “-” (tertulis “%(v)s”): hapus tanda itu; nomor harus diawali angka atau +.")
+            % {"k": label_kolom(name), "v": text[:30]}
+        )
         return
     if _rumus(text, name):
         hasil.galat.append(_("%(k)s berisi rumus spreadsheet (“%(v)s”), bukan data.") % {"k": label_kolom(name), "v": text[:30]})

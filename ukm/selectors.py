@@ -278,10 +278,10 @@ def ukm_statistik(*, pos: Pos | None) -> Statistik:
         tahap_rows.append((_("Belum ada tahap"), tahap[""]))
     if pos is None:
         wilayah_rows = [(kota.nama_pendek, counts.get(kota.pk, 0)) for kota in Kota.objects.order_by("kode")]
-        label = _("UKM per kota/kabupaten")
+        label = _("UKM aktif per kota/kabupaten")
     else:
         wilayah_rows = [(k.nama, counts.get(k.pk, 0)) for k in Kelurahan.objects.filter(kecamatan_id=pos.kecamatan_id).order_by("nama")]
-        label = _("UKM per kelurahan")
+        label = _("UKM aktif per kelurahan")
     return Statistik(
         total=totals["total"], aktif=totals["aktif"], terverifikasi=totals["terverifikasi"],
         kelas=kelas_rows, bidang=bidang_rows, wilayah=wilayah_rows, tahap=tahap_rows, wilayah_label=label,

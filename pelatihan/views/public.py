@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from pelatihan import selectors, services
+from pelatihan import ical, selectors, services
 from pelatihan.forms import JadwalFilterForm, SertifikatCariForm, UmpanBalikForm, normalisasi_kode
 from pelatihan.models import Jadwal, Pendaftaran, Sertifikat
 from pelatihan.permissions import alasan_tidak_boleh_daftar, can_manage_pos
@@ -44,9 +44,19 @@ class JadwalListView(TemplateView):
                     "filter_qs": _filter_qs(filters)}
 
         ctx.update(versi.konteks_malas(daftar, "form", "page_obj", "jadwal_list", "ada_filter", "filter_qs"))
-        ctx["feed_url"] = self.request.build_absolute_uri(reverse("pelatihan:feed-semua"))
-        ctx["webcal_url"] = "webcal://" + self.request.get_host() + reverse("pelatihan:feed-semua")
+        ctx.update(_langganan(self.request))
         return ctx
+
+
+def _langganan(request) -> dict:
+    """The calendar feed that matches the schedule on screen: filtered by a kecamatan, that post's
+    own feed; otherwise the whole province's."""
+    pos = selectors.pos_untuk_kecamatan(slug=request.GET.get("kecamatan", ""))
+    path = reverse("pelatihan:feed-pos", kwargs={"slug": pos.slug}) if pos else reverse("pelatihan:feed-semua")
+    return {
+        "feed_pos": pos, "feed_path": path,
+        "feed_url": request.build_absolute_uri(path), "webcal_url": "webcal://" + request.get_host() + path,
+    }
 
 
 def _filter_qs(filters: dict) -> str:
@@ -87,11 +97,15 @@ class KalenderBulanView(TemplateView):
         sebelum = (awal - timedelta(days=1)).replace(day=1)
         sesudah = (awal + timedelta(days=32)).replace(day=1)
         filters = form.filters()
+        jumlah = sum(len(v) for d, v in per_hari.items() if d.month == awal.month)
+        akhir_bulan = sesudah - timedelta(days=1)
         ctx.update(
-            form=form, awal=awal, ada_filter=bool(filters), filter_qs=_filter_qs(filters), jumlah=sum(len(v) for d, v in per_hari.items() if d.month == awal.month),
+            form=form, awal=awal, ada_filter=bool(filters), filter_qs=_filter_qs(filters), jumlah=jumlah,
+            berikutnya=None if jumlah else selectors.jadwal_berikutnya(setelah=akhir_bulan, **filters),
             bulan_sebelum=f"{sebelum:%Y-%m}", bulan_sesudah=f"{sesudah:%Y-%m}", bulan_ini=f"{today:%Y-%m}",
             nama_hari=[_("Sen"), _("Sel"), _("Rab"), _("Kam"), _("Jum"), _("Sab"), _("Min")],
         )
+        ctx.update(_langganan(self.request))
         return ctx
 
 
@@ -102,7 +116,7 @@ def _gcal_url(jadwal: Jadwal, url: str) -> str:
         "text": jadwal.nama,
         "dates": f"{jadwal.mulai.astimezone(dt_timezone.utc):{fmt}}/{jadwal.selesai.astimezone(dt_timezone.utc):{fmt}}",
         "details": url,
-        "location": (jadwal.tempat if jadwal.ada_tatap_muka else _("Daring")) + ", " + jadwal.pos.nama,
+        "location": ical.lokasi(jadwal),
         "ctz": "Asia/Jakarta",
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(params)

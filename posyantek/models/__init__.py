@@ -7,7 +7,7 @@ from .kabar import FOTO_MAKS_PER_KABAR, Kabar, KabarFoto
 from .kemitraan import JenisMitra, Mitra
 from .layanan import JenisLayanan, LogLayanan
 from .pengurus import JABATAN_INTI, MASA_BAKTI_MAKS_TAHUN, Jabatan, Kepengurusan, Pengurus, tambah_tahun
-from .pos import OperatorPos, Pos, PosQuerySet, PosScopedQuerySet
+from .pos import OperatorPos, PenetapanPercontohan, Pos, PosQuerySet, PosScopedQuerySet
 from .undangan import Peran, Undangan
 from .surel import Surel
 from .unit import UnitKelurahan
@@ -35,6 +35,7 @@ __all__ = [
     "LogLayanan",
     "Mitra",
     "OperatorPos",
+    "PenetapanPercontohan",
     "Pengurus",
     "Peran",
     "Pos",

@@ -113,6 +113,31 @@ class Pos(models.Model):
         )
 
 
+class PenetapanPercontohan(models.Model):
+    """One designation of a post as a model post (percontohan), by the province's decision or from
+    a Lomba's winners. A later designation is added beside the earlier ones, never written over
+    them: one of DKI's five model posts of 2009 that wins again in 2026 keeps its 2009 year and
+    reason. The post's own ``percontohan_tahun``/``percontohan_alasan`` show the latest."""
+
+    pos = models.ForeignKey(Pos, on_delete=models.CASCADE, related_name="penetapan_percontohan", verbose_name=_("pos"))
+    tahun = models.PositiveSmallIntegerField(
+        _("tahun percontohan"), validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    alasan = models.CharField(_("alasan percontohan"), max_length=255, blank=True)
+    ditetapkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tahun", "-created_at", "-pk"]
+        verbose_name = _("penetapan percontohan")
+        verbose_name_plural = _("riwayat percontohan")
+
+    def __str__(self) -> str:
+        return f"{self.pos} · {self.tahun}"
+
+
 class OperatorPos(models.Model):
     """An operator's assignment to one post. Operators run exactly the posts assigned to them."""
 

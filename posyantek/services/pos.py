@@ -24,6 +24,7 @@ from posyantek.models import (
     Kepengurusan,
     LogLayanan,
     Mitra,
+    PenetapanPercontohan,
     Pengurus,
     Pos,
     UnitKelurahan,
@@ -80,13 +81,45 @@ def pos_profile_update(*, pos: Pos, oleh: User, data: dict) -> Pos:
 
 @transaction.atomic
 def pos_percontohan_set(*, pos: Pos, oleh: User, is_percontohan: bool, tahun: int | None, alasan: str) -> Pos:
-    """Mark (or unmark) a model post. Admin provinsi only: operators cannot crown their own post."""
+    """Mark (or unmark) a model post. Admin provinsi only: operators cannot crown their own post.
+
+    Saving the form again for the post's current year corrects that designation; another year adds
+    one beside the earlier ones. Unmarking ends the status but keeps the designations on record."""
     if not is_admin_provinsi(oleh):
         raise PermissionDenied(_("Hanya admin provinsi yang menetapkan pos percontohan."))
-    pos.is_percontohan = is_percontohan
-    pos.percontohan_tahun = tahun if is_percontohan else None
-    pos.percontohan_alasan = (alasan or "").strip() if is_percontohan else ""
-    pos.full_clean()
+    if not is_percontohan:
+        pos.is_percontohan = False
+        pos.full_clean()
+        pos.save()
+        return pos
+    return percontohan_tetapkan(pos=pos, oleh=oleh, tahun=tahun, alasan=alasan, koreksi=True)
+
+
+@transaction.atomic
+def percontohan_tetapkan(*, pos: Pos, oleh: User | None, tahun: int | None, alasan: str, koreksi: bool = False) -> Pos:
+    """Designate ``pos`` a model post of ``tahun`` without losing an earlier designation.
+
+    The designation the post carries is first put on record (posts marked before the history
+    existed), then this one is added; the same year and reason twice adds nothing. ``koreksi``:
+    the same year as the post's current designation rewrites that one (the admin's form fixing a
+    reason). The post shows the latest year's designation."""
+    alasan = " ".join((alasan or "").split())[:255]
+    pos = Pos.objects.select_for_update().get(pk=pos.pk)
+    riwayat = pos.penetapan_percontohan
+    if pos.is_percontohan and pos.percontohan_tahun and not riwayat.filter(tahun=pos.percontohan_tahun).exists():
+        riwayat.create(tahun=pos.percontohan_tahun, alasan=pos.percontohan_alasan)
+    kini = riwayat.filter(tahun=tahun).first() if koreksi and pos.is_percontohan and pos.percontohan_tahun == tahun else None
+    if kini is None:
+        kini = riwayat.filter(tahun=tahun, alasan=alasan).first() or PenetapanPercontohan(pos=pos, tahun=tahun)
+    kini.alasan = alasan
+    kini.ditetapkan_oleh = oleh
+    pos.is_percontohan = True
+    pos.percontohan_tahun = tahun
+    pos.full_clean()  # the year is required and in range before anything is written
+    kini.full_clean()
+    kini.save()
+    terbaru = riwayat.order_by("-tahun", "-created_at", "-pk").first()
+    pos.percontohan_tahun, pos.percontohan_alasan = terbaru.tahun, terbaru.alasan
     pos.save()
     return pos
 

@@ -272,6 +272,11 @@ class PosPercontohanView(KelolaPosMixin, FormView):
     form_class = PercontohanForm
     admin_only = True
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["riwayat_percontohan"] = selectors.percontohan_riwayat(pos=self.pos)
+        return ctx
+
     def get_initial(self):
         return {
             "is_percontohan": self.pos.is_percontohan,

@@ -78,6 +78,7 @@ class PosDetailView(DetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["can_manage"] = can_manage_pos(self.request.user, self.object)
+        ctx["riwayat_percontohan"] = selectors.percontohan_riwayat(pos=self.object) if self.object.is_percontohan else []
         # The sections below the header are a {% fragmen %}: what they show is under ``data_pos``,
         # built on first use, so a cache hit runs none of their queries.
         ctx["data_pos"] = SimpleLazyObject(lambda: {

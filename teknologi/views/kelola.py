@@ -285,7 +285,7 @@ class KurasiKembalikanView(_Teknologi, KurasiMixin, TemplateView):
         form = KembalikanForm(request.POST)
         try:
             if not form.is_valid():
-                raise ValidationError(_("Catatan terlalu panjang."))
+                raise ValidationError(" ".join(form.errors["catatan"]))
             services.teknologi_kembalikan(teknologi=teknologi, oleh=request.user, catatan=form.cleaned_data["catatan"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

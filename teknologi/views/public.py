@@ -91,7 +91,16 @@ class PanduanDetailView(TemplateView):
         ctx["panduan"] = panduan
         ctx["teknologi"] = panduan.teknologi
         ctx["url_absolut"] = absolute_url(panduan.teknologi.get_panduan_url())
+        ctx["url_bagian"] = url_bagian(ctx["url_absolut"])
         return ctx
+
+
+def url_bagian(url: str) -> list[str]:
+    """The guide's address as printed under its QR code: without "https://" (nobody types it) and
+    cut after each "/", so the caption wraps between path segments, never inside a word."""
+    tanpa_skema = url.split("://", 1)[-1]
+    bagian = tanpa_skema.split("/")
+    return [part + "/" for part in bagian[:-1]] + ([bagian[-1]] if bagian[-1] else [])
 
 
 def absolute_url(path: str) -> str:

@@ -40,6 +40,7 @@ def test_visitor_finds_a_session_near_them_and_adds_it_to_calendar_at_360px(page
     make_session("tambora", judul="Kelas di Tambora")
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{site}/")
+    page.get_by_text("Menu", exact=True).click()  # on a phone the header's links sit behind its menu button
     page.get_by_role("link", name="Pelatihan", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jadwal pelatihan")
     assert horizontal_overflow(page) <= 0

@@ -50,13 +50,13 @@ def test_post_overview_page_has_charts_and_tables(client_as, operator_a, data):
     # The registry's 4 charts; other apps add their own charts to the same overview page.
     assert body.count('class="bar-chart"') >= 4 and "cdn" not in body.lower()
     assert table_rows(body, "UKM aktif per kelas (PP 7/2021)") == [("Mikro", "1"), ("Kecil", "1"), ("Menengah", "0"), ("Belum dapat ditentukan", "1")]
-    assert ("Cideng", "2") in table_rows(body, "UKM per kelurahan")
+    assert ("Cideng", "2") in table_rows(body, "UKM aktif per kelurahan")
     assert "Angke" not in body  # post B's kelurahan
 
 
 def test_province_overview_for_admin(client_as, admin_provinsi, data):
     body = client_as(admin_provinsi).get("/kelola/ringkasan/").content.decode()
-    assert ("Jakarta Barat", "1") in table_rows(body, "UKM per kota/kabupaten")
+    assert ("Jakarta Barat", "1") in table_rows(body, "UKM aktif per kota/kabupaten")
     assert "/kelola/provinsi/ukm/" in body
 
 

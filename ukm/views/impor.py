@@ -19,6 +19,7 @@ from posyantek.views.kelola import KelolaPosMixin
 
 from .. import selectors, services
 from ..forms import ImporForm, UkmFilterForm
+from ..impor import JUDUL_BANTUAN, WAJIB
 from ..models import ImporBatch, StatusImpor
 from ._common import AdminProvinsiMixin
 
@@ -50,6 +51,8 @@ class _ImporView(_Scope, FormView):
         ctx["riwayat_impor"] = self.batches().defer("rows")[:5]
         ctx["list_url"] = self.url("list")
         ctx["scope_url"] = self.url
+        ctx["kolom_wajib"] = [judul for field, judul in JUDUL_BANTUAN.items() if field in WAJIB]
+        ctx["kolom_lain"] = [judul for field, judul in JUDUL_BANTUAN.items() if field not in WAJIB]
         return ctx
 
     def form_valid(self, form):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from posyantek.models import Pos, User
+from posyantek.services.pos import percontohan_tetapkan
 from posyantek.lomba import selectors
 from posyantek.lomba.models import JuriPos, Kriteria, Lomba, Nilai, PenugasanJuri, Peserta, Status, Tingkat, angka
 from posyantek.lomba.services.aturan import kunci_lomba, wajib_belum_final
@@ -230,16 +231,13 @@ def lomba_umumkan(*, lomba: Lomba, oleh: User) -> Lomba:
 
 @transaction.atomic
 def pos_tandai_percontohan(*, pos: Pos, tahun: int, alasan: str, oleh: User) -> Pos:
-    """Mark a post as a model post (percontohan) of ``tahun`` with the reason shown on its page."""
+    """Mark a post as a model post (percontohan) of ``tahun`` with the reason shown on its page,
+    beside any earlier designation."""
     alasan = " ".join((alasan or "").split())
     if not alasan:
         raise ValidationError(_("Alasan penetapan percontohan wajib diisi."))
-    pos.is_percontohan = True
-    pos.percontohan_tahun = tahun
-    pos.percontohan_alasan = alasan[:255]
-    pos.full_clean()
-    pos.save(update_fields=["is_percontohan", "percontohan_tahun", "percontohan_alasan", "updated_at"])
-    return pos
+    # An earlier designation (DKI's model posts of 2009, last year's winners) stays on record.
+    return percontohan_tetapkan(pos=pos, oleh=oleh, tahun=tahun, alasan=alasan)
 
 
 @transaction.atomic
