@@ -29,6 +29,17 @@ def _fragments():
     caches["fragments"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _bahasa_awal():
+    """Each test starts and ends in Indonesian: a request in English leaves its language active in the
+    test's thread, and the next test's e-mails and messages would be rendered in English."""
+    from django.utils import translation
+
+    translation.activate("id")
+    yield
+    translation.activate("id")
+
+
 @pytest.fixture
 def tanpa_fragmen(settings):
     """No fragment caching: for tests that count the queries of a page's full rendering (a warm-up
