@@ -21,6 +21,7 @@ from pelatihan.models import Jadwal, KalenderPribadi, Pendaftaran, Sertifikat, U
 from pelatihan.permissions import alasan_tidak_boleh_daftar
 from pelatihan.validators import normalisasi_telepon, rapikan_teks
 from posyantek.models import User
+from posyantek.services.unik import simpan_unik
 
 logger = logging.getLogger(__name__)
 
@@ -249,7 +250,7 @@ def umpan_balik_submit(
     umpan_balik.nilai = nilai
     umpan_balik.komentar = (komentar or "").strip()
     umpan_balik.full_clean()
-    umpan_balik.save()
+    simpan_unik(umpan_balik)
     return umpan_balik
 
 

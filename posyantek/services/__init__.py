@@ -44,6 +44,7 @@ from .pos import (
     unit_delete,
     unit_update,
 )
+from .unik import simpan_unik
 
 __all__ = [
     "dokumen_create", "dokumen_delete", "dokumen_update",
@@ -57,5 +58,6 @@ __all__ = [
     "pengurus_create", "pengurus_delete", "pengurus_update",
     "pos_percontohan_set", "pos_profile_update",
     "undangan_kirim", "undangan_kirim_ulang", "undangan_link", "undangan_terima",
+    "simpan_unik",
     "unit_create", "unit_delete", "unit_update",
 ]

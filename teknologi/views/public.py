@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from posyantek import versi
+from posyantek.forms import add_service_errors
 from posyantek.uploads import download_response
 from teknologi import selectors, services
 from teknologi.forms import AdopsiPemilikForm
@@ -148,7 +149,7 @@ class AdopsiLaporView(LoginRequiredMixin, FormView):
                 pemilik=self.request.user, sejak=data["sejak"], rating=data["rating"], catatan=data["catatan"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request, _("Terima kasih. Laporan Anda akan tampil setelah diperiksa operator pos.")

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
 from posyantek.export import csv_response, xlsx_response
+from posyantek.forms import add_service_errors
 from posyantek.views.kelola import KelolaPosMixin
 from teknologi import selectors, services
 from teknologi.forms import JanjiForm, KampanyeForm
@@ -71,7 +72,7 @@ def janji_simpan(request, pk: int):
                 nama_usaha=form.cleaned_data["nama_usaha"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Janji Anda tercatat. Terima kasih!"))
             return redirect(kampanye.get_absolute_url() + "#kemajuan")
@@ -120,7 +121,7 @@ class KelolaKampanyeTambahView(KelolaPosMixin, FormView):
         try:
             kampanye = services.kampanye_buat(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Kampanye urun beli dibuka."))
         return redirect("teknologi:kelola-kampanye-detail", pos_slug=self.pos.slug, pk=kampanye.pk)

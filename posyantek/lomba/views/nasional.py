@@ -15,7 +15,8 @@ from posyantek.export import csv_response
 from posyantek.models import Pos
 from posyantek.lomba import forms, selectors, services
 from posyantek.lomba.models import ImporStatus, Kategori, Tingkat
-from posyantek.lomba.views.base import LombaAreaMixin, tambah_kesalahan
+from posyantek.forms import add_service_errors
+from posyantek.lomba.views.base import LombaAreaMixin
 
 
 class ImporMixin:
@@ -42,7 +43,7 @@ class ImporView(ImporMixin, LombaAreaMixin, FormView):
                 lomba=self.lomba, nama_berkas=berkas.name, data=berkas.read(), oleh=self.request.user
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         return redirect(reverse("lomba:impor-pratinjau", kwargs={"pk": self.lomba.pk, "impor_pk": impor.pk}))
 

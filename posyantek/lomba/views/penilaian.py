@@ -14,7 +14,8 @@ from django.views.generic import FormView, TemplateView
 from posyantek.export import csv_response
 from posyantek.lomba import forms, selectors, services
 from posyantek.lomba.models import Nilai, Status
-from posyantek.lomba.views.base import LombaAreaMixin, tambah_kesalahan
+from posyantek.forms import add_service_errors
+from posyantek.lomba.views.base import LombaAreaMixin
 
 
 class NilaiView(LombaAreaMixin, FormView):
@@ -64,7 +65,7 @@ class NilaiView(LombaAreaMixin, FormView):
             try:
                 services.nilai_simpan(juri=request.user, peserta=self.peserta, nilai={})
             except ValidationError as exc:
-                tambah_kesalahan(form, exc)
+                add_service_errors(form, exc)
             return self.form_invalid(form)
         return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
 
@@ -72,7 +73,7 @@ class NilaiView(LombaAreaMixin, FormView):
         try:
             changed = services.nilai_simpan(juri=self.request.user, peserta=self.peserta, nilai=form.nilai())
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request, _("Nilai untuk %(p)s disimpan (%(n)s perubahan).") % {"p": self.peserta.nama, "n": changed}
@@ -207,7 +208,7 @@ class PercontohanView(LombaAreaMixin, FormView):
                 alasan=form.cleaned_data["alasan"], oleh=self.request.user,
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request,
