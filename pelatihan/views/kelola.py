@@ -27,7 +27,7 @@ from pelatihan.models import AktivitasRelawan, Jadwal, Pendaftaran, Program
 from pelatihan.templatetags.pelatihan_tags import jam as format_jam
 from pelatihan.views.mixins import KelolaPosActionView
 from pelatihan.views.reports import laporan_csv_response
-from posyantek.export import csv_response
+from posyantek.export import ekspor_response
 from posyantek.forms import add_service_errors
 from posyantek.views.kelola import KelolaPosMixin
 
@@ -256,7 +256,7 @@ class PesertaCsvView(JadwalKelolaMixin, TemplateView):
                 _("ya") if p.hadir else _("tidak"), sertifikat.kode if sertifikat and p.hadir else "",
             ])
         header = [_("No."), _("Nama"), _("Status"), _("Posisi tunggu"), _("Cara mendaftar"), _("Terdaftar pada"), _("Hadir"), _("Kode sertifikat")]
-        return csv_response(f"peserta-{self.pos.slug}-{jadwal.pk}.csv", header, rows)
+        return ekspor_response(request, f"peserta-{self.pos.slug}-{jadwal.pk}", header, rows)
 
 
 class ProgramListView(KelolaPosMixin, TemplateView):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
-from posyantek.export import csv_response, xlsx_response
+from posyantek.export import ekspor_response, format_diminta
 from posyantek.forms import add_service_errors
 from posyantek.views.kelola import KelolaPosMixin
 from teknologi import selectors, services
@@ -171,8 +171,7 @@ class KelolaKampanyeEksporView(_KampanyeScoped, TemplateView):
     """The pledges of a campaign as CSV or XLSX, for the organising post (no phone, no address)."""
 
     def get(self, request, *args, **kwargs):
-        if kwargs["fmt"] not in ("csv", "xlsx"):
-            raise Http404
+        fmt = format_diminta(request, dari_url=kwargs["fmt"])
         kampanye = self.get_kampanye()
         header = [_("Nama"), _("E-mail"), _("Nama usaha"), _("Jumlah unit"), _("Harga satuan"), _("Total"),
                   _("Status"), _("Tanggal janji")]
@@ -181,7 +180,4 @@ class KelolaKampanyeEksporView(_KampanyeScoped, TemplateView):
              j.jumlah * kampanye.harga_satuan, j.get_status_display(), j.created_at.strftime("%Y-%m-%d %H:%M")]
             for j in selectors.janji_list_kampanye(kampanye)
         ]
-        filename = f"urun-beli-{kampanye.pk}-janji"
-        if kwargs["fmt"] == "xlsx":
-            return xlsx_response(f"{filename}.xlsx", header, rows, sheet=_("Janji"))
-        return csv_response(f"{filename}.csv", header, rows)
+        return ekspor_response(request, f"urun-beli-{kampanye.pk}-janji", header, rows, sheet=_("Janji"), dari_url=fmt)

@@ -234,7 +234,7 @@ def test_organiser_sees_and_exports_pledges_without_phone(client_as, operator_a,
     assert a.email in client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/").content.decode()
     response = client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/janji.csv")
     assert response["Content-Disposition"] == f'attachment; filename="urun-beli-{kampanye.pk}-janji.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["Nama", "E-mail", "Nama usaha", "Jumlah unit"]
     assert rows[1][:6] == ["Pemilik 1", a.email, "'=HYPERLINK(\"x\")", "2", "2500000", "5000000"]
     assert "081234567890" not in response.content.decode("utf-8-sig")

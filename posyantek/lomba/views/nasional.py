@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from posyantek.export import csv_response
+from posyantek.export import ekspor_response
 from posyantek.models import Pos
 from posyantek.lomba import forms, selectors, services
 from posyantek.lomba.models import ImporStatus, Kategori, Tingkat
@@ -156,7 +156,7 @@ class PeringkatCsvView(LombaAreaMixin, View):
                     p.peringkat or "", p.penghargaan, _("Ya") if p.is_favorit else "", p.nama, p.wilayah,
                     p.nilai_akhir if p.nilai_akhir is not None else "",
                 ])
-        return csv_response(f"peringkat-lomba-{tahun}.csv", header, rows)
+        return ekspor_response(request, f"peringkat-lomba-{tahun}", header, rows)
 
 
 class RiwayatCsvView(LombaAreaMixin, View):
@@ -175,4 +175,4 @@ class RiwayatCsvView(LombaAreaMixin, View):
                     p.nama if p else "", (p.peringkat or "") if p else "", p.penghargaan if p else "",
                     p.nilai_akhir if p and p.nilai_akhir is not None else "",
                 ])
-        return csv_response("riwayat-nasional-dki.csv", header, rows)
+        return ekspor_response(request, "riwayat-nasional-dki", header, rows)

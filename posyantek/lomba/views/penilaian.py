@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from posyantek.export import csv_response
+from posyantek.export import ekspor_response
 from posyantek.lomba import forms, selectors, services
 from posyantek.lomba.models import Nilai, Status
 from posyantek.forms import add_service_errors
@@ -162,7 +162,7 @@ class HasilCsvView(HasilAksesMixin, LombaAreaMixin, View):
             ]
             for b in baris
         ]
-        return csv_response(f"peringkat-{slugify(lomba.nama)[:60]}.csv", header, rows)
+        return ekspor_response(request, f"peringkat-{slugify(lomba.nama)[:60]}", header, rows)
 
 
 class BeritaAcaraView(LombaAreaMixin, TemplateView):
