@@ -403,7 +403,9 @@ def janji_simpan(*, kampanye: KampanyeUrunBeli, pengguna: User, jumlah: int, nam
         raise ValidationError(_("Jumlah unit minimal 1."))
     kampanye = _kunci_kampanye(kampanye)
     now = timezone.now()
-    if _tutup_bila_lewat(kampanye, now):
+    # Past the deadline: refused, and nothing written (closing is the scheduled job's work; a close
+    # here would be rolled back with the refusal anyway).
+    if now >= kampanye.batas_waktu and kampanye.status == StatusKampanye.TERBUKA:
         raise ValidationError(_("Batas waktu kampanye sudah lewat."))
     if kampanye.status not in (StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI) or now >= kampanye.batas_waktu:
         raise ValidationError(_("Kampanye ini tidak lagi menerima janji."))
@@ -440,7 +442,7 @@ def janji_tarik(*, kampanye: KampanyeUrunBeli, pengguna: User) -> JanjiUrunBeli:
     other pledgers were already told the purchase goes ahead."""
     kampanye = _kunci_kampanye(kampanye)
     now = timezone.now()
-    if _tutup_bila_lewat(kampanye, now):
+    if now >= kampanye.batas_waktu and kampanye.status == StatusKampanye.TERBUKA:
         raise ValidationError(_("Batas waktu kampanye sudah lewat."))
     janji = kampanye.janji_set.filter(pengguna=pengguna, status=StatusJanji.AKTIF).first()
     if janji is None:
@@ -484,8 +486,9 @@ def kampanye_ubah_status(*, kampanye: KampanyeUrunBeli, status: str, oleh: User)
 def kampanye_tutup_yang_lewat(*, now=None) -> int:
     """Cancel every open campaign whose deadline passed below target; e-mail their pledgers.
 
-    Run by ``manage.py tutup_urun_beli`` (cron) and whenever campaigns are read, so a page never
-    shows an expired campaign as open. One cheap query when nothing expired. Returns how many closed.
+    Run by ``manage.py tutup_urun_beli`` (cron) only: pages never write, they show such a campaign
+    as cancelled from its deadline (``KampanyeUrunBeli.status_kini``). One cheap query when nothing
+    expired. Returns how many closed.
     """
     now = now or timezone.now()
     ids = list(

@@ -56,7 +56,6 @@ class TeknologiDetailView(TemplateView):
             teknologi = selectors.teknologi_detail_public(kwargs["slug"])
         except Teknologi.DoesNotExist:
             raise Http404
-        services.kampanye_tutup_yang_lewat()
         ctx.update(detail_context(teknologi))
         ctx["kampanye_list"] = selectors.kampanye_list_public().filter(teknologi=teknologi)[:3]
         return ctx

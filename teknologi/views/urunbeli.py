@@ -18,13 +18,13 @@ from teknologi.models import KampanyeUrunBeli, StatusJanji, StatusKampanye
 
 
 class KampanyeListView(TemplateView):
-    """Every campaign of a published technology, open ones first. Expired ones are closed on read."""
+    """Every campaign of a published technology, open ones first. Expired ones show as cancelled
+    (from their deadline); closing them is ``manage.py tutup_urun_beli``'s work, never a read's."""
 
     template_name = "teknologi/kampanye_list.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        services.kampanye_tutup_yang_lewat()
         status = self.request.GET.get("status", "")
         ctx["kampanye_list"] = selectors.kampanye_list_public(status=status)[:60]
         ctx["status_aktif"] = status if status in StatusKampanye.values else ""
@@ -33,7 +33,6 @@ class KampanyeListView(TemplateView):
 
 
 def _kampanye_public(pk: int) -> KampanyeUrunBeli:
-    services.kampanye_tutup_yang_lewat()
     try:
         return selectors.kampanye_detail_public(pk)
     except KampanyeUrunBeli.DoesNotExist:
@@ -106,7 +105,6 @@ class KelolaKampanyeListView(KelolaPosMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        services.kampanye_tutup_yang_lewat()
         ctx["kampanye_list"] = (
             KampanyeUrunBeli.objects.for_pos(self.pos).select_related("teknologi").order_by("-created_at")
         )
@@ -137,7 +135,6 @@ class KelolaKampanyeDetailView(_KampanyeScoped, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        services.kampanye_tutup_yang_lewat()
         kampanye = self.get_kampanye()
         janji = list(selectors.janji_list_kampanye(kampanye))
         kampanye.jumlah_penjanji = sum(1 for j in janji if j.status == StatusJanji.AKTIF)
