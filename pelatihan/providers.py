@@ -34,15 +34,14 @@ def pos_dasbor(*, request, pos) -> dict:
 
 
 def akun_saya(*, request, user) -> dict:
-    from pelatihan import services
-
+    kalender = selectors.kalender_pribadi(user=user)
     return {
         "pelatihan_saya": selectors.pendaftaran_list_for_user(user=user)
         .filter(jadwal__selesai__gt=timezone.now())
         .exclude(status=Pendaftaran.Status.DIBATALKAN)
         .order_by("jadwal__mulai")[:5],
         "pelatihan_relawan": relawan_of(user),
-        "pelatihan_feed": request.build_absolute_uri(services.kalender_pribadi_get(user=user).get_absolute_url()),
+        "pelatihan_feed": request.build_absolute_uri(kalender.get_absolute_url()) if kalender else None,
         "pelatihan_mengajar": user.jadwal_mengajar.exists(),
     }
 

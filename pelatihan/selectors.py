@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from pelatihan.models import (
     AktivitasRelawan,
     Jadwal,
+    KalenderPribadi,
     Pendaftaran,
     PenugasanRelawan,
     Program,
@@ -131,6 +132,12 @@ def pendaftaran_list_for_jadwal(*, jadwal: Jadwal) -> QuerySet[Pendaftaran]:
         .annotate(posisi=_posisi_tunggu())
         .order_by("status", "antre_sejak", "created_at", "pk")
     )
+
+
+def kalender_pribadi(*, user: User) -> KalenderPribadi | None:
+    """The person's private feed, or None while they have not asked for one. A read: the token is
+    made by a POST (``services.kalender_pribadi_regenerate``), never by opening a page."""
+    return KalenderPribadi.objects.filter(user=user).first()
 
 
 def pendaftaran_list_for_user(*, user: User) -> QuerySet[Pendaftaran]:

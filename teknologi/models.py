@@ -472,6 +472,18 @@ class KampanyeUrunBeli(models.Model):
         return timezone.now() >= self.batas_waktu
 
     @property
+    def status_kini(self) -> str:
+        """The status as of now. An open campaign past its deadline is cancelled (all or nothing)
+        even before the scheduled ``tutup_urun_beli`` has written it: pages show time passing from
+        the data and never close anything themselves."""
+        if self.status == StatusKampanye.TERBUKA and self.lewat_batas:
+            return StatusKampanye.BATAL
+        return self.status
+
+    def get_status_kini_display(self) -> str:
+        return StatusKampanye(self.status_kini).label
+
+    @property
     def menerima_janji(self) -> bool:
         """Pledges are taken while the campaign is open or reached, before the deadline, below the maximum."""
         return (

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 
-from django.db.models import Avg, Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models import Avg, Case, CharField, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from posyantek.models import Pos, User
@@ -329,28 +330,34 @@ def teknologi_untuk_pos(pos: Pos) -> QuerySet[TeknologiPos]:
 def kampanye_list_public(*, status: str = "") -> QuerySet[KampanyeUrunBeli]:
     """Campaigns of published technologies: open first (nearest deadline first), then the rest.
 
-    The caller runs ``services.kampanye_tutup_yang_lewat()`` first so no expired campaign shows open."""
+    Filtered and sorted by the status as of now (``status_efektif``, the same rule as the model's
+    ``status_kini``): an open campaign past its deadline counts as cancelled before the scheduled
+    ``tutup_urun_beli`` has written that, because reading a page never closes anything."""
     qs = KampanyeUrunBeli.objects.published().select_related("teknologi", "pos__kecamatan").annotate(
-        jumlah_penjanji=Count("janji_set", filter=Q(janji_set__status=StatusJanji.AKTIF))
+        jumlah_penjanji=Count("janji_set", filter=Q(janji_set__status=StatusJanji.AKTIF)),
+        status_efektif=Case(
+            When(status=StatusKampanye.TERBUKA, batas_waktu__lte=timezone.now(), then=Value(StatusKampanye.BATAL.value)),
+            default=F("status"), output_field=CharField(),
+        ),
     )
     if status in StatusKampanye.values:
-        qs = qs.filter(status=status)
+        qs = qs.filter(status_efektif=status)
     return qs.order_by(_urutan_status(), "batas_waktu")
 
 
 def _urutan_status():
     return Case(
-        When(status=StatusKampanye.TERBUKA, then=Value(0)),
-        When(status=StatusKampanye.TERCAPAI, then=Value(1)),
-        When(status=StatusKampanye.DIPESAN, then=Value(2)),
-        When(status=StatusKampanye.DITERIMA, then=Value(3)),
+        When(status_efektif=StatusKampanye.TERBUKA, then=Value(0)),
+        When(status_efektif=StatusKampanye.TERCAPAI, then=Value(1)),
+        When(status_efektif=StatusKampanye.DIPESAN, then=Value(2)),
+        When(status_efektif=StatusKampanye.DITERIMA, then=Value(3)),
         default=Value(4),
         output_field=IntegerField(),
     )
 
 
 def kampanye_terbuka(*, limit: int = 3) -> QuerySet[KampanyeUrunBeli]:
-    return kampanye_list_public().filter(status__in=[StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI])[:limit]
+    return kampanye_list_public().filter(status_efektif__in=[StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI])[:limit]
 
 
 def kampanye_detail_public(pk: int) -> KampanyeUrunBeli:

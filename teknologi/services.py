@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from posyantek import services as posyantek_services
 from posyantek.models import Pos, User
+from posyantek.services.unik import BENTROK, pelanggaran_unik, simpan_unik
 from teknologi import pencarian
 from teknologi.models import (
     Adopsi,
@@ -62,6 +63,35 @@ def _slug_unik(nama: str, *, kecuali: int | None = None) -> str:
     return slug
 
 
+def _tolak_draf_kembar(teknologi: Teknologi, *, oleh: User) -> None:
+    """Refuse a new draft that repeats a draft of the same name by the same person: a form sent twice
+    (a double click, a reload) must not leave two identical proposals.
+
+    The proposer's account row is locked first, so two identical requests run this check one after
+    the other and the second sees the first's committed draft."""
+    list(User.objects.select_for_update().filter(pk=oleh.pk).values_list("pk", flat=True))
+    kembar = Teknologi.objects.filter(
+        diusulkan_oleh=oleh, status=StatusTeknologi.DRAFT, nama__iexact=" ".join((teknologi.nama or "").split())
+    )
+    if kembar.exists():
+        raise ValidationError({"nama": _("Anda sudah punya draf teknologi dengan nama ini. Buka draf itu untuk melanjutkan.")})
+
+
+def _simpan_dengan_slug(teknologi: Teknologi, *, baru: bool) -> None:
+    """Save; when another technology took the chosen slug in the meantime (two proposals of one name
+    at the same moment), take the next free slug instead of failing."""
+    for _percobaan in range(5):
+        try:
+            with transaction.atomic():
+                teknologi.save()
+            return
+        except IntegrityError as error:
+            if not (baru and pelanggaran_unik(error)):
+                raise
+            teknologi.slug = _slug_unik(teknologi.nama)
+    raise ValidationError(BENTROK)
+
+
 def _isi_dokumen_cari(teknologi: Teknologi) -> None:
     with translation.override("id"):
         bidang_label = str(Bidang(teknologi.bidang).label) if teknologi.bidang in Bidang.values else ""
@@ -87,7 +117,8 @@ def teknologi_simpan(
     An operator (``pos`` given) may only edit what their post proposed, and only before it is
     published; an admin provinsi edits anything (the caller checked the role).
     """
-    if teknologi is None:
+    baru = teknologi is None
+    if baru:
         teknologi = Teknologi(status=StatusTeknologi.DRAFT, diusulkan_oleh=oleh, diusulkan_pos=pos, is_demo=is_demo)
     elif pos is not None:
         if teknologi.diusulkan_pos_id != pos.pk:
@@ -97,13 +128,15 @@ def teknologi_simpan(
     for field in TEKNOLOGI_FIELDS:
         if field in data:
             setattr(teknologi, field, data[field])
+    if baru:
+        _tolak_draf_kembar(teknologi, oleh=oleh)
     if not teknologi.slug:
         teknologi.slug = _slug_unik(teknologi.nama)
     if foto is not None:
         teknologi.foto.save(foto.name, foto, save=False)
     _isi_dokumen_cari(teknologi)
     teknologi.full_clean()
-    teknologi.save()
+    _simpan_dengan_slug(teknologi, baru=baru)
     pencarian.perbarui_vektor(Teknologi.objects.filter(pk=teknologi.pk))
     return teknologi
 
@@ -221,7 +254,7 @@ def peraga_simpan(*, pos: Pos, teknologi: Teknologi, ada_unit_demo: bool, ketera
     row.ada_unit_demo = ada_unit_demo
     row.keterangan = keterangan
     row.full_clean()
-    row.save()
+    simpan_unik(row)
     return row
 
 
@@ -370,7 +403,9 @@ def janji_simpan(*, kampanye: KampanyeUrunBeli, pengguna: User, jumlah: int, nam
         raise ValidationError(_("Jumlah unit minimal 1."))
     kampanye = _kunci_kampanye(kampanye)
     now = timezone.now()
-    if _tutup_bila_lewat(kampanye, now):
+    # Past the deadline: refused, and nothing written (closing is the scheduled job's work; a close
+    # here would be rolled back with the refusal anyway).
+    if now >= kampanye.batas_waktu and kampanye.status == StatusKampanye.TERBUKA:
         raise ValidationError(_("Batas waktu kampanye sudah lewat."))
     if kampanye.status not in (StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI) or now >= kampanye.batas_waktu:
         raise ValidationError(_("Kampanye ini tidak lagi menerima janji."))
@@ -407,7 +442,7 @@ def janji_tarik(*, kampanye: KampanyeUrunBeli, pengguna: User) -> JanjiUrunBeli:
     other pledgers were already told the purchase goes ahead."""
     kampanye = _kunci_kampanye(kampanye)
     now = timezone.now()
-    if _tutup_bila_lewat(kampanye, now):
+    if now >= kampanye.batas_waktu and kampanye.status == StatusKampanye.TERBUKA:
         raise ValidationError(_("Batas waktu kampanye sudah lewat."))
     janji = kampanye.janji_set.filter(pengguna=pengguna, status=StatusJanji.AKTIF).first()
     if janji is None:
@@ -451,8 +486,9 @@ def kampanye_ubah_status(*, kampanye: KampanyeUrunBeli, status: str, oleh: User)
 def kampanye_tutup_yang_lewat(*, now=None) -> int:
     """Cancel every open campaign whose deadline passed below target; e-mail their pledgers.
 
-    Run by ``manage.py tutup_urun_beli`` (cron) and whenever campaigns are read, so a page never
-    shows an expired campaign as open. One cheap query when nothing expired. Returns how many closed.
+    Run by ``manage.py tutup_urun_beli`` (cron) only: pages never write, they show such a campaign
+    as cancelled from its deadline (``KampanyeUrunBeli.status_kini``). One cheap query when nothing
+    expired. Returns how many closed.
     """
     now = now or timezone.now()
     ids = list(

@@ -1,8 +1,11 @@
 """Walks every URL pattern of the project for every persona (see tests/access.py)."""
 
+import re
 from importlib import import_module, util
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.access import Route, World
@@ -82,3 +85,33 @@ def assert_not_stored(response, url, persona):
     if "public" in directives and not url.startswith(PRIVATE_PREFIXES):
         return
     assert {"private", "no-store"} <= directives, f"{persona} {url}: Cache-Control {response.get('Cache-Control')!r}"
+
+
+# SQL that writes a row (or bumps the data version, which only a write does). The session row and
+# the database cache table are the framework's request state, not the portal's data.
+WRITE_SQL = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b|\bnextval\(", re.IGNORECASE)
+NOT_DATA = ("django_session", "posyantek_cache")
+
+
+def _writes(queries) -> list[str]:
+    return [q["sql"] for q in queries if WRITE_SQL.search(q["sql"]) and not any(t in q["sql"] for t in NOT_DATA)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "module,route", [(m, r) for m, r in all_routes() if r.method == "get"], ids=lambda value: getattr(value, "name", "")
+)
+def test_get_of_the_access_matrix_writes_nothing(client, world, module, route):
+    """Reads only read: no GET of any URL, for any persona, inserts, updates or deletes a row."""
+    if hasattr(module, "build"):
+        module.build(world)
+    url = reverse(route.name, kwargs=route.kwargs(world)) + route.query
+    got = {}
+    for persona in route.expect:
+        client.logout()
+        if persona != "anon":
+            client.force_login(world.users[persona])
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url, route.data(world))
+        got[persona] = _writes(ctx.captured_queries)
+    assert got == {persona: [] for persona in route.expect}, url

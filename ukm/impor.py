@@ -352,6 +352,8 @@ DASAR_KATA = {
     "modal": DasarKelas.MODAL, "modal usaha": DasarKelas.MODAL, "baru": DasarKelas.MODAL, "usaha baru": DasarKelas.MODAL,
     "pendirian": DasarKelas.MODAL, "pendaftaran": DasarKelas.MODAL,
 }
+# The export writes these words (the import reads them back through DASAR_KATA), not the raw codes.
+LABEL_DASAR = {DasarKelas.PENJUALAN: "Hasil penjualan", DasarKelas.MODAL: "Modal usaha"}
 TEKS_KOSONG = {"", "-", "--", "—", "n/a", "na", "tidak ada", "belum ada", "kosong", "null", "none"}
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from posyantek import services as posyantek_services
 from posyantek import versi
 from posyantek.models import Kelurahan, Pos, User
+from posyantek.services.unik import simpan_unik
 
 from .klasifikasi import klasifikasi_ukm
 from .models import FotoProduk, ImporBatch, KlaimUkm, Pendampingan, Produk, StatusImpor, StatusKlaim, StatusUkm, Ukm
@@ -301,7 +302,7 @@ def klaim_create(*, user: User, nib: str, pesan: str = "") -> KlaimUkm:
         raise ValidationError(_("Anda masih memiliki %(n)s klaim yang menunggu. Tunggu keputusan pos terlebih dahulu.") % {"n": KlaimUkm.MAKS_MENUNGGU_PER_USER})
     klaim = KlaimUkm(ukm=ukm, user=user, pesan=(pesan or "").strip())
     klaim.full_clean()
-    klaim.save()
+    simpan_unik(klaim)
     penerima = [op.email for op in ukm.pos.operators.filter(is_active=True) if op.email]
     _kirim_setelah_commit(
         subjek=lambda: _("Klaim kepemilikan UKM baru: %(nama)s") % {"nama": ukm.nama}, penerima=penerima,

@@ -11,6 +11,7 @@ from pelatihan import emails
 from pelatihan.models import Jadwal, Program, ProgramTopik, Topik
 from posyantek import versi
 from posyantek.models import Pos, User
+from posyantek.services.unik import simpan_unik
 
 PROGRAM_FIELDS = {"nama", "jenis", "pilar", "deskripsi", "is_aktif"}
 JADWAL_FIELDS = {
@@ -49,7 +50,7 @@ def program_create(*, pos: Pos | None, oleh: User, data: dict, topik: list[str])
     program = Program(pos=pos, created_by=oleh)
     _set_fields(program, data, PROGRAM_FIELDS)
     program.full_clean()
-    program.save()
+    simpan_unik(program)
     _set_topik(program, topik)
     return program
 
@@ -58,7 +59,7 @@ def program_create(*, pos: Pos | None, oleh: User, data: dict, topik: list[str])
 def program_update(*, program: Program, oleh: User, data: dict, topik: list[str]) -> Program:
     _set_fields(program, data, PROGRAM_FIELDS)
     program.full_clean()
-    program.save()
+    simpan_unik(program)
     _set_topik(program, topik)
     return program
 

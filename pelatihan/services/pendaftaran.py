@@ -21,6 +21,7 @@ from pelatihan.models import Jadwal, KalenderPribadi, Pendaftaran, Sertifikat, U
 from pelatihan.permissions import alasan_tidak_boleh_daftar
 from pelatihan.validators import normalisasi_telepon, rapikan_teks
 from posyantek.models import User
+from posyantek.services.unik import simpan_unik
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +109,7 @@ def pendaftaran_create(*, jadwal: Jadwal, user: User, waktu: datetime | None = N
     _tempatkan(pendaftaran, jadwal, now)
     pendaftaran.full_clean()
     pendaftaran.save()
+    kalender_pribadi_get(user=user)  # their private feed is ready on "Pelatihan saya" (pages only read it)
     emails.setelah_commit(emails.kirim_konfirmasi, pendaftaran.pk)
     return pendaftaran
 
@@ -249,7 +251,7 @@ def umpan_balik_submit(
     umpan_balik.nilai = nilai
     umpan_balik.komentar = (komentar or "").strip()
     umpan_balik.full_clean()
-    umpan_balik.save()
+    simpan_unik(umpan_balik)
     return umpan_balik
 
 
@@ -259,7 +261,8 @@ def _token() -> str:
 
 @transaction.atomic
 def kalender_pribadi_get(*, user: User) -> KalenderPribadi:
-    """The person's private feed token, created on first use."""
+    """The person's private feed token, created on first use: at their first registration (a POST)
+    or from the button on "Pelatihan saya". Pages read it with ``selectors.kalender_pribadi``."""
     kalender, _created = KalenderPribadi.objects.get_or_create(user=user, defaults={"token": _token()})
     return kalender
 

@@ -19,6 +19,7 @@ from pelatihan.validators import normalisasi_telepon, rapikan_teks
 from posyantek import services as posyantek_services
 from posyantek import versi
 from posyantek.models import Pos, User
+from posyantek.services.unik import simpan_unik
 
 RELAWAN_FIELDS = {"telepon", "domisili", "pendidikan", "pekerjaan", "ketersediaan", "motivasi"}
 AKTIVITAS_FIELDS = {"pos", "tanggal", "jam", "jenis", "jadwal", "ukm_nama", "catatan"}
@@ -133,7 +134,7 @@ def relawan_apply(
     relawan.alasan_penolakan = ""
     relawan.setuju_kode_etik_at = now
     relawan.full_clean()
-    relawan.save()
+    simpan_unik(relawan)
     _set_keahlian(relawan, keahlian)
     changed = []
     if user.nama != nama:

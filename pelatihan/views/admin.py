@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from pelatihan import selectors, services
-from pelatihan.forms import PenugasanForm, PeriodeForm, ProgramForm, RelawanFilterForm, TolakForm, tambah_error
+from pelatihan.forms import PenugasanForm, PeriodeForm, ProgramForm, RelawanFilterForm, TolakForm
 from pelatihan.models import Program, Relawan
 from pelatihan.views.kelola import error_text
+from posyantek.forms import add_service_errors
 from pelatihan.views.mixins import AdminProvinsiMixin, PostOnlyView
 from pelatihan.views.reports import laporan_csv_response
 
@@ -190,7 +191,7 @@ class ProgramBaruView(_ProgramFormMixin, FormView):
         try:
             services.program_create(pos=None, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"])
         except ValidationError as error:
-            tambah_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Program provinsi dibuat."))
         return redirect("pelatihan:admin-program-list")
@@ -207,7 +208,7 @@ class ProgramUbahView(_ProgramFormMixin, FormView):
         try:
             services.program_update(program=self.program, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"])
         except ValidationError as error:
-            tambah_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Program provinsi diperbarui."))
         return redirect("pelatihan:admin-program-list")

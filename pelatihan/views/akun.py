@@ -26,22 +26,28 @@ class PendaftaranSayaView(LoginRequiredMixin, TemplateView):
         mendatang.sort(key=lambda p: p.jadwal.mulai)
         lewat = [p for p in semua if p.jadwal.selesai <= now and p.status == Pendaftaran.Status.TERKONFIRMASI]
         dibatalkan = [p for p in semua if p.status == Pendaftaran.Status.DIBATALKAN]
-        kalender = services.kalender_pribadi_get(user=self.request.user)
-        feed_path = kalender.get_absolute_url()
-        ctx.update(
-            mendatang=mendatang, lewat=lewat, dibatalkan=dibatalkan, now=now,
-            feed_url=self.request.build_absolute_uri(feed_path),
-            webcal_url="webcal://" + self.request.get_host() + feed_path,
-        )
+        ctx.update(mendatang=mendatang, lewat=lewat, dibatalkan=dibatalkan, now=now, feed_url=None, webcal_url=None)
+        kalender = selectors.kalender_pribadi(user=self.request.user)
+        if kalender is not None:
+            feed_path = kalender.get_absolute_url()
+            ctx.update(
+                feed_url=self.request.build_absolute_uri(feed_path),
+                webcal_url="webcal://" + self.request.get_host() + feed_path,
+            )
         return ctx
 
 
 class KalenderTokenGantiView(LoginRequiredMixin, PostOnlyView):
-    """A new secret for my private feed (when the old link leaked); the old one answers 404."""
+    """Create my private feed, or give it a new secret (when the old link leaked; the old one then
+    answers 404)."""
 
     def post(self, request, *args, **kwargs):
+        ada = selectors.kalender_pribadi(user=request.user) is not None
         services.kalender_pribadi_regenerate(user=request.user)
-        messages.success(request, _("Tautan kalender pribadi diganti. Tautan lama tidak berlaku lagi."))
+        if ada:
+            messages.success(request, _("Tautan kalender pribadi diganti. Tautan lama tidak berlaku lagi."))
+        else:
+            messages.success(request, _("Tautan kalender pribadi dibuat."))
         return redirect(reverse("pelatihan:saya") + "#kalender-pribadi")
 
 

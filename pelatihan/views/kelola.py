@@ -22,13 +22,13 @@ from pelatihan.forms import (
     ProgramForm,
     TolakAktivitasForm,
     WalkinForm,
-    tambah_error,
 )
 from pelatihan.models import AktivitasRelawan, Jadwal, Pendaftaran, Program
 from pelatihan.templatetags.pelatihan_tags import jam as format_jam
 from pelatihan.views.mixins import KelolaPosActionView
 from pelatihan.views.reports import laporan_csv_response
-from posyantek.export import csv_response
+from posyantek.export import ekspor_response
+from posyantek.forms import add_service_errors
 from posyantek.views.kelola import KelolaPosMixin
 
 
@@ -99,7 +99,7 @@ class JadwalBaruView(_JadwalFormMixin, FormView):
                 pos=self.pos, oleh=self.request.user, data=form.service_data(), pelatih=list(form.cleaned_data["pelatih"])
             )
         except ValidationError as error:
-            tambah_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Sesi dibuat."))
         return redirect(jadwal.get_kelola_url())
@@ -124,7 +124,7 @@ class JadwalUbahView(JadwalKelolaMixin, _JadwalFormMixin, FormView):
         try:
             services.jadwal_update(jadwal=jadwal, oleh=self.request.user, data=form.service_data(), pelatih=list(form.cleaned_data["pelatih"]))
         except ValidationError as error:
-            tambah_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Sesi diperbarui."))
         return redirect(jadwal.get_kelola_url())
@@ -197,7 +197,7 @@ class WalkinView(JadwalKelolaMixin, KelolaPosActionView):
             try:
                 pendaftaran = services.pendaftaran_walkin_create(jadwal=jadwal, oleh=request.user, **form.cleaned_data)
             except ValidationError as error:
-                tambah_error(form, error)
+                add_service_errors(form, error)
             else:
                 if pendaftaran.status == Pendaftaran.Status.TERKONFIRMASI:
                     messages.success(request, _("%(nama)s terdaftar.") % {"nama": pendaftaran.nama})
@@ -256,7 +256,7 @@ class PesertaCsvView(JadwalKelolaMixin, TemplateView):
                 _("ya") if p.hadir else _("tidak"), sertifikat.kode if sertifikat and p.hadir else "",
             ])
         header = [_("No."), _("Nama"), _("Status"), _("Posisi tunggu"), _("Cara mendaftar"), _("Terdaftar pada"), _("Hadir"), _("Kode sertifikat")]
-        return csv_response(f"peserta-{self.pos.slug}-{jadwal.pk}.csv", header, rows)
+        return ekspor_response(request, f"peserta-{self.pos.slug}-{jadwal.pk}", header, rows)
 
 
 class ProgramListView(KelolaPosMixin, TemplateView):
@@ -287,7 +287,7 @@ class ProgramBaruView(_ProgramFormMixin, FormView):
         try:
             services.program_create(pos=self.pos, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"])
         except ValidationError as error:
-            tambah_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Program dibuat."))
         return redirect(self.get_success_url())
@@ -310,7 +310,7 @@ class ProgramUbahView(_ProgramFormMixin, FormView):
         try:
             services.program_update(program=self.get_program(), oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"])
         except ValidationError as error:
-            tambah_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Program diperbarui."))
         return redirect(self.get_success_url())

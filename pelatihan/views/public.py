@@ -24,6 +24,7 @@ from pelatihan.models import Jadwal, Pendaftaran, Sertifikat
 from pelatihan.permissions import alasan_tidak_boleh_daftar, can_manage_pos
 from pelatihan.views.mixins import PostOnlyView
 from posyantek import versi
+from posyantek.forms import add_service_errors
 
 PER_HALAMAN = 20
 
@@ -235,7 +236,7 @@ class UmpanBalikView(LoginRequiredMixin, FormView):
                 nilai=form.cleaned_data["nilai"], komentar=form.cleaned_data["komentar"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Terima kasih atas umpan balik Anda."))
         return redirect(reverse("pelatihan:saya"))

@@ -22,11 +22,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from pelatihan import selectors, services
-from pelatihan.forms import AktivasiForm, AktivitasForm, RelawanForm, tambah_error
+from pelatihan.forms import AktivasiForm, AktivitasForm, RelawanForm
 from pelatihan.models import AktivitasRelawan
 from pelatihan.permissions import relawan_of
 from pelatihan.views.mixins import PostOnlyView
 from posyantek.http import client_ip
+from posyantek.forms import add_service_errors
 from posyantek.models import User
 
 # Anonymous applications create accounts and send mail: a few per hour per address is plenty.
@@ -104,7 +105,7 @@ class RelawanDaftarView(FormView):
                 setuju_kode_etik=form.cleaned_data["setuju_kode_etik"],
             )
         except ValidationError as error:
-            tambah_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         if user is not None:
             messages.success(self.request, _("Lamaran Relawan TIK Anda terkirim. Admin provinsi akan meninjaunya."))
@@ -216,7 +217,7 @@ class AktivitasBaruView(_RelawanAktifMixin, FormView):
         try:
             services.aktivitas_create(relawan=self.relawan, data=form.service_data())
         except ValidationError as error:
-            tambah_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Aktivitas dicatat. Operator pos akan mengonfirmasinya."))
         return redirect("pelatihan:relawan-saya")
@@ -248,7 +249,7 @@ class AktivitasUbahView(_RelawanAktifMixin, FormView):
         try:
             services.aktivitas_update(aktivitas=self.get_aktivitas(), relawan=self.relawan, data=form.service_data())
         except ValidationError as error:
-            tambah_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Aktivitas diperbarui."))
         return redirect("pelatihan:relawan-saya")

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pelatihan import selectors
-from posyantek.export import csv_response
+from posyantek.export import ekspor_response
 
 PER_CHOICES = ("relawan", "pos", "bulan", "jenis", "aktivitas")
 
@@ -19,7 +19,7 @@ def laporan_csv_response(request, *, dari, sampai, pos=None):
     per = request.GET.get("per", "relawan")
     if per not in PER_CHOICES:
         per = "relawan"
-    prefix = f"jam-relawan-{pos.slug if pos else 'provinsi'}-{per}-{dari:%Y%m%d}-{sampai:%Y%m%d}.csv"
+    prefix = f"jam-relawan-{pos.slug if pos else 'provinsi'}-{per}-{dari:%Y%m%d}-{sampai:%Y%m%d}"
     if per == "aktivitas":
         rows = [
             [
@@ -30,7 +30,7 @@ def laporan_csv_response(request, *, dari, sampai, pos=None):
             for a in selectors.aktivitas_list_laporan(dari=dari, sampai=sampai, pos=pos)
         ]
         header = [_("Tanggal"), _("Relawan"), _("Pos"), _("Jenis kegiatan"), _("Jam"), _("Sesi"), _("UKM"), _("Dikonfirmasi")]
-        return csv_response(prefix, header, rows)
+        return ekspor_response(request, prefix, header, rows)
     laporan = selectors.laporan_jam(dari=dari, sampai=sampai, pos=pos)
     if per == "pos":
         header = [_("Pos"), _("Kota"), _("Jam dikonfirmasi"), _("Kegiatan"), _("Relawan")]
@@ -44,4 +44,4 @@ def laporan_csv_response(request, *, dari, sampai, pos=None):
     else:
         header = [_("Relawan"), _("Jam dikonfirmasi"), _("Kegiatan"), _("Jumlah pos")]
         rows = [[r["nama"] or r["email"].split("@")[0], _jam(r["jam"]), r["kegiatan"], r["pos_count"]] for r in laporan["per_relawan"]]
-    return csv_response(prefix, header, rows)
+    return ekspor_response(request, prefix, header, rows)

@@ -27,6 +27,21 @@ class PilihanBanyakField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's refusal on a form: each message on the field it names when the form has that
+    field, otherwise at the top of the form.
+
+    The one way every view hands a service's ``ValidationError`` to its form. ``form.add_error(None,
+    error)`` with a field the form lacks raises ``ValueError`` (a 500), so names the form does not
+    know are dropped to the top instead.
+    """
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 class PortalFormRenderer(TemplatesSetting):
     """Every field, label, help text and error is rendered by templates/includes/_field.html."""
 

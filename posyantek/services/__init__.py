@@ -55,6 +55,7 @@ from .surel import (
     surel_kirim_ulang,
     tanpa_surel,
 )
+from .unik import simpan_unik
 
 __all__ = [
     "dokumen_create", "dokumen_delete", "dokumen_update",
@@ -69,5 +70,6 @@ __all__ = [
     "percontohan_tetapkan", "pos_percontohan_set", "pos_profile_update",
     "surel_antre", "surel_antre_pesan", "surel_bersihkan", "surel_kirim", "surel_kirim_berurutan", "surel_kirim_ulang", "tanpa_surel",
     "undangan_kirim", "undangan_kirim_ulang", "undangan_link", "undangan_terima",
+    "simpan_unik",
     "unit_create", "unit_delete", "unit_update",
 ]

@@ -23,6 +23,8 @@ from posyantek.permissions import is_admin_provinsi
 from posyantek.services.surel import surel_antre
 from posyantek.tokens import undangan_token
 
+from .unik import simpan_unik
+
 
 def _wajib_admin(oleh: User | None) -> None:
     if oleh is not None and not is_admin_provinsi(oleh):
@@ -61,7 +63,7 @@ def pengguna_create(
     elif not user.pk:
         user.set_unusable_password()
     user.full_clean(exclude=["password"])
-    user.save()
+    simpan_unik(user)
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": email_verified, "primary": True}
     )
@@ -153,7 +155,7 @@ def undangan_kirim(
         user = User(email=email, nama=nama)
         user.set_unusable_password()
         user.full_clean(exclude=["password"])
-        user.save()
+        simpan_unik(user)
     elif nama and not user.nama:
         user.nama = nama
         user.save(update_fields=["nama"])

@@ -31,6 +31,7 @@ from posyantek.models import (
     User,
 )
 from posyantek.permissions import is_admin_provinsi
+from .unik import simpan_unik
 
 PROFIL_FIELDS = (
     "deskripsi", "layanan", "jam_layanan", "alamat", "telepon", "email", "latitude", "longitude",
@@ -59,8 +60,7 @@ def _simpan(obj: models.Model, data: dict, fields: Iterable[str]) -> models.Mode
     for field, value in data.items():
         setattr(obj, field, value)
     obj.full_clean()
-    obj.save()
-    return obj
+    return simpan_unik(obj)
 
 
 def _hapus_berkas_setelah_commit(field_file) -> None:

@@ -18,7 +18,8 @@ from posyantek.forms.akun import PenggunaFilterForm, UndanganForm
 from posyantek.models import User
 from posyantek.permissions import can_use_kelola
 from posyantek.tokens import undangan_token
-from posyantek.views.kelola import AdminProvinsiMixin, add_service_errors, safe_next
+from posyantek.forms import add_service_errors
+from posyantek.views.kelola import AdminProvinsiMixin, safe_next
 
 
 class PenggunaListView(AdminProvinsiMixin, TemplateView):

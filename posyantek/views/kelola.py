@@ -14,21 +14,13 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from posyantek import extensions, selectors, services
-from posyantek.forms import PosProfilForm
+from posyantek.forms import PosProfilForm, add_service_errors
 from posyantek.forms.akun import UndanganOperatorForm
 from posyantek.forms.pos import KelolaPosFilterForm, PercontohanForm
 from posyantek.models import Kota, Peran, Pos, User
 from posyantek.permissions import can_use_kelola, is_admin_provinsi
 
 
-def add_service_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on the field it names when the form has that field,
-    otherwise at the top of the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def safe_next(request, default: str) -> str:

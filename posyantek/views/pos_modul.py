@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from posyantek import selectors, services
-from posyantek.export import csv_response
+from posyantek.export import ekspor_response
 from posyantek.forms.pos import (
     DokumenFilterForm,
     DokumenForm,
@@ -175,7 +175,7 @@ class InventarisEksporView(PosChildMixin, TemplateView):
              i.tanggal_perolehan.isoformat() if i.tanggal_perolehan else "", i.sumber, i.catatan]
             for i in qs
         )
-        return csv_response(f"inventaris-{self.pos.slug}.csv", header, rows)
+        return ekspor_response(request, f"inventaris-{self.pos.slug}", header, rows)
 
 
 class InventarisFormView(PosChildFormView):
@@ -246,7 +246,7 @@ class LayananEksporView(PosChildMixin, TemplateView):
              log.kelurahan.nama if log.kelurahan else "", log.petugas, log.catatan]
             for log in qs.iterator(chunk_size=500)
         )
-        return csv_response(f"log-layanan-{self.pos.slug}.csv", header, rows)
+        return ekspor_response(request, f"log-layanan-{self.pos.slug}", header, rows)
 
 
 class LayananFormView(PosChildFormView):
@@ -349,7 +349,7 @@ class MitraEksporView(PosChildMixin, TemplateView):
              m.selesai.isoformat() if m.selesai else "", _("ya") if m.is_aktif else _("tidak"), m.kontak_nama, m.kontak_email]
             for m in Mitra.objects.for_pos(self.pos)
         )
-        return csv_response(f"kemitraan-{self.pos.slug}.csv", header, rows)
+        return ekspor_response(request, f"kemitraan-{self.pos.slug}", header, rows)
 
 
 class MitraFormView(PosChildFormView):

@@ -17,6 +17,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from posyantek.forms import add_service_errors
 from posyantek.models import User
 from posyantek.permissions import is_admin_provinsi
 from posyantek.views.kelola import KelolaMixin, KelolaPosMixin
@@ -107,7 +108,7 @@ class TeknologiFormMixin(_Teknologi):
                     for foto in form.cleaned_data.get("hapus_foto") or []:
                         foto.delete()
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Teknologi disimpan."))
                 if self.tambah:
@@ -195,7 +196,7 @@ class PanduanFormMixin(_Teknologi):
                     masalah=masalah.rows(), pdf=form.cleaned_data.get("pdf"), hapus_pdf=form.cleaned_data.get("hapus_pdf"),
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Panduan disimpan."))
                 return redirect(self.url_kembali(teknologi))
@@ -399,7 +400,7 @@ class KelolaPeragaView(KelolaPosMixin, TemplateView):
             try:
                 services.peraga_simpan(pos=self.pos, **form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Teknologi peraga disimpan."))
                 return redirect("teknologi:kelola-peraga", pos_slug=self.pos.slug)
@@ -437,7 +438,7 @@ class KelolaAdopsiView(KelolaPosMixin, TemplateView):
             try:
                 services.adopsi_catat(pos=self.pos, oleh=request.user, **form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Pemakaian teknologi dicatat."))
                 return redirect("teknologi:kelola-adopsi", pos_slug=self.pos.slug)

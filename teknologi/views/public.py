@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from posyantek import versi
+from posyantek.forms import add_service_errors
 from posyantek.uploads import download_response
 from teknologi import selectors, services
 from teknologi.forms import AdopsiPemilikForm
@@ -56,7 +57,6 @@ class TeknologiDetailView(TemplateView):
             teknologi = selectors.teknologi_detail_public(kwargs["slug"])
         except Teknologi.DoesNotExist:
             raise Http404
-        services.kampanye_tutup_yang_lewat()
         ctx.update(detail_context(teknologi))
         ctx["kampanye_list"] = selectors.kampanye_list_public().filter(teknologi=teknologi)[:3]
         return ctx
@@ -158,7 +158,7 @@ class AdopsiLaporView(LoginRequiredMixin, FormView):
                 pemilik=self.request.user, sejak=data["sejak"], rating=data["rating"], catatan=data["catatan"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request, _("Terima kasih. Laporan Anda akan tampil setelah diperiksa operator pos.")

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
-from posyantek.export import csv_response, xlsx_response
+from posyantek.export import ekspor_response, format_diminta
+from posyantek.forms import add_service_errors
 from posyantek.views.kelola import KelolaPosMixin
 from teknologi import selectors, services
 from teknologi.forms import JanjiForm, KampanyeForm
@@ -17,13 +18,13 @@ from teknologi.models import KampanyeUrunBeli, StatusJanji, StatusKampanye
 
 
 class KampanyeListView(TemplateView):
-    """Every campaign of a published technology, open ones first. Expired ones are closed on read."""
+    """Every campaign of a published technology, open ones first. Expired ones show as cancelled
+    (from their deadline); closing them is ``manage.py tutup_urun_beli``'s work, never a read's."""
 
     template_name = "teknologi/kampanye_list.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        services.kampanye_tutup_yang_lewat()
         status = self.request.GET.get("status", "")
         ctx["kampanye_list"] = selectors.kampanye_list_public(status=status)[:60]
         ctx["status_aktif"] = status if status in StatusKampanye.values else ""
@@ -32,7 +33,6 @@ class KampanyeListView(TemplateView):
 
 
 def _kampanye_public(pk: int) -> KampanyeUrunBeli:
-    services.kampanye_tutup_yang_lewat()
     try:
         return selectors.kampanye_detail_public(pk)
     except KampanyeUrunBeli.DoesNotExist:
@@ -71,7 +71,7 @@ def janji_simpan(request, pk: int):
                 nama_usaha=form.cleaned_data["nama_usaha"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Janji Anda tercatat. Terima kasih!"))
             return redirect(kampanye.get_absolute_url() + "#kemajuan")
@@ -105,7 +105,6 @@ class KelolaKampanyeListView(KelolaPosMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        services.kampanye_tutup_yang_lewat()
         ctx["kampanye_list"] = (
             KampanyeUrunBeli.objects.for_pos(self.pos).select_related("teknologi").order_by("-created_at")
         )
@@ -120,7 +119,7 @@ class KelolaKampanyeTambahView(KelolaPosMixin, FormView):
         try:
             kampanye = services.kampanye_buat(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Kampanye urun beli dibuka."))
         return redirect("teknologi:kelola-kampanye-detail", pos_slug=self.pos.slug, pk=kampanye.pk)
@@ -136,7 +135,6 @@ class KelolaKampanyeDetailView(_KampanyeScoped, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        services.kampanye_tutup_yang_lewat()
         kampanye = self.get_kampanye()
         janji = list(selectors.janji_list_kampanye(kampanye))
         kampanye.jumlah_penjanji = sum(1 for j in janji if j.status == StatusJanji.AKTIF)
@@ -170,8 +168,7 @@ class KelolaKampanyeEksporView(_KampanyeScoped, TemplateView):
     """The pledges of a campaign as CSV or XLSX, for the organising post (no phone, no address)."""
 
     def get(self, request, *args, **kwargs):
-        if kwargs["fmt"] not in ("csv", "xlsx"):
-            raise Http404
+        fmt = format_diminta(request, dari_url=kwargs["fmt"])
         kampanye = self.get_kampanye()
         header = [_("Nama"), _("E-mail"), _("Nama usaha"), _("Jumlah unit"), _("Harga satuan"), _("Total"),
                   _("Status"), _("Tanggal janji")]
@@ -180,7 +177,4 @@ class KelolaKampanyeEksporView(_KampanyeScoped, TemplateView):
              j.jumlah * kampanye.harga_satuan, j.get_status_display(), j.created_at.strftime("%Y-%m-%d %H:%M")]
             for j in selectors.janji_list_kampanye(kampanye)
         ]
-        filename = f"urun-beli-{kampanye.pk}-janji"
-        if kwargs["fmt"] == "xlsx":
-            return xlsx_response(f"{filename}.xlsx", header, rows, sheet=_("Janji"))
-        return csv_response(f"{filename}.csv", header, rows)
+        return ekspor_response(request, f"urun-beli-{kampanye.pk}-janji", header, rows, sheet=_("Janji"), dari_url=fmt)

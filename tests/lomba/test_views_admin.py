@@ -196,7 +196,7 @@ def test_hasil_csv_lists_the_ranking_with_breakdown(client_as, penilaian, admin_
     lomba = selesai(lomba, peserta, [juri, juri2], [70, 90, 80], admin_provinsi)
     response = client_as(admin_provinsi).get(reverse("lomba:hasil-csv", kwargs={"pk": lomba.pk}))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:7] == ["Peringkat", "Penghargaan", "Favorit", "Peserta", "Kota/Provinsi", "Judul",
                            "Tahap: Administrasi dan dokumen"]
     assert len(rows[0]) == 6 + 3 + 1 + 15 + 1

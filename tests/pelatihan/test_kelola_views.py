@@ -207,7 +207,7 @@ def test_participant_csv_has_no_phone_or_email_and_neutralises_formulas(client_a
     response = client_as(operator_a).get(f"/kelola/gambir/pelatihan/jadwal/{jadwal_a.pk}/peserta.csv")
     assert response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[0][:3] == ["No.", "Nama", "Status"]
     assert [r[1] for r in rows[1:]] == ["'=HYPERLINK(\"http://jahat\")", "Siti"]
     assert "081299998888" not in text and "081377776666" not in text and "@contoh.test" not in text

@@ -463,7 +463,7 @@ def test_pos_report_counts_only_confirmed_hours_of_that_post(client_as, operator
     html = body(client.get("/kelola/gambir/relawan/laporan/" + period()))
     assert re.search(r"<td>Rina Relawan</td><td class=\"num\">3,5</td><td class=\"num\">2</td>", html)
     assert "Budi Relawan" not in html
-    rows = list(csv.reader(io.StringIO(client.get("/kelola/gambir/relawan/laporan.csv" + period() + "&per=relawan").content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(client.get("/kelola/gambir/relawan/laporan.csv" + period() + "&per=relawan").content.decode("utf-8-sig")), delimiter=";"))
     assert rows == [["Relawan", "Jam dikonfirmasi", "Kegiatan", "Jumlah pos"], ["Rina Relawan", "3.5", "2", "1"]]
     detail = client.get("/kelola/gambir/relawan/laporan.csv" + period() + "&per=aktivitas").content.decode("utf-8-sig")
     assert "081234567890" not in detail and "@contoh.test" not in detail and len(detail.strip().splitlines()) == 3
@@ -486,10 +486,10 @@ def test_province_report_per_post_and_month(client_as, admin_provinsi, jam_terca
     client = client_as(admin_provinsi)
     html = body(client.get("/kelola/relawan/laporan/" + period()))
     assert "Posyantek Kecamatan Gambir" in html and "Posyantek Kecamatan Tambora" in html
-    rows = list(csv.reader(io.StringIO(client.get("/kelola/relawan/laporan.csv" + period() + "&per=pos").content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(client.get("/kelola/relawan/laporan.csv" + period() + "&per=pos").content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Pos", "Kota", "Jam dikonfirmasi", "Kegiatan", "Relawan"]
     assert sorted((r[0], r[2]) for r in rows[1:]) == [("Posyantek Kecamatan Gambir", "3.5"), ("Posyantek Kecamatan Tambora", "3")]
-    bulan = list(csv.reader(io.StringIO(client.get("/kelola/relawan/laporan.csv" + period() + "&per=bulan").content.decode("utf-8-sig"))))
+    bulan = list(csv.reader(io.StringIO(client.get("/kelola/relawan/laporan.csv" + period() + "&per=bulan").content.decode("utf-8-sig")), delimiter=";"))
     assert sum(Decimal(r[1]) for r in bulan[1:]) == Decimal("6.5")
 
 

@@ -77,8 +77,8 @@ def test_filters_and_csv_export(client_as, operator_a, pos_a):
     response = client.get("/kelola/gambir/inventaris/ekspor.csv")
     assert response["Content-Disposition"] == 'attachment; filename="inventaris-gambir.csv"'
     rows = response.content.decode("utf-8-sig").splitlines()
-    assert rows[0].startswith("Nama barang,Jenis")
-    assert any(row.startswith("'=HYPERLINK(1)") for row in rows)
+    assert rows[0].startswith('"Nama barang";"Jenis"')
+    assert any(row.startswith("\"'=HYPERLINK(1)") for row in rows)
     assert len(client.get("/kelola/gambir/inventaris/ekspor.csv?jenis=printer").content.decode("utf-8-sig").splitlines()) == 2
 
 

@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from tests.access import ADMIN_ONLY, KELOLA_POS_A, KELOLA_POS_A_POST, PUBLIC, Route
 from tests.hostile_files import VALID_PDF
@@ -10,7 +13,7 @@ ALL_REDIRECT = {"anon": 302, "op_a": 302, "op_b": 302, "owner": 302, "admin": 30
 
 def build(world):
     from teknologi import services
-    from teknologi.models import StatusTeknologi
+    from teknologi.models import KampanyeUrunBeli, StatusTeknologi
     from tests.teknologi import factories as f
 
     terbit = f.teknologi("Alat Pemeras Santan")
@@ -23,6 +26,10 @@ def build(world):
     adopsi = services.adopsi_catat(teknologi=terbit, pos=world.pos_a, nama_usaha="Warung Uji", oleh=world.users["owner"],
                                    pemilik=world.users["owner"])
     kampanye = f.kampanye(terbit, world.pos_a)
+    # A campaign past its deadline below target: reading any page that lists it must not close it.
+    lewat = f.kampanye(terbit, world.pos_a, judul="Urun beli yang lewat batas")
+    services.janji_simpan(kampanye=lewat, pengguna=world.users["owner"], jumlah=1)
+    KampanyeUrunBeli.objects.filter(pk=lewat.pk).update(batas_waktu=timezone.now() - timedelta(hours=1))
     world.obj.update(terbit=terbit, draf=draf, peraga=peraga, adopsi=adopsi, kampanye=kampanye)
 
 

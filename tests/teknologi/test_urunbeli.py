@@ -114,27 +114,48 @@ def test_withdraw_that_would_drop_below_a_reached_target_is_refused(kampanye):
     assert (kampanye.status, kampanye.jumlah_terjanji) == (StatusKampanye.TERCAPAI, 6)
 
 
-def test_deadline_below_target_cancels_on_read_and_mails(client, kampanye, mailoutbox, django_capture_on_commit_callbacks):
+def test_deadline_below_target_shows_cancelled_on_read_but_only_the_job_closes_and_mails(
+    client, kampanye, mailoutbox, django_capture_on_commit_callbacks
+):
     a = f.pemilik(1)
     services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=2)
     lewatkan_batas(kampanye)
     with django_capture_on_commit_callbacks(execute=True):
         body = client.get("/urun-beli/").content.decode()
+        detail = client.get(kampanye.get_absolute_url()).content.decode()
+        terbuka = client.get("/urun-beli/?status=terbuka").content.decode()
+    kampanye.refresh_from_db()
+    # Reading wrote nothing and sent nothing, but already shows the campaign as cancelled.
+    assert (kampanye.status, mailoutbox) == (StatusKampanye.TERBUKA, [])
+    assert "Batal" in body and "Kampanye batal: target tidak tercapai." in detail
+    assert kampanye.judul not in terbuka
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("tutup_urun_beli")
+        call_command("tutup_urun_beli")
     kampanye.refresh_from_db()
     assert kampanye.status == StatusKampanye.BATAL
-    assert "Batal" in body
-    assert [m.to for m in mailoutbox] == [[a.email]]
+    assert [m.to for m in mailoutbox] == [[a.email]]  # cancelled once, mailed once
     assert "batal" in mailoutbox[0].subject and "tidak ada yang perlu dibayar" in mailoutbox[0].body
-    with django_capture_on_commit_callbacks(execute=True):
-        client.get(kampanye.get_absolute_url())
-    assert len(mailoutbox) == 1  # cancelled once, mailed once
 
 
-def test_pledge_after_deadline_is_refused_and_closes_it(kampanye, django_capture_on_commit_callbacks):
+def test_pledge_after_deadline_is_refused_cleanly(kampanye, mailoutbox, django_capture_on_commit_callbacks):
     lewatkan_batas(kampanye)
-    with pytest.raises(ValidationError, match="Batas waktu"):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError, match="Batas waktu"):
         services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(1), jumlah=1)
     assert not JanjiUrunBeli.objects.exists()
+    kampanye.refresh_from_db()
+    assert (kampanye.status, kampanye.status_changed_at, mailoutbox) == (StatusKampanye.TERBUKA, None, [])
+
+
+def test_withdrawal_after_deadline_is_refused_cleanly(kampanye, mailoutbox, django_capture_on_commit_callbacks):
+    a = f.pemilik(1)
+    services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=2)
+    lewatkan_batas(kampanye)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError, match="Batas waktu"):
+        services.janji_tarik(kampanye=kampanye, pengguna=a)
+    kampanye.refresh_from_db()
+    assert (kampanye.status, kampanye.jumlah_terjanji, mailoutbox) == (StatusKampanye.TERBUKA, 2, [])
+    assert JanjiUrunBeli.objects.get(pengguna=a).status == "aktif"
 
 
 def test_cron_command_closes_expired_campaigns(kampanye, pos_a, mailoutbox, capsys):
@@ -234,7 +255,7 @@ def test_organiser_sees_and_exports_pledges_without_phone(client_as, operator_a,
     assert a.email in client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/").content.decode()
     response = client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/janji.csv")
     assert response["Content-Disposition"] == f'attachment; filename="urun-beli-{kampanye.pk}-janji.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["Nama", "E-mail", "Nama usaha", "Jumlah unit"]
     assert rows[1][:6] == ["Pemilik 1", a.email, "'=HYPERLINK(\"x\")", "2", "2500000", "5000000"]
     assert "081234567890" not in response.content.decode("utf-8-sig")

@@ -89,7 +89,7 @@ def test_provinsi_impor_for_admin(client_as, admin_provinsi):
 
 
 def read_csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_export_csv_masks_nik_and_leaves_out_contact_and_address(client_as, operator_a, ukm_a, ukm_b):

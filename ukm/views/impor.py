@@ -7,19 +7,18 @@ the person who uploaded it and to its scope: nobody else can open or commit it.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from posyantek.export import csv_response, xlsx_response
+from posyantek.export import ekspor_response, format_diminta
 from posyantek.views.kelola import KelolaPosMixin
 
 from .. import selectors, services
 from ..forms import ImporForm, UkmFilterForm
-from ..impor import JUDUL_BANTUAN, WAJIB
+from ..impor import JUDUL_BANTUAN, LABEL_DASAR, WAJIB
 from ..models import ImporBatch, StatusImpor
 from ._common import AdminProvinsiMixin
 
@@ -139,7 +138,7 @@ def baris_ekspor(qs):
         yield [
             ukm.pk, ukm.nama, ukm.pemilik_nama, ukm.nik_samaran, ukm.kelurahan.nama, kec.nama, kec.kota.nama_pendek,
             ukm.get_bidang_display(), ukm.kbli, ukm.nib, ukm.get_bentuk_usaha_display(), ukm.tahun_berdiri or "",
-            ukm.jumlah_pekerja, ukm.dasar_kelas, ukm.modal_usaha if ukm.modal_usaha is not None else "",
+            ukm.jumlah_pekerja, LABEL_DASAR.get(ukm.dasar_kelas, ""), ukm.modal_usaha if ukm.modal_usaha is not None else "",
             ukm.hasil_penjualan_tahunan if ukm.hasil_penjualan_tahunan is not None else "",
             ukm.get_kelas_display() or _("Belum dapat ditentukan"), ukm.tahap_jakpreneur, ukm.get_status_display(),
             ya if ukm.is_verified else tidak, ya if ukm.tampil_publik else tidak,
@@ -151,16 +150,12 @@ class _EksporView(View):
     http_method_names = ["get"]
 
     def get(self, request, *args, **kwargs):
-        fmt = kwargs["fmt"]
-        if fmt not in ("csv", "xlsx"):
-            raise Http404
+        fmt = format_diminta(request, dari_url=kwargs["fmt"])
         form = UkmFilterForm(request.GET or None, pos=self.pos)
         params = form.params() if request.GET else {}
         qs = selectors.ukm_list_ekspor(pos=self.pos, params=params)
-        name = f"ukm-{self.pos.slug if self.pos else 'dki-jakarta'}-{timezone.localdate():%Y%m%d}.{fmt}"
-        if fmt == "csv":
-            return csv_response(name, KOLOM_EKSPOR, baris_ekspor(qs))
-        return xlsx_response(name, KOLOM_EKSPOR, baris_ekspor(qs), sheet="UKM")
+        name = f"ukm-{self.pos.slug if self.pos else 'dki-jakarta'}-{timezone.localdate():%Y%m%d}"
+        return ekspor_response(request, name, KOLOM_EKSPOR, baris_ekspor(qs), sheet="UKM", dari_url=fmt)
 
 
 class KelolaImporView(KelolaPosMixin, _ImporView):

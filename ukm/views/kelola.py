@@ -14,13 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from posyantek import versi
+from posyantek.forms import add_service_errors
 from posyantek.views.kelola import KelolaPosMixin
 
 from .. import selectors, services
 from ..forms import KlaimPutusanForm, PendampinganForm, UkmFilterForm, UkmOperatorForm
 from ..models import KlaimUkm, Pendampingan, StatusKlaim, Ukm
 from ..riwayat import riwayat_ukm
-from ._common import AdminProvinsiMixin, add_service_error, paginate
+from ._common import AdminProvinsiMixin, paginate
 
 
 class UkmScopeMixin:
@@ -92,7 +93,7 @@ class UkmCreateView(KelolaPosMixin, FormView):
         try:
             ukm = services.ukm_create(data=form.cleaned_data, oleh=self.request.user, pos=self.pos)
         except ValidationError as exc:
-            add_service_error(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("UKM “%(nama)s” didaftarkan.") % {"nama": ukm.nama})
         return redirect(ukm.get_kelola_url())
@@ -115,7 +116,7 @@ class UkmUpdateView(KelolaPosMixin, UkmScopeMixin, FormView):
         try:
             ukm = services.ukm_update(ukm=self.get_ukm(), data=form.cleaned_data, oleh=self.request.user, pos=self.pos)
         except ValidationError as exc:
-            add_service_error(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Perubahan disimpan."))
         return redirect(ukm.get_kelola_url())
@@ -191,7 +192,7 @@ class PendampinganCreateView(KelolaPosMixin, UkmScopeMixin, FormView):
         try:
             services.pendampingan_create(ukm=ukm, data=form.cleaned_data, oleh=self.request.user)
         except ValidationError as exc:
-            add_service_error(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Pendampingan dicatat."))
         return redirect(ukm.get_kelola_url() + "#pendampingan")
@@ -215,7 +216,7 @@ class PendampinganUpdateView(KelolaPosMixin, UkmScopeMixin, FormView):
         try:
             services.pendampingan_update(pendampingan=self.get_pendampingan(), data=form.cleaned_data, oleh=self.request.user)
         except ValidationError as exc:
-            add_service_error(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Pendampingan diperbarui."))
         return redirect(ukm.get_kelola_url() + "#pendampingan")

@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from posyantek.forms import add_service_errors
+
 from .. import selectors, services
 from ..forms import KlaimForm, UkmPemilikForm
 from ..models import Ukm
-from ._common import add_service_error
 from .produk import PemilikUkmMixin
 
 
@@ -37,7 +38,7 @@ class SayaDaftarView(LoginRequiredMixin, FormView):
         try:
             ukm = services.ukm_create(data=form.cleaned_data, oleh=self.request.user, sebagai_pemilik=True)
         except ValidationError as exc:
-            add_service_error(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -56,7 +57,7 @@ class SayaKlaimView(LoginRequiredMixin, FormView):
         try:
             klaim = services.klaim_create(user=self.request.user, nib=form.cleaned_data["nib"], pesan=form.cleaned_data["pesan"])
         except ValidationError as exc:
-            add_service_error(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -96,7 +97,7 @@ class SayaUbahView(PemilikUkmMixin, FormView):
         try:
             ukm = services.ukm_update(ukm=self.get_ukm(), data=form.cleaned_data, oleh=self.request.user, sebagai_pemilik=True)
         except ValidationError as exc:
-            add_service_error(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         if was_verified and ukm.verified_at is None:
             messages.warning(self.request, _("Perubahan disimpan. Karena nama, pemilik, NIK, NIB, atau kelurahan berubah, pos akan memverifikasi ulang usaha Anda."))

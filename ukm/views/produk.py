@@ -13,12 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
+from posyantek.forms import add_service_errors
 from posyantek.views.kelola import KelolaPosMixin
 
 from .. import services
 from ..forms import ProdukForm
 from ..models import FotoProduk, Produk, Ukm
-from ._common import add_service_error
 from .kelola import UkmScopeMixin
 
 
@@ -72,7 +72,7 @@ class _ProdukCreate(_ProdukFormBase):
             services.produk_create(ukm=ukm, data=data, oleh=self.request.user, foto=data.get("foto"),
                                    keterangan_foto=data.get("keterangan_foto", ""))
         except ValidationError as exc:
-            add_service_error(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Produk “%(nama)s” ditambahkan.") % {"nama": data["nama"]})
         return redirect(self.ukm_url(ukm) + "#produk")
@@ -104,7 +104,7 @@ class _ProdukUpdate(_ProdukFormBase):
             services.produk_update(produk=self.get_produk(), data=data, oleh=self.request.user, foto=data.get("foto"),
                                    keterangan_foto=data.get("keterangan_foto", ""))
         except ValidationError as exc:
-            add_service_error(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Produk disimpan."))
         return redirect(self.ukm_url(self.get_ukm()) + "#produk")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from posyantek.models import Pos, User
 from posyantek.services.pos import percontohan_tetapkan
+from posyantek.services.unik import simpan_unik
 from posyantek.lomba import selectors
 from posyantek.lomba.models import JuriPos, Kriteria, Lomba, Nilai, PenugasanJuri, Peserta, Status, Tingkat, angka
 from posyantek.lomba.services.aturan import kunci_lomba, wajib_belum_final
@@ -63,7 +64,7 @@ def juri_pos_create(*, juri: User, pos: Pos, oleh: User, keterangan: str = "") -
         raise ValidationError(_("Keterkaitan ini sudah tercatat."))
     tie = JuriPos(juri=juri, pos=pos, keterangan=keterangan.strip(), created_by=oleh)
     tie.full_clean()
-    tie.save()
+    simpan_unik(tie)
     return tie
 
 

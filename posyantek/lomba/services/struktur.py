@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from posyantek.models import Kota, User
+from posyantek.services.unik import simpan_unik
 from posyantek.lomba import templat
 from posyantek.lomba.models import Kategori, Kriteria, Lomba, Status, SumberHasil, Tahap, Tingkat, angka
 from posyantek.lomba.services.aturan import SERATUS, kunci_lomba, wajib_draf
@@ -51,7 +52,7 @@ def lomba_create(
         deskripsi=deskripsi, created_by=oleh,
     )
     lomba.full_clean()
-    lomba.save()
+    simpan_unik(lomba)
     if pakai_templat and sumber_hasil == SumberHasil.PENILAIAN:
         _terapkan_templat(lomba)
     return lomba
@@ -97,7 +98,7 @@ def lomba_update(*, lomba: Lomba, oleh: User, data: dict) -> Lomba:
     if seri_berubah:
         lomba.pakai_templat_bawaan = False
     lomba.full_clean()
-    lomba.save()
+    simpan_unik(lomba)
     return lomba
 
 

@@ -1,7 +1,7 @@
 """Access to the juri and admin area /kelola/lomba/: who is let in, and which competition they see."""
 
 from django.contrib.auth.mixins import AccessMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -73,11 +73,3 @@ class LombaAreaMixin(AccessMixin):
 class KonflikKepentingan(PermissionDenied):
     """A juri opened an entry of a post they are tied to."""
 
-
-def tambah_kesalahan(form, exc: ValidationError) -> None:
-    """Put a service's refusal on the form: on its field when the form has it, else on top."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)

@@ -16,7 +16,8 @@ from django.views.generic import FormView, TemplateView
 
 from posyantek.lomba import forms, selectors, services
 from posyantek.lomba.models import JuriPos, Kriteria, Status, Tingkat
-from posyantek.lomba.views.base import LombaAreaMixin, tambah_kesalahan
+from posyantek.forms import add_service_errors
+from posyantek.lomba.views.base import LombaAreaMixin
 from posyantek.uploads import download_response
 
 
@@ -49,7 +50,7 @@ class LombaCreateView(LombaAreaMixin, FormView):
                 oleh=self.request.user,
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Lomba dibuat dari templat bawaan. Periksa tahap, kriteria, dan bobotnya."))
         return redirect(lomba.get_kelola_url())
@@ -90,7 +91,7 @@ class LombaUpdateView(LombaAreaMixin, FormView):
         try:
             services.lomba_update(lomba=self.lomba, oleh=self.request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Data lomba disimpan."))
         return redirect(self.lomba.get_kelola_url())
@@ -114,7 +115,7 @@ class BobotView(LombaAreaMixin, FormView):
                 bobot_kriteria=form.bobot_kriteria(),
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Bobot disimpan."))
         return redirect(self.lomba.get_kelola_url())
@@ -148,7 +149,7 @@ class TahapFormView(LombaAreaMixin, FormView):
             else:
                 services.tahap_update(tahap=self.tahap, oleh=self.request.user, data=data)
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Tahap disimpan."))
         return redirect(self.lomba.get_kelola_url())
@@ -188,7 +189,7 @@ class KriteriaFormView(LombaAreaMixin, FormView):
             else:
                 services.kriteria_update(kriteria=self.kriteria, oleh=self.request.user, data=data)
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Kriteria disimpan."))
         return redirect(self.lomba.get_kelola_url())
@@ -274,7 +275,7 @@ class PesertaCreateView(LombaAreaMixin, FormView):
                 lomba=self.lomba, pos=form.cleaned_data["pos"], judul=form.cleaned_data["judul"], oleh=self.request.user
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("%(p)s ditambahkan sebagai peserta.") % {"p": peserta.nama})
         if "lagi" in self.request.POST:
@@ -300,7 +301,7 @@ class PesertaLuarCreateView(LombaAreaMixin, FormView):
                 lomba=self.lomba, nama=data["nama"], provinsi=data["provinsi"], judul=data["judul"], oleh=self.request.user
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("%(p)s ditambahkan sebagai peserta.") % {"p": peserta.nama})
         return redirect(self.lomba.get_kelola_url())
@@ -323,7 +324,7 @@ class PesertaBawaView(LombaAreaMixin, FormView):
                 oleh=self.request.user,
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("%(n)s pemenang dibawa sebagai peserta.") % {"n": len(dibawa)})
         return redirect(self.lomba.get_kelola_url())
@@ -417,7 +418,7 @@ class PenugasanView(LombaAreaMixin, FormView):
                 peserta=list(data["peserta"]), oleh=self.request.user,
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("%(j)s ditugaskan sebagai juri.") % {"j": data["juri"]})
         return redirect(reverse("lomba:penugasan", kwargs={"pk": self.lomba.pk}))
@@ -450,7 +451,7 @@ class JuriPosView(LombaAreaMixin, FormView):
         try:
             services.juri_pos_create(juri=data["juri"], pos=data["pos"], keterangan=data["keterangan"], oleh=self.request.user)
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Keterkaitan dicatat: %(j)s tidak akan menilai %(p)s.") % {"j": data["juri"], "p": data["pos"]})
         return redirect(reverse("lomba:juripos"))

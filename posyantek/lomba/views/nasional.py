@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from posyantek.export import csv_response
+from posyantek.export import ekspor_response
 from posyantek.models import Pos
 from posyantek.lomba import forms, selectors, services
 from posyantek.lomba.models import ImporStatus, Kategori, Tingkat
-from posyantek.lomba.views.base import LombaAreaMixin, tambah_kesalahan
+from posyantek.forms import add_service_errors
+from posyantek.lomba.views.base import LombaAreaMixin
 
 
 class ImporMixin:
@@ -42,7 +43,7 @@ class ImporView(ImporMixin, LombaAreaMixin, FormView):
                 lomba=self.lomba, nama_berkas=berkas.name, data=berkas.read(), oleh=self.request.user
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         return redirect(reverse("lomba:impor-pratinjau", kwargs={"pk": self.lomba.pk, "impor_pk": impor.pk}))
 
@@ -155,7 +156,7 @@ class PeringkatCsvView(LombaAreaMixin, View):
                     p.peringkat or "", p.penghargaan, _("Ya") if p.is_favorit else "", p.nama, p.wilayah,
                     p.nilai_akhir if p.nilai_akhir is not None else "",
                 ])
-        return csv_response(f"peringkat-lomba-{tahun}.csv", header, rows)
+        return ekspor_response(request, f"peringkat-lomba-{tahun}", header, rows)
 
 
 class RiwayatCsvView(LombaAreaMixin, View):
@@ -174,4 +175,4 @@ class RiwayatCsvView(LombaAreaMixin, View):
                     p.nama if p else "", (p.peringkat or "") if p else "", p.penghargaan if p else "",
                     p.nilai_akhir if p and p.nilai_akhir is not None else "",
                 ])
-        return csv_response("riwayat-nasional-dki.csv", header, rows)
+        return ekspor_response(request, "riwayat-nasional-dki", header, rows)

@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 
 from posyantek.lomba import forms, selectors, services
 from posyantek.lomba.models import Peserta
-from posyantek.lomba.views.base import tambah_kesalahan
+from posyantek.forms import add_service_errors
 from posyantek.uploads import download_response
 from posyantek.views.kelola import KelolaPosMixin
 
@@ -62,7 +62,7 @@ class PosPesertaDetailView(KelolaPosMixin, TemplateView):
                         oleh=request.user,
                     )
                 except ValidationError as exc:
-                    tambah_kesalahan(form, exc)
+                    add_service_errors(form, exc)
                 else:
                     messages.success(request, _("Dokumen diunggah."))
                     return redirect(url)
@@ -75,7 +75,7 @@ class PosPesertaDetailView(KelolaPosMixin, TemplateView):
                     oleh=request.user,
                 )
             except ValidationError as exc:
-                tambah_kesalahan(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Data peserta disimpan."))
                 return redirect(url)

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from posyantek.export import csv_response
+from posyantek.export import ekspor_response
 from posyantek.lomba import forms, selectors, services
 from posyantek.lomba.models import Nilai, Status
-from posyantek.lomba.views.base import LombaAreaMixin, tambah_kesalahan
+from posyantek.forms import add_service_errors
+from posyantek.lomba.views.base import LombaAreaMixin
 
 
 class NilaiView(LombaAreaMixin, FormView):
@@ -64,7 +65,7 @@ class NilaiView(LombaAreaMixin, FormView):
             try:
                 services.nilai_simpan(juri=request.user, peserta=self.peserta, nilai={})
             except ValidationError as exc:
-                tambah_kesalahan(form, exc)
+                add_service_errors(form, exc)
             return self.form_invalid(form)
         return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
 
@@ -72,7 +73,7 @@ class NilaiView(LombaAreaMixin, FormView):
         try:
             changed = services.nilai_simpan(juri=self.request.user, peserta=self.peserta, nilai=form.nilai())
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request, _("Nilai untuk %(p)s disimpan (%(n)s perubahan).") % {"p": self.peserta.nama, "n": changed}
@@ -161,7 +162,7 @@ class HasilCsvView(HasilAksesMixin, LombaAreaMixin, View):
             ]
             for b in baris
         ]
-        return csv_response(f"peringkat-{slugify(lomba.nama)[:60]}.csv", header, rows)
+        return ekspor_response(request, f"peringkat-{slugify(lomba.nama)[:60]}", header, rows)
 
 
 class BeritaAcaraView(LombaAreaMixin, TemplateView):
@@ -207,7 +208,7 @@ class PercontohanView(LombaAreaMixin, FormView):
                 alasan=form.cleaned_data["alasan"], oleh=self.request.user,
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request,
