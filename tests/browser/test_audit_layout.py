@@ -47,7 +47,7 @@ def test_ringkasan_chart_labels_are_not_clipped_at_360px(page, site, login):
 
     operator = make_operator("gambir")
     gambir = Pos.objects.get(slug="gambir")
-    for i, nama in enumerate(["Mesin Pengering Kerupuk Tenaga Surya Hybrid Otomatis", "Alat Pemeras Santan",
+    for i, nama in enumerate(["Komposter Rumah Tangga (Takakura) Komunal Mandiri", "Alat Pemeras Santan",
                               "Pengolah Limbah Plastik Menjadi Bahan Bakar Minyak"]):
         teknologi = f.teknologi(nama)
         for n in range(i + 1):
@@ -57,6 +57,6 @@ def test_ringkasan_chart_labels_are_not_clipped_at_360px(page, site, login):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{site}/kelola/gambir/ringkasan/")
     expect(page.get_by_text("Pemakaian TTG per teknologi").first).to_be_visible()
-    assert page.locator("svg.bar-chart text", has_text="Mesin Pengering Kerupuk").count() == 1
+    assert page.locator("svg.bar-chart text", has_text="Komposter Rumah Tangga").count() == 1
     assert page.evaluate(CLIPPED_CHART_TEXT_JS) == []
     assert horizontal_overflow(page) <= 0

@@ -55,10 +55,10 @@ def test_bar_chart_makes_room_for_long_labels_and_values():
 
     label_x = [float(x) for x in re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="end"', svg)]
     rect_x = int(re.search(r'<rect x="(\d+)"', svg).group(1))
-    # About 7 px per character at 13 px: the longest shown label (shortened with an ellipsis) fits
+    # About 8 px per character at 13 px: the longest shown label (shortened with an ellipsis) fits
     # left of the bars, and the longest value fits right of the longest bar.
-    shown = "Mesin Pengering Kerupuk Tenaga…"
+    shown = "Mesin Pengering Kerupuk Tenag…"
     assert f">{shown}</text>" in svg
-    assert all(x >= 7 * len(shown) for x in label_x) and rect_x == label_x[0] + 6
+    assert all(x >= 8 * len(shown) for x in label_x) and rect_x == label_x[0] + 6
     longest = max(_rect_widths(svg))
-    assert rect_x + longest + 6 + 7.5 * len("1.234.567") <= 640
+    assert rect_x + longest + 6 + 8 * len("1.234.567") <= 640
