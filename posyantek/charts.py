@@ -5,6 +5,7 @@ screen reader or a printout loses nothing.
 """
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
 PALETTE = ["#0b5d5b", "#b34a00", "#3d6fb6", "#7a4fa3", "#2f7d32", "#a4161a", "#5d6b69"]
@@ -16,18 +17,47 @@ class Bar:
     value: float
 
 
+def bulat(value: float | Decimal) -> Decimal:
+    """The one rounding of every chart, its labels and its table: whole numbers stay whole, others
+    get 2 decimals rounded half up — as the results tables print them (88,25, never 88,2 or 88,3)."""
+    exact = Decimal(str(value))
+    if exact == exact.to_integral_value():
+        return exact.quantize(Decimal(1))
+    return exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 def _fmt(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    """Indonesian number format of ``bulat(value)``: 1234 -> "1.234", 88.245 -> "88,25"."""
+    return f"{bulat(value):,}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
-def bar_chart_svg(bars: list[Bar], *, title: str, width: int = 640, bar_height: int = 22, label_width: int = 200) -> str:
-    """A horizontal bar chart. Labels and values are escaped; the SVG has a title for assistive tech."""
+def _potong(label: str, limit: int = 30) -> str:
+    """A long label shortened with an ellipsis (the table beside the chart has it in full)."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def _label_width(bars, label_width: int) -> int:
+    """Wide enough for the longest label shown, so none is cut off at the left edge: 8 px a character
+    at 13 px covers wide sans-serif fonts (DejaVu Sans averages about 7.8 px); at most 260 px."""
+    longest = max((len(_potong(b.label)) for b in bars), default=0)
+    return max(label_width, min(260, 8 * longest + 12))
+
+
+def bar_chart_svg(
+    bars: list[Bar], *, title: str, width: int = 640, bar_height: int = 22, label_width: int = 200,
+    lebih_kecil_lebih_baik: bool = False,
+) -> str:
+    """A horizontal bar chart. Labels and values are escaped; the SVG has a title for assistive tech.
+
+    With ``lebih_kecil_lebih_baik`` (ranks) the best value draws the longest bar: rank r of a worst
+    rank n is drawn (n + 1 − r) / n long, while its label still says r."""
     gap = 8
+    label_width = _label_width(bars, label_width)
     height = max(1, len(bars)) * (bar_height + gap) + gap
     maximum = max((b.value for b in bars), default=0) or 1
-    plot = width - label_width - 70
+    # Room right of the bars for the longest value label (8 px a character at 13 px).
+    value_room = max(70, 8 * max((len(_fmt(b.value)) for b in bars), default=0) + 14)
+    plot = width - label_width - value_room
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img" aria-label="{escape(title)}" class="bar-chart">',
@@ -35,11 +65,12 @@ def bar_chart_svg(bars: list[Bar], *, title: str, width: int = 640, bar_height: 
     ]
     for i, bar in enumerate(bars):
         y = gap + i * (bar_height + gap)
-        w = 0 if bar.value <= 0 else max(2, round(plot * bar.value / maximum))
+        panjang = (maximum + 1 - bar.value) if lebih_kecil_lebih_baik and bar.value > 0 else bar.value
+        w = 0 if panjang <= 0 else max(2, round(plot * panjang / maximum))
         color = PALETTE[i % len(PALETTE)] if len(bars) <= len(PALETTE) else PALETTE[0]
         parts.append(
             f'<text x="{label_width - 6}" y="{y + bar_height * 0.7:.1f}" text-anchor="end" font-size="13" '
-            f'fill="#1b1f1e">{escape(bar.label[:32])}</text>'
+            f'fill="#1b1f1e">{escape(_potong(bar.label))}</text>'
             f'<rect x="{label_width}" y="{y}" width="{w}" height="{bar_height}" rx="3" fill="{color}"/>'
             f'<text x="{label_width + w + 6}" y="{y + bar_height * 0.7:.1f}" font-size="13" fill="#1b1f1e">'
             f"{escape(_fmt(bar.value))}</text>"
@@ -51,8 +82,10 @@ def bar_chart_svg(bars: list[Bar], *, title: str, width: int = 640, bar_height: 
 
 
 def _fmt_desimal(value: float, decimals: int) -> str:
-    """Indonesian number format with a fixed number of decimals: 1234.5 -> "1.234,50"."""
-    return f"{value:,.{decimals}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    """Indonesian number format with a fixed number of decimals, rounded half up like the tables:
+    1234.5 -> "1.234,50"."""
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{rounded:,.{decimals}f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def grouped_bar_chart_svg(

@@ -484,6 +484,12 @@ class KampanyeUrunBeli(models.Model):
         return StatusKampanye(self.status_kini).label
 
     @property
+    def janji_dapat_diubah(self) -> bool:
+        """An existing pledge can be changed or withdrawn (within the services' rules) while the
+        campaign is open or reached and before the deadline — also when the quota is full."""
+        return self.status in (StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI) and not self.lewat_batas
+
+    @property
     def menerima_janji(self) -> bool:
         """Pledges are taken while the campaign is open or reached, before the deadline, below the maximum."""
         return (
@@ -509,6 +515,9 @@ class JanjiUrunBeli(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     ditarik_at = models.DateTimeField(null=True, blank=True)
+    # When the pledger was e-mailed the campaign's outcome (reached or cancelled): each pledger gets
+    # exactly one such e-mail, also one who pledges after the target was reached.
+    kabar_hasil_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at"]

@@ -430,6 +430,9 @@ def janji_simpan(*, kampanye: KampanyeUrunBeli, pengguna: User, jumlah: int, nam
     _hitung_ulang(kampanye)
     if kampanye.status == StatusKampanye.TERBUKA and kampanye.jumlah_terjanji >= kampanye.target_jumlah:
         _ubah_status(kampanye, StatusKampanye.TERCAPAI, now)
+    if kampanye.status == StatusKampanye.TERCAPAI:
+        # Everyone pledged at this moment and not yet told: all pledgers when the target is just
+        # reached, or only this pledger when they join a campaign that had already reached it.
         _kabari_penjanji(kampanye, "tercapai")
     return janji
 
@@ -504,15 +507,16 @@ def kampanye_tutup_yang_lewat(*, now=None) -> int:
 
 
 def _kabari_penjanji(kampanye: KampanyeUrunBeli, kejadian: str) -> None:
-    """E-mail every active pledger through the outbox: written in this transaction, delivered after
-    commit with retries (never for a rolled-back change)."""
-    penerima = list(
-        kampanye.janji_set.filter(status=StatusJanji.AKTIF).select_related("pengguna").values_list(
-            "pengguna__email", "pengguna__nama", "jumlah"
-        )
-    )
+    """E-mail the campaign's outcome to every active pledger not told yet (each pledger is told exactly
+    once, whenever they pledged), through the outbox: written in this transaction, delivered after commit with retries (never for
+    a rolled-back change)."""
+    sudah = kampanye.janji_set.filter(kabar_hasil_at__isnull=False).values("pengguna_id")
+    belum = kampanye.janji_set.filter(status=StatusJanji.AKTIF).exclude(pengguna_id__in=sudah)
+    penerima = list(belum.values_list("pk", "pengguna__email", "pengguna__nama", "jumlah"))
     if not penerima:
         return
+    JanjiUrunBeli.objects.filter(pk__in=[row[0] for row in penerima]).update(kabar_hasil_at=timezone.now())
+    penerima = [row[1:] for row in penerima]
     url = settings.PORTAL_BASE_URL.rstrip("/") + kampanye.get_absolute_url()
     with translation.override("id"):
         subjects = {

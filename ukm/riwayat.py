@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from posyantek.models import Kelurahan
@@ -59,7 +60,8 @@ def _tampil(f, value, names: dict) -> str:
     if f.name in ("modal_usaha", "hasil_penjualan_tahunan", "harga"):
         return "Rp" + f"{int(value):,}".replace(",", ".")
     if isinstance(value, datetime):
-        return value.strftime("%d-%m-%Y %H:%M")
+        # Stored in UTC; shown in WIB like the entry's own time above it.
+        return (timezone.localtime(value) if timezone.is_aware(value) else value).strftime("%d-%m-%Y %H:%M")
     if hasattr(value, "strftime"):
         return value.strftime("%d-%m-%Y")
     return str(value)[:200]

@@ -14,6 +14,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pelatihan import emails
@@ -199,7 +200,7 @@ def sertifikat_terbitkan(pendaftaran: Pendaftaran, now: datetime) -> Sertifikat:
 
 @transaction.atomic
 def kehadiran_set(*, jadwal: Jadwal, oleh: User, hadir_ids: set[int], waktu: datetime | None = None) -> dict:
-    """Record who came, from the day of the session on. ``hadir_ids`` are confirmed registrations
+    """Record who came, from the start of the session on. ``hadir_ids`` are confirmed registrations
     of this session; everyone else confirmed is marked absent.
 
     A participant marked present gets a certificate of attendance (with its verification code);
@@ -209,8 +210,13 @@ def kehadiran_set(*, jadwal: Jadwal, oleh: User, hadir_ids: set[int], waktu: dat
     jadwal = _kunci_jadwal(jadwal)
     if jadwal.status == Jadwal.Status.DIBATALKAN:
         raise ValidationError(_("Sesi ini dibatalkan."))
-    if timezone.localtime(now).date() < timezone.localtime(jadwal.mulai).date():
-        raise ValidationError(_("Kehadiran baru bisa dicatat pada hari pelaksanaan."))
+    if not jadwal.sudah_mulai(now):
+        # Attendance makes certificates (and the ToT "certified trainer" mark): nobody has attended
+        # a session that has not started.
+        raise ValidationError(
+            _("Kehadiran baru bisa dicatat setelah sesi dimulai (%(mulai)s WIB).")
+            % {"mulai": date_format(timezone.localtime(jadwal.mulai), "j F Y, H.i")}
+        )
     confirmed = {p.pk: p for p in jadwal.pendaftaran.terkonfirmasi().select_related("sertifikat", "user")}
     unknown = set(hadir_ids) - set(confirmed)
     if unknown:

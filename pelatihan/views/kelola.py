@@ -151,8 +151,7 @@ class JadwalDetailView(JadwalKelolaMixin, TemplateView):
             dibatalkan=[p for p in peserta if p.status == Pendaftaran.Status.DIBATALKAN],
             jumlah_hadir=sum(1 for p in terkonfirmasi if p.hadir),
             sisa=max(jadwal.kapasitas - len(terkonfirmasi), 0),
-            bisa_absen=jadwal.status != Jadwal.Status.DIBATALKAN
-            and timezone.localtime(now).date() >= timezone.localtime(jadwal.mulai).date(),
+            bisa_absen=jadwal.status != Jadwal.Status.DIBATALKAN and jadwal.sudah_mulai(now),
             bisa_batal_peserta=not jadwal.sudah_mulai(now),
             bisa_tambah=jadwal.status != Jadwal.Status.DIBATALKAN and not jadwal.sudah_selesai(now),
             bisa_batalkan_sesi=jadwal.status != Jadwal.Status.DIBATALKAN and not jadwal.sudah_selesai(now),
@@ -166,7 +165,7 @@ class JadwalDetailView(JadwalKelolaMixin, TemplateView):
 
 
 class KehadiranView(JadwalKelolaMixin, KelolaPosActionView):
-    """Save the check-in list (from the day of the session on)."""
+    """Save the check-in list (from the start of the session on)."""
 
     def post(self, request, *args, **kwargs):
         jadwal = self.get_jadwal()

@@ -39,7 +39,19 @@ PROVINSI_DKI = {
 
 
 def is_provinsi_dki(nama: str) -> bool:
-    return normalisasi_nama(nama) in PROVINSI_DKI
+    """Whether a province as people write it is DKI Jakarta: "DKI", "Jakarta", "Prov. DKI Jakarta",
+    "DKI Jakarta Raya", "Daerah Khusus (Ibu Kota) Jakarta", or one of its kota ("Jakarta Barat").
+    No other province's name starts with "DKI" or "Jakarta"."""
+    kunci = normalisasi_nama(nama)
+    for awalan in ("provinsi", "prov"):
+        if kunci.startswith(awalan):
+            kunci = kunci[len(awalan):]
+            break
+    return (
+        kunci in PROVINSI_DKI
+        or kunci.startswith(("dki", "jakarta"))
+        or kunci in {"daerahkhususibukotajakartaraya", "kepulauanseribu"}
+    )
 
 
 @dataclass

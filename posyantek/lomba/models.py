@@ -137,6 +137,10 @@ class Lomba(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     diumumkan_at = models.DateTimeField(_("diumumkan pada"), null=True, blank=True)
+    # The juri–post ties ([juri id, pos id] pairs) as they stood when the competition was finalised:
+    # a final result is frozen, so a tie recorded or removed later must not change what the results
+    # page recomputes from the scores.
+    ikatan_final = models.JSONField(_("keterkaitan juri saat difinalkan"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -53,6 +53,19 @@ def ikatan_juri(juri_ids) -> dict[int, set[int]]:
     return ikatan
 
 
+def ikatan_lomba(lomba: Lomba, juri_ids) -> dict[int, set[int]]:
+    """The ties that decide which scores of ``lomba`` count: live ones while it is not final, and the
+    ones frozen at finalising once it is (ties apply to competitions not yet final)."""
+    if lomba.is_selesai and lomba.ikatan_final is not None:
+        juri_ids = set(juri_ids)
+        ikatan: dict[int, set[int]] = defaultdict(set)
+        for juri_id, pos_id in lomba.ikatan_final:
+            if juri_id in juri_ids:
+                ikatan[juri_id].add(pos_id)
+        return ikatan
+    return ikatan_juri(juri_ids)
+
+
 def penugasan_mencakup(penugasan: PenugasanJuri, peserta: Peserta) -> bool:
     """Whether the assignment covers the entry (an assignment without a subset covers all)."""
     ids = {p.pk for p in penugasan.peserta.all()}
@@ -81,7 +94,7 @@ def peserta_untuk_juri(lomba: Lomba, penugasan: PenugasanJuri) -> list[PesertaJu
     qs = lomba.peserta_set.with_relasi().order_by("pos__kecamatan__kode", "nama_luar", "pk")
     if subset:
         qs = qs.filter(pk__in=subset)
-    terkait = juri_terkait_pos_ids(penugasan.juri)
+    terkait = ikatan_lomba(lomba, [penugasan.juri_id]).get(penugasan.juri_id, set())
     jumlah_kriteria = Kriteria.objects.filter(tahap__lomba=lomba).count()
     dinilai = dict(
         Nilai.objects.filter(juri=penugasan.juri, peserta__lomba=lomba)
@@ -199,7 +212,7 @@ def skor_lomba(lomba: Lomba) -> list[ranking.Skor]:
     from a juri tied to the entry's post (a tie recorded after scoring voids those scores)."""
     penugasan = list(lomba.penugasan_set.prefetch_related("peserta"))
     cakupan = {p.juri_id: {x.pk for x in p.peserta.all()} for p in penugasan}
-    ikatan = ikatan_juri(cakupan)
+    ikatan = ikatan_lomba(lomba, cakupan)
     rows = Nilai.objects.filter(peserta__lomba=lomba, juri_id__in=list(cakupan)).values_list(
         "juri_id", "peserta_id", "peserta__pos_id", "kriteria_id", "nilai"
     )
@@ -341,7 +354,7 @@ def matriks_penilaian(lomba: Lomba) -> Matriks:
     """Juri × entries: for each cell, whether the juri has scored every criterion (admin only)."""
     peserta_list = list(lomba.peserta_set.with_relasi().order_by("pos__kecamatan__kode", "nama_luar", "pk"))
     penugasan = list(lomba.penugasan_set.select_related("juri").prefetch_related("peserta"))
-    ikatan = ikatan_juri(p.juri_id for p in penugasan)
+    ikatan = ikatan_lomba(lomba, [p.juri_id for p in penugasan])
     jumlah_kriteria = Kriteria.objects.filter(tahap__lomba=lomba).count()
     counts = {
         (juri_id, peserta_id): n

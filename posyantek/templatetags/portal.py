@@ -6,21 +6,23 @@ from django import template
 from django.templatetags.cache import CacheNode
 from django.utils.safestring import mark_safe
 
-from posyantek.charts import Bar, bar_chart_svg
+from posyantek.charts import Bar, bar_chart_svg, bulat
 
 register = template.Library()
 
 
 @register.inclusion_tag("includes/_chart.html")
-def bar_chart(rows, title: str, label_header: str = "", value_header: str = ""):
+def bar_chart(rows, title: str, label_header: str = "", value_header: str = "", lebih_kecil_lebih_baik: bool = False):
     """``{% bar_chart rows "UKM per kelas" %}`` where rows is a list of (label, value) pairs.
 
-    Renders the SVG and a table with the same numbers (visually hidden, read by screen readers)."""
+    Renders the SVG and a table with the same numbers, rounded the same way (visually hidden, read
+    by screen readers). ``lebih_kecil_lebih_baik=True`` for ranks: the best draws the longest bar."""
     bars = [Bar(str(label), float(value or 0)) for label, value in rows]
     return {
-        "svg": mark_safe(bar_chart_svg(bars, title=title)),  # built from escaped parts only
+        # built from escaped parts only
+        "svg": mark_safe(bar_chart_svg(bars, title=title, lebih_kecil_lebih_baik=lebih_kecil_lebih_baik)),
         "title": title,
-        "rows": [(b.label, b.value) for b in bars],
+        "rows": [(b.label, bulat(b.value)) for b in bars],
         "label_header": label_header,
         "value_header": value_header,
     }

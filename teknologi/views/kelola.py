@@ -411,10 +411,10 @@ class KelolaPeragaHapusView(KelolaPosMixin, TemplateView):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        # Looked up through this post only; a row already gone (a second click) is not an error.
-        peraga = TeknologiPos.objects.for_pos(self.pos).filter(pk=kwargs["pk"]).first()
-        if peraga is not None:
-            services.peraga_hapus(peraga=peraga)
+        # Looked up through this post only: another post's row (or one already gone) is a 404 and
+        # deletes nothing, never a success message for a deletion that did not happen.
+        peraga = get_object_or_404(TeknologiPos.objects.for_pos(self.pos), pk=kwargs["pk"])
+        services.peraga_hapus(peraga=peraga)
         messages.success(request, _("Teknologi dihapus dari daftar peraga pos."))
         return redirect("teknologi:kelola-peraga", pos_slug=self.pos.slug)
 

@@ -5,6 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
@@ -50,7 +51,9 @@ class KampanyeDetailView(TemplateView):
         ctx.update(
             kampanye=kampanye,
             janji=janji,
-            boleh_janji=bool(user.is_authenticated and user.is_pemilik_ukm and kampanye.menerima_janji),
+            # A full campaign takes no new pledgers, but its pledgers may still lower or withdraw.
+            boleh_janji=bool(user.is_authenticated and user.is_pemilik_ukm
+                             and (kampanye.menerima_janji or (janji is not None and kampanye.janji_dapat_diubah))),
             form=kwargs.get("form") or JanjiForm(initial={"jumlah": janji.jumlah if janji else 1,
                                                           "nama_usaha": janji.nama_usaha if janji else ""}),
         )
@@ -174,7 +177,7 @@ class KelolaKampanyeEksporView(_KampanyeScoped, TemplateView):
                   _("Status"), _("Tanggal janji")]
         rows = [
             [j.pengguna.nama, j.pengguna.email, j.nama_usaha, j.jumlah, kampanye.harga_satuan,
-             j.jumlah * kampanye.harga_satuan, j.get_status_display(), j.created_at.strftime("%Y-%m-%d %H:%M")]
+             j.jumlah * kampanye.harga_satuan, j.get_status_display(), timezone.localtime(j.created_at).strftime("%Y-%m-%d %H:%M")]
             for j in selectors.janji_list_kampanye(kampanye)
         ]
         return ekspor_response(request, f"urun-beli-{kampanye.pk}-janji", header, rows, sheet=_("Janji"), dari_url=fmt)

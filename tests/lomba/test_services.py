@@ -159,9 +159,9 @@ def test_outside_entrants_only_at_national_level(admin_provinsi, wilayah):
     assert (p.nama, p.wilayah, p.dari_dki) == ("Posyantek Singosari", "Jawa Timur", False)
     with pytest.raises(ValidationError, match="sudah terdaftar"):
         services.peserta_create_luar(lomba=nasional, nama="POSYANTEK SINGOSARI", provinsi="jawa timur", oleh=admin_provinsi)
-    dki = services.peserta_create_luar(lomba=nasional, nama="Posyantek Kelurahan X", provinsi="DKI Jakarta", oleh=admin_provinsi)
-    assert dki.dari_dki
-    assert provinsi.peserta_set.count() == 0 and nasional.peserta_set.count() == 2
+    with pytest.raises(ValidationError, match="didaftarkan sebagai pos"):
+        services.peserta_create_luar(lomba=nasional, nama="Posyantek Kelurahan X", provinsi="DKI Jakarta", oleh=admin_provinsi)
+    assert provinsi.peserta_set.count() == 0 and nasional.peserta_set.count() == 1
 
 
 def test_scored_entry_cannot_be_deleted(penilaian, admin_provinsi, juri):

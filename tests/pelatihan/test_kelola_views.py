@@ -162,7 +162,7 @@ def test_checkin_with_other_posts_registration_id_refused(client_as, operator_a,
 def test_checkin_before_the_day_is_refused(client_as, operator_a, jadwal_a, peserta):
     p = PendaftaranFactory(jadwal=jadwal_a, user=peserta(1)[0])
     response = client_as(operator_a).post(f"/kelola/gambir/pelatihan/jadwal/{jadwal_a.pk}/hadir/", {"hadir": [p.pk]}, follow=True)
-    assert "hari pelaksanaan" in body(response)
+    assert "Kehadiran baru bisa dicatat setelah sesi dimulai" in body(response)
     p.refresh_from_db()
     assert not p.hadir
 

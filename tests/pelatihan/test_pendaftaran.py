@@ -186,7 +186,7 @@ def test_kehadiran_set_refuses_before_the_day_and_foreign_ids(jadwal_a, jadwal_b
     a, b = peserta(2)
     pa = services.pendaftaran_create(jadwal=jadwal_a, user=a)
     other = services.pendaftaran_create(jadwal=jadwal_b, user=b)
-    with pytest.raises(ValidationError, match="hari pelaksanaan"):
+    with pytest.raises(ValidationError, match="setelah sesi dimulai"):
         services.kehadiran_set(jadwal=jadwal_a, oleh=operator_a, hadir_ids={pa.pk}, waktu=jadwal_a.mulai - timedelta(days=2))
     with pytest.raises(ValidationError, match="tidak terdaftar"):
         services.kehadiran_set(jadwal=jadwal_a, oleh=operator_a, hadir_ids={pa.pk, other.pk}, waktu=jadwal_a.mulai)

@@ -77,7 +77,8 @@ ROUTES = [
     Route("teknologi:kelola-teknologi-list", KELOLA_POS_A, kwargs=_pos),
     Route("teknologi:kelola-teknologi-tambah", KELOLA_POS_A, kwargs=_pos),
     Route("teknologi:kelola-peraga", KELOLA_POS_A, kwargs=_pos),
-    Route("teknologi:kelola-peraga-hapus", KELOLA_POS_A_POST, method="post",
+    # Deleted by op_a first: admin provinsi then finds nothing to delete (404, no false success).
+    Route("teknologi:kelola-peraga-hapus", {**KELOLA_POS_A_POST, "admin": 404}, method="post",
           kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["peraga"].pk}),
     Route("teknologi:kelola-adopsi", KELOLA_POS_A, kwargs=_pos),
     Route("teknologi:kelola-adopsi-putuskan", KELOLA_POS_A_POST, method="post", data=lambda w: {"aksi": "setujui"},

@@ -194,11 +194,13 @@ def lomba_finalkan(*, lomba: Lomba, oleh: User) -> Lomba:
     if masalah:
         raise ValidationError(masalah)
     _simpan_hasil(lomba, hasil)
+    ikatan = selectors.ikatan_juri(lomba.penugasan_set.values_list("juri_id", flat=True))
+    lomba.ikatan_final = sorted([juri_id, pos_id] for juri_id, pos_ids in ikatan.items() for pos_id in pos_ids)
     lomba.status = Status.FINAL
     lomba.difinalkan_at = timezone.now()
     lomba.difinalkan_oleh = oleh
     lomba._history_user = oleh
-    lomba.save(update_fields=["status", "difinalkan_at", "difinalkan_oleh", "updated_at"])
+    lomba.save(update_fields=["status", "ikatan_final", "difinalkan_at", "difinalkan_oleh", "updated_at"])
     return lomba
 
 

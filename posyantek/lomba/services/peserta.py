@@ -40,13 +40,18 @@ def peserta_create_luar(*, lomba: Lomba, nama: str, provinsi: str, oleh: User | 
     nama, provinsi = impor_csv.bersihkan_teks(nama), impor_csv.bersihkan_teks(provinsi)
     if not nama or not provinsi:
         raise ValidationError(_("Nama peserta dan provinsinya wajib diisi."))
+    if impor_csv.is_provinsi_dki(provinsi):
+        # DKI's own entries are its posts (with their data, history and rank links), never free text.
+        raise ValidationError({"provinsi": _(
+            "Peserta dari DKI Jakarta didaftarkan sebagai pos (Tambah pos), bukan sebagai peserta luar DKI."
+        )})
     kunci = (normalisasi_nama(nama), normalisasi_nama(provinsi))
     for other in lomba.peserta_set.filter(pos__isnull=True):
         if (normalisasi_nama(other.nama_luar), normalisasi_nama(other.provinsi_luar)) == kunci:
             raise ValidationError(_("Peserta ini sudah terdaftar."))
     peserta = Peserta(
         lomba=lomba, nama_luar=nama, provinsi_luar=provinsi, judul=judul.strip(),
-        dari_dki=impor_csv.is_provinsi_dki(provinsi), created_by=oleh,
+        dari_dki=False, created_by=oleh,
     )
     peserta.full_clean()
     peserta.save()

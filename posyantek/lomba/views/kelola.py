@@ -17,6 +17,7 @@ from django.views.generic import FormView, TemplateView
 from posyantek.lomba import forms, selectors, services
 from posyantek.lomba.models import JuriPos, Kriteria, Status, Tingkat
 from posyantek.forms import add_service_errors
+from posyantek.lomba.services.aturan import wajib_draf
 from posyantek.lomba.views.base import LombaAreaMixin
 from posyantek.uploads import download_response
 
@@ -107,6 +108,28 @@ class BobotView(LombaAreaMixin, FormView):
     def get_form_kwargs(self):
         self.tahap_list = list(self.lomba.tahap_set.prefetch_related("kriteria_set"))
         return {**super().get_form_kwargs(), "tahap_list": self.tahap_list}
+
+    @property
+    def dapat_diubah(self) -> bool:
+        return self.lomba.status == Status.DRAFT
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.dapat_diubah:  # shown read-only, with no save button
+            for field in form.fields.values():
+                field.disabled = True
+        return form
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, dapat_diubah=self.dapat_diubah)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            wajib_draf(self.lomba)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(request.path)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         try:
