@@ -9,6 +9,7 @@ PDFs by signature or images as above. Uploaded documents are always served as do
 
 import io
 import os
+import re
 import secrets
 import warnings
 
@@ -32,10 +33,17 @@ def _size(upload: UploadedFile) -> int:
     return upload.size if upload.size is not None else len(upload.read())
 
 
+_RANDOM_SUFFIX = re.compile(r"-[0-9a-f]{8}$")
+
+
 def safe_name(original: str, extension: str) -> str:
-    """A harmless file name: the original's base name slugified (no ``../``), a random suffix."""
+    """A harmless file name: the original's base name slugified (no ``../``), a fresh random suffix.
+
+    A name that already ends in such a suffix (a file cleaned here, then named again by a model's
+    ``upload_to``) gets a new one instead of a second, so there is always exactly one random part.
+    """
     base = os.path.splitext(os.path.basename((original or "").replace("\\", "/")))[0]
-    stem = slugify(base)[:40] or "berkas"
+    stem = _RANDOM_SUFFIX.sub("", slugify(base)[:49])[:40] or "berkas"
     return get_valid_filename(f"{stem}-{secrets.token_hex(4)}.{extension}")
 
 
@@ -124,6 +132,21 @@ def download_response(field_file, *, filename: str | None = None):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+# The only file fields that may live on public storage (MEDIA_ROOT, served by the proxy at /media/ to
+# anyone): what the portal shows every visitor. Everything else (archives, competition documents,
+# MoUs, reports, exports) is private storage, served only through a view that checks permission.
+# tests/posyantek/test_storage.py walks every FileField/ImageField of the project against this list.
+PUBLIC_FILE_FIELDS = frozenset({
+    "posyantek.KabarFoto.foto",  # photos of published news
+    "ukm.FotoProduk.gambar",  # product photos of the public UKM directory
+    # The TTG catalogue is public by design: its photos, user-guide PDF and step photos.
+    "teknologi.Teknologi.foto",
+    "teknologi.FotoTeknologi.foto",
+    "teknologi.Panduan.pdf",
+    "teknologi.LangkahPanduan.foto",
+})
 
 
 class PrivateStorage(FileSystemStorage):
