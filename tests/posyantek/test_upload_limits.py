@@ -10,7 +10,7 @@ from PIL import Image
 
 from posyantek.models import Kabar, KabarFoto
 from posyantek.uploads import clean_document, clean_image
-from tests.hostile_files import VALID_JPEG, upload
+from tests.hostile_files import PLAIN_6000_PNG, VALID_JPEG, upload
 
 
 def encoded(image, fmt: str, **params) -> bytes:
@@ -19,7 +19,6 @@ def encoded(image, fmt: str, **params) -> bytes:
     return buf.getvalue()
 
 
-PLAIN_6000_PNG = encoded(Image.new("RGB", (6000, 6000), (200, 80, 20)), "PNG")  # the penetration test's file
 PIXEL_MESSAGE = ("Ukuran gambar terlalu besar (6.000 × 6.000 piksel): gambar PNG paling besar 16 megapiksel, "
                  "misalnya 4.000 × 4.000 piksel. Perkecil gambar lalu unggah lagi.")
 
