@@ -20,6 +20,8 @@ Steps (each printed as it runs):
    django.test.Client (p50/p95 over ``--requests`` warm requests per page, one process).
 6. With ``--scale national`` the same in-process timing and EXPLAIN also run against a second database
    with 1,000,000 UKM (``posyantek_bench_national``).
+7. Uploads (``bench/uploads.py``): CPU of the worst accepted and refused image uploads through the real
+   gate and news form; alone: ``python -m bench.uploads``.
 
 Exit status 1 when a target is missed or a page is not available (``--allow-missing`` reports the
 missing pages but does not fail on them).
@@ -539,7 +541,7 @@ def fmt_ms(value: float) -> str:
     return f"{value:.1f}" if value >= 1 else f"{value:.2f}"
 
 
-def write_report(args, results, explains, sizes_used, failures, workers) -> Path:
+def write_report(args, results, explains, sizes_used, failures, workers, uploads=None) -> Path:
     baseline = next((r for r in results if r.page.kind == "baseline" and r.runs), None)
     baseline_cpu = baseline.cpu_ms if baseline else None
     lines = ["# Posyantek benchmark", ""]
@@ -612,6 +614,10 @@ def write_report(args, results, explains, sizes_used, failures, workers) -> Path
         lines += [f"Result: {'✓' if e['status'] == 'ok' else '✗'} {index_text}{need}", "", "```sql", e["sql"], "```",
                   "", "```", e["plan"], "```", ""]
     missing = [r for r in results if r.status != "ok"] + [e for e in explains if e["status"] in ("not available", "error")]
+    if uploads is not None:
+        from bench.uploads import report_lines
+
+        lines += report_lines(uploads)
     lines += ["## Verdict", ""]
     if failures:
         lines += ["Targets missed:", ""] + [f"- {f}" for f in failures]
@@ -742,13 +748,18 @@ def main(argv=None) -> int:
         say("in-process timing (national)")
         in_process_timing(results, "national", args.requests)
 
+    say("uploads: the worst image uploads through posyantek.uploads (bench/uploads.py)")
+    from bench.uploads import measure as measure_uploads
+
+    uploads = measure_uploads()
     failures = judge(results)
+    failures += uploads["failures"]
     failures += [f"EXPLAIN {e['name']} ({e['scale']}): no index" for e in explains if e["status"] == "missed"]
     failures += [f"EXPLAIN {e['name']} ({e['scale']}): {e['detail']}" for e in explains if e["status"] == "error"]
     failures += [f"{r.page.name}: {r.detail}" for r in results if r.status == "error"]
     missing = [r for r in results if r.status == "not available"]
     missing += [e for e in explains if e["status"] == "not available"]
-    path = write_report(args, results, explains, sizes_used, failures, args.workers)
+    path = write_report(args, results, explains, sizes_used, failures, args.workers, uploads)
     print(path.read_text())
     say(f"report: {path.relative_to(ROOT)}")
     if failures:

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Gives the upload checks their request: files per request and per account (posyantek/uploads.py).
+    "posyantek.uploads.UploadLimitMiddleware",
 ]
 
 ROOT_URLCONF = "posyantek.urls"

@@ -46,6 +46,19 @@ def _pixel_flood_png() -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
 
 
+def _plain_6000_png() -> bytes:
+    """The penetration test's file: a plain-colour 6000 x 6000 PNG of ~117 KB that took seconds to
+    decode (built row by row with zlib, faster than encoding it with Pillow)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    row = b"\x00" + bytes((200, 80, 20)) * 6000
+    packer = zlib.compressobj(9)
+    idat = b"".join([packer.compress(row) for _ in range(6000)] + [packer.flush()])
+    ihdr = struct.pack(">IIBBBBB", 6000, 6000, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
 def _bomb_png() -> bytes:
     """A real, highly compressible image beyond the pixel cap (decompression bomb)."""
     buf = io.BytesIO()
@@ -63,11 +76,13 @@ def _zip() -> bytes:
 VALID_JPEG = _jpeg()
 VALID_PNG = _png(32, 32)
 GPS_JPEG = _jpeg(exif=_gps_exif())
+PLAIN_6000_PNG = _plain_6000_png()
 VALID_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 HOSTILE_IMAGES = [
     ("pixel-flood.png", _pixel_flood_png(), "image/png"),
     ("bomb.png", _bomb_png(), "image/png"),
+    ("polos-6000.png", PLAIN_6000_PNG, "image/png"),
     ("truncated.jpg", VALID_JPEG[: len(VALID_JPEG) // 2], "image/jpeg"),
     ("polyglot.png", VALID_PNG + b"<html><script>alert(1)</script></html>", "image/png"),
     ("script.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "image/svg+xml"),
@@ -92,6 +107,7 @@ HOSTILE_DOCUMENTS = [
     ("shell.php.pdf", b"<?php system($_GET['c']); ?>", "application/pdf"),
     ("../../rahasia.pdf", VALID_PDF, "application/pdf"),  # cleaned: stored under a safe name
     ("pixel-flood.png", _pixel_flood_png(), "image/png"),
+    ("pindaian-6000.png", PLAIN_6000_PNG, "image/png"),
     ("truncated.jpg", VALID_JPEG[: len(VALID_JPEG) // 2], "image/jpeg"),
 ]
 CLEANED_DOCUMENTS = {"../../rahasia.pdf"}

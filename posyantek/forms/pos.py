@@ -277,18 +277,22 @@ class KabarForm(PortalModelForm):
         widgets = {"isi": forms.Textarea(attrs={"rows": 10})}
 
     def clean_foto(self):
-        cleaned = []
-        errors = []
-        for upload in self.cleaned_data.get("foto") or []:
-            try:
-                cleaned.append(clean_image(upload))
-            except ValidationError as error:
-                errors.append(f"{upload.name}: {error.messages[0]}")
-        if errors:
-            raise ValidationError(errors)
+        uploads = self.cleaned_data.get("foto") or []
+        # Counted before any photo is decoded: decoding is what costs.
         sudah = self.instance.foto_set.count() if self.instance.pk else 0
-        if sudah + len(cleaned) > FOTO_MAKS_PER_KABAR:
+        if sudah + len(uploads) > FOTO_MAKS_PER_KABAR:
             raise ValidationError(
                 _("Paling banyak %(n)s foto per kabar (sudah ada %(ada)s).") % {"n": FOTO_MAKS_PER_KABAR, "ada": sudah}
             )
+        cleaned = []
+        errors = []
+        for upload in uploads:
+            try:
+                cleaned.append(clean_image(upload))
+            except ValidationError as error:
+                if error.code == "batas_unggahan":  # the request's or the account's limit: once, not per photo
+                    raise
+                errors.append(f"{upload.name}: {error.messages[0]}")
+        if errors:
+            raise ValidationError(errors)
         return cleaned

@@ -8,6 +8,7 @@ its operator) never scores that post. Finalising stores the ranking on the entri
 snapshot) and refuses every later score edit.
 """
 
+import os
 from decimal import Decimal
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from posyantek.models import Kota, Pos
+from posyantek.uploads import private_storage, safe_name
 
 def angka(value: Decimal) -> str:
     """A number for messages, in the active language: 100 → "100", 87.50 → "87,5" (Indonesian)."""
@@ -352,7 +354,10 @@ class Peserta(models.Model):
 
 
 def dokumen_path(instance: "DokumenPeserta", filename: str) -> str:
-    return f"lomba/{instance.peserta.lomba_id}/peserta-{instance.peserta_id}/{filename}"
+    """Where an entry's document is stored (private storage): always with a fresh random part in the
+    name, whoever hands the file in (a form, the demo seed), so no stored name can be guessed."""
+    extension = os.path.splitext(filename)[1].lstrip(".").lower() or "bin"
+    return f"lomba/{instance.peserta.lomba_id}/peserta-{instance.peserta_id}/{safe_name(filename, extension)}"
 
 
 class DokumenPeserta(models.Model):
@@ -362,7 +367,9 @@ class DokumenPeserta(models.Model):
         Peserta, on_delete=models.CASCADE, related_name="dokumen_set", verbose_name=_("peserta")
     )
     judul = models.CharField(_("judul dokumen"), max_length=150)
-    berkas = models.FileField(_("berkas"), upload_to=dokumen_path, max_length=255)
+    # Private: the web server never serves it; the portal hands it out only through the download
+    # views of the competition (admin, assigned juri) and of the entry's post (its operators).
+    berkas = models.FileField(_("berkas"), upload_to=dokumen_path, storage=private_storage, max_length=255)
     ukuran = models.PositiveIntegerField(_("ukuran (byte)"), default=0)
     diunggah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -98,7 +98,8 @@ def test_hostile_documents_are_refused_or_cleaned(client_as, penilaian, operator
         assert response.status_code == 200
         page = body(response)
         assert any(m in page for m in ("Dokumen harus berupa PDF atau gambar", "Berkas PDF terlalu besar",
-                                        "Berkas bukan PDF yang valid", "Berkas kosong", "Berkas yang dikirimkan kosong")), page[:200]
+                                        "Berkas bukan PDF yang valid", "Berkas kosong", "Berkas yang dikirimkan kosong",
+                                        "Ukuran gambar terlalu besar")), page[:200]
         assert not gambir.dokumen_set.exists()
 
 

@@ -160,7 +160,9 @@ def test_owner_adds_product_with_photo_cleaned_of_gps(client_as, pemilik_ukm, uk
 
 def test_product_photo_is_resized(client_as, pemilik_ukm, ukm_a, settings):
     buf = io.BytesIO()
-    Image.new("RGB", (3200, 2400), (10, 100, 10)).save(buf, "PNG")
+    # A gradient, not one plain colour: a plain 3200 x 2400 PNG is refused as a pixel flood.
+    Image.merge("RGB", [Image.linear_gradient("L").resize((3200, 2400)), Image.new("L", (3200, 2400), 100),
+                        Image.radial_gradient("L").resize((3200, 2400))]).save(buf, "PNG")
     client_as(pemilik_ukm).post(f"/ukm/saya/{ukm_a.pk}/produk/tambah/",
                                 {"nama": "Besar", "foto": SimpleUploadedFile("besar.png", buf.getvalue(), "image/png")})
     foto = FotoProduk.objects.get()
