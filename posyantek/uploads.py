@@ -26,6 +26,8 @@ from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from posyantek.http import client_ip
+
 IMAGE_MAX_BYTES = 8 * 1024 * 1024
 IMAGE_MAX_SIDE = 1600  # stored photos are shrunk to this
 PDF_MAX_BYTES = 10 * 1024 * 1024
@@ -115,7 +117,7 @@ def _count_upload() -> None:
         else:
             limit = getattr(settings, "POSYANTEK_UPLOADS_PER_HOUR", UPLOADS_PER_HOUR)
             user = getattr(request, "user", None)
-            who = f"akun:{user.pk}" if user is not None and user.is_authenticated else f"ip:{request.META.get('REMOTE_ADDR', '')}"
+            who = f"akun:{user.pk}" if user is not None and user.is_authenticated else f"ip:{client_ip(request)}"
             now = time.time()
             key = f"uploads:{who}:{int(now // 3600)}"
             if not cache.add(key, files, 3600):

@@ -58,7 +58,7 @@ def to_public(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lomba', '0001_initial'),
+        ('lomba', '0002_lomba_ikatan_final'),
     ]
 
     operations = [
