@@ -235,6 +235,11 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 
 # The task engine (posyantek/celery.py): Celery on Redis. Without a broker, tasks run in-process at
 # once ("eager"), so ``make run`` needs no extra service; a log line says so at start-up.
+# A province-wide export with more rows than this is built by a background task (status page at
+# /kelola/berkas/<id>/) instead of in the request: 5.000 rows are about a second of work and a
+# couple of MB, well inside the proxy's timeout; the whole province's registry (tens of thousands
+# of rows) is not.
+EKSPOR_LATAR_MIN_BARIS = int(os.environ.get("EKSPOR_LATAR_MIN_BARIS", "5000"))
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False  # a failing task never fails the request that queued it
