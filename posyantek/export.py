@@ -63,17 +63,30 @@ def _lampiran(response: HttpResponse, filename: str) -> HttpResponse:
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence], *, pemisah: str = ";") -> HttpResponse:
     """A UTF-8 CSV download with BOM, every cell quoted and neutralised."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=pemisah, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    tulis_csv(response, header, rows, pemisah=pemisah)
+    return _lampiran(response, filename)
+
+
+def tulis_csv(stream, header: Sequence[str], rows: Iterable[Sequence], *, pemisah: str = ";") -> None:
+    """Write the CSV (BOM, every cell quoted and neutralised) to ``stream``, which takes text: the
+    download's response, or a file a background job keeps (``posyantek.services.berkas``)."""
+    stream.write("\ufeff")
+    writer = csv.writer(stream, delimiter=pemisah, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow([neutralise(value) for value in header])
     for row in rows:
         writer.writerow([neutralise(value) for value in row])
-    return _lampiran(response, filename)
 
 
 def xlsx_response(filename: str, header: Sequence[str], rows: Iterable[Sequence], *, sheet: str = "Data") -> HttpResponse:
     """An XLSX download. Text is neutralised like CSV and stored with the text type, so not even a
     value that still began with ``=`` could become a formula."""
+    buffer = io.BytesIO()
+    tulis_xlsx(buffer, header, rows, sheet=sheet)
+    return _lampiran(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), filename)
+
+
+def tulis_xlsx(berkas, header: Sequence[str], rows: Iterable[Sequence], *, sheet: str = "Data") -> None:
+    """Write the workbook to ``berkas`` (a binary file or buffer); cells as in ``xlsx_response``."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -95,9 +108,7 @@ def xlsx_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]
     worksheet.append(baris(header))
     for row in rows:
         worksheet.append(baris(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _lampiran(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), filename)
+    workbook.save(berkas)
 
 
 def ekspor_response(

@@ -370,3 +370,10 @@ def surel_antrean() -> Antrean:
         gagal=Count("pk", filter=Q(status=Surel.Status.GAGAL)),
     )
     return Antrean(tertua=surel_list_belum_terkirim().first(), **hitung)
+
+
+def berkas_tugas_milik(*, user) -> QuerySet:
+    """The background files ``user`` asked for, newest first (nobody else's)."""
+    from posyantek.models import BerkasTugas
+
+    return BerkasTugas.objects.filter(user=user).order_by("-dibuat_pada", "-pk")

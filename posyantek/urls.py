@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from posyantek.feeds import KabarAtomFeed
-from posyantek.views import akun, kelola, pos_modul, public, surel
+from posyantek.views import akun, berkas, kelola, pos_modul, public, surel
 
 # The Django admin logs in through allauth, so it shares the login rate limits.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -33,6 +33,10 @@ kelola_patterns = [
     # The outbox: e-mails not yet delivered (admin provinsi).
     path("surel/", surel.SurelListView.as_view(), name="surel-list"),
     path("surel/<int:pk>/kirim-ulang/", surel.SurelKirimUlangView.as_view(), name="surel-kirim-ulang"),
+    # Files built in the background, for the person who asked only.
+    path("berkas/", berkas.BerkasListView.as_view(), name="berkas-list"),
+    path("berkas/<int:pk>/", berkas.BerkasDetailView.as_view(), name="berkas-detail"),
+    path("berkas/<int:pk>/unduh/", berkas.BerkasUnduhView.as_view(), name="berkas-unduh"),
     # One post.
     path("<slug:pos_slug>/", kelola.PosDasborView.as_view(), name="pos-dasbor"),
     path("<slug:pos_slug>/profil/ubah/", kelola.PosProfilUbahView.as_view(), name="pos-profil-ubah"),

@@ -508,3 +508,45 @@ def impor_commit(*, batch: ImporBatch, oleh: User) -> ImporBatch:
     raise ValidationError(
         _("Data registri berubah sejak pratinjau: %(n)s baris kini bergalat. Tidak ada data yang disimpan.") % {"n": galat}
     )
+
+
+def ukm_ekspor_latar_minta(*, oleh: User, query: str, fmt: str, nama_berkas: str, baris_total: int = 0):
+    """A province-wide export as a background job: the job row now, its task after commit.
+    ``query`` is the list's filter query string, read again by the task exactly like the direct
+    download reads it."""
+    from posyantek.models import BerkasTugas
+
+    from .tasks import ekspor_ukm_provinsi
+
+    tugas = posyantek_services.berkas_tugas_buat(
+        user=oleh, jenis=BerkasTugas.Jenis.EKSPOR_UKM_PROVINSI, nama_berkas=nama_berkas, baris_total=baris_total,
+        parameter={"query": query, "format": fmt, "bahasa": translation.get_language() or settings.LANGUAGE_CODE},
+    )
+    transaction.on_commit(lambda: ekspor_ukm_provinsi.delay(tugas_id=tugas.pk))
+    return tugas
+
+
+def ukm_ekspor_latar_jalankan(*, tugas_id: int):
+    """The task's work: the same rows as the direct province-wide download (masked NIK, formula-safe
+    cells, the requester's language), written to the job's private file. Idempotent: a job already
+    claimed or finished is left alone (returns None)."""
+    from django.http import QueryDict
+
+    from . import selectors
+    from .ekspor import KOLOM_EKSPOR, baris_ekspor
+    from .forms import UkmFilterForm
+
+    from posyantek.models import BerkasTugas
+
+    tugas = BerkasTugas.objects.filter(pk=tugas_id).first()
+    if tugas is None or tugas.status != BerkasTugas.Status.MENUNGGU:
+        return None
+    query = tugas.parameter.get("query", "")
+    with translation.override(tugas.parameter.get("bahasa") or settings.LANGUAGE_CODE):
+        form = UkmFilterForm(QueryDict(query) if query else None, pos=None)
+        params = form.params() if query else {}
+        qs = selectors.ukm_list_ekspor(pos=None, params=params)
+        tugas = posyantek_services.berkas_tugas_ambil(tugas_id=tugas_id, baris_total=qs.count())
+        if tugas is None:
+            return None
+        return posyantek_services.berkas_tugas_tulis(tugas=tugas, header=KOLOM_EKSPOR, rows=baris_ekspor(qs), sheet="UKM")

@@ -2,6 +2,7 @@
 
 from .akun import User, UserManager
 from .arsip import Dokumen, KategoriDokumen
+from .berkas import BerkasTugas
 from .inventaris import Inventaris, JenisInventaris, KondisiInventaris
 from .kabar import FOTO_MAKS_PER_KABAR, Kabar, KabarFoto
 from .kemitraan import JenisMitra, Mitra
@@ -15,6 +16,7 @@ from .versi import VersiData
 from .wilayah import Kecamatan, Kelurahan, Kota, Provinsi, normalisasi_nama
 
 __all__ = [
+    "BerkasTugas",
     "FOTO_MAKS_PER_KABAR",
     "JABATAN_INTI",
     "MASA_BAKTI_MAKS_TAHUN",

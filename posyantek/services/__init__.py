@@ -16,6 +16,7 @@ from .akun import (
     undangan_link,
     undangan_terima,
 )
+from .berkas import berkas_tugas_ambil, berkas_tugas_buat, berkas_tugas_tulis
 from .pos import (
     dokumen_create,
     dokumen_delete,
@@ -58,6 +59,9 @@ from .surel import (
 from .unik import simpan_unik
 
 __all__ = [
+    "berkas_tugas_ambil",
+    "berkas_tugas_buat",
+    "berkas_tugas_tulis",
     "dokumen_create", "dokumen_delete", "dokumen_update",
     "inventaris_create", "inventaris_delete", "inventaris_update",
     "kabar_create", "kabar_delete", "kabar_foto_delete", "kabar_update",

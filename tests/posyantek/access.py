@@ -6,6 +6,8 @@ from tests.factories import UserFactory
 KELOLA_POS_A_ADMIN = {"anon": 302, "op_a": 403, "op_b": 404, "owner": 404, "admin": 200}
 KELOLA_POS_A_ADMIN_POST = {"anon": 302, "op_a": 403, "op_b": 404, "owner": 404, "admin": 302}
 ADMIN_ONLY_POST = {"anon": 302, "op_a": 403, "op_b": 403, "owner": 403, "admin": 302}
+# A background file of the admin's: nobody else — any operator, owner, another admin — learns it exists.
+MILIK_ADMIN = {"anon": 302, "op_a": 404, "op_b": 404, "owner": 404, "admin": 200}
 
 
 def build(world: World) -> None:
@@ -41,6 +43,16 @@ def build(world: World) -> None:
     world.obj["nonaktif"] = UserFactory(email="nonaktif@contoh.test", is_juri=True, is_active=False)
     world.obj["surel"] = Surel.objects.create(penerima=["x@contoh.test"], subjek="Gagal", isi="x", status="gagal")
     world.obj["dicabut"] = UserFactory(email="dicabut@contoh.test")
+    from django.core.files.base import ContentFile
+
+    from posyantek.models import BerkasTugas
+
+    tugas = BerkasTugas.objects.create(
+        user=world.users["admin"], jenis=BerkasTugas.Jenis.EKSPOR_UKM_PROVINSI, nama_berkas="ukm-dki-jakarta-uji",
+        parameter={"format": "csv"}, status=BerkasTugas.Status.SELESAI, baris_selesai=1, baris_total=1,
+    )
+    tugas.berkas.save("ukm-dki-jakarta-uji.csv", ContentFile(b"\xef\xbb\xbf\"ID\"\r\n"))
+    world.obj["berkas_tugas"] = tugas
     services.operator_assign(pos=pos, user=world.obj["dicabut"])
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
@@ -91,6 +103,9 @@ ROUTES = [
     Route("kelola:pengguna-nonaktifkan", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"pk": w.obj["diundang"].pk}),
     Route("kelola:pengguna-aktifkan", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"pk": w.obj["nonaktif"].pk}),
     Route("kelola:surel-list", ADMIN_ONLY),
+    Route("kelola:berkas-list", LOGIN_ANY),
+    Route("kelola:berkas-detail", MILIK_ADMIN, kwargs=lambda w: {"pk": w.obj["berkas_tugas"].pk}),
+    Route("kelola:berkas-unduh", MILIK_ADMIN, kwargs=lambda w: {"pk": w.obj["berkas_tugas"].pk}),
     Route("kelola:surel-kirim-ulang", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"pk": w.obj["surel"].pk}),
     Route("kelola:pos-dasbor", KELOLA_POS_A, kwargs=pos_a),
     Route("kelola:pos-profil-ubah", KELOLA_POS_A, kwargs=pos_a),

@@ -104,4 +104,6 @@ ROUTES = [
     Route("ukm:provinsi-impor-simpan", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"batch_pk": w.obj["batch_admin"].pk}),
     Route("ukm:provinsi-impor-batal", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"batch_pk": w.obj["batch_admin"].pk}),
     Route("ukm:provinsi-ekspor", ADMIN_ONLY, kwargs=lambda w: {"fmt": "csv"}),
+    # POST: queue the export as a background job, then to its status page.
+    Route("ukm:provinsi-ekspor", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"fmt": "csv"}),
 ]

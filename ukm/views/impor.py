@@ -5,9 +5,10 @@ admin provinsi does the same for the whole province (/kelola/provinsi/ukm/…). 
 the person who uploaded it and to its scope: nobody else can open or commit it.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from posyantek.export import ekspor_response, format_diminta
 from posyantek.views.kelola import KelolaPosMixin
 
 from .. import selectors, services
+from ..ekspor import KOLOM_EKSPOR, baris_ekspor
 from ..forms import ImporForm, UkmFilterForm
 from ..impor import JUDUL_BANTUAN, LABEL_DASAR, WAJIB
 from ..models import ImporBatch, StatusImpor
@@ -122,40 +124,16 @@ class _BatalView(_Scope, View):
         return redirect(self.url("impor"))
 
 
-KOLOM_EKSPOR = [
-    "ID Registri", "Nama Usaha", "Nama Pemilik", "NIK", "Kelurahan", "Kecamatan", "Kota", "Bidang Usaha", "KBLI", "NIB",
-    "Bentuk Usaha", "Tahun Berdiri", "Jumlah Pekerja", "Dasar Klasifikasi", "Modal Usaha", "Hasil Penjualan Tahunan",
-    "Kelas", "Tahap Jakpreneur", "Status", "Terverifikasi", "Tampil Publik", "Diubah",
-]
-
-
-def baris_ekspor(qs):
-    """Rows of an export. The NIK is masked; phone, e-mail, street address and coordinates are left
-    out altogether (an export leaves the portal). Formula-like cells are neutralised by the writer."""
-    ya, tidak = _("Ya"), _("Tidak")
-    for ukm in qs.iterator(chunk_size=2000):
-        kec = ukm.pos.kecamatan
-        yield [
-            ukm.pk, ukm.nama, ukm.pemilik_nama, ukm.nik_samaran, ukm.kelurahan.nama, kec.nama, kec.kota.nama_pendek,
-            ukm.get_bidang_display(), ukm.kbli, ukm.nib, ukm.get_bentuk_usaha_display(), ukm.tahun_berdiri or "",
-            ukm.jumlah_pekerja, LABEL_DASAR.get(ukm.dasar_kelas, ""), ukm.modal_usaha if ukm.modal_usaha is not None else "",
-            ukm.hasil_penjualan_tahunan if ukm.hasil_penjualan_tahunan is not None else "",
-            ukm.get_kelas_display() or _("Belum dapat ditentukan"), ukm.tahap_jakpreneur, ukm.get_status_display(),
-            ya if ukm.is_verified else tidak, ya if ukm.tampil_publik else tidak,
-            timezone.localtime(ukm.updated_at).strftime("%Y-%m-%d %H:%M"),
-        ]
-
-
 class _EksporView(View):
     http_method_names = ["get"]
 
     def get(self, request, *args, **kwargs):
-        fmt = format_diminta(request, dari_url=kwargs["fmt"])
+        format_diminta(request, dari_url=kwargs["fmt"])  # 404 for an unknown format before any query
         form = UkmFilterForm(request.GET or None, pos=self.pos)
         params = form.params() if request.GET else {}
         qs = selectors.ukm_list_ekspor(pos=self.pos, params=params)
         name = f"ukm-{self.pos.slug if self.pos else 'dki-jakarta'}-{timezone.localdate():%Y%m%d}"
-        return ekspor_response(request, name, KOLOM_EKSPOR, baris_ekspor(qs), sheet="UKM", dari_url=fmt)
+        return ekspor_response(request, name, KOLOM_EKSPOR, baris_ekspor(qs), sheet="UKM", dari_url=kwargs["fmt"])
 
 
 class KelolaImporView(KelolaPosMixin, _ImporView):
@@ -195,5 +173,30 @@ class ProvinsiImporBatalView(AdminProvinsiMixin, _BatalView):
 
 
 class ProvinsiEksporView(AdminProvinsiMixin, _EksporView):
-    pass
+    """The whole province. Above ``settings.EKSPOR_LATAR_MIN_BARIS`` rows the GET builds nothing and
+    writes nothing: it shows a page whose button POSTs here, which queues a background job and
+    leads to its status page (``/kelola/berkas/<id>/``). Below it, the download as before."""
+
+    http_method_names = ["get", "post"]
+
+    def _nama_dan_qs(self, request):
+        form = UkmFilterForm(request.GET or None, pos=None)
+        params = form.params() if request.GET else {}
+        return f"ukm-dki-jakarta-{timezone.localdate():%Y%m%d}", selectors.ukm_list_ekspor(pos=None, params=params)
+
+    def get(self, request, *args, **kwargs):
+        fmt = format_diminta(request, dari_url=kwargs["fmt"])
+        jumlah = self._nama_dan_qs(request)[1].count()
+        if jumlah <= settings.EKSPOR_LATAR_MIN_BARIS:
+            return super().get(request, *args, **kwargs)
+        return render(request, "ukm/ekspor_latar.html", {"jumlah": jumlah, "format": fmt, "pos": None, "is_admin_provinsi": True})
+
+    def post(self, request, *args, **kwargs):
+        fmt = format_diminta(request, dari_url=kwargs["fmt"])
+        nama, qs = self._nama_dan_qs(request)
+        tugas = services.ukm_ekspor_latar_minta(
+            oleh=request.user, query=request.GET.urlencode(), fmt=fmt, nama_berkas=nama, baris_total=qs.count()
+        )
+        messages.success(request, _("Berkas sedang disiapkan. Halaman ini memperbarui dirinya sendiri sampai berkas siap."))
+        return redirect("kelola:berkas-detail", pk=tugas.pk)
 
