@@ -462,8 +462,11 @@ class KlaimUkm(models.Model):
 
 class StatusImpor(models.TextChoices):
     PRATINJAU = "pratinjau", _("Pratinjau")
+    # A large file's commit waits for / runs in a background task (IMPOR_LATAR_MIN_BARIS).
+    DIPROSES = "diproses", _("Sedang diproses")
     SELESAI = "selesai", _("Tersimpan")
     DIBATALKAN = "dibatalkan", _("Dibatalkan")
+    GAGAL = "gagal", _("Gagal disimpan")
 
 
 class ImporBatch(models.Model):
@@ -488,6 +491,8 @@ class ImporBatch(models.Model):
     jumlah_galat = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     committed_at = models.DateTimeField(null=True, blank=True)
+    # Why a background commit wrote nothing (status ``gagal``); shown on the batch page.
+    galat = models.TextField(blank=True)
 
     BERLAKU_JAM = 24
 
@@ -500,3 +505,8 @@ class ImporBatch(models.Model):
     @property
     def jumlah_baris(self) -> int:
         return self.jumlah_baru + self.jumlah_perbarui + self.jumlah_galat
+
+    @property
+    def diproses(self) -> bool:
+        """The background commit is still to come: the batch page reloads itself while this is true."""
+        return self.status == StatusImpor.DIPROSES

@@ -367,7 +367,7 @@ def _kirim_setelah_commit(*, subjek, penerima: list[str], template: str, konteks
 def impor_purge_expired() -> int:
     """Delete previews nobody committed within ``ImporBatch.BERLAKU_JAM`` hours (they hold personal data)."""
     batas = timezone.now() - timedelta(hours=ImporBatch.BERLAKU_JAM)
-    deleted, _detail = ImporBatch.objects.filter(status=StatusImpor.PRATINJAU, created_at__lt=batas).delete()
+    deleted, _detail = ImporBatch.objects.filter(status__in=[StatusImpor.PRATINJAU, StatusImpor.GAGAL], created_at__lt=batas).delete()
     return deleted
 
 
@@ -438,8 +438,12 @@ def _hitung(batch: ImporBatch) -> None:
     batch.jumlah_galat = sum(1 for r in batch.rows if r["aksi"] == "galat")
 
 
-def impor_commit(*, batch: ImporBatch, oleh: User) -> ImporBatch:
+def impor_commit(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpor.PRATINJAU) -> ImporBatch:
     """Write every row of a checked preview, all or nothing.
+
+    ``status_awal`` is the status the batch must still have under the row lock: ``pratinjau`` in the
+    request, ``diproses`` in the background task (``impor_latar_jalankan``), so a task delivered twice
+    commits once.
 
     The rows are checked again against the registry as it is now (a NIB may have been taken since
     the preview); any error refuses the whole file and writes nothing — the refreshed errors are
@@ -452,7 +456,7 @@ def impor_commit(*, batch: ImporBatch, oleh: User) -> ImporBatch:
 
     with transaction.atomic():
         batch = ImporBatch.objects.select_for_update().get(pk=batch.pk)
-        if batch.status != StatusImpor.PRATINJAU:
+        if batch.status != status_awal:
             raise ValidationError(_("Impor ini sudah disimpan atau dibatalkan."))
         if batch.created_at < timezone.now() - timedelta(hours=ImporBatch.BERLAKU_JAM):
             raise ValidationError(_("Pratinjau ini sudah kedaluwarsa. Unggah ulang berkasnya."))
@@ -499,6 +503,7 @@ def impor_commit(*, batch: ImporBatch, oleh: User) -> ImporBatch:
             batch.committed_at = now
             batch.jumlah_baru, batch.jumlah_perbarui = len(baru), len(perbarui)
             batch.rows = []  # the file's personal data is not kept once it is in the registry
+            batch.galat = ""
             batch.save()
             return batch
     # Outside the rolled-back block: keep the refreshed errors on the preview, then refuse.
@@ -508,6 +513,48 @@ def impor_commit(*, batch: ImporBatch, oleh: User) -> ImporBatch:
     raise ValidationError(
         _("Data registri berubah sejak pratinjau: %(n)s baris kini bergalat. Tidak ada data yang disimpan.") % {"n": galat}
     )
+
+
+@transaction.atomic
+def impor_antre(*, batch: ImporBatch, oleh: User) -> ImporBatch:
+    """Hand a large checked preview (more than ``settings.IMPOR_LATAR_MIN_BARIS`` rows) to a
+    background task: the same checks as the commit, then the batch is ``diproses`` and its task is
+    queued after commit. The task writes everything in one transaction, or nothing."""
+    from .tasks import impor_ukm_simpan
+
+    batch = ImporBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != StatusImpor.PRATINJAU:
+        raise ValidationError(_("Impor ini sudah disimpan atau dibatalkan."))
+    if batch.created_at < timezone.now() - timedelta(hours=ImporBatch.BERLAKU_JAM):
+        raise ValidationError(_("Pratinjau ini sudah kedaluwarsa. Unggah ulang berkasnya."))
+    if batch.jumlah_galat:
+        raise ValidationError(_("Masih ada baris bergalat. Perbaiki berkas lalu unggah ulang; tidak ada data yang disimpan."))
+    batch.status = StatusImpor.DIPROSES
+    batch.galat = ""
+    batch.full_clean(exclude=["rows", "kolom"])
+    batch.save(update_fields=["status", "galat"])
+    batch_id = batch.pk
+    transaction.on_commit(lambda: impor_ukm_simpan.delay(batch_id=batch_id))
+    return batch
+
+
+def impor_latar_jalankan(*, batch_id: int) -> ImporBatch | None:
+    """The task's work: commit a ``diproses`` batch as the person who uploaded it. A refusal or any
+    failure leaves the batch ``gagal`` with the reason and no UKM row written (the commit is one
+    transaction). Idempotent: a batch no longer ``diproses`` is left alone (returns None)."""
+    batch = ImporBatch.objects.select_related("dibuat_oleh").filter(pk=batch_id, status=StatusImpor.DIPROSES).first()
+    if batch is None:
+        return None
+    try:
+        return impor_commit(batch=batch, oleh=batch.dibuat_oleh, status_awal=StatusImpor.DIPROSES)
+    except ValidationError as exc:
+        galat = " ".join(exc.messages)
+    except Exception:  # noqa: BLE001 — any failure must end as "gagal", never as a batch stuck "diproses"
+        logger.exception("background import %s failed", batch_id)
+        galat = _("Terjadi galat tak terduga saat menyimpan.")
+    # Only a batch still "diproses": a second delivery that found it "selesai" changes nothing.
+    ImporBatch.objects.filter(pk=batch_id, status=StatusImpor.DIPROSES).update(status=StatusImpor.GAGAL, galat=galat[:1000])
+    return ImporBatch.objects.filter(pk=batch_id).first()
 
 
 def ukm_ekspor_latar_minta(*, oleh: User, query: str, fmt: str, nama_berkas: str, baris_total: int = 0):

@@ -98,6 +98,13 @@ class _SimpanView(_Scope, View):
 
     def post(self, request, *args, **kwargs):
         batch = self.get_batch()
+        if batch.jumlah_baru + batch.jumlah_perbarui > settings.IMPOR_LATAR_MIN_BARIS:
+            # A large file: committed by a background task; the batch page follows it.
+            try:
+                services.impor_antre(batch=batch, oleh=request.user)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            return redirect(self.url("impor-pratinjau", batch_pk=batch.pk))
         try:
             batch = services.impor_commit(batch=batch, oleh=request.user)
         except ValidationError as exc:
