@@ -50,3 +50,11 @@ def sesi_bersihkan() -> None:
     from django.conf import settings
 
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+
+
+@shared_task(acks_late=True)
+def berkas_tugas_bersihkan() -> tuple[int, int]:
+    """Every 15 minutes: background jobs stuck "berjalan" become "gagal"; files older than 7 days go."""
+    from posyantek.services.berkas import berkas_tugas_bersihkan as bersihkan
+
+    return bersihkan()

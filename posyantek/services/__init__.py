@@ -16,7 +16,7 @@ from .akun import (
     undangan_link,
     undangan_terima,
 )
-from .berkas import berkas_tugas_ambil, berkas_tugas_buat, berkas_tugas_tulis
+from .berkas import berkas_tugas_ambil, berkas_tugas_bersihkan, berkas_tugas_buat, berkas_tugas_tulis
 from .pos import (
     dokumen_create,
     dokumen_delete,
@@ -60,6 +60,7 @@ from .unik import simpan_unik
 
 __all__ = [
     "berkas_tugas_ambil",
+    "berkas_tugas_bersihkan",
     "berkas_tugas_buat",
     "berkas_tugas_tulis",
     "dokumen_create", "dokumen_delete", "dokumen_update",

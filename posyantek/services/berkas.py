@@ -11,10 +11,13 @@ import logging
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timedelta
 
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from posyantek.export import FORMATS, PEMISAH, tulis_csv, tulis_xlsx
 from posyantek.models import BerkasTugas, User
@@ -22,6 +25,10 @@ from posyantek.models import BerkasTugas, User
 logger = logging.getLogger("posyantek.tasks")
 
 PROGRES_SETIAP = 500  # rows between two progress writes: ~60 UPDATEs for 30.000 rows
+# A job "berjalan" longer than this lost its worker: the whole province as XLSX takes ~40 s, and a
+# live job writes its progress every 500 rows, so an hour is far beyond any real run.
+MACET_MENIT = 60
+SIMPAN_HARI = 7  # background files (and their rows) are kept this long, then deleted
 
 
 @transaction.atomic
@@ -87,3 +94,27 @@ def berkas_tugas_tulis(*, tugas: BerkasTugas, header: Sequence[str], rows: Itera
             os.unlink(sementara)
     tugas.refresh_from_db()
     return tugas
+
+
+def berkas_tugas_bersihkan(*, sekarang: datetime | None = None) -> tuple[int, int]:
+    """The scheduled sweep: a job still ``berjalan`` ``MACET_MENIT`` minutes after it started (its
+    worker died) becomes ``gagal`` with the reason, and every job older than ``SIMPAN_HARI`` days is
+    deleted with its file. Idempotent: a second run finds nothing to do. Returns (failed, deleted)."""
+    sekarang = sekarang or timezone.now()
+    batas_macet = sekarang - timedelta(minutes=MACET_MENIT)
+    gagal = BerkasTugas.objects.filter(
+        Q(mulai_pada__lt=batas_macet) | Q(mulai_pada__isnull=True, dibuat_pada__lt=batas_macet),
+        status=BerkasTugas.Status.BERJALAN,
+    ).update(
+        status=BerkasTugas.Status.GAGAL, selesai_pada=sekarang,
+        galat=_("Tugas berhenti tanpa selesai (lebih dari %(menit)s menit).") % {"menit": MACET_MENIT},
+    )
+    dihapus = 0
+    for tugas in BerkasTugas.objects.filter(dibuat_pada__lt=sekarang - timedelta(days=SIMPAN_HARI)).iterator():
+        if tugas.berkas:
+            tugas.berkas.storage.delete(tugas.berkas.name)  # the file first: a row never points at nothing
+        tugas.delete()
+        dihapus += 1
+    if gagal or dihapus:
+        logger.info("background files: %s stuck job(s) failed, %s old job(s) deleted", gagal, dihapus)
+    return gagal, dihapus

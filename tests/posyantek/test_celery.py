@@ -36,6 +36,7 @@ def test_celery_beat_schedule_names_registered_tasks(settings):
         "surel-tertunda": "posyantek.tasks.kirim_surel_tertunda",
         "sesi-bersihkan": "posyantek.tasks.sesi_bersihkan",
         "surel-bersihkan": "posyantek.tasks.surel_bersihkan",
+        "berkas-tugas-bersihkan": "posyantek.tasks.berkas_tugas_bersihkan",
     }
     assert sorted(set(jadwal.values()) - set(app.tasks)) == []
 
