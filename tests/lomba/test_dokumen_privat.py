@@ -17,7 +17,7 @@ from tests.hostile_files import VALID_PDF
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("posyantek.lomba.migrations.0002_dokumen_peserta_privat")
+migration = importlib.import_module("posyantek.lomba.migrations.0003_dokumen_peserta_privat")
 
 
 def test_dokumen_upload_stores_privately_under_a_random_name(penilaian, admin_provinsi, settings):

@@ -78,7 +78,7 @@ def test_signup_with_a_managing_role_is_refused_and_writes_nothing(client, db, m
     [
         ("pendek-11ch", "setidaknya 12 karakter"),
         ("password1234", "terlalu umum"),
-        ("839201746512", "sepenuhnya numerik"),
+        ("839201746512", "hanya berisi angka"),
         ("sari@contoh.test", "terlalu mirip"),
     ],
 )

@@ -140,8 +140,9 @@ def test_deactivation_voids_an_open_invitation(client, admin_provinsi, mailoutbo
 
 
 def test_reactivation_does_not_revive_a_revoked_invitation(client, admin_provinsi, pos_a, mailoutbox):
-    user = services.undangan_kirim(email="baru@contoh.test", nama="Baru", peran="operator", pos_list=[pos_a],
-                                   oleh=admin_provinsi).user
+    with commit():
+        user = services.undangan_kirim(email="baru@contoh.test", nama="Baru", peran="operator", pos_list=[pos_a],
+                                       oleh=admin_provinsi).user
     services.pengguna_nonaktifkan(user=user, oleh=admin_provinsi)
     services.pengguna_aktifkan(user=user, oleh=admin_provinsi)
     response = client.get(link_path(mailoutbox[0]), follow=True)
@@ -150,7 +151,8 @@ def test_reactivation_does_not_revive_a_revoked_invitation(client, admin_provins
     user.refresh_from_db()
     assert user.has_usable_password() is False
     # A new invitation is the way back, and it works.
-    services.undangan_kirim_ulang(user=user, oleh=admin_provinsi)
+    with commit():
+        services.undangan_kirim_ulang(user=user, oleh=admin_provinsi)
     response = client.get(link_path(mailoutbox[1]), follow=True)
     assert "new_password1" in response.content.decode()
     client.post(response.redirect_chain[-1][0], {"new_password1": SANDI, "new_password2": SANDI})
@@ -159,7 +161,8 @@ def test_reactivation_does_not_revive_a_revoked_invitation(client, admin_provins
 
 
 def test_deactivation_in_the_django_admin_also_revokes_for_good(client, admin_provinsi, mailoutbox):
-    user = services.undangan_kirim(email="baru@contoh.test", nama="Baru", peran="juri", oleh=admin_provinsi).user
+    with commit():
+        user = services.undangan_kirim(email="baru@contoh.test", nama="Baru", peran="juri", oleh=admin_provinsi).user
     root = User.objects.create_superuser("root@contoh.test", TEST_PASSWORD)
     client.force_login(root)
     form = {"email": user.email, "nama": user.nama, "telepon": "", "is_juri": "on",

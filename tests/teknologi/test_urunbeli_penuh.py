@@ -57,5 +57,5 @@ def test_pledge_export_dates_are_in_wib(client_as, operator_a, kampanye):
     janji = services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(1), jumlah=2)
     JanjiUrunBeli.objects.filter(pk=janji.pk).update(created_at=datetime(2025, 1, 1, 20, 30, tzinfo=UTC))
     response = client_as(operator_a).get(f"/kelola/gambir/urun-beli/{kampanye.pk}/janji.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[1][7] == "2025-01-02 03:30"
