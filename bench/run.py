@@ -102,7 +102,7 @@ def maintenance_connection(url: str):
 
 def fingerprint(sizes: dict) -> str:
     digest = hashlib.sha256(json.dumps(sizes, sort_keys=True).encode())
-    sources = sorted(ROOT.glob("*/scale.py")) + sorted(ROOT.glob("posyantek/lomba/scale.py"))
+    sources = sorted(ROOT.glob("*/scale.py")) + sorted(ROOT.glob("lomba/scale.py"))
     for path in sources + [ROOT / "posyantek/management/commands/seed_scale.py"]:
         digest.update(path.read_bytes())
     for path in sorted(ROOT.glob("**/migrations/0*.py")):

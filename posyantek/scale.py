@@ -3,7 +3,7 @@
 ``python manage.py seed_scale`` (base size: 30,000 UKM, 2,000 technologies, 500 sessions, 5,000
 registrations, 300 volunteers; ``--ukm 1000000`` for national scale) calls, in this order, the
 ``seed(ctx: ScaleContext)`` of ``posyantek.scale``, ``ukm.scale``, ``teknologi.scale``,
-``pelatihan.scale`` and ``posyantek.lomba.scale`` — each one only when the module exists.
+``pelatihan.scale`` and ``lomba.scale`` — each one only when the module exists.
 
 How an app owner adds ``<app>/scale.py``::
 

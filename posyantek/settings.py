@@ -44,7 +44,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "posyantek.apps.PosyantekConfig",
-    "posyantek.lomba.apps.LombaConfig",
+    "lomba.apps.LombaConfig",
     "ukm.apps.UkmConfig",
     "teknologi.apps.TeknologiConfig",
     "pelatihan.apps.PelatihanConfig",

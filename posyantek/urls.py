@@ -77,7 +77,7 @@ urlpatterns = [
     path("", include("ukm.urls")),
     path("", include("teknologi.urls")),
     path("", include("pelatihan.urls")),
-    path("", include("posyantek.lomba.urls")),
+    path("", include("lomba.urls")),
     path("kelola/", include((kelola_patterns, "kelola"))),
     path("akun/saya/", public.AkunSayaView.as_view(), name="akun-saya"),
     path("akun/undangan/<uidb64>/<token>/", akun.UndanganTerimaView.as_view(), name="undangan-terima"),

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from playwright.sync_api import expect
 
-from posyantek.lomba.models import Nilai
+from lomba.models import Nilai
 from tests.browser.helpers import horizontal_overflow
 from tests.browser.test_lomba_journeys import siapkan
 from tests.browser.test_ukm_journeys import make_operator

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from playwright.sync_api import expect
 
-from posyantek.lomba import services
-from posyantek.lomba.models import Kriteria, Nilai
+from lomba import services
+from lomba.models import Kriteria, Nilai
 from posyantek.models import Pos, User
 from tests.browser.helpers import horizontal_overflow
 from tests.factories import UserFactory

@@ -19,7 +19,7 @@ from django.test import Client
 
 from pelatihan.models import Program, Relawan
 from posyantek.forms import add_service_errors
-from posyantek.lomba.models import JuriPos, Lomba
+from lomba.models import JuriPos, Lomba
 from posyantek.models import Kelurahan, Kepengurusan, Pengurus, UnitKelurahan, User
 from teknologi.models import Teknologi, TeknologiPos
 from tests.factories import UserFactory

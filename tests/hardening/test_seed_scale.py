@@ -89,11 +89,11 @@ def test_insert_rows_fills_defaults_and_returns_keys(wilayah):
 
 
 def test_seed_scale_fills_the_lomba_with_ten_announced_years_and_one_being_scored(wilayah, client):
-    """The benchmark's /lomba/ page measures real results: without posyantek/lomba/scale.py it is empty."""
+    """The benchmark's /lomba/ page measures real results: without lomba/scale.py it is empty."""
     from django.utils import timezone
 
-    from posyantek.lomba import selectors
-    from posyantek.lomba.models import Kategori, Lomba, Status, Tingkat
+    from lomba import selectors
+    from lomba.models import Kategori, Lomba, Status, Tingkat
 
     call_command("seed_scale", ukm=10, teknologi=5, sesi=2, pendaftaran=3, relawan=1, stdout=io.StringIO())
     tahun = timezone.localdate().year
@@ -134,8 +134,8 @@ def test_seed_scale_after_seed_demo_keeps_the_demo_competitions(wilayah):
     are unique for a competition, so the demo's are kept and only the missing ones are made)."""
     from django.utils import timezone
 
-    from posyantek.lomba import selectors
-    from posyantek.lomba.models import Lomba, Tingkat
+    from lomba import selectors
+    from lomba.models import Lomba, Tingkat
 
     call_command("seed_demo", password="demo-password-panjang-1", stdout=io.StringIO())
     demo = set(Lomba.objects.values_list("pk", "nama", "status"))

@@ -7,8 +7,8 @@ the world's juri assigned; ``umum`` — an announced one, same juri, Gambir and 
 
 from decimal import Decimal
 
-from posyantek.lomba import services
-from posyantek.lomba.models import Kriteria
+from lomba import services
+from lomba.models import Kriteria
 from tests.access import KELOLA_POS_A, KELOLA_POS_A_POST, PUBLIC, Route
 from tests.hostile_files import VALID_PDF
 

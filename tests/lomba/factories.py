@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import factory
 
-from posyantek.lomba import services
-from posyantek.lomba.models import Kategori, Lomba, Status, SumberHasil, Tingkat
+from lomba import services
+from lomba.models import Kategori, Lomba, Status, SumberHasil, Tingkat
 from tests.factories import UserFactory
 
 
@@ -46,7 +46,7 @@ def lomba_penilaian(*, oleh, pos_list, juri_list, tahun=2025, **kwargs):
 
 
 def kriteria_ids(lomba) -> list[int]:
-    from posyantek.lomba.models import Kriteria
+    from lomba.models import Kriteria
 
     return list(Kriteria.objects.filter(tahap__lomba=lomba).order_by("tahap__urutan", "urutan").values_list("pk", flat=True))
 

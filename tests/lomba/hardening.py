@@ -9,7 +9,7 @@ from itertools import count
 
 from django.urls import reverse
 
-from posyantek.lomba.models import Status
+from lomba.models import Status
 from tests.hardening.registry import ListPage, WeightPage
 
 
@@ -27,7 +27,7 @@ def _competitions(status):
 
 
 def _outside_entrants(world, n: int) -> None:
-    from posyantek.lomba import services
+    from lomba import services
 
     for _ in range(n):
         services.peserta_create_luar(lomba=world.obj["nasional"], nama=f"Posyantek Luar {_}-{n}", provinsi="Jawa Barat",

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from posyantek.lomba.models import Nilai
+from lomba.models import Nilai
 from tests.factories import UserFactory
 from tests.lomba.factories import nilai_semua
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from posyantek.lomba.models import Lomba, Nilai, Peserta, Status
+from lomba.models import Lomba, Nilai, Peserta, Status
 from tests.lomba.factories import kriteria_ids
 
 pytestmark = pytest.mark.django_db

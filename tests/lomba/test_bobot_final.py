@@ -4,7 +4,7 @@ with a message (never a silent no-op)."""
 import pytest
 from django.urls import reverse
 
-from posyantek.lomba.models import Kriteria, Tahap
+from lomba.models import Kriteria, Tahap
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from posyantek.lomba import selectors
-from posyantek.lomba.models import Lomba, Nilai, Peserta, Status
+from lomba import selectors
+from lomba.models import Lomba, Nilai, Peserta, Status
 from posyantek.models import Pos
 
 pytestmark = pytest.mark.django_db

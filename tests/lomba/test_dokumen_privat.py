@@ -10,14 +10,14 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from posyantek.lomba import services
-from posyantek.lomba.models import DokumenPeserta
+from lomba import services
+from lomba.models import DokumenPeserta
 from posyantek.uploads import PrivateStorage, private_storage, safe_name
 from tests.hostile_files import VALID_PDF
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("posyantek.lomba.migrations.0003_dokumen_peserta_privat")
+migration = importlib.import_module("lomba.migrations.0003_dokumen_peserta_privat")
 
 
 def test_dokumen_upload_stores_privately_under_a_random_name(penilaian, admin_provinsi, settings):

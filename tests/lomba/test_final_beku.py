@@ -4,8 +4,8 @@ its pages show, and the recomputation check stays quiet."""
 import pytest
 from django.urls import reverse
 
-from posyantek.lomba import selectors, services
-from posyantek.lomba.models import JuriPos, Lomba
+from lomba import selectors, services
+from lomba.models import JuriPos, Lomba
 from tests.lomba.factories import nilai_semua
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from posyantek.lomba import services
-from posyantek.lomba.impor import baca_csv
-from posyantek.lomba.models import ImporNasional, ImporStatus, Lomba, Peserta, Status
+from lomba import services
+from lomba.impor import baca_csv
+from lomba.models import ImporNasional, ImporStatus, Lomba, Peserta, Status
 from posyantek.models import Pos
 from tests.hostile_files import upload
 from tests.lomba.factories import lomba_dengan_templat, nilai_semua
@@ -88,7 +88,7 @@ def test_csv_cleans_whitespace_and_control_characters_but_keeps_text():
 
 
 def test_csv_dki_rows_are_matched_to_posts(wilayah):
-    from posyantek.lomba.selectors import pos_cocokkan_nama
+    from lomba.selectors import pos_cocokkan_nama
 
     cocok = pos_cocokkan_nama()
     gambir, palmerah, kramatjati = (Pos.objects.get(slug=s).pk for s in ("gambir", "pal-merah", "kramatjati"))

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from posyantek.lomba.models import Nilai
+from lomba.models import Nilai
 from tests.lomba.factories import kriteria_ids
 
 from .test_views_juri import form_data, html_text, nilai_url

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from posyantek import services as pos_services
-from posyantek.lomba import services
+from lomba import services
 from posyantek.models import PenetapanPercontohan, Pos
 from tests.factories import UserFactory
 from tests.lomba.factories import nilai_semua

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from posyantek.lomba.impor import is_provinsi_dki
-from posyantek.lomba.models import Peserta
+from lomba.impor import is_provinsi_dki
+from lomba.models import Peserta
 from tests.lomba.factories import lomba_dengan_templat
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from posyantek.lomba import services
+from lomba import services
 from posyantek.models import Pos
 from tests.lomba.factories import JuriFactory, lomba_dengan_templat, nilai_semua
 

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from posyantek.lomba.ranking import (
+from lomba.ranking import (
     DIPUTUS_KRITERIA,
     DIPUTUS_NAMA,
     DIPUTUS_TAHAP,

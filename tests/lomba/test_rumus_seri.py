@@ -7,8 +7,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from posyantek.lomba import services
-from posyantek.lomba.models import Lomba
+from lomba import services
+from lomba.models import Lomba
 from tests.lomba.factories import lomba_dengan_templat
 
 pytestmark = pytest.mark.django_db

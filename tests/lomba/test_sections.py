@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from posyantek.lomba import services
+from lomba import services
 from posyantek.models import Pos
 from posyantek.services import operator_assign
 from tests.factories import UserFactory

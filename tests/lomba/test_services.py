@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from posyantek.lomba import services
-from posyantek.lomba.models import Kriteria, Lomba, Nilai, Peserta, Status, Tahap
+from lomba import services
+from lomba.models import Kriteria, Lomba, Nilai, Peserta, Status, Tahap
 from posyantek.models import Pos
 from posyantek.services import operator_assign
 from tests.lomba.factories import JuriFactory, kriteria_ids, lomba_dengan_templat, nilai_semua

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from posyantek.lomba import services
-from posyantek.lomba.models import Kriteria, Lomba, PenugasanJuri, Peserta, Status, Tahap
+from lomba import services
+from lomba.models import Kriteria, Lomba, PenugasanJuri, Peserta, Status, Tahap
 from posyantek.models import Pos
 from tests.lomba.factories import kriteria_ids, lomba_dengan_templat, nilai_semua
 

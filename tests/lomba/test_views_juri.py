@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from posyantek.lomba import services
-from posyantek.lomba.models import Nilai
+from lomba import services
+from lomba.models import Nilai
 from tests.lomba.factories import kriteria_ids, lomba_dengan_templat, nilai_semua
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from posyantek.lomba import services
-from posyantek.lomba.models import DokumenPeserta, Peserta
+from lomba import services
+from lomba.models import DokumenPeserta, Peserta
 from tests.hostile_files import CLEANED_DOCUMENTS, HOSTILE_DOCUMENTS, VALID_JPEG, VALID_PDF, upload
 from tests.lomba.factories import nilai_semua
 

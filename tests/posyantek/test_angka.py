@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from posyantek.forms.angka import AngkaField, AngkaInput, baca_angka, format_angka, tulis_angka
 
-FORM_MODULES = ["posyantek.forms", "posyantek.forms.akun", "posyantek.forms.pos", "posyantek.lomba.forms",
+FORM_MODULES = ["posyantek.forms", "posyantek.forms.akun", "posyantek.forms.pos", "lomba.forms",
                 "ukm.forms", "teknologi.forms", "pelatihan.forms"]
 
 

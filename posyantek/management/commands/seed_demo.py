@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Foundation first, the Lomba last: it ranks and summarises what the other apps created.
-SEED_MODULES = ["posyantek", "ukm", "teknologi", "pelatihan", "posyantek.lomba"]
+SEED_MODULES = ["posyantek", "ukm", "teknologi", "pelatihan", "lomba"]
 
 
 def demo_modules():

@@ -19,7 +19,7 @@ from posyantek import versi
 from posyantek.scale import BASE_SIZES, BENCH_ADMIN_EMAIL, ScaleContext, Sizes
 
 # Same order as seed_demo: foundation first, the Lomba last.
-SCALE_MODULES = ["posyantek", "ukm", "teknologi", "pelatihan", "posyantek.lomba"]
+SCALE_MODULES = ["posyantek", "ukm", "teknologi", "pelatihan", "lomba"]
 
 
 def scale_modules():

@@ -17,8 +17,8 @@ from django.core.files.base import ContentFile
 from posyantek import services as pos_services
 from posyantek.demo import DEMO_DOMAIN, DEMO_MARK, DemoContext
 from posyantek.models import Pos
-from posyantek.lomba import selectors, services
-from posyantek.lomba.models import Kategori, Kriteria, Lomba, SumberHasil, Tingkat
+from lomba import selectors, services
+from lomba.models import Kategori, Kriteria, Lomba, SumberHasil, Tingkat
 
 KATEGORI = Kategori.POSYANTEK_BERPRESTASI
 

@@ -3,13 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LombaConfig(AppConfig):
-    name = "posyantek.lomba"
+    name = "lomba"
     label = "lomba"
     verbose_name = _("Lomba Posyantek")
 
     def ready(self) -> None:
         from posyantek import extensions
-        from posyantek.lomba import providers
+        from lomba import providers
 
         extensions.register(extensions.OVERVIEW, providers.overview)
         extensions.register(extensions.POS_DETAIL, providers.pos_detail)

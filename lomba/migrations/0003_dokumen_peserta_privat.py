@@ -9,7 +9,7 @@ whose file is missing on both sides is left as it is and logged (the download an
 import logging
 import os
 
-import posyantek.lomba.models
+import lomba.models
 import posyantek.uploads
 from django.core.files import File
 from django.core.files.storage import storages
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='dokumenpeserta',
             name='berkas',
-            field=models.FileField(max_length=255, storage=posyantek.uploads.private_storage, upload_to=posyantek.lomba.models.dokumen_path, verbose_name='berkas'),
+            field=models.FileField(max_length=255, storage=posyantek.uploads.private_storage, upload_to=lomba.models.dokumen_path, verbose_name='berkas'),
         ),
         migrations.RunPython(to_private, to_public),
     ]

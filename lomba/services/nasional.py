@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from posyantek.models import Pos, User, normalisasi_nama
-from posyantek.lomba import impor as impor_csv
-from posyantek.lomba import selectors
-from posyantek.lomba.models import ImporNasional, ImporStatus, Lomba, Peserta, Status, Tingkat
-from posyantek.lomba.services.aturan import kunci_lomba, wajib_belum_final
+from lomba import impor as impor_csv
+from lomba import selectors
+from lomba.models import ImporNasional, ImporStatus, Lomba, Peserta, Status, Tingkat
+from lomba.services.aturan import kunci_lomba, wajib_belum_final
 
 
 @transaction.atomic

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from posyantek.lomba import forms, selectors, services
-from posyantek.lomba.models import JuriPos, Kriteria, Status, Tingkat
+from lomba import forms, selectors, services
+from lomba.models import JuriPos, Kriteria, Status, Tingkat
 from posyantek.forms import add_service_errors
-from posyantek.lomba.services.aturan import wajib_draf
-from posyantek.lomba.views.base import LombaAreaMixin
+from lomba.services.aturan import wajib_draf
+from lomba.views.base import LombaAreaMixin
 from posyantek.uploads import download_response
 
 

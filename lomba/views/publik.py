@@ -3,7 +3,7 @@
 from django.views.generic import DetailView, TemplateView
 
 from posyantek import versi
-from posyantek.lomba import selectors
+from lomba import selectors
 
 
 class LombaPublikListView(TemplateView):

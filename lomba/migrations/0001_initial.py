@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import posyantek.lomba.models
+import lomba.models
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -173,7 +173,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('judul', models.CharField(max_length=150, verbose_name='judul dokumen')),
-                ('berkas', models.FileField(max_length=255, upload_to=posyantek.lomba.models.dokumen_path, verbose_name='berkas')),
+                ('berkas', models.FileField(max_length=255, upload_to=lomba.models.dokumen_path, verbose_name='berkas')),
                 ('ukuran', models.PositiveIntegerField(default=0, verbose_name='ukuran (byte)')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('diunggah_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

@@ -11,7 +11,7 @@ from posyantek.forms import PilihanBanyakField
 from posyantek.forms.angka import AngkaField, angka_model
 from posyantek.models import Kota, Pos, User
 from posyantek.uploads import clean_document
-from posyantek.lomba.models import (
+from lomba.models import (
     angka,
     TINGKAT_URUTAN,
     Kriteria,

@@ -4,7 +4,7 @@ rules (weights, conflicts of interest, the freeze after final), never around the
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from posyantek.lomba.models import JuriPos, Lomba, Nilai, Peserta
+from lomba.models import JuriPos, Lomba, Nilai, Peserta
 
 
 class HanyaBaca:

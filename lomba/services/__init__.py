@@ -13,7 +13,7 @@ ranking trustworthy live here, so no view can skip them:
 - the national results CSV is applied all-or-nothing.
 """
 
-from posyantek.lomba.services.struktur import (  # noqa: F401
+from lomba.services.struktur import (  # noqa: F401
     nama_bawaan,
     lomba_create,
     lomba_update,
@@ -26,7 +26,7 @@ from posyantek.lomba.services.struktur import (  # noqa: F401
     kriteria_delete,
     bobot_simpan,
 )
-from posyantek.lomba.services.peserta import (  # noqa: F401
+from lomba.services.peserta import (  # noqa: F401
     peserta_create_pos,
     peserta_create_luar,
     peserta_delete,
@@ -36,7 +36,7 @@ from posyantek.lomba.services.peserta import (  # noqa: F401
     dokumen_upload,
     dokumen_delete,
 )
-from posyantek.lomba.services.penilaian import (  # noqa: F401
+from lomba.services.penilaian import (  # noqa: F401
     penugasan_create,
     penugasan_delete,
     juri_pos_create,
@@ -49,7 +49,7 @@ from posyantek.lomba.services.penilaian import (  # noqa: F401
     pos_tandai_percontohan,
     lomba_tandai_percontohan,
 )
-from posyantek.lomba.services.nasional import (  # noqa: F401
+from lomba.services.nasional import (  # noqa: F401
     impor_nasional_pratinjau,
     impor_nasional_terapkan,
     impor_nasional_batal,

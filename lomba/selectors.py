@@ -19,8 +19,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Quer
 from django.db.models.functions import Coalesce
 
 from posyantek.models import Kecamatan, Kota, OperatorPos, Pos, User, normalisasi_nama
-from posyantek.lomba import ranking
-from posyantek.lomba.models import (
+from lomba import ranking
+from lomba.models import (
     JuriPos,
     Kriteria,
     Lomba,
@@ -183,7 +183,7 @@ class BarisHasil:
 
     @property
     def penghargaan(self) -> str:
-        from posyantek.lomba.models import PENGHARGAAN_PERINGKAT
+        from lomba.models import PENGHARGAAN_PERINGKAT
 
         award = PENGHARGAAN_PERINGKAT.get(self.peringkat) if self.lengkap else None
         return award.label if award else ""

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from posyantek.models import Pos, User, normalisasi_nama
-from posyantek.lomba import impor as impor_csv
-from posyantek.lomba.models import TINGKAT_URUTAN, DokumenPeserta, Lomba, Peserta, Status, Tingkat
-from posyantek.lomba.services.aturan import MAKS_DOKUMEN, kunci_lomba, wajib_belum_final
+from lomba import impor as impor_csv
+from lomba.models import TINGKAT_URUTAN, DokumenPeserta, Lomba, Peserta, Status, Tingkat
+from lomba.services.aturan import MAKS_DOKUMEN, kunci_lomba, wajib_belum_final
 
 
 def _cek_peserta_boleh_berubah(lomba: Lomba) -> None:

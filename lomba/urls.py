@@ -1,6 +1,6 @@
 from django.urls import path
 
-from posyantek.lomba.views import kelola, nasional, operator, penilaian, publik
+from lomba.views import kelola, nasional, operator, penilaian, publik
 
 app_name = "lomba"
 

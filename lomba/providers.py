@@ -5,8 +5,8 @@ collide with another app's, and the matching partial in templates/lomba/ renders
 """
 
 from posyantek.models import OperatorPos
-from posyantek.lomba import selectors
-from posyantek.lomba.models import PenugasanJuri, Status
+from lomba import selectors
+from lomba.models import PenugasanJuri, Status
 from posyantek.permissions import is_admin_provinsi
 
 

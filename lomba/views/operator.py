@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from posyantek.lomba import forms, selectors, services
-from posyantek.lomba.models import Peserta
+from lomba import forms, selectors, services
+from lomba.models import Peserta
 from posyantek.forms import add_service_errors
 from posyantek.uploads import download_response
 from posyantek.views.kelola import KelolaPosMixin

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from posyantek.models import Pos, User
 from posyantek.services.pos import percontohan_tetapkan
 from posyantek.services.unik import simpan_unik
-from posyantek.lomba import selectors
-from posyantek.lomba.models import JuriPos, Kriteria, Lomba, Nilai, PenugasanJuri, Peserta, Status, Tingkat, angka
-from posyantek.lomba.services.aturan import kunci_lomba, wajib_belum_final
-from posyantek.lomba.services.struktur import periksa_struktur
+from lomba import selectors
+from lomba.models import JuriPos, Kriteria, Lomba, Nilai, PenugasanJuri, Peserta, Status, Tingkat, angka
+from lomba.services.aturan import kunci_lomba, wajib_belum_final
+from lomba.services.struktur import periksa_struktur
 
 
 @transaction.atomic

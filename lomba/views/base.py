@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from posyantek.lomba import selectors
-from posyantek.lomba.models import Lomba, PenugasanJuri, Peserta
+from lomba import selectors
+from lomba.models import Lomba, PenugasanJuri, Peserta
 from posyantek.permissions import is_admin_provinsi
 
 

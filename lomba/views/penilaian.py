@@ -12,10 +12,10 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from posyantek.export import ekspor_response
-from posyantek.lomba import forms, selectors, services
-from posyantek.lomba.models import Nilai, Status
+from lomba import forms, selectors, services
+from lomba.models import Nilai, Status
 from posyantek.forms import add_service_errors
-from posyantek.lomba.views.base import LombaAreaMixin
+from lomba.views.base import LombaAreaMixin
 
 
 class NilaiView(LombaAreaMixin, FormView):

@@ -13,10 +13,10 @@ from django.views.generic import FormView, TemplateView
 
 from posyantek.export import ekspor_response
 from posyantek.models import Pos
-from posyantek.lomba import forms, selectors, services
-from posyantek.lomba.models import ImporStatus, Kategori, Tingkat
+from lomba import forms, selectors, services
+from lomba.models import ImporStatus, Kategori, Tingkat
 from posyantek.forms import add_service_errors
-from posyantek.lomba.views.base import LombaAreaMixin
+from lomba.views.base import LombaAreaMixin
 
 
 class ImporMixin:

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from posyantek.lomba.models import Lomba, Status
+from lomba.models import Lomba, Status
 
 SERATUS = Decimal(100)
 MAKS_DOKUMEN = 20

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from posyantek.models import Kota, User
 from posyantek.services.unik import simpan_unik
-from posyantek.lomba import templat
-from posyantek.lomba.models import Kategori, Kriteria, Lomba, Status, SumberHasil, Tahap, Tingkat, angka
-from posyantek.lomba.services.aturan import SERATUS, kunci_lomba, wajib_draf
+from lomba import templat
+from lomba.models import Kategori, Kriteria, Lomba, Status, SumberHasil, Tahap, Tingkat, angka
+from lomba.services.aturan import SERATUS, kunci_lomba, wajib_draf
 
 
 def nama_bawaan(*, tahun: int, kategori: str, tingkat: str, kota: Kota | None) -> str:
