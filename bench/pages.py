@@ -166,7 +166,10 @@ PAGES: list[Page] = [
     # The operator's UKM registry with a search, against what the Django admin gives for free.
     Page("admin: UKM ?q=", f"/admin/ukm/ukm/?q={UKM_TERM}", "admin", login="admin"),
     Page(
-        "operator: UKM ?q=", f"/kelola/{BENCH_POS}/ukm/?q={UKM_TERM}", "search", login="operator",
+        "operator: UKM ?q=",
+        f"/kelola/{BENCH_POS}/ukm/?q={UKM_TERM}",
+        "search",
+        login="operator",
         faster_than=("admin: UKM ?q=", 2.0),
     ),
 ]

@@ -193,8 +193,20 @@ def start_gunicorn(env: dict, *, workers: int, threads: int) -> Server:
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     log = LOG_DIR / "gunicorn.log"
     gunicorn = str(Path(PYTHON).with_name("gunicorn"))
-    cmd = [gunicorn, "posyantek.wsgi", "--worker-class", "gthread", "--workers", str(workers),
-           "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--error-logfile", str(log)]
+    cmd = [
+        gunicorn,
+        "posyantek.wsgi",
+        "--worker-class",
+        "gthread",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--error-logfile",
+        str(log),
+    ]
     say(f"gunicorn: {' '.join(cmd[1:])}")
     with open(log, "wb") as out:  # this run's log only (one JSON line per request)
         process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -221,7 +233,10 @@ def login(port: int, email: str, password: str) -> dict:
     if status != 200 or not match:
         raise SystemExit(f"login form not available (HTTP {status})")
     status, _body, new = _request(
-        port, "POST", "/akun/login/", cookies=cookies,
+        port,
+        "POST",
+        "/akun/login/",
+        cookies=cookies,
         body={"login": email, "password": password, "csrfmiddlewaretoken": match.group(1).decode()},
     )
     cookies.update(new)
@@ -280,7 +295,9 @@ def server_pids(gunicorn_pid: int) -> list[int]:
         except (OSError, IndexError, ValueError):
             continue
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
         pids += [row[0] for row in cursor.fetchall()]
     return pids
 
@@ -307,8 +324,14 @@ def parse_wrk(output: str) -> WrkResult:
 
 
 def run_wrk(port: int, path: str, cookies: dict | None, args) -> WrkResult:
-    cmd = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}", f"--timeout={args.timeout}",
-           "--latency"]
+    cmd = [
+        "wrk",
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{args.duration}",
+        f"--timeout={args.timeout}",
+        "--latency",
+    ]
     if cookies:
         cmd += ["-H", "Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items())]
     cmd.append(f"http://127.0.0.1:{port}{path}")
@@ -414,16 +437,26 @@ def explain_all(scale: str) -> list[dict]:
             out.append({"name": entry.name, "scale": scale, "status": "error", "detail": repr(exc)})
             continue
         if qs is None:
-            out.append({"name": entry.name, "scale": scale, "status": "not available",
-                        "detail": "selector does not exist yet"})
+            out.append(
+                {"name": entry.name, "scale": scale, "status": "not available", "detail": "selector does not exist yet"}
+            )
             continue
         # The search predicate itself (LIKE/ILIKE, full-text @@, trigram %) must be an index condition;
         # an index used only for the post filter or the ordering, with the search as a row filter,
         # does not count: that plan reads every row of the post when the term is rare.
         uses_index = bool(re.search(r"(Index Cond|Recheck Cond):.*(~~|@@|%>|<%| % |similarity)", plan))
         ok = uses_index or not entry.require_index
-        out.append({"name": entry.name, "scale": scale, "status": "ok" if ok else "missed", "sql": sql,
-                    "plan": plan, "uses_index": uses_index, "require_index": entry.require_index})
+        out.append(
+            {
+                "name": entry.name,
+                "scale": scale,
+                "status": "ok" if ok else "missed",
+                "sql": sql,
+                "plan": plan,
+                "uses_index": uses_index,
+                "require_index": entry.require_index,
+            }
+        )
     return out
 
 
@@ -515,8 +548,14 @@ def machine_facts(args, workers: int) -> list[str]:
         except OSError:
             return "?"
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     from django.db import connection
 
     with connection.cursor() as cur:
@@ -546,46 +585,71 @@ def write_report(args, results, explains, sizes_used, failures, workers, uploads
     baseline_cpu = baseline.cpu_ms if baseline else None
     lines = ["# Posyantek benchmark", ""]
     lines += machine_facts(args, workers)
-    lines += ["- Data: " + "; ".join(f"{scale}: " + ", ".join(f"{k} {v:,}" for k, v in s.items())
-                                      for scale, s in sizes_used.items()), ""]
-    lines += ["## Throughput (wrk)", "",
-              "| page | kind | login | path | req/s | p50 ms | p99 ms | errors | ratio to minimal | target | result "
-              "| server CPU ms/req | CPU ratio |",
-              "|---|---|---|---|---:|---:|---:|---:|---:|---|---|---:|---:|"]
+    lines += [
+        "- Data: "
+        + "; ".join(f"{scale}: " + ", ".join(f"{k} {v:,}" for k, v in s.items()) for scale, s in sizes_used.items()),
+        "",
+    ]
+    lines += [
+        "## Throughput (wrk)",
+        "",
+        "| page | kind | login | path | req/s | p50 ms | p99 ms | errors | ratio to minimal | target | result "
+        "| server CPU ms/req | CPU ratio |",
+        "|---|---|---|---|---:|---:|---:|---:|---:|---|---|---:|---:|",
+    ]
     for r in results:
         target = r.page.ratio_target
         target_text = f"≥ {target:.0%}" if target is not None else ""
         if r.page.faster_than:
             target_text += f"{'; ' if target_text else ''}≥ {r.page.faster_than[1]:g}x {r.page.faster_than[0]}"
         if r.status != "ok":
-            lines.append(f"| {r.page.name} | {r.page.kind} | {r.page.login or ''} | `{r.path or '—'}` | | | | | | "
-                         f"{target_text} | **{r.status.upper()}**: {r.detail} | | |")
+            lines.append(
+                f"| {r.page.name} | {r.page.kind} | {r.page.login or ''} | `{r.path or '—'}` | | | | | | "
+                f"{target_text} | **{r.status.upper()}**: {r.detail} | | |"
+            )
             continue
         ratio = f"{r.ratio:.1%}" if r.ratio is not None else "—"
         cpu = fmt_ms(r.cpu_ms) if r.cpu_ms is not None else "—"
-        cpu_ratio = (f"{baseline_cpu / r.cpu_ms:.1%}" if baseline_cpu and r.cpu_ms and r.page.kind != "baseline"
-                     else "—")
-        lines.append(f"| {r.page.name} | {r.page.kind} | {r.page.login or ''} | `{r.path}` | {r.rps:,.0f} | "
-                     f"{fmt_ms(r.p50)} | {fmt_ms(r.p99)} | {r.errors} | {ratio} | {target_text} | {r.verdict} | "
-                     f"{cpu} | {cpu_ratio} |")
-    lines += ["", "Server CPU ms/req: user + system CPU of gunicorn's processes and of the PostgreSQL backends "
-              "serving the benchmark database during the run, per request (median of the runs). CPU ratio = "
-              "minimal's CPU per request / the page's: what the req/s ratio would be on an otherwise idle "
-              "machine. Targets are judged on req/s; read the CPU ratio when the load average says the "
-              "machine was shared."]
-    lines += ["", "Runs (req/s): " + "; ".join(
-        f"{r.page.name}: " + ", ".join(f"{x.rps:,.0f}" for x in r.runs) for r in results if r.runs), ""]
-    lines += ["## In-process server time", "",
-              f"django.test.Client in one process, {args.requests} warm requests per page after 20 warm-up "
-              "requests; whole middleware stack, no network. Targets (not for the Django admin, the yardstick): p95 ≤ "
-              + ", ".join(f"{v:.0f} ms ({k})" for k, v in P95_TARGET_MS.items() if k in sizes_used) + ".", ""]
-    lines += ["Public pages and the operator's dashboard serve their data from per-process cached fragments "
-              "(`posyantek/versi.py`); the *miss* columns time the same page with that cache emptied before "
-              "every request (what the first visitor after a write, or a rare search, waits): reported, not "
-              "judged.", ""]
+        cpu_ratio = f"{baseline_cpu / r.cpu_ms:.1%}" if baseline_cpu and r.cpu_ms and r.page.kind != "baseline" else "—"
+        lines.append(
+            f"| {r.page.name} | {r.page.kind} | {r.page.login or ''} | `{r.path}` | {r.rps:,.0f} | "
+            f"{fmt_ms(r.p50)} | {fmt_ms(r.p99)} | {r.errors} | {ratio} | {target_text} | {r.verdict} | "
+            f"{cpu} | {cpu_ratio} |"
+        )
+    lines += [
+        "",
+        "Server CPU ms/req: user + system CPU of gunicorn's processes and of the PostgreSQL backends "
+        "serving the benchmark database during the run, per request (median of the runs). CPU ratio = "
+        "minimal's CPU per request / the page's: what the req/s ratio would be on an otherwise idle "
+        "machine. Targets are judged on req/s; read the CPU ratio when the load average says the "
+        "machine was shared.",
+    ]
+    lines += [
+        "",
+        "Runs (req/s): "
+        + "; ".join(f"{r.page.name}: " + ", ".join(f"{x.rps:,.0f}" for x in r.runs) for r in results if r.runs),
+        "",
+    ]
+    lines += [
+        "## In-process server time",
+        "",
+        f"django.test.Client in one process, {args.requests} warm requests per page after 20 warm-up "
+        "requests; whole middleware stack, no network. Targets (not for the Django admin, the yardstick): p95 ≤ "
+        + ", ".join(f"{v:.0f} ms ({k})" for k, v in P95_TARGET_MS.items() if k in sizes_used)
+        + ".",
+        "",
+    ]
+    lines += [
+        "Public pages and the operator's dashboard serve their data from per-process cached fragments "
+        "(`posyantek/versi.py`); the *miss* columns time the same page with that cache emptied before "
+        "every request (what the first visitor after a write, or a rare search, waits): reported, not "
+        "judged.",
+        "",
+    ]
     scales = list(sizes_used)
-    lines.append("| page | " + " | ".join(f"{s} p50 ms | {s} p95 ms | {s} miss p50 | {s} miss p95" for s in scales)
-                 + " |")
+    lines.append(
+        "| page | " + " | ".join(f"{s} p50 ms | {s} p95 ms | {s} miss p50 | {s} miss p95" for s in scales) + " |"
+    )
     lines.append("|---|" + "---:|---:|---:|---:|" * len(scales))
     for r in results:
         if r.status != "ok":
@@ -608,12 +672,27 @@ def write_report(args, results, explains, sizes_used, failures, workers, uploads
         if e["status"] in ("not available", "error"):
             lines += [f"**{e['status'].upper()}**: {e['detail']}", ""]
             continue
-        index_text = ("the search condition is an index condition" if e["uses_index"]
-                      else "the search condition is a row filter (no search index used)")
+        index_text = (
+            "the search condition is an index condition"
+            if e["uses_index"]
+            else "the search condition is a row filter (no search index used)"
+        )
         need = " (required)" if e["require_index"] else " (not required)"
-        lines += [f"Result: {'✓' if e['status'] == 'ok' else '✗'} {index_text}{need}", "", "```sql", e["sql"], "```",
-                  "", "```", e["plan"], "```", ""]
-    missing = [r for r in results if r.status != "ok"] + [e for e in explains if e["status"] in ("not available", "error")]
+        lines += [
+            f"Result: {'✓' if e['status'] == 'ok' else '✗'} {index_text}{need}",
+            "",
+            "```sql",
+            e["sql"],
+            "```",
+            "",
+            "```",
+            e["plan"],
+            "```",
+            "",
+        ]
+    missing = [r for r in results if r.status != "ok"] + [
+        e for e in explains if e["status"] in ("not available", "error")
+    ]
     if uploads is not None:
         from bench.uploads import report_lines
 
@@ -624,9 +703,12 @@ def write_report(args, results, explains, sizes_used, failures, workers, uploads
     else:
         lines.append("Every measured page meets its targets.")
     if missing:
-        lines += ["", f"Not measured ({len(missing)}): "
-                  + ", ".join(getattr(getattr(m, 'page', None), 'name', None) or m["name"] for m in missing)
-                  + (" — allowed by --allow-missing" if args.allow_missing else " — this fails the run")]
+        lines += [
+            "",
+            f"Not measured ({len(missing)}): "
+            + ", ".join(getattr(getattr(m, "page", None), "name", None) or m["name"] for m in missing)
+            + (" — allowed by --allow-missing" if args.allow_missing else " — this fails the run"),
+        ]
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
     path = REPORT_DIR / f"{stamp}{'-national' if args.scale == 'national' else ''}.md"
@@ -639,14 +721,16 @@ def write_report(args, results, explains, sizes_used, failures, workers, uploads
 
 def django_env(url: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_DEBUG", "DJANGO_TESTING"}}
-    env.update({
-        "DATABASE_URL": url,
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "POSYANTEK_BENCH_VIEW": "1",
-        "DJANGO_SETTINGS_MODULE": "posyantek.settings",
-    })
+    env.update(
+        {
+            "DATABASE_URL": url,
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "POSYANTEK_BENCH_VIEW": "1",
+            "DJANGO_SETTINGS_MODULE": "posyantek.settings",
+        }
+    )
     return env
 
 
@@ -666,8 +750,9 @@ def switch_database(url: str) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scale", choices=["base", "national"], default="base",
-                        help="national: also time in-process at 1,000,000 UKM")
+    parser.add_argument(
+        "--scale", choices=["base", "national"], default="base", help="national: also time in-process at 1,000,000 UKM"
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--duration", default="10s")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
@@ -703,8 +788,11 @@ def main(argv=None) -> int:
 
     server = start_gunicorn(env, workers=args.workers, threads=args.gthreads)
     try:
-        sessions = {role: login(server.port, email, password) for role, email in ACCOUNTS.items()
-                    if any(r.page.login == role and r.status == "ok" for r in results)}
+        sessions = {
+            role: login(server.port, email, password)
+            for role, email in ACCOUNTS.items()
+            if any(r.page.login == role and r.status == "ok" for r in results)
+        }
         for r in results:
             if r.status != "ok":
                 continue
@@ -730,9 +818,11 @@ def main(argv=None) -> int:
                     spent = sum(after[pid] - before.get(pid, 0.0) for pid in after)
                     result.cpu_ms = spent * 1000 / result.requests
                 r.runs.append(result)
-                say(f"run {run}/{args.runs} {r.page.name}: {result.rps:,.0f} req/s, p50 {fmt_ms(result.p50)} ms, "
+                say(
+                    f"run {run}/{args.runs} {r.page.name}: {result.rps:,.0f} req/s, p50 {fmt_ms(result.p50)} ms, "
                     f"p99 {fmt_ms(result.p99)} ms, {result.errors} errors, "
-                    f"{fmt_ms(result.cpu_ms) if result.cpu_ms is not None else '?'} CPU-ms/req")
+                    f"{fmt_ms(result.cpu_ms) if result.cpu_ms is not None else '?'} CPU-ms/req"
+                )
     finally:
         server.stop()
 

@@ -52,9 +52,14 @@ def worst_cases() -> list[Case]:
     from tests import hostile_files
 
     png_w, png_h = IMAGE_MAX_EXAMPLE["PNG"]
-    smooth = Image.merge("RGB", (Image.linear_gradient("L").resize((png_w, png_h)),
-                                 Image.radial_gradient("L").resize((png_w, png_h)),
-                                 Image.new("L", (png_w, png_h), 90)))
+    smooth = Image.merge(
+        "RGB",
+        (
+            Image.linear_gradient("L").resize((png_w, png_h)),
+            Image.radial_gradient("L").resize((png_w, png_h)),
+            Image.new("L", (png_w, png_h), 90),
+        ),
+    )
     jpeg_w, jpeg_h = IMAGE_MAX_EXAMPLE["JPEG"]
     noisy_jpeg = Image.effect_noise((jpeg_w, jpeg_h), 50).convert("RGB")
     webp_w, webp_h = IMAGE_MAX_EXAMPLE["WEBP"]
@@ -73,23 +78,54 @@ def worst_cases() -> list[Case]:
     cases = [
         Case(f"accepted: PNG {png_w}×{png_h} gradient (at the PNG cap)", _encode(smooth, "PNG"), "a.png", "image/png"),
         Case(f"accepted: PNG {side}×{side} noise (at the byte cap)", _encode(noisy_png, "PNG"), "b.png", "image/png"),
-        Case(f"accepted: JPEG {crop.width}×{crop.height} noise, progressive (at the progressive byte cap)", progressive,
-             "c.jpg", "image/jpeg"),
-        Case(f"accepted: JPEG {jpeg_w}×{jpeg_h} noise, baseline", _encode(noisy_jpeg, "JPEG", quality=50), "d.jpg",
-             "image/jpeg"),
-        Case(f"accepted: JPEG {jpeg_w}×{jpeg_h} plain colour, progressive",
-             _encode(Image.new("RGB", (jpeg_w, jpeg_h), (1, 2, 3)), "JPEG", quality=95, progressive=True), "e.jpg",
-             "image/jpeg"),
-        Case(f"accepted: WebP {webp_w}×{webp_h} noise, quality 100 (at the WebP cap)",
-             _encode(noisy_webp, "WEBP", quality=100), "f.webp", "image/webp"),
-        Case(f"accepted: WebP {webp_w}×{webp_h} noise, lossless", _encode(noisy_webp, "WEBP", lossless=True), "g.webp",
-             "image/webp"),
-        Case("refused: PNG 3200×2400 plain colour (pixels out of proportion)",
-             _encode(Image.new("RGB", (3200, 2400), (10, 100, 10)), "PNG"), "i.png", "image/png"),
-        Case(f"refused: JPEG {jpeg_w}×{jpeg_h} noise, progressive, over its byte cap", progressive_big, "k.jpg",
-             "image/jpeg"),
-        Case(f"refused: JPEG {crop.width}×{crop.height} progressive, cut in half", progressive[: len(progressive) // 2],
-             "j.jpg", "image/jpeg"),
+        Case(
+            f"accepted: JPEG {crop.width}×{crop.height} noise, progressive (at the progressive byte cap)",
+            progressive,
+            "c.jpg",
+            "image/jpeg",
+        ),
+        Case(
+            f"accepted: JPEG {jpeg_w}×{jpeg_h} noise, baseline",
+            _encode(noisy_jpeg, "JPEG", quality=50),
+            "d.jpg",
+            "image/jpeg",
+        ),
+        Case(
+            f"accepted: JPEG {jpeg_w}×{jpeg_h} plain colour, progressive",
+            _encode(Image.new("RGB", (jpeg_w, jpeg_h), (1, 2, 3)), "JPEG", quality=95, progressive=True),
+            "e.jpg",
+            "image/jpeg",
+        ),
+        Case(
+            f"accepted: WebP {webp_w}×{webp_h} noise, quality 100 (at the WebP cap)",
+            _encode(noisy_webp, "WEBP", quality=100),
+            "f.webp",
+            "image/webp",
+        ),
+        Case(
+            f"accepted: WebP {webp_w}×{webp_h} noise, lossless",
+            _encode(noisy_webp, "WEBP", lossless=True),
+            "g.webp",
+            "image/webp",
+        ),
+        Case(
+            "refused: PNG 3200×2400 plain colour (pixels out of proportion)",
+            _encode(Image.new("RGB", (3200, 2400), (10, 100, 10)), "PNG"),
+            "i.png",
+            "image/png",
+        ),
+        Case(
+            f"refused: JPEG {jpeg_w}×{jpeg_h} noise, progressive, over its byte cap",
+            progressive_big,
+            "k.jpg",
+            "image/jpeg",
+        ),
+        Case(
+            f"refused: JPEG {crop.width}×{crop.height} progressive, cut in half",
+            progressive[: len(progressive) // 2],
+            "j.jpg",
+            "image/jpeg",
+        ),
     ]
     for name, content, content_type in hostile_files.HOSTILE_IMAGES:
         cases.append(Case(f"corpus: {name}", content, name.rsplit("/", 1)[-1], content_type))
@@ -128,19 +164,25 @@ def measure(repeat: int = 3) -> dict:
     translation.activate("id")
     cases = worst_cases()
     for case in cases:
+
         def run(case=case):
             cleaned = clean_image(SimpleUploadedFile(case.filename, case.data, case.content_type))
             return f"accepted ({len(cleaned) // 1024:,} KB stored)"
+
         case.cpu_s, case.wall_s, case.outcome = _timed(run, repeat)
 
     accepted = [c for c in cases if c.outcome.startswith("accepted")]
     worst = max(accepted, key=lambda c: c.cpu_s)
 
     def news_post():
-        photos = [SimpleUploadedFile(f"{i}-{worst.filename}", worst.data, worst.content_type)
-                  for i in range(FOTO_MAKS_PER_KABAR)]
-        form = KabarForm(data={"judul": "Kabar uji", "tanggal": datetime.date.today().isoformat(), "isi": "Isi."},
-                         files=MultiValueDict({"foto": photos}))
+        photos = [
+            SimpleUploadedFile(f"{i}-{worst.filename}", worst.data, worst.content_type)
+            for i in range(FOTO_MAKS_PER_KABAR)
+        ]
+        form = KabarForm(
+            data={"judul": "Kabar uji", "tanggal": datetime.date.today().isoformat(), "isi": "Isi."},
+            files=MultiValueDict({"foto": photos}),
+        )
         return "accepted" if form.is_valid() else "refused: " + "; ".join(form.errors.get("foto", form.errors))
 
     def cap_request():
@@ -156,31 +198,51 @@ def measure(repeat: int = 3) -> dict:
         cpu, wall, outcome = _timed(function, repeat)
         requests.append({"name": label, "cpu_s": cpu, "wall_s": wall, "outcome": outcome})
 
-    failures = [f"upload {c.name}: {c.cpu_s:.2f} s CPU > {FILE_CPU_TARGET_S:.0f} s" for c in cases
-                if c.cpu_s > FILE_CPU_TARGET_S]
-    failures += [f"upload request {r['name']}: {r['cpu_s']:.2f} s CPU > {REQUEST_TARGET_S:.0f} s"
-                 for r in requests if r["cpu_s"] > REQUEST_TARGET_S]
+    failures = [
+        f"upload {c.name}: {c.cpu_s:.2f} s CPU > {FILE_CPU_TARGET_S:.0f} s"
+        for c in cases
+        if c.cpu_s > FILE_CPU_TARGET_S
+    ]
+    failures += [
+        f"upload request {r['name']}: {r['cpu_s']:.2f} s CPU > {REQUEST_TARGET_S:.0f} s"
+        for r in requests
+        if r["cpu_s"] > REQUEST_TARGET_S
+    ]
     return {"cases": cases, "requests": requests, "failures": failures, "repeat": repeat, "worst": worst.name}
 
 
 def report_lines(result: dict) -> list[str]:
-    lines = ["## Uploads", "",
-             f"`posyantek.uploads.clean_image` (the one gate of every image upload) in this process, each case "
-             f"{result['repeat']} times, the highest CPU (user + system) and wall time kept. Targets: any file, "
-             f"accepted or refused, ≤ {FILE_CPU_TARGET_S:.0f} s CPU; one request ≤ {REQUEST_TARGET_S:.0f} s.", "",
-             "| case | size | CPU s | wall s | verdict | outcome |", "|---|---:|---:|---:|---|---|"]
+    lines = [
+        "## Uploads",
+        "",
+        f"`posyantek.uploads.clean_image` (the one gate of every image upload) in this process, each case "
+        f"{result['repeat']} times, the highest CPU (user + system) and wall time kept. Targets: any file, "
+        f"accepted or refused, ≤ {FILE_CPU_TARGET_S:.0f} s CPU; one request ≤ {REQUEST_TARGET_S:.0f} s.",
+        "",
+        "| case | size | CPU s | wall s | verdict | outcome |",
+        "|---|---:|---:|---:|---|---|",
+    ]
     for c in result["cases"]:
         verdict = "✓" if c.cpu_s <= FILE_CPU_TARGET_S else "✗"
         size = f"{len(c.data) / 1024:,.0f} KB"
         lines.append(f"| {c.name} | {size} | {c.cpu_s:.3f} | {c.wall_s:.3f} | {verdict} | {c.outcome[:110]} |")
-    lines += ["", f"Requests (worst accepted file: {result['worst']}):", "",
-              "| request | CPU s | wall s | verdict | outcome |", "|---|---:|---:|---|---|"]
+    lines += [
+        "",
+        f"Requests (worst accepted file: {result['worst']}):",
+        "",
+        "| request | CPU s | wall s | verdict | outcome |",
+        "|---|---:|---:|---|---|",
+    ]
     for r in result["requests"]:
         verdict = "✓" if r["cpu_s"] <= REQUEST_TARGET_S else "✗"
         lines.append(f"| {r['name']} | {r['cpu_s']:.3f} | {r['wall_s']:.3f} | {verdict} | {r['outcome'][:110]} |")
-    lines += ["", "Verdicts are on CPU time: on an idle core the wall time of one request is its CPU time; on a "
-              f"shared machine (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end) the wall "
-              "time also counts the waiting for a core.", ""]
+    lines += [
+        "",
+        "Verdicts are on CPU time: on an idle core the wall time of one request is its CPU time; on a "
+        f"shared machine (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end) the wall "
+        "time also counts the waiting for a core.",
+        "",
+    ]
     return lines
 
 

@@ -8,8 +8,8 @@ class LombaConfig(AppConfig):
     verbose_name = _("Lomba Posyantek")
 
     def ready(self) -> None:
-        from posyantek import extensions
         from lomba import providers
+        from posyantek import extensions
 
         extensions.register(extensions.OVERVIEW, providers.overview)
         extensions.register(extensions.POS_DETAIL, providers.pos_detail)

@@ -14,11 +14,11 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 
+from lomba import selectors, services
+from lomba.models import Kategori, Kriteria, Lomba, SumberHasil, Tingkat
 from posyantek import services as pos_services
 from posyantek.demo import DEMO_DOMAIN, DEMO_MARK, DemoContext
 from posyantek.models import Pos
-from lomba import selectors, services
-from lomba.models import Kategori, Kriteria, Lomba, SumberHasil, Tingkat
 
 KATEGORI = Kategori.POSYANTEK_BERPRESTASI
 
@@ -77,8 +77,10 @@ def _ada(tahun: int, tingkat: str) -> bool:
 
 def _nilai(ctx: DemoContext, kualitas: int, n: int) -> list[Decimal]:
     """n believable scores around an entry's quality, in half points."""
-    return [Decimal(min(98, max(50, kualitas + ctx.rng.randint(-6, 6)))) + Decimal("0.5") * ctx.rng.randint(0, 1)
-            for _ in range(n)]
+    return [
+        Decimal(min(98, max(50, kualitas + ctx.rng.randint(-6, 6)))) + Decimal("0.5") * ctx.rng.randint(0, 1)
+        for _ in range(n)
+    ]
 
 
 def _isi(juri, peserta, kriteria_ids: list[int], values: list[Decimal]) -> None:
@@ -87,18 +89,25 @@ def _isi(juri, peserta, kriteria_ids: list[int], values: list[Decimal]) -> None:
 
 def _provinsi_lalu(ctx: DemoContext, admin, juri: list, tahun: int) -> Lomba:
     lomba = services.lomba_create(
-        tahun=tahun, kategori=KATEGORI, tingkat=Tingkat.PROVINSI, oleh=admin,
+        tahun=tahun,
+        kategori=KATEGORI,
+        tingkat=Tingkat.PROVINSI,
+        oleh=admin,
         nama=f"{DEMO_MARK} Lomba Posyantek Berprestasi Tingkat Provinsi DKI Jakarta {tahun}",
         deskripsi=f"{DEMO_MARK} Contoh lomba yang sudah selesai dan diumumkan.",
     )
     services.lomba_update(lomba=lomba, oleh=admin, data={"tempat": "Balai Kota DKI Jakarta"})
     pos = {p.slug: p for p in Pos.objects.filter(slug__in=PROVINSI_LALU).select_related("kecamatan__kota")}
-    peserta = {slug: services.peserta_create_pos(lomba=lomba, pos=pos[slug], judul=JUDUL[slug], oleh=admin)
-               for slug in PROVINSI_LALU}
+    peserta = {
+        slug: services.peserta_create_pos(lomba=lomba, pos=pos[slug], judul=JUDUL[slug], oleh=admin)
+        for slug in PROVINSI_LALU
+    }
     for j in juri:
         services.penugasan_create(lomba=lomba, juri=j, oleh=admin)
     services.lomba_mulai_penilaian(lomba=lomba, oleh=admin)
-    ids = list(Kriteria.objects.filter(tahap__lomba=lomba).order_by("tahap__urutan", "urutan").values_list("pk", flat=True))
+    ids = list(
+        Kriteria.objects.filter(tahap__lomba=lomba).order_by("tahap__urutan", "urutan").values_list("pk", flat=True)
+    )
     kualitas = {"cempaka-putih": 90, "pademangan": 86, "kramatjati": 83, "gambir": 76, "tambora": 74, "koja": 70}
     for j in juri:
         terkait = selectors.juri_terkait_pos_ids(j)
@@ -128,7 +137,11 @@ def _csv(rows: list[tuple[str, str, str, int]]) -> bytes:
 def _nasional(ctx: DemoContext, admin, tahun: int, dki: list[tuple[str, int]], dari: Lomba | None = None) -> Lomba:
     """A national competition whose results come from the committee's CSV, with DKI among them."""
     lomba = services.lomba_create(
-        tahun=tahun, kategori=KATEGORI, tingkat=Tingkat.NASIONAL, sumber_hasil=SumberHasil.IMPOR, oleh=admin,
+        tahun=tahun,
+        kategori=KATEGORI,
+        tingkat=Tingkat.NASIONAL,
+        sumber_hasil=SumberHasil.IMPOR,
+        oleh=admin,
         nama=f"{DEMO_MARK} Lomba Posyantek Berprestasi Tingkat Nasional {tahun}",
         deskripsi=f"{DEMO_MARK} Hasil dari panitia nasional (Gelar TTG), diimpor dari CSV contoh.",
     )
@@ -147,8 +160,9 @@ def _nasional(ctx: DemoContext, admin, tahun: int, dki: list[tuple[str, int]], d
             nama, prov = luar[i]
             i += 1
             rows.append((f"{nama} {DEMO_MARK}", prov, str(totals[rank - 1]).replace(".", ","), rank))
-    impor = services.impor_nasional_pratinjau(lomba=lomba, nama_berkas=f"hasil-nasional-{tahun}.csv",
-                                              data=_csv(rows), oleh=admin)
+    impor = services.impor_nasional_pratinjau(
+        lomba=lomba, nama_berkas=f"hasil-nasional-{tahun}.csv", data=_csv(rows), oleh=admin
+    )
     services.impor_nasional_terapkan(impor=impor, oleh=admin)
     services.lomba_umumkan(lomba=lomba, oleh=admin)
     return lomba
@@ -156,20 +170,30 @@ def _nasional(ctx: DemoContext, admin, tahun: int, dki: list[tuple[str, int]], d
 
 def _provinsi_kini(ctx: DemoContext, admin, juri: list, tahun: int) -> Lomba:
     lomba = services.lomba_create(
-        tahun=tahun, kategori=KATEGORI, tingkat=Tingkat.PROVINSI, oleh=admin,
+        tahun=tahun,
+        kategori=KATEGORI,
+        tingkat=Tingkat.PROVINSI,
+        oleh=admin,
         nama=f"{DEMO_MARK} Lomba Posyantek Berprestasi Tingkat Provinsi DKI Jakarta {tahun}",
         deskripsi=f"{DEMO_MARK} Contoh lomba yang sedang dinilai.",
     )
     pos = {p.slug: p for p in Pos.objects.filter(slug__in=PROVINSI_KINI)}
-    peserta = [services.peserta_create_pos(lomba=lomba, pos=pos[slug], judul=JUDUL[slug], oleh=admin)
-               for slug in PROVINSI_KINI]
+    peserta = [
+        services.peserta_create_pos(lomba=lomba, pos=pos[slug], judul=JUDUL[slug], oleh=admin) for slug in PROVINSI_KINI
+    ]
     for p in peserta[:2]:
-        services.dokumen_upload(peserta=p, judul="SK pembentukan pos (contoh)",
-                                berkas=ContentFile(PDF_DEMO, name="sk-pembentukan.pdf"), oleh=admin)
+        services.dokumen_upload(
+            peserta=p,
+            judul="SK pembentukan pos (contoh)",
+            berkas=ContentFile(PDF_DEMO, name="sk-pembentukan.pdf"),
+            oleh=admin,
+        )
     for j in juri:
         services.penugasan_create(lomba=lomba, juri=j, oleh=admin)
     services.lomba_mulai_penilaian(lomba=lomba, oleh=admin)
-    ids = list(Kriteria.objects.filter(tahap__lomba=lomba).order_by("tahap__urutan", "urutan").values_list("pk", flat=True))
+    ids = list(
+        Kriteria.objects.filter(tahap__lomba=lomba).order_by("tahap__urutan", "urutan").values_list("pk", flat=True)
+    )
     for j in juri:
         terkait = selectors.juri_terkait_pos_ids(j)
         todo = peserta[:2] if j == juri[0] else peserta  # juri1 still has four entries to score
@@ -184,8 +208,9 @@ def seed(ctx: DemoContext) -> None:
     juri = _juri(ctx)
     tambora = Pos.objects.get(slug="tambora")
     if not juri[1].juri_pos_set.filter(pos=tambora).exists():
-        services.juri_pos_create(juri=juri[1], pos=tambora, oleh=admin,
-                                 keterangan=f"{DEMO_MARK} berdomisili di Kecamatan Tambora")
+        services.juri_pos_create(
+            juri=juri[1], pos=tambora, oleh=admin, keterangan=f"{DEMO_MARK} berdomisili di Kecamatan Tambora"
+        )
     lalu, kini = ctx.today.year - 1, ctx.today.year
     provinsi = None
     if not _ada(lalu, Tingkat.PROVINSI):
@@ -196,8 +221,10 @@ def seed(ctx: DemoContext) -> None:
         juara = provinsi.peserta_set.select_related("pos").get(peringkat=1)
         _nasional(ctx, admin, lalu, [(juara.pos.nama, 3)], dari=provinsi)
         ctx.say(f"Lomba: nasional {lalu} (impor CSV, DKI peringkat 3)")
-    for tahun, dki in ((lalu - 1, [("Posyantek Kecamatan Pademangan", 5)]),
-                       (lalu - 2, [("Posyantek Kec. Cempaka Putih", 2), ("Posyantek Kramat Jati", 8)])):
+    for tahun, dki in (
+        (lalu - 1, [("Posyantek Kecamatan Pademangan", 5)]),
+        (lalu - 2, [("Posyantek Kec. Cempaka Putih", 2), ("Posyantek Kramat Jati", 8)]),
+    ):
         if not _ada(tahun, Tingkat.NASIONAL):
             _nasional(ctx, admin, tahun, dki)
     if not _ada(kini, Tingkat.PROVINSI):

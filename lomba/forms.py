@@ -7,12 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from posyantek.forms import PilihanBanyakField
-from posyantek.forms.angka import AngkaField, angka_model
-from posyantek.models import Kota, Pos, User
-from posyantek.uploads import clean_document
 from lomba.models import (
-    angka,
     TINGKAT_URUTAN,
     Kriteria,
     Lomba,
@@ -21,7 +16,12 @@ from lomba.models import (
     SumberHasil,
     Tahap,
     Tingkat,
+    angka,
 )
+from posyantek.forms import PilihanBanyakField
+from posyantek.forms.angka import AngkaField, angka_model
+from posyantek.models import Kota, Pos, User
+from posyantek.uploads import clean_document
 
 
 class NilaiField(AngkaField):
@@ -40,8 +40,12 @@ def _tahun_sekarang() -> int:
 
 class LombaCreateForm(forms.ModelForm):
     nama = forms.CharField(
-        label=_("Nama lomba"), max_length=200, required=False,
-        help_text=_("Kosongkan untuk nama otomatis, misalnya “Lomba Posyantek Berprestasi Tingkat Provinsi DKI Jakarta 2026”."),
+        label=_("Nama lomba"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Kosongkan untuk nama otomatis, misalnya “Lomba Posyantek Berprestasi Tingkat Provinsi DKI Jakarta 2026”."
+        ),
     )
 
     class Meta:
@@ -50,7 +54,9 @@ class LombaCreateForm(forms.ModelForm):
         formfield_callback = angka_model(tanpa_ribuan=["tahun"])
         widgets = {"deskripsi": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "sumber_hasil": _("Hasil lomba nasional dapat dinilai akun juri nasional di portal atau diimpor dari CSV panitia nasional."),
+            "sumber_hasil": _(
+                "Hasil lomba nasional dapat dinilai akun juri nasional di portal atau diimpor dari CSV panitia nasional."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -178,7 +184,9 @@ class PesertaPosForm(forms.Form):
 
 
 class PesertaLuarForm(forms.Form):
-    nama = forms.CharField(label=_("Nama peserta"), max_length=150, help_text=_("Misalnya “Posyantek Kecamatan Singosari”."))
+    nama = forms.CharField(
+        label=_("Nama peserta"), max_length=150, help_text=_("Misalnya “Posyantek Kecamatan Singosari”.")
+    )
     provinsi = forms.CharField(label=_("Provinsi"), max_length=100)
     judul = forms.CharField(label=_("Judul karya/inovasi"), max_length=200, required=False)
 
@@ -186,7 +194,10 @@ class PesertaLuarForm(forms.Form):
 class BawaPemenangForm(forms.Form):
     dari = forms.ModelChoiceField(label=_("Dari lomba"), queryset=Lomba.objects.none())
     peringkat_maks = AngkaField(
-        label=_("Bawa peringkat 1 sampai"), min_value=1, max_value=10, initial=1,
+        label=_("Bawa peringkat 1 sampai"),
+        min_value=1,
+        max_value=10,
+        initial=1,
         help_text=_("1 = hanya Juara I; 3 = Juara I–III."),
     )
 
@@ -204,13 +215,16 @@ class PesertaOperatorForm(forms.ModelForm):
     class Meta:
         model = Peserta
         fields = ["judul", "tautan_video"]
-        help_texts = {"tautan_video": _("Tautan video profil pos (YouTube atau penyimpanan daring), bila diminta panitia.")}
+        help_texts = {
+            "tautan_video": _("Tautan video profil pos (YouTube atau penyimpanan daring), bila diminta panitia.")
+        }
 
 
 class DokumenForm(forms.Form):
     judul = forms.CharField(label=_("Judul dokumen"), max_length=150, help_text=_("Misalnya “SK pembentukan pos”."))
     berkas = forms.FileField(
-        label=_("Berkas"), help_text=_("PDF atau gambar (JPEG, PNG, WebP), paling besar 10 MB."),
+        label=_("Berkas"),
+        help_text=_("PDF atau gambar (JPEG, PNG, WebP), paling besar 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.webp"}),
     )
 
@@ -228,15 +242,19 @@ class PenugasanForm(forms.Form):
     juri = forms.ModelChoiceField(label=_("Juri"), queryset=User.objects.none())
     is_nasional = forms.BooleanField(label=_("Akun juri nasional"), required=False)
     peserta = PilihanBanyakField(
-        label=_("Hanya menilai peserta berikut"), queryset=Peserta.objects.none(), required=False,
-        widget=forms.CheckboxSelectMultiple, help_text=_("Kosongkan bila juri menilai semua peserta."),
+        label=_("Hanya menilai peserta berikut"),
+        queryset=Peserta.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kosongkan bila juri menilai semua peserta."),
     )
 
     def __init__(self, *args, lomba: Lomba, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["juri"].queryset = (
             User.objects.filter(is_juri=True, is_active=True)
-            .exclude(pk__in=lomba.penugasan_set.values("juri_id")).order_by("nama", "email")
+            .exclude(pk__in=lomba.penugasan_set.values("juri_id"))
+            .order_by("nama", "email")
         )
         self.fields["juri"].label_from_instance = lambda u: f"{u.nama or u.email} ({u.email})"
         self.fields["peserta"].queryset = lomba.peserta_set.with_relasi().order_by("pos__kecamatan__kode", "nama_luar")
@@ -249,9 +267,13 @@ class PenugasanForm(forms.Form):
 
 class JuriPosForm(forms.Form):
     juri = forms.ModelChoiceField(label=_("Juri"), queryset=User.objects.filter(is_juri=True).order_by("nama", "email"))
-    pos = forms.ModelChoiceField(label=_("Pos terkait"), queryset=Pos.objects.with_wilayah().order_by("kecamatan__kode"))
+    pos = forms.ModelChoiceField(
+        label=_("Pos terkait"), queryset=Pos.objects.with_wilayah().order_by("kecamatan__kode")
+    )
     keterangan = forms.CharField(
-        label=_("Keterangan keterkaitan"), max_length=200, required=False,
+        label=_("Keterangan keterkaitan"),
+        max_length=200,
+        required=False,
         help_text=_("Misalnya “berdomisili di kecamatan ini” atau “mantan pengurus”."),
     )
 
@@ -272,10 +294,15 @@ class NilaiForm(forms.Form):
             for k in t.kriteria_set.all():
                 name = f"kriteria_{k.pk}"
                 field = NilaiField(
-                    label=k.nama, required=False, rentang=(k.skala_min, k.skala_maks),
+                    label=k.nama,
+                    required=False,
+                    rentang=(k.skala_min, k.skala_maks),
                     initial=nilai_awal.get(k.pk),
-                    help_text=_("Skala %(min)s–%(maks)s. %(desk)s") % {
-                        "min": angka(k.skala_min), "maks": angka(k.skala_maks), "desk": k.deskripsi,
+                    help_text=_("Skala %(min)s–%(maks)s. %(desk)s")
+                    % {
+                        "min": angka(k.skala_min),
+                        "maks": angka(k.skala_maks),
+                        "desk": k.deskripsi,
                     },
                 )
                 self.fields[name] = field
@@ -291,11 +318,14 @@ class NilaiForm(forms.Form):
 
 class PercontohanForm(forms.Form):
     peserta = PilihanBanyakField(
-        label=_("Tetapkan sebagai pos percontohan"), queryset=Peserta.objects.none(),
+        label=_("Tetapkan sebagai pos percontohan"),
+        queryset=Peserta.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
     alasan = forms.CharField(
-        label=_("Alasan (opsional)"), max_length=255, required=False,
+        label=_("Alasan (opsional)"),
+        max_length=255,
+        required=False,
         help_text=_("Kosongkan untuk alasan otomatis, misalnya “Juara I — Lomba … 2025”."),
     )
 
@@ -304,7 +334,8 @@ class PercontohanForm(forms.Form):
         qs = lomba.peserta_set.filter(pos__isnull=False, peringkat__isnull=False).with_relasi().order_by("peringkat")
         self.fields["peserta"].queryset = qs
         self.fields["peserta"].label_from_instance = lambda p: (
-            f"{p.peringkat}. {p.nama} ({p.wilayah})" + (f" — {p.penghargaan}" if p.penghargaan else "")
+            f"{p.peringkat}. {p.nama} ({p.wilayah})"
+            + (f" — {p.penghargaan}" if p.penghargaan else "")
             + (" ✓" if p.pos.is_percontohan else "")
         )
         if not self.is_bound:
@@ -327,7 +358,9 @@ def usulan_percontohan(lomba: Lomba, ranked: list[Peserta]) -> list[Peserta]:
 class ImporForm(forms.Form):
     berkas = forms.FileField(
         label=_("Berkas CSV hasil panitia nasional"),
-        help_text=_("Kolom: peserta, provinsi, total, peringkat (pemisah koma atau titik koma, UTF-8). Paling besar 1 MB."),
+        help_text=_(
+            "Kolom: peserta, provinsi, total, peringkat (pemisah koma atau titik koma, UTF-8). Paling besar 1 MB."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
 

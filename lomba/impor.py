@@ -32,8 +32,13 @@ KOLOM = {
 PROVINSI_DKI = {
     normalisasi_nama(n)
     for n in (
-        "DKI Jakarta", "Daerah Khusus Jakarta", "Daerah Khusus Ibukota Jakarta", "Provinsi DKI Jakarta",
-        "Provinsi Daerah Khusus Jakarta", "Jakarta", "DKJ",
+        "DKI Jakarta",
+        "Daerah Khusus Jakarta",
+        "Daerah Khusus Ibukota Jakarta",
+        "Provinsi DKI Jakarta",
+        "Provinsi Daerah Khusus Jakarta",
+        "Jakarta",
+        "DKJ",
     )
 }
 
@@ -45,7 +50,7 @@ def is_provinsi_dki(nama: str) -> bool:
     kunci = normalisasi_nama(nama)
     for awalan in ("provinsi", "prov"):
         if kunci.startswith(awalan):
-            kunci = kunci[len(awalan):]
+            kunci = kunci[len(awalan) :]
             break
     return (
         kunci in PROVINSI_DKI
@@ -66,8 +71,13 @@ class Baris:
 
     def as_json(self) -> dict:
         return {
-            "nomor": self.nomor, "nama": self.nama, "provinsi": self.provinsi, "total": str(self.total),
-            "peringkat": self.peringkat, "dki": self.dki, "pos_id": self.pos_id,
+            "nomor": self.nomor,
+            "nama": self.nama,
+            "provinsi": self.provinsi,
+            "total": str(self.total),
+            "peringkat": self.peringkat,
+            "dki": self.dki,
+            "pos_id": self.pos_id,
         }
 
 
@@ -188,7 +198,9 @@ def baca_csv(data: bytes, *, cocokkan_pos=None) -> HasilBaca:
                 errors.append(_("peringkat harus antara 1 dan %(n)s") % {"n": MAKS_BARIS})
                 peringkat = None
             elif peringkat in seen_rank:
-                errors.append(_("peringkat %(p)s sudah dipakai di baris %(b)s") % {"p": peringkat, "b": seen_rank[peringkat]})
+                errors.append(
+                    _("peringkat %(p)s sudah dipakai di baris %(b)s") % {"p": peringkat, "b": seen_rank[peringkat]}
+                )
         if nama and provinsi:
             key = (normalisasi_nama(nama), normalisasi_nama(provinsi))
             if key in seen_name:
@@ -199,13 +211,17 @@ def baca_csv(data: bytes, *, cocokkan_pos=None) -> HasilBaca:
             hasil.kesalahan.append(_("Baris %(n)s: %(err)s.") % {"n": nomor, "err": "; ".join(str(e) for e in errors)})
             continue
         seen_rank[peringkat] = nomor
-        baris = Baris(nomor=nomor, nama=nama, provinsi=provinsi, total=total.quantize(Decimal("0.01")), peringkat=peringkat)
+        baris = Baris(
+            nomor=nomor, nama=nama, provinsi=provinsi, total=total.quantize(Decimal("0.01")), peringkat=peringkat
+        )
         if is_provinsi_dki(provinsi):
             baris.dki = True
             baris.pos_id = cocokkan_pos(nama) if cocokkan_pos else None
             if baris.pos_id is None:
                 hasil.peringatan.append(
-                    _("Baris %(n)s: peserta DKI “%(nama)s” tidak cocok dengan pos mana pun; dicatat sebagai peserta tanpa pos.")
+                    _(
+                        "Baris %(n)s: peserta DKI “%(nama)s” tidak cocok dengan pos mana pun; dicatat sebagai peserta tanpa pos."
+                    )
                     % {"n": nomor, "nama": nama}
                 )
         hasil.baris.append(baris)

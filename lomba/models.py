@@ -16,13 +16,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.template.defaultfilters import floatformat
-from django.utils.formats import get_format
 from django.urls import reverse
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from posyantek.models import Kota, Pos
 from posyantek.uploads import private_storage, safe_name
+
 
 def angka(value: Decimal) -> str:
     """A number for messages, in the active language: 100 → "100", 87.50 → "87,5" (Indonesian)."""
@@ -112,7 +113,11 @@ class Lomba(models.Model):
     kategori = models.CharField(_("kategori"), max_length=30, choices=Kategori.choices)
     tingkat = models.CharField(_("tingkat"), max_length=10, choices=Tingkat.choices)
     kota = models.ForeignKey(
-        Kota, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("kota/kabupaten"),
+        Kota,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("kota/kabupaten"),
         help_text=_("Hanya untuk lomba tingkat kota/kabupaten."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -125,12 +130,20 @@ class Lomba(models.Model):
     )
     pakai_templat_bawaan = models.BooleanField(_("memakai templat bobot bawaan"), default=False)
     seri_tahap = models.ForeignKey(
-        "Tahap", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "Tahap",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("penentu seri pertama (tahap)"),
         help_text=_("Bila nilai akhir sama, peserta dengan nilai tahap ini lebih tinggi berada di atas."),
     )
     seri_kriteria = models.ForeignKey(
-        "Kriteria", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "Kriteria",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("penentu seri kedua (kriteria)"),
         help_text=_("Bila masih sama, peserta dengan rata-rata kriteria ini lebih tinggi berada di atas."),
     )
@@ -158,12 +171,15 @@ class Lomba(models.Model):
         verbose_name_plural = _("lomba")
         constraints = [
             models.UniqueConstraint(
-                fields=["tahun", "kategori", "tingkat", "kota"], condition=Q(kota__isnull=False),
+                fields=["tahun", "kategori", "tingkat", "kota"],
+                condition=Q(kota__isnull=False),
                 name="lomba_unik_per_kota",
                 violation_error_message=_("Lomba dengan tahun, kategori, tingkat, dan kota yang sama sudah ada."),
             ),
             models.UniqueConstraint(
-                fields=["tahun", "kategori", "tingkat"], condition=Q(kota__isnull=True), name="lomba_unik",
+                fields=["tahun", "kategori", "tingkat"],
+                condition=Q(kota__isnull=True),
+                name="lomba_unik",
                 violation_error_message=_("Lomba dengan tahun, kategori, dan tingkat yang sama sudah ada."),
             ),
             models.CheckConstraint(
@@ -172,7 +188,8 @@ class Lomba(models.Model):
                 violation_error_message=_("Kota diisi untuk lomba tingkat kota, dan hanya untuk lomba tingkat kota."),
             ),
             models.CheckConstraint(
-                condition=Q(sumber_hasil="penilaian") | Q(tingkat="nasional"), name="lomba_impor_hanya_nasional",
+                condition=Q(sumber_hasil="penilaian") | Q(tingkat="nasional"),
+                name="lomba_impor_hanya_nasional",
                 violation_error_message=_("Impor hasil dari CSV hanya untuk lomba tingkat nasional."),
             ),
         ]
@@ -211,7 +228,8 @@ class Tahap(models.Model):
         verbose_name_plural = _("tahap")
         constraints = [
             models.CheckConstraint(
-                condition=Q(bobot__gte=0) & Q(bobot__lte=100), name="tahap_bobot_0_100",
+                condition=Q(bobot__gte=0) & Q(bobot__lte=100),
+                name="tahap_bobot_0_100",
                 violation_error_message=_("Bobot harus antara 0 dan 100."),
             ),
         ]
@@ -237,15 +255,18 @@ class Kriteria(models.Model):
         verbose_name_plural = _("kriteria")
         constraints = [
             models.CheckConstraint(
-                condition=Q(bobot__gte=0) & Q(bobot__lte=100), name="kriteria_bobot_0_100",
+                condition=Q(bobot__gte=0) & Q(bobot__lte=100),
+                name="kriteria_bobot_0_100",
                 violation_error_message=_("Bobot harus antara 0 dan 100."),
             ),
             models.CheckConstraint(
-                condition=Q(skala_maks__gt=models.F("skala_min")), name="kriteria_skala_naik",
+                condition=Q(skala_maks__gt=models.F("skala_min")),
+                name="kriteria_skala_naik",
                 violation_error_message=_("Nilai tertinggi harus lebih besar daripada nilai terendah."),
             ),
             models.CheckConstraint(
-                condition=Q(skala_min__gte=0), name="kriteria_skala_min_positif",
+                condition=Q(skala_min__gte=0),
+                name="kriteria_skala_min_positif",
                 violation_error_message=_("Nilai terendah tidak boleh negatif."),
             ),
         ]
@@ -278,7 +299,11 @@ class Peserta(models.Model):
     )
     tautan_video = models.URLField(_("tautan video profil"), blank=True, max_length=300)
     asal = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="lanjutan_set",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lanjutan_set",
         verbose_name=_("dibawa dari"),
     )
     dari_dki = models.BooleanField(_("dari DKI Jakarta"), default=False)
@@ -305,11 +330,15 @@ class Peserta(models.Model):
                 violation_error_message=_("Peserta adalah pos DKI atau peserta luar DKI dengan nama, bukan keduanya."),
             ),
             models.UniqueConstraint(
-                fields=["lomba", "pos"], condition=Q(pos__isnull=False), name="peserta_pos_unik",
+                fields=["lomba", "pos"],
+                condition=Q(pos__isnull=False),
+                name="peserta_pos_unik",
                 violation_error_message=_("Pos ini sudah terdaftar sebagai peserta lomba ini."),
             ),
             models.UniqueConstraint(
-                fields=["lomba", "peringkat"], condition=Q(peringkat__isnull=False), name="peserta_peringkat_unik",
+                fields=["lomba", "peringkat"],
+                condition=Q(peringkat__isnull=False),
+                name="peserta_peringkat_unik",
                 violation_error_message=_("Peringkat ini sudah dipakai peserta lain."),
             ),
         ]
@@ -327,7 +356,7 @@ class Peserta(models.Model):
         nama = self.nama
         for prefix in ("Posyantek Kecamatan ", "Posyantek Kec. ", "Posyantek "):
             if nama.startswith(prefix):
-                return nama[len(prefix):]
+                return nama[len(prefix) :]
         return nama
 
     @property
@@ -401,7 +430,10 @@ class PenugasanJuri(models.Model):
     )
     is_nasional = models.BooleanField(_("juri nasional"), default=False)
     peserta = models.ManyToManyField(
-        Peserta, blank=True, related_name="penugasan_set", verbose_name=_("peserta yang dinilai"),
+        Peserta,
+        blank=True,
+        related_name="penugasan_set",
+        verbose_name=_("peserta yang dinilai"),
         help_text=_("Kosongkan bila juri menilai semua peserta."),
     )
     created_by = models.ForeignKey(
@@ -415,7 +447,8 @@ class PenugasanJuri(models.Model):
         verbose_name_plural = _("penugasan juri")
         constraints = [
             models.UniqueConstraint(
-                fields=["lomba", "juri"], name="penugasan_juri_unik",
+                fields=["lomba", "juri"],
+                name="penugasan_juri_unik",
                 violation_error_message=_("Juri ini sudah ditugaskan di lomba ini."),
             )
         ]
@@ -446,7 +479,9 @@ class JuriPos(models.Model):
         verbose_name_plural = _("keterkaitan juri dengan pos")
         constraints = [
             models.UniqueConstraint(
-                fields=["juri", "pos"], name="juripos_unik", violation_error_message=_("Keterkaitan ini sudah tercatat.")
+                fields=["juri", "pos"],
+                name="juripos_unik",
+                violation_error_message=_("Keterkaitan ini sudah tercatat."),
             )
         ]
 
@@ -458,7 +493,9 @@ class Nilai(models.Model):
     """One juri's score of one entry on one criterion. Every change is kept in its history."""
 
     peserta = models.ForeignKey(Peserta, on_delete=models.CASCADE, related_name="nilai_set", verbose_name=_("peserta"))
-    kriteria = models.ForeignKey(Kriteria, on_delete=models.CASCADE, related_name="nilai_set", verbose_name=_("kriteria"))
+    kriteria = models.ForeignKey(
+        Kriteria, on_delete=models.CASCADE, related_name="nilai_set", verbose_name=_("kriteria")
+    )
     juri = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="nilai_lomba_set", verbose_name=_("juri")
     )
@@ -474,11 +511,13 @@ class Nilai(models.Model):
         verbose_name_plural = _("nilai")
         constraints = [
             models.UniqueConstraint(
-                fields=["juri", "peserta", "kriteria"], name="nilai_unik",
+                fields=["juri", "peserta", "kriteria"],
+                name="nilai_unik",
                 violation_error_message=_("Juri ini sudah memberi nilai untuk kriteria ini."),
             ),
             models.CheckConstraint(
-                condition=Q(nilai__gte=0), name="nilai_tidak_negatif",
+                condition=Q(nilai__gte=0),
+                name="nilai_tidak_negatif",
                 violation_error_message=_("Nilai tidak boleh negatif."),
             ),
         ]

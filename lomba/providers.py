@@ -4,9 +4,9 @@ Each provider returns lazy querysets or plain values under keys prefixed ``lomba
 collide with another app's, and the matching partial in templates/lomba/ renders them.
 """
 
-from posyantek.models import OperatorPos
 from lomba import selectors
 from lomba.models import PenugasanJuri, Status
+from posyantek.models import OperatorPos
 from posyantek.permissions import is_admin_provinsi
 
 
@@ -56,7 +56,9 @@ def pos_dasbor(*, request, pos) -> dict:
 def akun_saya(*, request, user) -> dict:
     if not getattr(user, "is_juri", False):
         return {"lomba_penugasan": []}
-    return {"lomba_penugasan": PenugasanJuri.objects.filter(juri=user).select_related("lomba").order_by("-lomba__tahun")}
+    return {
+        "lomba_penugasan": PenugasanJuri.objects.filter(juri=user).select_related("lomba").order_by("-lomba__tahun")
+    }
 
 
 def kelola_index(*, request, user) -> dict:

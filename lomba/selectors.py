@@ -18,7 +18,6 @@ from decimal import Decimal
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from posyantek.models import Kecamatan, Kota, OperatorPos, Pos, User, normalisasi_nama
 from lomba import ranking
 from lomba.models import (
     JuriPos,
@@ -31,6 +30,7 @@ from lomba.models import (
     Tahap,
     Tingkat,
 )
+from posyantek.models import Kecamatan, Kota, OperatorPos, Pos, User, normalisasi_nama
 
 # --- Conflict of interest and assignment ---------------------------------------------------------
 
@@ -98,11 +98,17 @@ def peserta_untuk_juri(lomba: Lomba, penugasan: PenugasanJuri) -> list[PesertaJu
     jumlah_kriteria = Kriteria.objects.filter(tahap__lomba=lomba).count()
     dinilai = dict(
         Nilai.objects.filter(juri=penugasan.juri, peserta__lomba=lomba)
-        .values("peserta_id").annotate(n=Count("pk")).values_list("peserta_id", "n")
+        .values("peserta_id")
+        .annotate(n=Count("pk"))
+        .values_list("peserta_id", "n")
     )
     return [
-        PesertaJuri(peserta=p, konflik=bool(p.pos_id and p.pos_id in terkait), dinilai=dinilai.get(p.pk, 0),
-                    jumlah_kriteria=jumlah_kriteria)
+        PesertaJuri(
+            peserta=p,
+            konflik=bool(p.pos_id and p.pos_id in terkait),
+            dinilai=dinilai.get(p.pk, 0),
+            jumlah_kriteria=jumlah_kriteria,
+        )
         for p in qs
     ]
 
@@ -113,7 +119,10 @@ def peserta_untuk_juri(lomba: Lomba, penugasan: PenugasanJuri) -> list[PesertaJu
 def _jumlah(model, field_name: str = "lomba", **filters) -> Coalesce:
     sub = (
         model.objects.filter(**{field_name: OuterRef("pk")}, **filters)
-        .order_by().values(field_name).annotate(c=Count("pk")).values("c")
+        .order_by()
+        .values(field_name)
+        .annotate(c=Count("pk"))
+        .values("c")
     )
     return Coalesce(Subquery(sub, output_field=IntegerField()), Value(0))
 
@@ -230,7 +239,9 @@ def skor_lomba(lomba: Lomba) -> list[ranking.Skor]:
 def spesifikasi(tahap_list: list[Tahap]) -> list[ranking.Tahap]:
     return [
         ranking.Tahap(
-            id=t.pk, nama=t.nama, bobot=t.bobot,
+            id=t.pk,
+            nama=t.nama,
+            bobot=t.bobot,
             kriteria=tuple(
                 ranking.Kriteria(id=k.pk, nama=k.nama, bobot=k.bobot, skala_min=k.skala_min, skala_maks=k.skala_maks)
                 for k in t.kriteria_set.all()
@@ -248,9 +259,7 @@ def hasil_lomba(lomba: Lomba) -> HasilLomba:
     skor = skor_lomba(lomba)
     mentah = ranking.hitung_peringkat(
         tahap=spesifikasi(tahap_list),
-        peserta=[
-            ranking.Peserta(id=p.pk, nama=p.nama, provinsi=p.provinsi_luar) for p in peserta.values()
-        ],
+        peserta=[ranking.Peserta(id=p.pk, nama=p.nama, provinsi=p.provinsi_luar) for p in peserta.values()],
         skor=skor,
         aturan=ranking.AturanSeri(tahap_id=lomba.seri_tahap_id, kriteria_id=lomba.seri_kriteria_id),
     )
@@ -267,8 +276,14 @@ def hasil_lomba(lomba: Lomba) -> HasilLomba:
         )
         for h in mentah
     ]
-    return HasilLomba(lomba=lomba, tahap_list=tahap_list, kriteria_list=kriteria_list, baris=baris, mentah=mentah,
-                      jumlah_skor=len(skor))
+    return HasilLomba(
+        lomba=lomba,
+        tahap_list=tahap_list,
+        kriteria_list=kriteria_list,
+        baris=baris,
+        mentah=mentah,
+        jumlah_skor=len(skor),
+    )
 
 
 def baris_tampil(lomba: Lomba, hasil: HasilLomba | None) -> list[BarisHasil]:
@@ -283,16 +298,18 @@ def baris_tampil(lomba: Lomba, hasil: HasilLomba | None) -> list[BarisHasil]:
     rows = []
     for p in hasil_tersimpan(lomba):
         calc = dihitung.get(p.pk)
-        rows.append(BarisHasil(
-            peserta=p,
-            peringkat=p.peringkat or 0,
-            total=p.nilai_akhir,
-            per_tahap=p.nilai_tahap_list(tahap_list),
-            per_kriteria=calc.per_kriteria if calc else [None] * len(kriteria_list),
-            jumlah_juri=calc.jumlah_juri if calc else [0] * len(kriteria_list),
-            lengkap=p.peringkat is not None,
-            diputus_oleh=p.alasan_seri,
-        ))
+        rows.append(
+            BarisHasil(
+                peserta=p,
+                peringkat=p.peringkat or 0,
+                total=p.nilai_akhir,
+                per_tahap=p.nilai_tahap_list(tahap_list),
+                per_kriteria=calc.per_kriteria if calc else [None] * len(kriteria_list),
+                jumlah_juri=calc.jumlah_juri if calc else [0] * len(kriteria_list),
+                lengkap=p.peringkat is not None,
+                diputus_oleh=p.alasan_seri,
+            )
+        )
     return rows
 
 
@@ -359,7 +376,9 @@ def matriks_penilaian(lomba: Lomba) -> Matriks:
     counts = {
         (juri_id, peserta_id): n
         for juri_id, peserta_id, n in Nilai.objects.filter(peserta__lomba=lomba)
-        .values("juri_id", "peserta_id").annotate(n=Count("pk")).values_list("juri_id", "peserta_id", "n")
+        .values("juri_id", "peserta_id")
+        .annotate(n=Count("pk"))
+        .values_list("juri_id", "peserta_id", "n")
     }
     baris = []
     for tugas in penugasan:
@@ -428,8 +447,10 @@ class RiwayatNasional:
 def riwayat_nasional_dki() -> list[RiwayatNasional]:
     """For every finished national competition: Jakarta's entries and its best rank (two queries)."""
     lomba_list = list(
-        Lomba.objects.selesai().filter(tingkat=Tingkat.NASIONAL)
-        .annotate(jumlah_peserta=_jumlah(Peserta)).order_by("tahun", "kategori", "pk")
+        Lomba.objects.selesai()
+        .filter(tingkat=Tingkat.NASIONAL)
+        .annotate(jumlah_peserta=_jumlah(Peserta))
+        .order_by("tahun", "kategori", "pk")
     )
     dki: dict[int, list[Peserta]] = defaultdict(list)
     for p in Peserta.objects.filter(lomba__in=lomba_list, dari_dki=True).with_relasi().order_by("peringkat", "pk"):
@@ -437,10 +458,15 @@ def riwayat_nasional_dki() -> list[RiwayatNasional]:
     rows = []
     for lomba in lomba_list:
         ranked = [p for p in dki[lomba.pk] if p.peringkat]
-        rows.append(RiwayatNasional(
-            tahun=lomba.tahun, lomba=lomba, terbaik=ranked[0] if ranked else None,
-            jumlah_peserta=lomba.jumlah_peserta, peserta_dki=dki[lomba.pk],
-        ))
+        rows.append(
+            RiwayatNasional(
+                tahun=lomba.tahun,
+                lomba=lomba,
+                terbaik=ranked[0] if ranked else None,
+                jumlah_peserta=lomba.jumlah_peserta,
+                peserta_dki=dki[lomba.pk],
+            )
+        )
     return rows
 
 
@@ -460,23 +486,33 @@ def pos_cocokkan_nama() -> Callable[[str], int | None]:
         for key in kec.kunci:
             by_key[key] = pos.pk
         by_key[normalisasi_nama(pos.nama)] = pos.pk
-    kota_suffixes = [normalisasi_nama(k) for k in ("Jakarta Pusat", "Jakarta Utara", "Jakarta Barat",
-                                                    "Jakarta Selatan", "Jakarta Timur", "Kepulauan Seribu",
-                                                    "DKI Jakarta", "Jakarta")]
+    kota_suffixes = [
+        normalisasi_nama(k)
+        for k in (
+            "Jakarta Pusat",
+            "Jakarta Utara",
+            "Jakarta Barat",
+            "Jakarta Selatan",
+            "Jakarta Timur",
+            "Kepulauan Seribu",
+            "DKI Jakarta",
+            "Jakarta",
+        )
+    ]
 
     def cocok(nama: str) -> int | None:
         key = normalisasi_nama(nama)
         if key in by_key:
             return by_key[key]
         for prefix in _AWALAN:
-            if key.startswith(prefix) and key[len(prefix):] in by_key:
-                return by_key[key[len(prefix):]]
+            if key.startswith(prefix) and key[len(prefix) :] in by_key:
+                return by_key[key[len(prefix) :]]
         for suffix in kota_suffixes:
             if key.endswith(suffix):
                 inner = key[: -len(suffix)]
                 for prefix in ("", *_AWALAN):
-                    if inner.startswith(prefix) and inner[len(prefix):] in by_key:
-                        return by_key[inner[len(prefix):]]
+                    if inner.startswith(prefix) and inner[len(prefix) :] in by_key:
+                        return by_key[inner[len(prefix) :]]
         return None
 
     return cocok
@@ -510,19 +546,24 @@ def lomba_status_counts() -> dict[str, int]:
 def lomba_provinsi_terakhir() -> Lomba | None:
     """The latest finished provincial competition, with its top five."""
     return (
-        Lomba.objects.selesai().filter(tingkat=Tingkat.PROVINSI)
-        .prefetch_related(Prefetch(
-            "peserta_set", queryset=Peserta.objects.filter(peringkat__lte=5).with_relasi(), to_attr="teratas"
-        ))
-        .order_by("-tahun", "-difinalkan_at", "-pk").first()
+        Lomba.objects.selesai()
+        .filter(tingkat=Tingkat.PROVINSI)
+        .prefetch_related(
+            Prefetch("peserta_set", queryset=Peserta.objects.filter(peringkat__lte=5).with_relasi(), to_attr="teratas")
+        )
+        .order_by("-tahun", "-difinalkan_at", "-pk")
+        .first()
     )
 
 
 def peserta_pos(pos: Pos) -> QuerySet[Peserta]:
     """A post's entries across years, newest first (its operators' list)."""
-    return Peserta.objects.for_pos(pos).select_related("lomba").annotate(
-        jumlah_dokumen=Count("dokumen_set")
-    ).order_by("-lomba__tahun", "lomba__tingkat", "pk")
+    return (
+        Peserta.objects.for_pos(pos)
+        .select_related("lomba")
+        .annotate(jumlah_dokumen=Count("dokumen_set"))
+        .order_by("-lomba__tahun", "lomba__tingkat", "pk")
+    )
 
 
 def penghargaan_pos(pos: Pos) -> QuerySet[Peserta]:

@@ -14,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 KRITERIA = {
     "kelembagaan": (
         _("Kelembagaan"),
-        _("SK pembentukan, Surat Keterangan Terdaftar, pengurus lengkap (ketua, sekretaris, bendahara, "
-          "seksi pengembangan, seksi pelayanan), sekretariat tetap."),
+        _(
+            "SK pembentukan, Surat Keterangan Terdaftar, pengurus lengkap (ketua, sekretaris, bendahara, "
+            "seksi pengembangan, seksi pelayanan), sekretariat tetap."
+        ),
     ),
     "pelayanan": (
         _("Pelayanan"),
@@ -37,15 +39,42 @@ KRITERIA = {
 
 # (stage name, stage weight, {criterion key: weight}); weights in percent, each level adds up to 100.
 TAHAP = [
-    (_("Administrasi dan dokumen"), Decimal(30), _("Dokumen, data pendukung, dan video profil."),
-     {"kelembagaan": Decimal(30), "pelayanan": Decimal(20), "inovasi": Decimal(20), "kemitraan": Decimal(15),
-      "dampak": Decimal(15)}),
-    (_("Verifikasi lapangan"), Decimal(30), _("Kunjungan juri ke sekretariat dan UKM binaan."),
-     {"kelembagaan": Decimal(20), "pelayanan": Decimal(25), "inovasi": Decimal(20), "kemitraan": Decimal(15),
-      "dampak": Decimal(20)}),
-    (_("Paparan"), Decimal(40), _("Presentasi pengurus di hadapan dewan juri."),
-     {"kelembagaan": Decimal(15), "pelayanan": Decimal(20), "inovasi": Decimal(30), "kemitraan": Decimal(15),
-      "dampak": Decimal(20)}),
+    (
+        _("Administrasi dan dokumen"),
+        Decimal(30),
+        _("Dokumen, data pendukung, dan video profil."),
+        {
+            "kelembagaan": Decimal(30),
+            "pelayanan": Decimal(20),
+            "inovasi": Decimal(20),
+            "kemitraan": Decimal(15),
+            "dampak": Decimal(15),
+        },
+    ),
+    (
+        _("Verifikasi lapangan"),
+        Decimal(30),
+        _("Kunjungan juri ke sekretariat dan UKM binaan."),
+        {
+            "kelembagaan": Decimal(20),
+            "pelayanan": Decimal(25),
+            "inovasi": Decimal(20),
+            "kemitraan": Decimal(15),
+            "dampak": Decimal(20),
+        },
+    ),
+    (
+        _("Paparan"),
+        Decimal(40),
+        _("Presentasi pengurus di hadapan dewan juri."),
+        {
+            "kelembagaan": Decimal(15),
+            "pelayanan": Decimal(20),
+            "inovasi": Decimal(30),
+            "kemitraan": Decimal(15),
+            "dampak": Decimal(20),
+        },
+    ),
 ]
 
 SKALA_MIN = Decimal(0)

@@ -17,7 +17,11 @@ urlpatterns = [
     path("kelola/lomba/peringkat/<int:tahun>/unduh/", nasional.PeringkatCsvView.as_view(), name="peringkat-csv"),
     path("kelola/lomba/peringkat/riwayat-nasional/unduh/", nasional.RiwayatCsvView.as_view(), name="riwayat-csv"),
     path("kelola/lomba/keterkaitan-juri/", kelola.JuriPosView.as_view(), name="juripos"),
-    path("kelola/lomba/keterkaitan-juri/<int:juripos_pk>/hapus/", kelola.JuriPosDeleteView.as_view(), name="juripos-delete"),
+    path(
+        "kelola/lomba/keterkaitan-juri/<int:juripos_pk>/hapus/",
+        kelola.JuriPosDeleteView.as_view(),
+        name="juripos-delete",
+    ),
     path(L, kelola.LombaDetailView.as_view(), name="kelola-detail"),
     path(L + "ubah/", kelola.LombaUpdateView.as_view(), name="lomba-update"),
     path(L + "bobot/", kelola.BobotView.as_view(), name="bobot"),
@@ -36,7 +40,9 @@ urlpatterns = [
     path(L + "peserta/<int:peserta_pk>/favorit/", kelola.PesertaFavoritView.as_view(), name="peserta-favorit"),
     path(L + "peserta/<int:peserta_pk>/nilai/", penilaian.NilaiView.as_view(), name="nilai"),
     path(
-        L + "peserta/<int:peserta_pk>/dokumen/<int:dokumen_pk>/", kelola.DokumenUnduhView.as_view(), name="dokumen-unduh"
+        L + "peserta/<int:peserta_pk>/dokumen/<int:dokumen_pk>/",
+        kelola.DokumenUnduhView.as_view(),
+        name="dokumen-unduh",
     ),
     path(L + "juri/", kelola.PenugasanView.as_view(), name="penugasan"),
     path(L + "juri/<int:penugasan_pk>/hapus/", kelola.PenugasanDeleteView.as_view(), name="penugasan-delete"),
@@ -51,15 +57,18 @@ urlpatterns = [
     # A post's own entries, for its operators.
     path("kelola/<slug:pos_slug>/lomba/", operator.PosPesertaListView.as_view(), name="pos-peserta-list"),
     path(
-        "kelola/<slug:pos_slug>/lomba/<int:peserta_pk>/", operator.PosPesertaDetailView.as_view(),
+        "kelola/<slug:pos_slug>/lomba/<int:peserta_pk>/",
+        operator.PosPesertaDetailView.as_view(),
         name="pos-peserta-detail",
     ),
     path(
         "kelola/<slug:pos_slug>/lomba/<int:peserta_pk>/dokumen/<int:dokumen_pk>/",
-        operator.PosDokumenUnduhView.as_view(), name="pos-dokumen-unduh",
+        operator.PosDokumenUnduhView.as_view(),
+        name="pos-dokumen-unduh",
     ),
     path(
         "kelola/<slug:pos_slug>/lomba/<int:peserta_pk>/dokumen/<int:dokumen_pk>/hapus/",
-        operator.PosDokumenHapusView.as_view(), name="pos-dokumen-delete",
+        operator.PosDokumenHapusView.as_view(),
+        name="pos-dokumen-delete",
     ),
 ]

@@ -40,7 +40,9 @@ def _kirim(*, ke: str, subjek: str, template: str, context: dict, ics: bytes | N
         return
     body = render_to_string(f"pelatihan/email/{template}.txt", {"base_url": base_url(), **context})
     posyantek_services.surel_antre(
-        ke=[ke], subjek=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjek, isi=body,
+        ke=[ke],
+        subjek=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjek,
+        isi=body,
         # Django adds the charset itself; naming it here too wrote it twice into the part's Content-Type.
         lampiran=[("pelatihan.ics", ics, "text/calendar; method=PUBLISH")] if ics is not None else [],
     )
@@ -100,7 +102,9 @@ def kirim_promosi(pendaftaran_id: int) -> None:
 
 def kirim_pengingat(pendaftaran: Pendaftaran) -> None:
     """The day-before reminder (scheduled task and management command ``kirim_pengingat_pelatihan``)."""
-    _kirim_sesi(pendaftaran, subjek=_("Pengingat: besok %(nama)s") % {"nama": pendaftaran.jadwal.nama}, template="pengingat")
+    _kirim_sesi(
+        pendaftaran, subjek=_("Pengingat: besok %(nama)s") % {"nama": pendaftaran.jadwal.nama}, template="pengingat"
+    )
 
 
 def kirim_perubahan_jadwal(pendaftaran_ids: list[int]) -> None:
@@ -122,7 +126,10 @@ def aktivasi_path(user: User) -> str:
     it stops working once a password is set, and after PASSWORD_RESET_TIMEOUT)."""
     return reverse(
         "pelatihan:relawan-aktivasi",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
 
 

@@ -31,7 +31,7 @@ def _kecamatan_choices(blank_label) -> list:
 class KecamatanField(forms.ChoiceField):
     """A kecamatan chosen from a list grouped by kota; the value is its slug, cleaned to the object."""
 
-    def __init__(self, *, blank_label=_("Pilih kecamatan"), **kwargs):
+    def __init__(self, *, blank_label=_("Pilih kecamatan"), **kwargs):  # noqa: B008 (a lazy string)
         super().__init__(choices=(), **kwargs)
         self.blank_label = blank_label
 
@@ -56,7 +56,10 @@ class JadwalFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kota_objects = {kota.slug: kota for kota in Kota.objects.order_by("kode")}
-        self.fields["kota"].choices = [("", _("Semua")), *((slug, k.nama_pendek) for slug, k in self.kota_objects.items())]
+        self.fields["kota"].choices = [
+            ("", _("Semua")),
+            *((slug, k.nama_pendek) for slug, k in self.kota_objects.items()),
+        ]
         self.fields["kecamatan"].load()
 
     def clean_kota(self):
@@ -73,7 +76,9 @@ class JadwalFilterForm(forms.Form):
 
 class ProgramForm(forms.ModelForm):
     topik = forms.MultipleChoiceField(
-        label=_("Topik"), choices=Topik.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Topik"),
+        choices=Topik.choices,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Pilih setidaknya satu topik.")},
     )
 
@@ -121,19 +126,39 @@ class JadwalForm(forms.ModelForm):
 
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[(Jadwal.Status.TERBIT, _("Terbit — tampil di jadwal umum")), (Jadwal.Status.DRAF, _("Draf — belum tampil"))],
+        choices=[
+            (Jadwal.Status.TERBIT, _("Terbit — tampil di jadwal umum")),
+            (Jadwal.Status.DRAF, _("Draf — belum tampil")),
+        ],
         initial=Jadwal.Status.TERBIT,
     )
     pelatih = PelatihField(
-        label=_("Pelatih"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
-        help_text=_("Operator pos ini, Relawan TIK yang ditugaskan di sini, dan pelatih bersertifikat ToT (disarankan)."),
+        label=_("Pelatih"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Operator pos ini, Relawan TIK yang ditugaskan di sini, dan pelatih bersertifikat ToT (disarankan)."
+        ),
     )
 
     class Meta:
         model = Jadwal
         fields = [
-            "program", "judul", "deskripsi", "mulai", "selesai", "mode", "tempat", "tautan_daring", "kapasitas",
-            "pendaftaran_buka", "pendaftaran_tutup", "sasaran", "sasaran_keterangan", "status",
+            "program",
+            "judul",
+            "deskripsi",
+            "mulai",
+            "selesai",
+            "mode",
+            "tempat",
+            "tautan_daring",
+            "kapasitas",
+            "pendaftaran_buka",
+            "pendaftaran_tutup",
+            "sasaran",
+            "sasaran_keterangan",
+            "status",
         ]
         widgets = {
             "mulai": DATETIME_WIDGET,
@@ -182,7 +207,9 @@ class JadwalForm(forms.ModelForm):
 class WalkinForm(forms.Form):
     nama = forms.CharField(label=_("Nama peserta"), max_length=150)
     telepon = forms.CharField(label=_("Telepon/WhatsApp"), max_length=20)
-    email = forms.EmailField(label=_("E-mail (tidak wajib)"), required=False, help_text=_("Untuk konfirmasi dan pengingat."))
+    email = forms.EmailField(
+        label=_("E-mail (tidak wajib)"), required=False, help_text=_("Untuk konfirmasi dan pengingat.")
+    )
 
     def clean_nama(self) -> str:
         nama = rapikan_teks(self.cleaned_data["nama"])
@@ -206,16 +233,29 @@ class KehadiranForm(forms.Form):
 
 
 class BatalJadwalForm(forms.Form):
-    alasan = forms.CharField(label=_("Alasan pembatalan"), max_length=300, min_length=5, help_text=_("Dikirim ke semua peserta."))
+    alasan = forms.CharField(
+        label=_("Alasan pembatalan"), max_length=300, min_length=5, help_text=_("Dikirim ke semua peserta.")
+    )
 
 
 class UmpanBalikForm(forms.Form):
     nilai = forms.TypedChoiceField(
-        label=_("Nilai sesi ini"), coerce=int, widget=forms.RadioSelect,
-        choices=[(5, _("5 — sangat baik")), (4, _("4 — baik")), (3, _("3 — cukup")), (2, _("2 — kurang")), (1, _("1 — buruk"))],
+        label=_("Nilai sesi ini"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        choices=[
+            (5, _("5 — sangat baik")),
+            (4, _("4 — baik")),
+            (3, _("3 — cukup")),
+            (2, _("2 — kurang")),
+            (1, _("1 — buruk")),
+        ],
     )
     komentar = forms.CharField(
-        label=_("Komentar (tidak wajib)"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Komentar (tidak wajib)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Pelatih dan operator pos membaca komentar Anda tanpa nama."),
     )
 
@@ -228,21 +268,32 @@ class RelawanForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), help_text=_("Kami kirim tautan untuk mengaktifkan akun ke alamat ini."))
     telepon = forms.CharField(label=_("Telepon/WhatsApp"), max_length=20)
     domisili = KecamatanField(label=_("Kecamatan domisili"))
-    pendidikan = forms.ChoiceField(label=_("Pendidikan terakhir"), choices=[("", _("Pilih")), *Relawan.Pendidikan.choices])
-    pekerjaan = forms.CharField(label=_("Pekerjaan"), max_length=100, help_text=_("Mis. mahasiswa, guru TIK, karyawan, wirausaha."))
+    pendidikan = forms.ChoiceField(
+        label=_("Pendidikan terakhir"), choices=[("", _("Pilih")), *Relawan.Pendidikan.choices]
+    )
+    pekerjaan = forms.CharField(
+        label=_("Pekerjaan"), max_length=100, help_text=_("Mis. mahasiswa, guru TIK, karyawan, wirausaha.")
+    )
     ketersediaan = forms.MultipleChoiceField(
-        label=_("Waktu luang untuk kegiatan"), choices=Relawan.Ketersediaan.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Waktu luang untuk kegiatan"),
+        choices=Relawan.Ketersediaan.choices,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Pilih setidaknya satu waktu luang.")},
     )
     motivasi = forms.CharField(
-        label=_("Motivasi"), min_length=20, max_length=2000, widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("Motivasi"),
+        min_length=20,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Mengapa Anda ingin menjadi Relawan TIK? (20–2000 karakter)"),
     )
     setuju_kode_etik = forms.BooleanField(
         label=_("Saya sudah membaca dan menyetujui kode etik Relawan TIK."),
         error_messages={"required": _("Anda perlu menyetujui kode etik Relawan TIK.")},
     )
-    situs = forms.CharField(required=False, label=_("Jangan diisi"), widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+    situs = forms.CharField(
+        required=False, label=_("Jangan diisi"), widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -263,7 +314,11 @@ class RelawanForm(forms.Form):
 
     @property
     def umum_fields(self):
-        return [self[name] for name in ("nama", "email", "telepon", "domisili", "pendidikan", "pekerjaan") if name in self.fields]
+        return [
+            self[name]
+            for name in ("nama", "email", "telepon", "domisili", "pendidikan", "pekerjaan")
+            if name in self.fields
+        ]
 
     def clean_nama(self) -> str:
         nama = rapikan_teks(self.cleaned_data["nama"])
@@ -298,7 +353,10 @@ class RelawanForm(forms.Form):
         return {b: self.cleaned_data[f"keahlian_{b}"] for b in Bidang.values if self.cleaned_data.get(f"keahlian_{b}")}
 
     def service_data(self) -> dict:
-        return {key: self.cleaned_data[key] for key in ("telepon", "domisili", "pendidikan", "pekerjaan", "ketersediaan", "motivasi")}
+        return {
+            key: self.cleaned_data[key]
+            for key in ("telepon", "domisili", "pendidikan", "pekerjaan", "ketersediaan", "motivasi")
+        }
 
 
 def _pos_choices() -> list:
@@ -312,10 +370,17 @@ class PenugasanForm(forms.Form):
     """Accepting a volunteer, or changing an accepted one: membership, komisariat and posts."""
 
     jenis_keanggotaan = forms.ChoiceField(label=_("Jenis keanggotaan"), choices=Relawan.Keanggotaan.choices)
-    komisariat = forms.CharField(label=_("Komisariat"), max_length=150, required=False,
-                                 help_text=_("Mis. Komisariat Kecamatan Gambir, kampus, atau sekolah."))
-    pos = forms.MultipleChoiceField(label=_("Ditugaskan di pos"), widget=forms.CheckboxSelectMultiple,
-                                    error_messages={"required": _("Tugaskan relawan ke setidaknya satu pos.")})
+    komisariat = forms.CharField(
+        label=_("Komisariat"),
+        max_length=150,
+        required=False,
+        help_text=_("Mis. Komisariat Kecamatan Gambir, kampus, atau sekolah."),
+    )
+    pos = forms.MultipleChoiceField(
+        label=_("Ditugaskan di pos"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tugaskan relawan ke setidaknya satu pos.")},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -326,8 +391,13 @@ class PenugasanForm(forms.Form):
 
 
 class TolakForm(forms.Form):
-    alasan = forms.CharField(label=_("Alasan penolakan"), min_length=10, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text=_("Dikirim kepada pemohon."))
+    alasan = forms.CharField(
+        label=_("Alasan penolakan"),
+        min_length=10,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Dikirim kepada pemohon."),
+    )
 
 
 class TolakAktivitasForm(forms.Form):
@@ -353,7 +423,9 @@ class AktivitasForm(forms.ModelForm):
         self.fields["pos"].queryset = Pos.objects.filter(penugasan_relawan__relawan=relawan).order_by("nama")
         self.fields["pos"].empty_label = None
         self.fields["jadwal"].queryset = selectors.jadwal_pilihan_aktivitas(relawan=relawan)
-        self.fields["jadwal"].label_from_instance = lambda j: f"{timezone.localtime(j.mulai):%d-%m-%Y} · {j.nama} ({j.pos.nama})"
+        self.fields["jadwal"].label_from_instance = lambda j: (
+            f"{timezone.localtime(j.mulai):%d-%m-%Y} · {j.nama} ({j.pos.nama})"
+        )
         self.fields["tanggal"].initial = timezone.localdate()
 
     def clean_catatan(self) -> str:
@@ -393,7 +465,9 @@ class PeriodeForm(forms.Form):
 
 
 class RelawanFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Semua status")), *Relawan.Status.choices])
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Semua status")), *Relawan.Status.choices]
+    )
     perhatian = forms.BooleanField(label=_("Hanya yang lewat 3 bulan tanpa keputusan"), required=False)
 
     def filters(self) -> dict:
@@ -403,14 +477,18 @@ class RelawanFilterForm(forms.Form):
 
 
 class AktivitasFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Semua status")), *AktivitasRelawan.Status.choices])
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Semua status")), *AktivitasRelawan.Status.choices]
+    )
 
     def status_value(self) -> str:
         return self.cleaned_data["status"] if self.is_bound and self.is_valid() else ""
 
 
 class SertifikatCariForm(forms.Form):
-    kode = forms.CharField(label=_("Kode verifikasi"), max_length=40, help_text=_("16 huruf dan angka, mis. ABCD-EFGH-JKLM-NPQR."))
+    kode = forms.CharField(
+        label=_("Kode verifikasi"), max_length=40, help_text=_("16 huruf dan angka, mis. ABCD-EFGH-JKLM-NPQR.")
+    )
 
     def clean_kode(self) -> str:
         kode = normalisasi_kode(self.cleaned_data["kode"])

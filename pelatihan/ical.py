@@ -7,8 +7,7 @@ online link is written only into calendars of people registered for the session.
 """
 
 from collections.abc import Iterable
-from datetime import timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -51,11 +50,11 @@ def event_for(jadwal: Jadwal, *, base_url: str, tautan: bool = False, status: st
     url = base_url.rstrip("/") + jadwal.get_absolute_url()
     event = icalendar.Event()
     event.add("uid", uid_for(jadwal))
-    stamp = (jadwal.updated_at or timezone.now()).astimezone(dt_timezone.utc)
+    stamp = (jadwal.updated_at or timezone.now()).astimezone(UTC)
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
     if jadwal.created_at:
-        event.add("created", jadwal.created_at.astimezone(dt_timezone.utc))
+        event.add("created", jadwal.created_at.astimezone(UTC))
     event.add("sequence", jadwal.revisi)
     event.add("dtstart", jadwal.mulai.astimezone(tz))
     event.add("dtend", jadwal.selesai.astimezone(tz))
@@ -88,8 +87,13 @@ def event_for(jadwal: Jadwal, *, base_url: str, tautan: bool = False, status: st
 
 
 def kalender(
-    *, nama: str, jadwal_list: Iterable[Jadwal], base_url: str, tautan_untuk: set[int] = frozenset(),
-    status_untuk: dict[int, str] | None = None, method: str | None = None,
+    *,
+    nama: str,
+    jadwal_list: Iterable[Jadwal],
+    base_url: str,
+    tautan_untuk: set[int] = frozenset(),
+    status_untuk: dict[int, str] | None = None,
+    method: str | None = None,
 ) -> bytes:
     """A VCALENDAR of ``jadwal_list``; sessions whose pk is in ``tautan_untuk`` carry the online link."""
     cal = icalendar.Calendar()

@@ -22,8 +22,12 @@ PROGRAM = [
     ("Kelas Internet Dasar", Program.Jenis.E_LITERASI, Program.Pilar.CAKAP, [Topik.INTERNET_DASAR]),
     ("Jualan di Marketplace", Program.Jenis.E_LITERASI, Program.Pilar.CAKAP, [Topik.MARKETPLACE, Topik.FOTO_PRODUK]),
     ("Media Sosial untuk Usaha", Program.Jenis.LOKAKARYA, Program.Pilar.BUDAYA, [Topik.MEDIA_SOSIAL, Topik.DESAIN]),
-    ("QRIS dan Pembukuan Digital", Program.Jenis.LOKAKARYA, Program.Pilar.CAKAP,
-     [Topik.PEMBAYARAN_DIGITAL, Topik.PEMBUKUAN_DIGITAL]),
+    (
+        "QRIS dan Pembukuan Digital",
+        Program.Jenis.LOKAKARYA,
+        Program.Pilar.CAKAP,
+        [Topik.PEMBAYARAN_DIGITAL, Topik.PEMBUKUAN_DIGITAL],
+    ),
     ("Aman Bertransaksi Daring", Program.Jenis.SOSIALISASI, Program.Pilar.AMAN, [Topik.KEAMANAN_DIGITAL]),
     ("Urus NIB lewat OSS", Program.Jenis.E_LITERASI, Program.Pilar.CAKAP, [Topik.PERIZINAN_DARING]),
     ("Pelatihan Pelatih Relawan TIK", Program.Jenis.TOT, Program.Pilar.ETIKA, [Topik.METODE_MENGAJAR]),
@@ -39,12 +43,22 @@ def seed(ctx: ScaleContext) -> None:
     # province): reuse those and insert only the missing ones, with their topics.
     existing = {p.nama: p for p in Program.objects.filter(nama__in=[row[0] for row in PROGRAM])}
     missing = [row for row in PROGRAM if row[0] not in existing]
-    created = ctx.insert(Program, (
-        Program(nama=nama, jenis=jenis, pilar=pilar, deskripsi=f"{nama}: {ctx.words(12)}.", created_by=admin)
-        for nama, jenis, pilar, _topik in missing
-    ))
-    ctx.insert(ProgramTopik, (ProgramTopik(program_id=p.pk, topik=t)
-                              for p, (_n, _j, _p, topik) in zip(created, missing, strict=True) for t in topik), keep=False)
+    created = ctx.insert(
+        Program,
+        (
+            Program(nama=nama, jenis=jenis, pilar=pilar, deskripsi=f"{nama}: {ctx.words(12)}.", created_by=admin)
+            for nama, jenis, pilar, _topik in missing
+        ),
+    )
+    ctx.insert(
+        ProgramTopik,
+        (
+            ProgramTopik(program_id=p.pk, topik=t)
+            for p, (_n, _j, _p, topik) in zip(created, missing, strict=True)
+            for t in topik
+        ),
+        keep=False,
+    )
     programs = [*existing.values(), *created]
     if not ctx.pos_ids:
         return
@@ -55,13 +69,19 @@ def seed(ctx: ScaleContext) -> None:
             mulai = (now + timedelta(days=rng.randrange(-180, 180))).replace(minute=0, second=0, microsecond=0)
             mode = rng.choice([Jadwal.Mode.TATAP_MUKA] * 3 + [Jadwal.Mode.DARING, Jadwal.Mode.HYBRID])
             yield Jadwal(
-                pos_id=ctx.pos_ids[i % len(ctx.pos_ids)], program_id=program.pk, judul="", deskripsi=ctx.words(10),
-                mulai=mulai, selesai=mulai + timedelta(hours=rng.choice([2, 3, 4])), mode=mode,
+                pos_id=ctx.pos_ids[i % len(ctx.pos_ids)],
+                program_id=program.pk,
+                judul="",
+                deskripsi=ctx.words(10),
+                mulai=mulai,
+                selesai=mulai + timedelta(hours=rng.choice([2, 3, 4])),
+                mode=mode,
                 tempat="Ruang serbaguna kantor kecamatan" if mode != Jadwal.Mode.DARING else "",
                 tautan_daring="https://meet.example.id/kelas" if mode != Jadwal.Mode.TATAP_MUKA else "",
                 kapasitas=rng.choice([15, 20, 25, 30, 40]),
                 status=(batal := rng.random() < 0.03) and Jadwal.Status.DIBATALKAN or Jadwal.Status.TERBIT,
-                alasan_batal="Narasumber berhalangan" if batal else "", created_by=admin,
+                alasan_batal="Narasumber berhalangan" if batal else "",
+                created_by=admin,
             )
 
     sesi = ctx.insert(Jadwal, jadwal())
@@ -84,9 +104,12 @@ def seed(ctx: ScaleContext) -> None:
                 confirmed[s.pk] += 1
             made += 1
             yield Pendaftaran(
-                jadwal_id=s.pk, user_id=user, nama=f"Peserta {made}",
+                jadwal_id=s.pk,
+                user_id=user,
+                nama=f"Peserta {made}",
                 telepon="" if user else f"08{rng.randrange(10**9, 10**10)}",
-                status=status, sumber=Pendaftaran.Sumber.DARING if user else Pendaftaran.Sumber.LANGSUNG,
+                status=status,
+                sumber=Pendaftaran.Sumber.DARING if user else Pendaftaran.Sumber.LANGSUNG,
                 antre_sejak=now if full else None,
                 hadir=(not full) and s.selesai < now and rng.random() < 0.8,
             )
@@ -95,21 +118,41 @@ def seed(ctx: ScaleContext) -> None:
 
     kecamatan = list(Kecamatan.objects.filter(pos__isnull=False).values_list("pk", flat=True))
     relawan_users = ctx.make_users(ctx.sizes.relawan, prefix="relawan")
-    relawan = ctx.insert(Relawan, (
-        Relawan(
-            user_id=u, telepon=f"08{rng.randrange(10**9, 10**10)}", domisili_id=rng.choice(kecamatan),
-            pendidikan=rng.choice(Relawan.Pendidikan.values), pekerjaan=rng.choice(["Mahasiswa", "Guru", "Wiraswasta", "Karyawan"]),
-            ketersediaan=rng.sample(Relawan.Ketersediaan.values, 2), motivasi=ctx.words(15), setuju_kode_etik_at=now,
-            status=(diterima := rng.random() < 0.8) and Relawan.Status.DITERIMA or Relawan.Status.DIAJUKAN,
-            diputuskan_at=now if diterima else None, diputuskan_oleh=admin if diterima else None, jenis_keanggotaan=Relawan.Keanggotaan.BIASA,
-        )
-        for u in relawan_users
-    ))
-    ctx.insert(KeahlianRelawan, (
-        KeahlianRelawan(relawan_id=r.pk, bidang=b, tingkat=rng.choice(Tingkat.values))
-        for r in relawan for b in rng.sample(Bidang.values, 2)
-    ), keep=False)
-    ctx.insert(PenugasanRelawan, (
-        PenugasanRelawan(relawan_id=r.pk, pos_id=rng.choice(ctx.pos_ids), created_by=admin)
-        for r in relawan if r.status == Relawan.Status.DITERIMA
-    ), keep=False)
+    relawan = ctx.insert(
+        Relawan,
+        (
+            Relawan(
+                user_id=u,
+                telepon=f"08{rng.randrange(10**9, 10**10)}",
+                domisili_id=rng.choice(kecamatan),
+                pendidikan=rng.choice(Relawan.Pendidikan.values),
+                pekerjaan=rng.choice(["Mahasiswa", "Guru", "Wiraswasta", "Karyawan"]),
+                ketersediaan=rng.sample(Relawan.Ketersediaan.values, 2),
+                motivasi=ctx.words(15),
+                setuju_kode_etik_at=now,
+                status=(diterima := rng.random() < 0.8) and Relawan.Status.DITERIMA or Relawan.Status.DIAJUKAN,
+                diputuskan_at=now if diterima else None,
+                diputuskan_oleh=admin if diterima else None,
+                jenis_keanggotaan=Relawan.Keanggotaan.BIASA,
+            )
+            for u in relawan_users
+        ),
+    )
+    ctx.insert(
+        KeahlianRelawan,
+        (
+            KeahlianRelawan(relawan_id=r.pk, bidang=b, tingkat=rng.choice(Tingkat.values))
+            for r in relawan
+            for b in rng.sample(Bidang.values, 2)
+        ),
+        keep=False,
+    )
+    ctx.insert(
+        PenugasanRelawan,
+        (
+            PenugasanRelawan(relawan_id=r.pk, pos_id=rng.choice(ctx.pos_ids), created_by=admin)
+            for r in relawan
+            if r.status == Relawan.Status.DITERIMA
+        ),
+        keep=False,
+    )

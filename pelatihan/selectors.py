@@ -47,20 +47,37 @@ def _filter_jadwal(qs: QuerySet, *, kota=None, kecamatan=None, topik: str = "", 
 def jadwal_list_public(*, kota=None, kecamatan=None, topik: str = "", mode: str = "", now=None) -> QuerySet[Jadwal]:
     """Published sessions that have not ended, soonest first, with seats taken (``terisi``)."""
     qs = Jadwal.objects.published().upcoming(now)
-    return _filter_jadwal(qs, kota=kota, kecamatan=kecamatan, topik=topik, mode=mode).with_relations().with_kursi().order_by("mulai", "pk")
+    return (
+        _filter_jadwal(qs, kota=kota, kecamatan=kecamatan, topik=topik, mode=mode)
+        .with_relations()
+        .with_kursi()
+        .order_by("mulai", "pk")
+    )
 
 
-def jadwal_list_rentang(*, awal: date, akhir: date, kota=None, kecamatan=None, topik: str = "", mode: str = "") -> QuerySet[Jadwal]:
+def jadwal_list_rentang(
+    *, awal: date, akhir: date, kota=None, kecamatan=None, topik: str = "", mode: str = ""
+) -> QuerySet[Jadwal]:
     """Published sessions starting between two local dates (inclusive), for the month calendar."""
     qs = Jadwal.objects.published().filter(mulai__gte=_aware(awal), mulai__lte=_aware(akhir, end=True))
-    return _filter_jadwal(qs, kota=kota, kecamatan=kecamatan, topik=topik, mode=mode).with_relations().with_kursi().order_by("mulai", "pk")
+    return (
+        _filter_jadwal(qs, kota=kota, kecamatan=kecamatan, topik=topik, mode=mode)
+        .with_relations()
+        .with_kursi()
+        .order_by("mulai", "pk")
+    )
 
 
 def jadwal_berikutnya(*, setelah: date, kota=None, kecamatan=None, topik: str = "", mode: str = "") -> Jadwal | None:
     """The first published session starting after a local date, with the same filters as the
     calendar (what an empty month points to)."""
     qs = Jadwal.objects.published().filter(mulai__gt=_aware(setelah, end=True))
-    return _filter_jadwal(qs, kota=kota, kecamatan=kecamatan, topik=topik, mode=mode).with_relations().order_by("mulai", "pk").first()
+    return (
+        _filter_jadwal(qs, kota=kota, kecamatan=kecamatan, topik=topik, mode=mode)
+        .with_relations()
+        .order_by("mulai", "pk")
+        .first()
+    )
 
 
 def pos_untuk_kecamatan(*, slug: str) -> Pos | None:
@@ -74,7 +91,9 @@ def jadwal_list_feed(*, pos: Pos | None = None, now=None) -> QuerySet[Jadwal]:
     """Sessions for a public calendar feed: published or cancelled (so subscribed calendars learn
     of the cancellation), from 90 days back on, at most 500."""
     now = now or timezone.now()
-    qs = Jadwal.objects.filter(status__in=[Jadwal.Status.TERBIT, Jadwal.Status.DIBATALKAN], selesai__gte=now - timezone.timedelta(days=90))
+    qs = Jadwal.objects.filter(
+        status__in=[Jadwal.Status.TERBIT, Jadwal.Status.DIBATALKAN], selesai__gte=now - timezone.timedelta(days=90)
+    )
     if pos is not None:
         qs = qs.filter(pos=pos)
     return qs.select_related("pos", "program").prefetch_related("program__topik_set").order_by("mulai", "pk")[:500]
@@ -104,7 +123,14 @@ def jadwal_list_for_pos(*, pos: Pos, lewat: bool = False, now=None) -> QuerySet[
 
 def jadwal_list_upcoming_for_pos(*, pos: Pos, limit: int = 5) -> QuerySet[Jadwal]:
     """The next published sessions of one post, for its public page."""
-    return Jadwal.objects.published().upcoming().for_pos(pos).select_related("program").with_kursi().order_by("mulai", "pk")[:limit]
+    return (
+        Jadwal.objects.published()
+        .upcoming()
+        .for_pos(pos)
+        .select_related("program")
+        .with_kursi()
+        .order_by("mulai", "pk")[:limit]
+    )
 
 
 def jadwal_list_berikutnya(*, limit: int = 4) -> QuerySet[Jadwal]:
@@ -116,7 +142,9 @@ def _posisi_tunggu() -> Subquery:
     """The 1-based place on the waiting list of the outer registration (one subquery, no N+1)."""
     ahead = (
         Pendaftaran.objects.filter(jadwal=OuterRef("jadwal"), status=Pendaftaran.Status.MENUNGGU)
-        .filter(Q(antre_sejak__lt=OuterRef("antre_sejak")) | Q(antre_sejak=OuterRef("antre_sejak"), pk__lte=OuterRef("pk")))
+        .filter(
+            Q(antre_sejak__lt=OuterRef("antre_sejak")) | Q(antre_sejak=OuterRef("antre_sejak"), pk__lte=OuterRef("pk"))
+        )
         .order_by()
         .annotate(n=Func(F("pk"), function="COUNT"))
         .values("n")
@@ -167,7 +195,10 @@ def jadwal_list_pribadi(*, user: User) -> tuple[list[Jadwal], set[int], dict[int
     since = timezone.now() - timezone.timedelta(days=90)
     mine = {
         p.jadwal_id: p.status
-        for p in Pendaftaran.objects.for_user(user).aktif().filter(jadwal__selesai__gte=since).only("jadwal_id", "status")
+        for p in Pendaftaran.objects.for_user(user)
+        .aktif()
+        .filter(jadwal__selesai__gte=since)
+        .only("jadwal_id", "status")
     }
     teaching = set(user.jadwal_mengajar.filter(selesai__gte=since).values_list("pk", flat=True))
     ids = set(mine) | teaching
@@ -178,7 +209,9 @@ def jadwal_list_pribadi(*, user: User) -> tuple[list[Jadwal], set[int], dict[int
         .order_by("mulai")
     )
     tautan = {pk for pk, status in mine.items() if status == Pendaftaran.Status.TERKONFIRMASI} | teaching
-    tentative = {pk: "TENTATIVE" for pk, status in mine.items() if status == Pendaftaran.Status.MENUNGGU and pk not in teaching}
+    tentative = {
+        pk: "TENTATIVE" for pk, status in mine.items() if status == Pendaftaran.Status.MENUNGGU and pk not in teaching
+    }
     return jadwal_list, tautan, tentative
 
 
@@ -193,7 +226,9 @@ def pelatih_tersertifikasi() -> QuerySet[User]:
 
 def _tersertifikasi_exists() -> Exists:
     return Exists(
-        Sertifikat.objects.filter(pendaftaran__user=OuterRef("pk"), pendaftaran__jadwal__program__jenis=Program.Jenis.TOT)
+        Sertifikat.objects.filter(
+            pendaftaran__user=OuterRef("pk"), pendaftaran__jadwal__program__jenis=Program.Jenis.TOT
+        )
     )
 
 
@@ -211,7 +246,10 @@ def pelatih_pilihan(pos: Pos, *, juga: list[int] | None = None) -> QuerySet[User
     ids = User.objects.filter(is_active=True).filter(condition).values("pk")
     return (
         User.objects.filter(pk__in=ids)
-        .annotate(tersertifikasi=_tersertifikasi_exists(), adalah_relawan=Exists(Relawan.objects.diterima().filter(user=OuterRef("pk"))))
+        .annotate(
+            tersertifikasi=_tersertifikasi_exists(),
+            adalah_relawan=Exists(Relawan.objects.diterima().filter(user=OuterRef("pk"))),
+        )
         .order_by("-tersertifikasi", "nama", "email")
     )
 
@@ -229,7 +267,9 @@ def jadwal_list_mengajar(*, user: User) -> QuerySet[Jadwal]:
         .prefetch_related(
             Prefetch(
                 "pendaftaran",
-                queryset=Pendaftaran.objects.filter(umpan_balik__isnull=False).select_related("umpan_balik").order_by("-umpan_balik__created_at"),
+                queryset=Pendaftaran.objects.filter(umpan_balik__isnull=False)
+                .select_related("umpan_balik")
+                .order_by("-umpan_balik__created_at"),
                 to_attr="dengan_umpan_balik",
             )
         )
@@ -288,8 +328,16 @@ def relawan_list_for_pos(*, pos: Pos, dari: date, sampai: date) -> QuerySet[Rela
         .select_related("user")
         .prefetch_related("keahlian")
         .annotate(
-            jam_dikonfirmasi=Coalesce(Sum("aktivitas__jam", filter=in_period & Q(aktivitas__status=AktivitasRelawan.Status.DIKONFIRMASI)), 0, output_field=AktivitasRelawan._meta.get_field("jam")),
-            jam_menunggu=Coalesce(Sum("aktivitas__jam", filter=Q(aktivitas__pos=pos, aktivitas__status=AktivitasRelawan.Status.DIAJUKAN)), 0, output_field=AktivitasRelawan._meta.get_field("jam")),
+            jam_dikonfirmasi=Coalesce(
+                Sum("aktivitas__jam", filter=in_period & Q(aktivitas__status=AktivitasRelawan.Status.DIKONFIRMASI)),
+                0,
+                output_field=AktivitasRelawan._meta.get_field("jam"),
+            ),
+            jam_menunggu=Coalesce(
+                Sum("aktivitas__jam", filter=Q(aktivitas__pos=pos, aktivitas__status=AktivitasRelawan.Status.DIAJUKAN)),
+                0,
+                output_field=AktivitasRelawan._meta.get_field("jam"),
+            ),
         )
         .order_by("user__nama", "pk")
     )
@@ -302,7 +350,9 @@ def aktivitas_list_for_pos(*, pos: Pos, status: str = "") -> QuerySet[AktivitasR
         qs = qs.filter(status=status)
     return qs.order_by(
         # diajukan < dikonfirmasi < ditolak alphabetically: waiting entries come first.
-        "status", "-tanggal", "-pk"
+        "status",
+        "-tanggal",
+        "-pk",
     )
 
 
@@ -318,7 +368,11 @@ def jadwal_pilihan_aktivitas(*, relawan: Relawan) -> QuerySet[Jadwal]:
     """Sessions an activity can refer to: not cancelled, at the volunteer's posts, in the last year."""
     since = timezone.now() - timezone.timedelta(days=365)
     return (
-        Jadwal.objects.filter(pos__penugasan_relawan__relawan=relawan, mulai__gte=since, mulai__lte=timezone.now() + timezone.timedelta(days=1))
+        Jadwal.objects.filter(
+            pos__penugasan_relawan__relawan=relawan,
+            mulai__gte=since,
+            mulai__lte=timezone.now() + timezone.timedelta(days=1),
+        )
         .exclude(status=Jadwal.Status.DIBATALKAN)
         .select_related("pos", "program")
         .order_by("-mulai")
@@ -353,7 +407,13 @@ def laporan_jam(*, dari: date, sampai: date, pos: Pos | None = None) -> dict[str
     for row in per_jenis:
         row["label"] = labels.get(row["jenis"], row["jenis"])
     grafik_bulan = [(date_format(row["bulan"], "M Y"), float(row["jam"])) for row in per_bulan]
-    return {"per_relawan": per_relawan, "per_pos": per_pos, "per_bulan": per_bulan, "per_jenis": per_jenis, "grafik_bulan": grafik_bulan}
+    return {
+        "per_relawan": per_relawan,
+        "per_pos": per_pos,
+        "per_bulan": per_bulan,
+        "per_jenis": per_jenis,
+        "grafik_bulan": grafik_bulan,
+    }
 
 
 def aktivitas_list_laporan(*, dari: date, sampai: date, pos: Pos | None = None) -> QuerySet[AktivitasRelawan]:
@@ -391,16 +451,22 @@ def ringkasan(*, pos: Pos | None = None, now=None) -> dict:
         kota_rows = Kota.objects.order_by("kode").annotate(
             sesi=Count(
                 "kecamatan_set__pos__jadwal_pelatihan",
-                filter=Q(kecamatan_set__pos__jadwal_pelatihan__status=Jadwal.Status.TERBIT, kecamatan_set__pos__jadwal_pelatihan__selesai__lte=now),
+                filter=Q(
+                    kecamatan_set__pos__jadwal_pelatihan__status=Jadwal.Status.TERBIT,
+                    kecamatan_set__pos__jadwal_pelatihan__selesai__lte=now,
+                ),
                 distinct=True,
             ),
         )
-        hadir_per_kota = dict(
-            hadir.values_list("jadwal__pos__kecamatan__kota").annotate(n=Count("pk")).order_by()
-        )
+        hadir_per_kota = dict(hadir.values_list("jadwal__pos__kecamatan__kota").annotate(n=Count("pk")).order_by())
         jam_per_kota = dict(aktivitas.values_list("pos__kecamatan__kota").annotate(n=Sum("jam")).order_by())
         data["per_kota"] = [
-            {"nama": kota.nama_pendek, "sesi": kota.sesi, "kehadiran": hadir_per_kota.get(kota.pk, 0), "jam": jam_per_kota.get(kota.pk, 0)}
+            {
+                "nama": kota.nama_pendek,
+                "sesi": kota.sesi,
+                "kehadiran": hadir_per_kota.get(kota.pk, 0),
+                "jam": jam_per_kota.get(kota.pk, 0),
+            }
             for kota in kota_rows
         ]
         data["grafik_kehadiran"] = [(row["nama"], row["kehadiran"]) for row in data["per_kota"]]

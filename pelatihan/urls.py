@@ -53,15 +53,29 @@ urlpatterns = [
     path(f"{jadwal_kelola}/batalkan/", kelola.JadwalBatalkanView.as_view(), name="kelola-jadwal-batalkan"),
     path(f"{jadwal_kelola}/hadir/", kelola.KehadiranView.as_view(), name="kelola-kehadiran"),
     path(f"{jadwal_kelola}/peserta/tambah/", kelola.WalkinView.as_view(), name="kelola-walkin"),
-    path(f"{jadwal_kelola}/peserta/<int:pendaftaran_pk>/batal/", kelola.PesertaBatalView.as_view(), name="kelola-peserta-batal"),
+    path(
+        f"{jadwal_kelola}/peserta/<int:pendaftaran_pk>/batal/",
+        kelola.PesertaBatalView.as_view(),
+        name="kelola-peserta-batal",
+    ),
     path(f"{jadwal_kelola}/peserta.csv", kelola.PesertaCsvView.as_view(), name="kelola-peserta-csv"),
     path(f"{kelola_pos}/pelatihan/program/", kelola.ProgramListView.as_view(), name="kelola-program-list"),
     path(f"{kelola_pos}/pelatihan/program/baru/", kelola.ProgramBaruView.as_view(), name="kelola-program-baru"),
-    path(f"{kelola_pos}/pelatihan/program/<int:pk>/ubah/", kelola.ProgramUbahView.as_view(), name="kelola-program-ubah"),
+    path(
+        f"{kelola_pos}/pelatihan/program/<int:pk>/ubah/", kelola.ProgramUbahView.as_view(), name="kelola-program-ubah"
+    ),
     path(f"{kelola_pos}/relawan/", kelola.RelawanListView.as_view(), name="kelola-relawan-list"),
     path(f"{kelola_pos}/relawan/aktivitas/", kelola.AktivitasListView.as_view(), name="kelola-aktivitas-list"),
-    path(f"{kelola_pos}/relawan/aktivitas/<int:pk>/konfirmasi/", kelola.AktivitasKonfirmasiView.as_view(), name="kelola-aktivitas-konfirmasi"),
-    path(f"{kelola_pos}/relawan/aktivitas/<int:pk>/tolak/", kelola.AktivitasTolakView.as_view(), name="kelola-aktivitas-tolak"),
+    path(
+        f"{kelola_pos}/relawan/aktivitas/<int:pk>/konfirmasi/",
+        kelola.AktivitasKonfirmasiView.as_view(),
+        name="kelola-aktivitas-konfirmasi",
+    ),
+    path(
+        f"{kelola_pos}/relawan/aktivitas/<int:pk>/tolak/",
+        kelola.AktivitasTolakView.as_view(),
+        name="kelola-aktivitas-tolak",
+    ),
     path(f"{kelola_pos}/relawan/laporan/", kelola.LaporanView.as_view(), name="kelola-laporan"),
     path(f"{kelola_pos}/relawan/laporan.csv", kelola.LaporanCsvView.as_view(), name="kelola-laporan-csv"),
 ]

@@ -17,7 +17,9 @@ def normalisasi_telepon(telepon: str) -> str:
     if not text:
         raise ValidationError(_("Nomor telepon wajib diisi."), code="required")
     if _BUKAN_TELEPON.search(text) or text.count("+") > 1 or ("+" in text and not text.startswith("+")):
-        raise ValidationError(_("Nomor telepon hanya berisi angka, spasi, tanda +, - atau kurung. Contoh: 0812-3456-7890."))
+        raise ValidationError(
+            _("Nomor telepon hanya berisi angka, spasi, tanda +, - atau kurung. Contoh: 0812-3456-7890.")
+        )
     digits = re.sub(r"\D", "", text)
     if text.startswith("+62") or (digits.startswith("62") and len(digits) >= 10):
         digits = "0" + digits[2:]

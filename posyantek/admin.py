@@ -32,7 +32,10 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Profil"), {"fields": ["nama", "telepon"]}),
-        (_("Peran"), {"fields": ["is_admin_provinsi", "is_juri", "is_pemilik_ukm", "is_active", "is_staff", "is_superuser"]}),
+        (
+            _("Peran"),
+            {"fields": ["is_admin_provinsi", "is_juri", "is_pemilik_ukm", "is_active", "is_staff", "is_superuser"]},
+        ),
         (_("Waktu"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "nama", "password1", "password2"]})]

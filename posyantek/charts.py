@@ -44,7 +44,12 @@ def _label_width(bars, label_width: int) -> int:
 
 
 def bar_chart_svg(
-    bars: list[Bar], *, title: str, width: int = 640, bar_height: int = 22, label_width: int = 200,
+    bars: list[Bar],
+    *,
+    title: str,
+    width: int = 640,
+    bar_height: int = 22,
+    label_width: int = 200,
     lebih_kecil_lebih_baik: bool = False,
 ) -> str:
     """A horizontal bar chart. Labels and values are escaped; the SVG has a title for assistive tech.

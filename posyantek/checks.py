@@ -18,10 +18,12 @@ def check_portal_base_url(app_configs=None, **kwargs) -> list[Error]:
     url = urlsplit(settings.PORTAL_BASE_URL)
     if url.scheme == "https" and (url.hostname or "") not in LOCAL_HOSTS:
         return []
-    return [Error(
-        f"PORTAL_BASE_URL={settings.PORTAL_BASE_URL!r}: alamat publik portal harus https dan bukan alamat lokal "
-        "(the portal's public address must be https and not a local address).",
-        hint="Set PORTAL_BASE_URL to the address visitors use, e.g. https://posyantek.jakarta.go.id "
-             "(QR codes and links in e-mails are built from it).",
-        id="posyantek.E001",
-    )]
+    return [
+        Error(
+            f"PORTAL_BASE_URL={settings.PORTAL_BASE_URL!r}: alamat publik portal harus https dan bukan alamat lokal "
+            "(the portal's public address must be https and not a local address).",
+            hint="Set PORTAL_BASE_URL to the address visitors use, e.g. https://posyantek.jakarta.go.id "
+            "(QR codes and links in e-mails are built from it).",
+            id="posyantek.E001",
+        )
+    ]

@@ -70,18 +70,81 @@ PROFIL_POS = {
 # The five model posts DKI named in 2009 (one per kota).
 PERCONTOHAN_2009 = {"cempakaputih", "pademangan", "kebonjeruk", "pancoran", "kramatjati"}  # normalisasi_nama keys
 
-NAMA_DEPAN = ["Agus", "Siti", "Bambang", "Dewi", "Hendra", "Nur", "Rina", "Joko", "Ratna", "Fajar", "Yuli", "Teguh",
-              "Wulan", "Eko", "Lestari", "Budi", "Intan", "Dimas", "Ayu", "Rahmat"]
-NAMA_BELAKANG = ["Santoso", "Rahayu", "Pratama", "Wijaya", "Hidayat", "Lestari", "Saputra", "Kurniawan", "Handayani",
-                 "Nugroho", "Permata", "Setiawan", "Maharani", "Siregar", "Simanjuntak", "Utami"]
-UKM_DEMO = ["Keripik Singkong Bu Tini", "Batik Betawi Sekar", "Kopi Kelurahan", "Sambal Roa Mak Ijah",
-            "Kerajinan Eceng Gondok", "Konveksi Maju Jaya", "Kue Kering Dapur Ibu", "Bengkel Las Sinar",
-            "Minuman Jahe Merah", "Sablon Kaos Kreatif", "Tahu Tempe Sehat", "Roti Gandum Pagi"]
+NAMA_DEPAN = [
+    "Agus",
+    "Siti",
+    "Bambang",
+    "Dewi",
+    "Hendra",
+    "Nur",
+    "Rina",
+    "Joko",
+    "Ratna",
+    "Fajar",
+    "Yuli",
+    "Teguh",
+    "Wulan",
+    "Eko",
+    "Lestari",
+    "Budi",
+    "Intan",
+    "Dimas",
+    "Ayu",
+    "Rahmat",
+]
+NAMA_BELAKANG = [
+    "Santoso",
+    "Rahayu",
+    "Pratama",
+    "Wijaya",
+    "Hidayat",
+    "Lestari",
+    "Saputra",
+    "Kurniawan",
+    "Handayani",
+    "Nugroho",
+    "Permata",
+    "Setiawan",
+    "Maharani",
+    "Siregar",
+    "Simanjuntak",
+    "Utami",
+]
+UKM_DEMO = [
+    "Keripik Singkong Bu Tini",
+    "Batik Betawi Sekar",
+    "Kopi Kelurahan",
+    "Sambal Roa Mak Ijah",
+    "Kerajinan Eceng Gondok",
+    "Konveksi Maju Jaya",
+    "Kue Kering Dapur Ibu",
+    "Bengkel Las Sinar",
+    "Minuman Jahe Merah",
+    "Sablon Kaos Kreatif",
+    "Tahu Tempe Sehat",
+    "Roti Gandum Pagi",
+]
 TOPIK = {
-    JenisLayanan.TEKNIS: ["Perawatan mesin penggiling bumbu", "Uji coba alat pengemas vakum", "Perbaikan oven pengering"],
-    JenisLayanan.INFORMASI: ["Informasi pemasok mesin press plastik", "Katalog TTG pengolahan pangan", "Syarat pengurusan NIB"],
-    JenisLayanan.PROMOSI: ["Foto produk untuk toko daring", "Pameran produk di kantor kecamatan", "Promosi lewat media sosial pos"],
-    JenisLayanan.ORIENTASI: ["Orientasi TTG pengering surya", "Kelas e-literasi: berjualan daring", "Sosialisasi keamanan digital"],
+    JenisLayanan.TEKNIS: [
+        "Perawatan mesin penggiling bumbu",
+        "Uji coba alat pengemas vakum",
+        "Perbaikan oven pengering",
+    ],
+    JenisLayanan.INFORMASI: [
+        "Informasi pemasok mesin press plastik",
+        "Katalog TTG pengolahan pangan",
+        "Syarat pengurusan NIB",
+    ],
+    JenisLayanan.PROMOSI: [
+        "Foto produk untuk toko daring",
+        "Pameran produk di kantor kecamatan",
+        "Promosi lewat media sosial pos",
+    ],
+    JenisLayanan.ORIENTASI: [
+        "Orientasi TTG pengering surya",
+        "Kelas e-literasi: berjualan daring",
+        "Sosialisasi keamanan digital",
+    ],
 }
 INVENTARIS_DEMO = [
     ("Laptop operator", JenisInventaris.KOMPUTER, "Lenovo ThinkPad E14", 2),
@@ -138,20 +201,31 @@ def _pdf_demo(judul: str) -> ContentFile:
 def seed_accounts(ctx: DemoContext) -> None:
     make = services.pengguna_create
     ctx.users["admin"] = make(
-        email=f"admin@{DEMO_DOMAIN}", nama="Admin Provinsi (demo)", password_hash=ctx.password_hash, is_admin_provinsi=True
+        email=f"admin@{DEMO_DOMAIN}",
+        nama="Admin Provinsi (demo)",
+        password_hash=ctx.password_hash,
+        is_admin_provinsi=True,
     )
     for pos in Pos.objects.with_wilayah():
         user = make(
-            email=f"operator.{pos.slug}@{DEMO_DOMAIN}", nama=f"Operator {pos.kecamatan.nama} (demo)",
+            email=f"operator.{pos.slug}@{DEMO_DOMAIN}",
+            nama=f"Operator {pos.kecamatan.nama} (demo)",
             password_hash=ctx.password_hash,
         )
         services.operator_assign(pos=pos, user=user, oleh=ctx.users["admin"])
         ctx.users[f"operator.{pos.slug}"] = user
-    ctx.users["juri1"] = make(email=f"juri1@{DEMO_DOMAIN}", nama="Juri Satu (demo)", password_hash=ctx.password_hash, is_juri=True)
-    ctx.users["ukm1"] = make(
-        email=f"ukm1@{DEMO_DOMAIN}", nama="Siti Pemilik UKM (demo)", password_hash=ctx.password_hash, is_pemilik_ukm=True
+    ctx.users["juri1"] = make(
+        email=f"juri1@{DEMO_DOMAIN}", nama="Juri Satu (demo)", password_hash=ctx.password_hash, is_juri=True
     )
-    ctx.users["relawan1"] = make(email=f"relawan1@{DEMO_DOMAIN}", nama="Rudi Relawan (demo)", password_hash=ctx.password_hash)
+    ctx.users["ukm1"] = make(
+        email=f"ukm1@{DEMO_DOMAIN}",
+        nama="Siti Pemilik UKM (demo)",
+        password_hash=ctx.password_hash,
+        is_pemilik_ukm=True,
+    )
+    ctx.users["relawan1"] = make(
+        email=f"relawan1@{DEMO_DOMAIN}", nama="Rudi Relawan (demo)", password_hash=ctx.password_hash
+    )
 
 
 def _rng(pos: Pos, bagian: str) -> random.Random:
@@ -168,19 +242,26 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
     kec = pos.kecamatan.nama
 
     if not pos.alamat:
-        services.pos_profile_update(pos=pos, oleh=admin, data={
-            "alamat": PROFIL_POS["alamat"].format(kec=kec),
-            "jam_layanan": PROFIL_POS["jam_layanan"],
-            "layanan": PROFIL_POS["layanan"],
-            "deskripsi": f"{DEMO_MARK} Pos Pelayanan Teknologi Kecamatan {kec}: "
-            "layanan teknis, informasi, promosi, dan orientasi TTG bagi UKM.",
-            "email": f"pos.{pos.slug}@{DEMO_DOMAIN}",
-            "nomor_sk": f"{DEMO_MARK} SK Camat {kec} No. {rng.randint(10, 99)}/2019",
-            "tanggal_sk": date(2019, rng.randint(1, 12), rng.randint(1, 28)),
-        })
+        services.pos_profile_update(
+            pos=pos,
+            oleh=admin,
+            data={
+                "alamat": PROFIL_POS["alamat"].format(kec=kec),
+                "jam_layanan": PROFIL_POS["jam_layanan"],
+                "layanan": PROFIL_POS["layanan"],
+                "deskripsi": f"{DEMO_MARK} Pos Pelayanan Teknologi Kecamatan {kec}: "
+                "layanan teknis, informasi, promosi, dan orientasi TTG bagi UKM.",
+                "email": f"pos.{pos.slug}@{DEMO_DOMAIN}",
+                "nomor_sk": f"{DEMO_MARK} SK Camat {kec} No. {rng.randint(10, 99)}/2019",
+                "tanggal_sk": date(2019, rng.randint(1, 12), rng.randint(1, 28)),
+            },
+        )
     if normalisasi_nama(kec) in PERCONTOHAN_2009 and not pos.is_percontohan:
         services.pos_percontohan_set(
-            pos=pos, oleh=admin, is_percontohan=True, tahun=2009,
+            pos=pos,
+            oleh=admin,
+            is_percontohan=True,
+            tahun=2009,
             alasan="Ditetapkan Pemprov DKI tahun 2009: sekretariat permanen dan pengurus aktif.",
         )
 
@@ -189,103 +270,185 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
         mulai = date(today.year - rng.randint(0, 2), rng.choice([1, 4, 7]), 1)
         if mulai > today:
             mulai = date(today.year - 1, 1, 1)
-        kini = services.kepengurusan_create(pos=pos, oleh=operator, data={
-            "mulai": mulai, "selesai": tambah_tahun(mulai, 3) - timedelta(days=1),
-            "nomor_sk": f"{DEMO_MARK} SK Pengurus No. {rng.randint(100, 999)}/{mulai.year}",
-            "catatan": f"{DEMO_MARK} Susunan pengurus contoh.",
-        })
-        jabatan = [Jabatan.KETUA, Jabatan.SEKRETARIS, Jabatan.BENDAHARA, Jabatan.SEKSI_PENGEMBANGAN, Jabatan.SEKSI_PELAYANAN]
+        kini = services.kepengurusan_create(
+            pos=pos,
+            oleh=operator,
+            data={
+                "mulai": mulai,
+                "selesai": tambah_tahun(mulai, 3) - timedelta(days=1),
+                "nomor_sk": f"{DEMO_MARK} SK Pengurus No. {rng.randint(100, 999)}/{mulai.year}",
+                "catatan": f"{DEMO_MARK} Susunan pengurus contoh.",
+            },
+        )
+        jabatan = [
+            Jabatan.KETUA,
+            Jabatan.SEKRETARIS,
+            Jabatan.BENDAHARA,
+            Jabatan.SEKSI_PENGEMBANGAN,
+            Jabatan.SEKSI_PELAYANAN,
+        ]
         # A few posts have not completed their board yet: the dashboard warns them.
         if rng.random() < 0.15:
             jabatan = jabatan[:4]
         for item in jabatan:
-            services.pengurus_create(kepengurusan=kini, oleh=operator, data={
-                "jabatan": item, "nama": _nama(rng), "telepon": f"0812-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
-            })
-        services.pengurus_create(kepengurusan=kini, oleh=operator, data={
-            "jabatan": Jabatan.SEKSI_LAIN, "jabatan_lain": "Seksi Humas dan Media Sosial", "nama": _nama(rng),
-        })
+            services.pengurus_create(
+                kepengurusan=kini,
+                oleh=operator,
+                data={
+                    "jabatan": item,
+                    "nama": _nama(rng),
+                    "telepon": f"0812-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
+                },
+            )
+        services.pengurus_create(
+            kepengurusan=kini,
+            oleh=operator,
+            data={
+                "jabatan": Jabatan.SEKSI_LAIN,
+                "jabatan_lain": "Seksi Humas dan Media Sosial",
+                "nama": _nama(rng),
+            },
+        )
         lama_mulai = tambah_tahun(mulai, -3)
-        lama = services.kepengurusan_create(pos=pos, oleh=operator, data={
-            "mulai": lama_mulai, "selesai": mulai - timedelta(days=1),
-            "nomor_sk": f"{DEMO_MARK} SK Pengurus No. {rng.randint(100, 999)}/{lama_mulai.year}",
-        })
+        lama = services.kepengurusan_create(
+            pos=pos,
+            oleh=operator,
+            data={
+                "mulai": lama_mulai,
+                "selesai": mulai - timedelta(days=1),
+                "nomor_sk": f"{DEMO_MARK} SK Pengurus No. {rng.randint(100, 999)}/{lama_mulai.year}",
+            },
+        )
         for item in jabatan:
             services.pengurus_create(kepengurusan=lama, oleh=operator, data={"jabatan": item, "nama": _nama(rng)})
 
     rng = _rng(pos, "inventaris")
     if not pos.inventaris_set.exists():
         for nama, jenis, merek, jumlah in rng.sample(INVENTARIS_DEMO, 4):
-            services.inventaris_create(pos=pos, oleh=operator, data={
-                "nama": nama, "jenis": jenis, "merek": merek, "jumlah": jumlah,
-                "kondisi": rng.choices([KondisiInventaris.BAIK, KondisiInventaris.RUSAK_RINGAN], weights=[5, 1])[0],
-                "tanggal_perolehan": date(today.year - rng.randint(1, 5), rng.randint(1, 12), 1),
-                "sumber": rng.choice(["APBD", "Hibah", "Swadaya"]), "catatan": DEMO_MARK,
-            })
+            services.inventaris_create(
+                pos=pos,
+                oleh=operator,
+                data={
+                    "nama": nama,
+                    "jenis": jenis,
+                    "merek": merek,
+                    "jumlah": jumlah,
+                    "kondisi": rng.choices([KondisiInventaris.BAIK, KondisiInventaris.RUSAK_RINGAN], weights=[5, 1])[0],
+                    "tanggal_perolehan": date(today.year - rng.randint(1, 5), rng.randint(1, 12), 1),
+                    "sumber": rng.choice(["APBD", "Hibah", "Swadaya"]),
+                    "catatan": DEMO_MARK,
+                },
+            )
 
     kelurahan = list(pos.kecamatan.kelurahan_set.all())
     rng = _rng(pos, "layanan")
     if not pos.loglayanan_set.exists():
         for i, jenis in enumerate([*JenisLayanan.values, *rng.sample(JenisLayanan.values, 4)]):
-            services.layanan_create(pos=pos, oleh=operator, data={
-                "tanggal": today - timedelta(days=3 + i * rng.randint(4, 9)), "jenis": jenis,
-                "topik": rng.choice(TOPIK[jenis]), "penerima": rng.choice(UKM_DEMO),
-                "jumlah_penerima": rng.choice([1, 1, 2, 3, 12, 20]), "kelurahan": rng.choice(kelurahan),
-                "petugas": operator.nama, "catatan": DEMO_MARK,
-            })
+            services.layanan_create(
+                pos=pos,
+                oleh=operator,
+                data={
+                    "tanggal": today - timedelta(days=3 + i * rng.randint(4, 9)),
+                    "jenis": jenis,
+                    "topik": rng.choice(TOPIK[jenis]),
+                    "penerima": rng.choice(UKM_DEMO),
+                    "jumlah_penerima": rng.choice([1, 1, 2, 3, 12, 20]),
+                    "kelurahan": rng.choice(kelurahan),
+                    "petugas": operator.nama,
+                    "catatan": DEMO_MARK,
+                },
+            )
 
     rng = _rng(pos, "unit")
     if not pos.unit_set.exists() and rng.random() < 0.5:
         kel = rng.choice(kelurahan)
-        services.unit_create(pos=pos, oleh=operator, data={
-            "kelurahan": kel, "alamat": f"Kantor Kelurahan {kel.nama}", "koordinator": _nama(rng),
-            "is_aktif": True, "catatan": DEMO_MARK,
-        })
+        services.unit_create(
+            pos=pos,
+            oleh=operator,
+            data={
+                "kelurahan": kel,
+                "alamat": f"Kantor Kelurahan {kel.nama}",
+                "koordinator": _nama(rng),
+                "is_aktif": True,
+                "catatan": DEMO_MARK,
+            },
+        )
 
     rng = _rng(pos, "mitra")
     if not pos.mitra_set.exists():
         mitra = [
-            (f"Politeknik Contoh Jakarta {DEMO_MARK}", JenisMitra.PERGURUAN_TINGGI,
-             "Mahasiswa mendampingi UKM membuat desain kemasan dan foto produk."),
-            (f"Komunitas Relawan TIK {kec} {DEMO_MARK}", JenisMitra.KOMUNITAS,
-             "Kelas e-literasi bulanan: media sosial, blog, dan toko daring untuk UKM."),
-            (f"Bank Contoh Syariah {DEMO_MARK}", JenisMitra.PERBANKAN,
-             "Sosialisasi pembiayaan usaha mikro dan pencatatan keuangan sederhana."),
+            (
+                f"Politeknik Contoh Jakarta {DEMO_MARK}",
+                JenisMitra.PERGURUAN_TINGGI,
+                "Mahasiswa mendampingi UKM membuat desain kemasan dan foto produk.",
+            ),
+            (
+                f"Komunitas Relawan TIK {kec} {DEMO_MARK}",
+                JenisMitra.KOMUNITAS,
+                "Kelas e-literasi bulanan: media sosial, blog, dan toko daring untuk UKM.",
+            ),
+            (
+                f"Bank Contoh Syariah {DEMO_MARK}",
+                JenisMitra.PERBANKAN,
+                "Sosialisasi pembiayaan usaha mikro dan pencatatan keuangan sederhana.",
+            ),
         ]
         for nama, jenis, kerja_sama in rng.sample(mitra, 2):
-            services.mitra_create(pos=pos, oleh=operator, data={
-                "nama": nama, "jenis": jenis, "kerja_sama": kerja_sama, "kontak_nama": _nama(rng),
-                "mulai": date(today.year - 1, rng.randint(1, 12), 1), "is_aktif": True,
-            })
+            services.mitra_create(
+                pos=pos,
+                oleh=operator,
+                data={
+                    "nama": nama,
+                    "jenis": jenis,
+                    "kerja_sama": kerja_sama,
+                    "kontak_nama": _nama(rng),
+                    "mulai": date(today.year - 1, rng.randint(1, 12), 1),
+                    "is_aktif": True,
+                },
+            )
 
     rng = _rng(pos, "dokumen")
     if not pos.dokumen_set.exists():
-        services.dokumen_create(pos=pos, oleh=operator, berkas=_pdf_demo(f"SK pembentukan Posyantek {kec}"), data={
-            "judul": f"{DEMO_MARK} SK pembentukan Posyantek Kecamatan {kec}", "kategori": KategoriDokumen.SK,
-            "nomor": pos.nomor_sk[:120], "tanggal": pos.tanggal_sk or date(2019, 1, 2),
-        })
+        services.dokumen_create(
+            pos=pos,
+            oleh=operator,
+            berkas=_pdf_demo(f"SK pembentukan Posyantek {kec}"),
+            data={
+                "judul": f"{DEMO_MARK} SK pembentukan Posyantek Kecamatan {kec}",
+                "kategori": KategoriDokumen.SK,
+                "nomor": pos.nomor_sk[:120],
+                "tanggal": pos.tanggal_sk or date(2019, 1, 2),
+            },
+        )
 
     rng = _rng(pos, "kabar")
     if not pos.kabar_set.exists():
         ukm = rng.choice(UKM_DEMO)
         services.kabar_create(
-            pos=pos, oleh=operator,
+            pos=pos,
+            oleh=operator,
             data={
                 "judul": f"{DEMO_MARK} Pelatihan foto produk untuk UKM {kec}",
                 "isi": f"{DEMO_MARK} Posyantek Kecamatan {kec} mengadakan pelatihan foto produk dengan ponsel. "
                 f"Peserta, di antaranya {ukm}, belajar mengatur cahaya, latar, dan mengunggah foto ke toko daring.\n\n"
                 "Pelatihan berikutnya membahas penulisan deskripsi produk dan promosi lewat media sosial.",
-                "tanggal": today - timedelta(days=rng.randint(2, 20)), "is_terbit": True,
+                "tanggal": today - timedelta(days=rng.randint(2, 20)),
+                "is_terbit": True,
             },
             foto=[_foto_demo(f"Pelatihan foto produk {kec}", (11, 93 + rng.randint(0, 60), 91))],
             keterangan_foto=f"Peserta pelatihan foto produk di Posyantek {kec} (gambar demo)",
         )
-        services.kabar_create(pos=pos, oleh=operator, data={
-            "judul": f"{DEMO_MARK} Demonstrasi alat pengering surya",
-            "isi": f"{DEMO_MARK} Operator dan seksi pelayanan memperagakan alat pengering surya untuk UKM keripik "
-            f"dan rempah di Kecamatan {kec}. Alat ini menghemat biaya listrik dan menjaga mutu produk.",
-            "tanggal": today - timedelta(days=rng.randint(25, 60)), "is_terbit": True,
-        })
+        services.kabar_create(
+            pos=pos,
+            oleh=operator,
+            data={
+                "judul": f"{DEMO_MARK} Demonstrasi alat pengering surya",
+                "isi": f"{DEMO_MARK} Operator dan seksi pelayanan memperagakan alat pengering surya untuk UKM keripik "
+                f"dan rempah di Kecamatan {kec}. Alat ini menghemat biaya listrik dan menjaga mutu produk.",
+                "tanggal": today - timedelta(days=rng.randint(25, 60)),
+                "is_terbit": True,
+            },
+        )
 
 
 def seed(ctx: DemoContext) -> None:

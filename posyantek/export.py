@@ -77,7 +77,9 @@ def tulis_csv(stream, header: Sequence[str], rows: Iterable[Sequence], *, pemisa
         writer.writerow([neutralise(value) for value in row])
 
 
-def xlsx_response(filename: str, header: Sequence[str], rows: Iterable[Sequence], *, sheet: str = "Data") -> HttpResponse:
+def xlsx_response(
+    filename: str, header: Sequence[str], rows: Iterable[Sequence], *, sheet: str = "Data"
+) -> HttpResponse:
     """An XLSX download. Text is neutralised like CSV and stored with the text type, so not even a
     value that still began with ``=`` could become a formula."""
     buffer = io.BytesIO()
@@ -112,7 +114,13 @@ def tulis_xlsx(berkas, header: Sequence[str], rows: Iterable[Sequence], *, sheet
 
 
 def ekspor_response(
-    request, nama: str, header: Sequence[str], rows: Iterable[Sequence], *, sheet: str = "Data", dari_url: str | None = None
+    request,
+    nama: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    sheet: str = "Data",
+    dari_url: str | None = None,
 ) -> HttpResponse:
     """Every export's response: ``nama`` is the file name without extension; the format comes from
     ``format_diminta``."""

@@ -24,7 +24,9 @@ class KabarAtomFeed(Feed):
 
     def subtitle(self, pos: Pos) -> str:
         return _("Kegiatan terbaru Pos Pelayanan Teknologi Kecamatan %(kec)s, %(kota)s.") % {
-            "kec": pos.kecamatan.nama, "kota": pos.kecamatan.kota.nama_pendek}
+            "kec": pos.kecamatan.nama,
+            "kota": pos.kecamatan.kota.nama_pendek,
+        }
 
     def link(self, pos: Pos) -> str:
         return pos.get_absolute_url()

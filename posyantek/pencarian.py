@@ -77,6 +77,12 @@ def saran(kueri: str, pilihan: dict[Hashable, str], *, jumlah: int = 3) -> list[
     best first; none when nothing is near enough (``SARAN_MIN_SKOR``)."""
     if not kueri or not pilihan:
         return []
-    found = process.extract(kueri, pilihan, scorer=fuzz.token_set_ratio, processor=utils.default_process,
-                            score_cutoff=SARAN_MIN_SKOR, limit=jumlah)
+    found = process.extract(
+        kueri,
+        pilihan,
+        scorer=fuzz.token_set_ratio,
+        processor=utils.default_process,
+        score_cutoff=SARAN_MIN_SKOR,
+        limit=jumlah,
+    )
     return [key for _teks, _skor, key in found]

@@ -4,7 +4,9 @@ from posyantek.models import Pos
 
 
 def is_admin_provinsi(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active and (user.is_admin_provinsi or user.is_superuser))
+    return bool(
+        getattr(user, "is_authenticated", False) and user.is_active and (user.is_admin_provinsi or user.is_superuser)
+    )
 
 
 def can_manage_pos(user, pos: Pos) -> bool:

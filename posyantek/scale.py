@@ -64,11 +64,56 @@ BENCH_POS_SLUG = "gambir"
 # so that "?q=mesin" matches a large share of the catalogue, as a real broad search would.
 BENCH_TERMS = ("mesin", "alat", "pengering", "pengolah", "kopi", "santan", "tahu", "batik")
 WORDS = BENCH_TERMS + (
-    "keripik", "sambal", "rendang", "kerupuk", "bawang", "singkong", "pisang", "kelapa", "jahe", "kunyit",
-    "sabun", "lilin", "tenun", "kayu", "bambu", "rotan", "kulit", "anyaman", "gerabah", "sablon",
-    "pompa", "oven", "blender", "penggiling", "pemeras", "pencetak", "pengemas", "pendingin", "surya", "biogas",
-    "air", "listrik", "hemat", "energi", "olahan", "pangan", "minuman", "camilan", "katering", "laundry",
-    "bengkel", "jahit", "konveksi", "percetakan", "digital", "daring", "warung", "toko", "kios", "usaha",
+    "keripik",
+    "sambal",
+    "rendang",
+    "kerupuk",
+    "bawang",
+    "singkong",
+    "pisang",
+    "kelapa",
+    "jahe",
+    "kunyit",
+    "sabun",
+    "lilin",
+    "tenun",
+    "kayu",
+    "bambu",
+    "rotan",
+    "kulit",
+    "anyaman",
+    "gerabah",
+    "sablon",
+    "pompa",
+    "oven",
+    "blender",
+    "penggiling",
+    "pemeras",
+    "pencetak",
+    "pengemas",
+    "pendingin",
+    "surya",
+    "biogas",
+    "air",
+    "listrik",
+    "hemat",
+    "energi",
+    "olahan",
+    "pangan",
+    "minuman",
+    "camilan",
+    "katering",
+    "laundry",
+    "bengkel",
+    "jahit",
+    "konveksi",
+    "percetakan",
+    "digital",
+    "daring",
+    "warung",
+    "toko",
+    "kios",
+    "usaha",
 )
 
 
@@ -81,8 +126,13 @@ class Sizes:
     relawan: int = 300
 
     def as_dict(self) -> dict[str, int]:
-        return {"ukm": self.ukm, "teknologi": self.teknologi, "sesi": self.sesi,
-                "pendaftaran": self.pendaftaran, "relawan": self.relawan}
+        return {
+            "ukm": self.ukm,
+            "teknologi": self.teknologi,
+            "sesi": self.sesi,
+            "pendaftaran": self.pendaftaran,
+            "relawan": self.relawan,
+        }
 
 
 BASE_SIZES = Sizes()
@@ -176,15 +226,20 @@ class ScaleContext:
             first = next_pk
             next_pk += len(batch)
             pks.extend(range(first, next_pk))
-            full = [(pk, *row, *(fill() for fill in fillers)) for pk, row in zip(range(first, next_pk), batch, strict=True)]
+            full = [
+                (pk, *row, *(fill() for fill in fillers)) for pk, row in zip(range(first, next_pk), batch, strict=True)
+            ]
             if connection.vendor == "postgresql":
-                _copy_text(model, columns, (
-                    "\t".join(convert(v) for convert, v in zip(converters, row, strict=True)) + "\n" for row in full
-                ))
+                _copy_text(
+                    model,
+                    columns,
+                    ("\t".join(convert(v) for convert, v in zip(converters, row, strict=True)) + "\n" for row in full),
+                )
             else:
                 attnames = [f.attname for f in columns]
-                model.objects.bulk_create([model(**dict(zip(attnames, row, strict=True))) for row in full],
-                                          batch_size=self.batch_size)
+                model.objects.bulk_create(
+                    [model(**dict(zip(attnames, row, strict=True))) for row in full], batch_size=self.batch_size
+                )
         if connection.vendor == "postgresql" and pks:
             _reset_sequence(model)
         self.say(f"  {meta.label}: {len(pks):,} baris ({time.perf_counter() - started:.1f} s)")
@@ -203,11 +258,14 @@ class ScaleContext:
         ids = self.insert_rows(
             User,
             ["email", "nama", "password", "date_joined", *names],
-            ((email, f"{prefix.title()} {i}", self.password_hash, now, *flags.values())
-             for i, email in enumerate(emails, start=1)),
+            (
+                (email, f"{prefix.title()} {i}", self.password_hash, now, *flags.values())
+                for i, email in enumerate(emails, start=1)
+            ),
         )
         self.insert_rows(
-            EmailAddress, ["user", "email", "verified", "primary"],
+            EmailAddress,
+            ["user", "email", "verified", "primary"],
             ((user_id, email, True, True) for user_id, email in zip(ids, emails, strict=True)),
         )
         return ids
@@ -231,8 +289,15 @@ def _copy_fields(model: type[models.Model]) -> list[models.Field]:
 NULL = r"\N"
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _INTEGER_TYPES = {
-    "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField", "SmallIntegerField",
-    "PositiveIntegerField", "PositiveSmallIntegerField", "PositiveBigIntegerField",
+    "AutoField",
+    "BigAutoField",
+    "SmallAutoField",
+    "IntegerField",
+    "BigIntegerField",
+    "SmallIntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "PositiveBigIntegerField",
 }
 _TEXT_TYPES = {"CharField", "TextField", "EmailField", "SlugField", "URLField", "GenericIPAddressField"}
 
@@ -297,9 +362,13 @@ def _copy(model: type[models.Model], batch: list[models.Model]) -> None:
     plan = [(f, f.attname, _converter(f), _needs_pre_save(f)) for f in fields]
 
     def line(obj) -> str:
-        return "\t".join(
-            convert(f.pre_save(obj, add=True) if pre else getattr(obj, attname)) for f, attname, convert, pre in plan
-        ) + "\n"
+        return (
+            "\t".join(
+                convert(f.pre_save(obj, add=True) if pre else getattr(obj, attname))
+                for f, attname, convert, pre in plan
+            )
+            + "\n"
+        )
 
     _copy_text(model, fields, (line(obj) for obj in batch))
 
@@ -325,8 +394,13 @@ def seed(ctx: ScaleContext) -> None:
     admin = User.objects.filter(email=BENCH_ADMIN_EMAIL).first()
     if admin is None:
         admin = User.objects.create(
-            email=BENCH_ADMIN_EMAIL, nama="Admin Benchmark", password=ctx.password_hash, is_staff=True,
-            is_superuser=True, is_admin_provinsi=True, date_joined=now,
+            email=BENCH_ADMIN_EMAIL,
+            nama="Admin Benchmark",
+            password=ctx.password_hash,
+            is_staff=True,
+            is_superuser=True,
+            is_admin_provinsi=True,
+            date_joined=now,
         )
         EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
     ctx.users["admin"] = admin
@@ -344,12 +418,28 @@ def seed(ctx: ScaleContext) -> None:
     new_posts = [p for p in posts if f"operator.{p.slug}@{SCALE_DOMAIN}" not in existing]
     operators = ctx.insert(
         User,
-        (User(email=f"operator.{p.slug}@{SCALE_DOMAIN}", nama=f"Operator {p.slug}", password=ctx.password_hash,
-              date_joined=now) for p in new_posts),
+        (
+            User(
+                email=f"operator.{p.slug}@{SCALE_DOMAIN}",
+                nama=f"Operator {p.slug}",
+                password=ctx.password_hash,
+                date_joined=now,
+            )
+            for p in new_posts
+        ),
     )
-    ctx.insert(EmailAddress, (EmailAddress(user_id=u.pk, email=u.email, verified=True, primary=True) for u in operators),
-               keep=False)
-    ctx.insert(OperatorPos, (OperatorPos(user_id=u.pk, pos_id=p.pk, created_by_id=admin.pk)
-                             for u, p in zip(operators, new_posts, strict=True)), keep=False)
+    ctx.insert(
+        EmailAddress,
+        (EmailAddress(user_id=u.pk, email=u.email, verified=True, primary=True) for u in operators),
+        keep=False,
+    )
+    ctx.insert(
+        OperatorPos,
+        (
+            OperatorPos(user_id=u.pk, pos_id=p.pk, created_by_id=admin.pk)
+            for u, p in zip(operators, new_posts, strict=True)
+        ),
+        keep=False,
+    )
     for user in User.objects.filter(email__startswith="operator.", email__endswith=f"@{SCALE_DOMAIN}"):
         ctx.users[user.email.split("@")[0]] = user

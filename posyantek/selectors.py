@@ -15,7 +15,6 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from posyantek import pencarian
-
 from posyantek.models import (
     Dokumen,
     Inventaris,
@@ -63,7 +62,11 @@ def kota_list_with_pos() -> QuerySet[Kota]:
 
 def kota_list_with_pos_count() -> QuerySet[Kota]:
     """Kota with the number of their posts (``jumlah_pos``), for the home page: one query."""
-    return Kota.objects.only("kode", "nama_pendek", "slug").annotate(jumlah_pos=Count("kecamatan_set__pos")).order_by("kode")
+    return (
+        Kota.objects.only("kode", "nama_pendek", "slug")
+        .annotate(jumlah_pos=Count("kecamatan_set__pos"))
+        .order_by("kode")
+    )
 
 
 def kelurahan_cari(nama: str, *, kecamatan: Kecamatan | None = None) -> Kelurahan | None:
@@ -99,7 +102,9 @@ def pos_list_kelola(*, user, q: str = "", kota: str = "", percontohan: str = "")
     if q.strip():
         key = normalisasi_nama(q)
         ids = [kec.pk for kec in Kecamatan.objects.all() if any(key in k for k in kec.kunci)]
-        qs = qs.filter(Q(nama__icontains=q.strip()) | Q(kecamatan__in=ids) | Q(kecamatan__kota__nama__icontains=q.strip()))
+        qs = qs.filter(
+            Q(nama__icontains=q.strip()) | Q(kecamatan__in=ids) | Q(kecamatan__kota__nama__icontains=q.strip())
+        )
     if kota:
         qs = qs.filter(kecamatan__kota__slug=kota)
     if percontohan == "1":
@@ -152,7 +157,10 @@ def kabar_list_public(*, pos: Pos) -> QuerySet[Kabar]:
 def kabar_list_terbaru(*, jumlah: int = 3) -> QuerySet[Kabar]:
     """The latest published news across all posts, for the home page."""
     return (
-        Kabar.objects.published().with_foto().select_related("pos", "pos__kecamatan").order_by("-tanggal", "-pk")[:jumlah]
+        Kabar.objects.published()
+        .with_foto()
+        .select_related("pos", "pos__kecamatan")
+        .order_by("-tanggal", "-pk")[:jumlah]
     )
 
 
@@ -218,7 +226,9 @@ def dokumen_list(*, pos: Pos, q: str = "", kategori: str = "", tahun: int | None
 
 def kabar_list_kelola(*, pos: Pos) -> QuerySet[Kabar]:
     """Every news item of the post, drafts included, for its operators."""
-    return Kabar.objects.for_pos(pos).select_related("pos").annotate(n_foto=Count("foto_set")).order_by("-tanggal", "-pk")
+    return (
+        Kabar.objects.for_pos(pos).select_related("pos").annotate(n_foto=Count("foto_set")).order_by("-tanggal", "-pk")
+    )
 
 
 def operator_list(*, pos: Pos) -> QuerySet[OperatorPos]:
@@ -235,10 +245,17 @@ def pengguna_list(*, q: str = "", peran: str = "", status: str = "") -> QuerySet
     diundang = Exists(Undangan.objects.filter(user=OuterRef("pk")))
     qs = (
         User.objects.annotate(is_op=punya_pos, pernah_diundang=diundang)
-        .filter(Q(is_admin_provinsi=True) | Q(is_juri=True) | Q(is_superuser=True) | Q(is_op=True) | Q(pernah_diundang=True))
+        .filter(
+            Q(is_admin_provinsi=True) | Q(is_juri=True) | Q(is_superuser=True) | Q(is_op=True) | Q(pernah_diundang=True)
+        )
         .prefetch_related(
-            Prefetch("operatorpos_set", queryset=OperatorPos.objects.select_related("pos__kecamatan").order_by("pos__kecamatan__kode")),
-            Prefetch("undangan_set", queryset=Undangan.objects.order_by("-dikirim_pada", "-pk"), to_attr="undangan_urut"),
+            Prefetch(
+                "operatorpos_set",
+                queryset=OperatorPos.objects.select_related("pos__kecamatan").order_by("pos__kecamatan__kode"),
+            ),
+            Prefetch(
+                "undangan_set", queryset=Undangan.objects.order_by("-dikirim_pada", "-pk"), to_attr="undangan_urut"
+            ),
         )
         .order_by(Lower("email"))
     )
@@ -257,7 +274,6 @@ def pengguna_list(*, q: str = "", peran: str = "", status: str = "") -> QuerySet
     elif status == "menunggu":
         qs = qs.filter(is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX)
     return qs
-
 
 
 # Finding a post: by kecamatan, kelurahan, postcode or kota ---------------------------------------
@@ -294,12 +310,23 @@ def pos_cari_public(q: str) -> HasilCariPos:
         return HasilCariPos(pos_list=[])
     kecamatan_list = list(
         Kecamatan.objects.select_related("pos", "kota")
-        .only("kode", "nama", "kunci", "kota__nama_pendek", "kota__kode", "pos__nama", "pos__slug",
-              "pos__is_percontohan", "pos__kecamatan_id")
+        .only(
+            "kode",
+            "nama",
+            "kunci",
+            "kota__nama_pendek",
+            "kota__kode",
+            "pos__nama",
+            "pos__slug",
+            "pos__is_percontohan",
+            "pos__kecamatan_id",
+        )
         .order_by("kode")
     )
     # Plain tuples: building 267 model instances cost more than the matching itself.
-    kelurahan_list = list(Kelurahan.objects.order_by("kode").values_list("pk", "kecamatan_id", "nama", "kode_pos", "kunci"))
+    kelurahan_list = list(
+        Kelurahan.objects.order_by("kode").values_list("pk", "kecamatan_id", "nama", "kode_pos", "kunci")
+    )
     by_kec = {kec.pk: kec for kec in kecamatan_list}
     alasan: dict[int, list[str]] = {}
 

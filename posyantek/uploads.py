@@ -111,9 +111,10 @@ def _count_upload() -> None:
         state["refusal"] = None
         files = sum(len(request.FILES.getlist(name)) for name in request.FILES)
         if files > UPLOADS_PER_REQUEST:
-            state["refusal"] = _("Terlalu banyak berkas dalam satu kiriman (%(n)s): paling banyak %(maks)s berkas "
-                                 "sekali simpan. Simpan sebagian dulu, lalu unggah sisanya.") % {
-                "n": files, "maks": UPLOADS_PER_REQUEST}
+            state["refusal"] = _(
+                "Terlalu banyak berkas dalam satu kiriman (%(n)s): paling banyak %(maks)s berkas "
+                "sekali simpan. Simpan sebagian dulu, lalu unggah sisanya."
+            ) % {"n": files, "maks": UPLOADS_PER_REQUEST}
         else:
             limit = getattr(settings, "POSYANTEK_UPLOADS_PER_HOUR", UPLOADS_PER_HOUR)
             user = getattr(request, "user", None)
@@ -129,24 +130,44 @@ def _count_upload() -> None:
             else:
                 used = files
             if used > limit:
-                state["refusal"] = _("Batas unggahan tercapai: paling banyak %(n)s berkas per jam untuk setiap akun. "
-                                     "Coba lagi dalam %(menit)s menit.") % {
-                    "n": _angka(limit), "menit": int((3600 - now % 3600) // 60) + 1}
+                state["refusal"] = _(
+                    "Batas unggahan tercapai: paling banyak %(n)s berkas per jam untuk setiap akun. "
+                    "Coba lagi dalam %(menit)s menit."
+                ) % {"n": _angka(limit), "menit": int((3600 - now % 3600) // 60) + 1}
     if state["refusal"]:
         raise ValidationError(state["refusal"], code="batas_unggahan")
 
 
 def _pixel_limit_error(fmt: str | None = None, width: int = 0, height: int = 0) -> ValidationError:
     if fmt is None:  # beyond what Pillow opens at all: far over every cap
-        return ValidationError(_("Ukuran gambar terlalu besar: paling besar %(jpeg)s megapiksel untuk JPEG, %(png)s "
-                                 "megapiksel untuk PNG, dan %(webp)s megapiksel untuk WebP.") % {
-            "jpeg": IMAGE_MAX_PIXELS["JPEG"] // 1_000_000, "png": IMAGE_MAX_PIXELS["PNG"] // 1_000_000,
-            "webp": IMAGE_MAX_PIXELS["WEBP"] // 1_000_000}, code="piksel")
+        return ValidationError(
+            _(
+                "Ukuran gambar terlalu besar: paling besar %(jpeg)s megapiksel untuk JPEG, %(png)s "
+                "megapiksel untuk PNG, dan %(webp)s megapiksel untuk WebP."
+            )
+            % {
+                "jpeg": IMAGE_MAX_PIXELS["JPEG"] // 1_000_000,
+                "png": IMAGE_MAX_PIXELS["PNG"] // 1_000_000,
+                "webp": IMAGE_MAX_PIXELS["WEBP"] // 1_000_000,
+            },
+            code="piksel",
+        )
     contoh_w, contoh_h = IMAGE_MAX_EXAMPLE[fmt]
-    return ValidationError(_("Ukuran gambar terlalu besar (%(w)s × %(h)s piksel): gambar %(format)s paling besar "
-                             "%(mp)s megapiksel, misalnya %(cw)s × %(ch)s piksel. Perkecil gambar lalu unggah lagi.") % {
-        "w": _angka(width), "h": _angka(height), "format": fmt if fmt != "WEBP" else "WebP",
-        "mp": IMAGE_MAX_PIXELS[fmt] // 1_000_000, "cw": _angka(contoh_w), "ch": _angka(contoh_h)}, code="piksel")
+    return ValidationError(
+        _(
+            "Ukuran gambar terlalu besar (%(w)s × %(h)s piksel): gambar %(format)s paling besar "
+            "%(mp)s megapiksel, misalnya %(cw)s × %(ch)s piksel. Perkecil gambar lalu unggah lagi."
+        )
+        % {
+            "w": _angka(width),
+            "h": _angka(height),
+            "format": fmt if fmt != "WEBP" else "WebP",
+            "mp": IMAGE_MAX_PIXELS[fmt] // 1_000_000,
+            "cw": _angka(contoh_w),
+            "ch": _angka(contoh_h),
+        },
+        code="piksel",
+    )
 
 
 def _check_dimensions(fmt: str, width: int, height: int, size: int, max_side: int) -> None:
@@ -157,14 +178,26 @@ def _check_dimensions(fmt: str, width: int, height: int, size: int, max_side: in
     if pixels > IMAGE_MAX_PIXELS[fmt]:
         raise _pixel_limit_error(fmt, width, height)
     if pixels > max_side * max_side and pixels > IMAGE_MAX_PIXELS_PER_BYTE * size:
-        raise ValidationError(_("Gambar %(w)s × %(h)s piksel ini hanya %(kb)s KB: terlalu besar dibanding isinya "
-                                "(paling banyak %(rasio)s piksel per byte untuk gambar di atas %(sisi)s × %(sisi)s "
-                                "piksel). Perkecil gambar lalu unggah lagi.") % {
-            "w": _angka(width), "h": _angka(height), "kb": _angka(max(1, size // 1024)),
-            "rasio": IMAGE_MAX_PIXELS_PER_BYTE, "sisi": _angka(max_side)}, code="rasio")
+        raise ValidationError(
+            _(
+                "Gambar %(w)s × %(h)s piksel ini hanya %(kb)s KB: terlalu besar dibanding isinya "
+                "(paling banyak %(rasio)s piksel per byte untuk gambar di atas %(sisi)s × %(sisi)s "
+                "piksel). Perkecil gambar lalu unggah lagi."
+            )
+            % {
+                "w": _angka(width),
+                "h": _angka(height),
+                "kb": _angka(max(1, size // 1024)),
+                "rasio": IMAGE_MAX_PIXELS_PER_BYTE,
+                "sisi": _angka(max_side),
+            },
+            code="rasio",
+        )
 
 
-def clean_image(upload: UploadedFile, *, max_bytes: int = IMAGE_MAX_BYTES, max_side: int = IMAGE_MAX_SIDE) -> ContentFile:
+def clean_image(
+    upload: UploadedFile, *, max_bytes: int = IMAGE_MAX_BYTES, max_side: int = IMAGE_MAX_SIDE
+) -> ContentFile:
     """Validate an uploaded photo and return a re-encoded copy, ready to save in an ImageField.
 
     The one gate of every image upload of the portal (news, product, catalogue and guide photos, and
@@ -179,9 +212,7 @@ def clean_image(upload: UploadedFile, *, max_bytes: int = IMAGE_MAX_BYTES, max_s
     if size == 0:
         raise ValidationError(_("Berkas kosong (0 byte)."))
     if size > max_bytes:
-        raise ValidationError(
-            _("Foto terlalu besar (maksimal %(mb)s MB).") % {"mb": max_bytes // (1024 * 1024)}
-        )
+        raise ValidationError(_("Foto terlalu besar (maksimal %(mb)s MB).") % {"mb": max_bytes // (1024 * 1024)})
     upload.seek(0)
     data = upload.read()
     try:
@@ -195,10 +226,16 @@ def clean_image(upload: UploadedFile, *, max_bytes: int = IMAGE_MAX_BYTES, max_s
                 _check_dimensions(fmt, width, height, size, max_side)
                 if fmt == "JPEG" and image.info.get("progressive") and size > PROGRESSIVE_JPEG_MAX_BYTES:
                     raise ValidationError(
-                        _("Foto JPEG progresif terlalu besar (%(mb)s MB): paling besar %(maks)s MB. Simpan ulang "
-                          "sebagai JPEG biasa atau perkecil gambar, lalu unggah lagi.") % {
+                        _(
+                            "Foto JPEG progresif terlalu besar (%(mb)s MB): paling besar %(maks)s MB. Simpan ulang "
+                            "sebagai JPEG biasa atau perkecil gambar, lalu unggah lagi."
+                        )
+                        % {
                             "mb": number_format(size / (1024 * 1024), decimal_pos=1),
-                            "maks": PROGRESSIVE_JPEG_MAX_BYTES // (1024 * 1024)}, code="piksel")
+                            "maks": PROGRESSIVE_JPEG_MAX_BYTES // (1024 * 1024),
+                        },
+                        code="piksel",
+                    )
                 ratio = min(1.0, max_side / max(width, height))
                 kept = (max(1, round(width * ratio)), max(1, round(height * ratio)))
                 image.draft(None, kept)  # JPEG: decode at 1/2 … 1/8 scale, no smaller than kept
@@ -210,8 +247,11 @@ def clean_image(upload: UploadedFile, *, max_bytes: int = IMAGE_MAX_BYTES, max_s
                 out = io.BytesIO()
                 # PNG at compression level 1: level 6 spends a second on a noisy 1600 x 1600 picture for
                 # a file hardly smaller; WebP method 2 likewise.
-                params = {"JPEG": {"quality": 85, "optimize": True}, "PNG": {"compress_level": 1},
-                          "WEBP": {"quality": 85, "method": 2}}
+                params = {
+                    "JPEG": {"quality": 85, "optimize": True},
+                    "PNG": {"compress_level": 1},
+                    "WEBP": {"quality": 85, "method": 2},
+                }
                 image.save(out, format=fmt, **params[fmt])  # no exif= argument: metadata is dropped
     except ValidationError:
         raise
@@ -261,7 +301,9 @@ def download_response(field_file, *, filename: str | None = None):
     """Serve a stored upload as a download, never rendered inline on the portal's origin."""
     from django.http import FileResponse
 
-    response = FileResponse(field_file.open("rb"), as_attachment=True, filename=filename or os.path.basename(field_file.name))
+    response = FileResponse(
+        field_file.open("rb"), as_attachment=True, filename=filename or os.path.basename(field_file.name)
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
@@ -271,15 +313,17 @@ def download_response(field_file, *, filename: str | None = None):
 # anyone): what the portal shows every visitor. Everything else (archives, competition documents,
 # MoUs, reports, exports) is private storage, served only through a view that checks permission.
 # tests/posyantek/test_storage.py walks every FileField/ImageField of the project against this list.
-PUBLIC_FILE_FIELDS = frozenset({
-    "posyantek.KabarFoto.foto",  # photos of published news
-    "ukm.FotoProduk.gambar",  # product photos of the public UKM directory
-    # The TTG catalogue is public by design: its photos, user-guide PDF and step photos.
-    "teknologi.Teknologi.foto",
-    "teknologi.FotoTeknologi.foto",
-    "teknologi.Panduan.pdf",
-    "teknologi.LangkahPanduan.foto",
-})
+PUBLIC_FILE_FIELDS = frozenset(
+    {
+        "posyantek.KabarFoto.foto",  # photos of published news
+        "ukm.FotoProduk.gambar",  # product photos of the public UKM directory
+        # The TTG catalogue is public by design: its photos, user-guide PDF and step photos.
+        "teknologi.Teknologi.foto",
+        "teknologi.FotoTeknologi.foto",
+        "teknologi.Panduan.pdf",
+        "teknologi.LangkahPanduan.foto",
+    }
+)
 
 
 class PrivateStorage(FileSystemStorage):

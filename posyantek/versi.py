@@ -73,8 +73,10 @@ def _bump() -> None:
         if connection.vendor == "postgresql":
             cursor.execute(f"SELECT nextval('{SEQUENCE}')")
         else:
-            cursor.execute("INSERT INTO posyantek_versidata (id, nilai) VALUES (1, 1) "
-                           "ON CONFLICT (id) DO UPDATE SET nilai = posyantek_versidata.nilai + 1")
+            cursor.execute(
+                "INSERT INTO posyantek_versidata (id, nilai) VALUES (1, 1) "
+                "ON CONFLICT (id) DO UPDATE SET nilai = posyantek_versidata.nilai + 1"
+            )
 
 
 def kunci(request=None) -> str:

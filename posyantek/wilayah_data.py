@@ -39,7 +39,7 @@ ALIAS_KELURAHAN = {
 def _nama_pendek_kota(nama: str) -> str:
     for prefix in ("Kabupaten Administrasi ", "Kota Administrasi "):
         if nama.startswith(prefix):
-            return nama[len(prefix):]
+            return nama[len(prefix) :]
     return nama
 
 

@@ -16,7 +16,7 @@ from posyantek import services as posyantek_services
 from posyantek.demo import DEMO_DOMAIN, DEMO_MARK, DemoContext
 from posyantek.models import Pos
 from teknologi import services
-from teknologi.demo_data import T, ULASAN, USAHA
+from teknologi.demo_data import ULASAN, USAHA, T
 from teknologi.models import (
     Adopsi,
     KampanyeUrunBeli,
@@ -66,7 +66,9 @@ def _seed(ctx: DemoContext) -> None:
             pos = pos_by_slug.get(slug)
             if pos is not None and not TeknologiPos.objects.filter(pos=pos, teknologi=t).exists():
                 services.peraga_simpan(
-                    pos=pos, teknologi=t, ada_unit_demo=i == 0,
+                    pos=pos,
+                    teknologi=t,
+                    ada_unit_demo=i == 0,
                     keterangan="Demo setiap Selasa dan Kamis, 09.00–12.00 (demo)" if i == 0 else "",
                 )
         _adopsi(ctx, t, pos_by_slug, slugs)
@@ -77,8 +79,13 @@ def _seed(ctx: DemoContext) -> None:
         pos = pos_by_slug["gambir"]
         if not Adopsi.objects.filter(teknologi=t, pemilik=pemilik).exists():
             services.adopsi_catat(
-                teknologi=t, pos=pos, nama_usaha="Kue Basah Bu Siti (demo)", oleh=pemilik, pemilik=pemilik,
-                sejak=ctx.today - timedelta(days=200), rating=5,
+                teknologi=t,
+                pos=pos,
+                nama_usaha="Kue Basah Bu Siti (demo)",
+                oleh=pemilik,
+                pemilik=pemilik,
+                sejak=ctx.today - timedelta(days=200),
+                rating=5,
                 catatan="Santan lebih kental dan tangan tidak pegal lagi. (demo)",
             )
     _kampanye(ctx, published, pos_by_slug, admin)
@@ -86,21 +93,57 @@ def _seed(ctx: DemoContext) -> None:
 
 
 def _teknologi(ctx, row, *, admin, publish: bool, pos=None) -> Teknologi:
-    (nama, nama_en, bidang, ringkasan, ringkasan_en, alias, deskripsi, cara_kerja, kapasitas, daya, dimensi,
-     (harga_min, harga_max), pembuat, tempat, award, langkah, keselamatan, perawatan, masalah) = row
+    (
+        nama,
+        nama_en,
+        bidang,
+        ringkasan,
+        ringkasan_en,
+        alias,
+        deskripsi,
+        cara_kerja,
+        kapasitas,
+        daya,
+        dimensi,
+        (harga_min, harga_max),
+        pembuat,
+        tempat,
+        award,
+        langkah,
+        keselamatan,
+        perawatan,
+        masalah,
+    ) = row
     existing = Teknologi.objects.filter(nama=nama, is_demo=True).first()
     if existing is not None:
         return existing
     data = {
-        "nama": nama, "nama_en": nama_en, "bidang": bidang, "ringkasan": ringkasan, "ringkasan_en": ringkasan_en,
-        "alias": alias, "deskripsi": f"{DEMO_MARK} {deskripsi}", "cara_kerja": cara_kerja, "kapasitas": kapasitas,
-        "daya": daya, "dimensi": dimensi, "harga_min": harga_min, "harga_max": harga_max, "pembuat_nama": pembuat,
-        "pembuat_tempat": tempat, "pembuat_kontak": f"pemasok@{DEMO_DOMAIN}",
+        "nama": nama,
+        "nama_en": nama_en,
+        "bidang": bidang,
+        "ringkasan": ringkasan,
+        "ringkasan_en": ringkasan_en,
+        "alias": alias,
+        "deskripsi": f"{DEMO_MARK} {deskripsi}",
+        "cara_kerja": cara_kerja,
+        "kapasitas": kapasitas,
+        "daya": daya,
+        "dimensi": dimensi,
+        "harga_min": harga_min,
+        "harga_max": harga_max,
+        "pembuat_nama": pembuat,
+        "pembuat_tempat": tempat,
+        "pembuat_kontak": f"pemasok@{DEMO_DOMAIN}",
     }
     if award:
         jenis, tahun, tingkat, juara = award
-        data.update(penghargaan=jenis, penghargaan_tahun=tahun, penghargaan_tingkat=tingkat, penghargaan_juara=juara,
-                    inovator=f"Tim inovator {pembuat.replace(' (demo)', '')} (demo)")
+        data.update(
+            penghargaan=jenis,
+            penghargaan_tahun=tahun,
+            penghargaan_tingkat=tingkat,
+            penghargaan_juara=juara,
+            inovator=f"Tim inovator {pembuat.replace(' (demo)', '')} (demo)",
+        )
     t = services.teknologi_simpan(data=data, oleh=admin, pos=pos, is_demo=True)
     services.panduan_simpan(
         teknologi=t,
@@ -124,8 +167,13 @@ def _adopsi(ctx, t, pos_by_slug, slugs) -> None:
     # Draw the whole plan first, so a second run consumes the same random numbers and changes nothing.
     n = ctx.rng.randrange(0, 7)
     plan = [
-        (usaha, ctx.rng.choice(slugs + ["gambir", "tambora", "koja", "duren-sawit"]), ctx.rng.randrange(60, 900),
-         ctx.rng.choice([None, 3, 4, 4, 5, 5]), ctx.rng.choice(ULASAN))
+        (
+            usaha,
+            ctx.rng.choice(slugs + ["gambir", "tambora", "koja", "duren-sawit"]),
+            ctx.rng.randrange(60, 900),
+            ctx.rng.choice([None, 3, 4, 4, 5, 5]),
+            ctx.rng.choice(ULASAN),
+        )
         for usaha in ctx.rng.sample(USAHA, k=n)
     ]
     if Adopsi.objects.filter(teknologi=t).exists():
@@ -135,8 +183,13 @@ def _adopsi(ctx, t, pos_by_slug, slugs) -> None:
         if pos is None:
             continue
         services.adopsi_catat(
-            teknologi=t, pos=pos, nama_usaha=f"{usaha} (demo)", oleh=ctx.users.get(f"operator.{slug}", ctx.users["admin"]),
-            sejak=ctx.today - timedelta(days=days), rating=rating, catatan=catatan,
+            teknologi=t,
+            pos=pos,
+            nama_usaha=f"{usaha} (demo)",
+            oleh=ctx.users.get(f"operator.{slug}", ctx.users["admin"]),
+            sejak=ctx.today - timedelta(days=days),
+            rating=rating,
+            catatan=catatan,
         )
 
 
@@ -144,19 +197,38 @@ def _pledger(ctx, n: int):
     key = f"ukm.pledger{n}"
     if key not in ctx.users:
         ctx.users[key] = posyantek_services.pengguna_create(
-            email=f"ukm{n}@{DEMO_DOMAIN}", nama=f"Pemilik UKM {n} (demo)", password_hash=ctx.password_hash, is_pemilik_ukm=True
+            email=f"ukm{n}@{DEMO_DOMAIN}",
+            nama=f"Pemilik UKM {n} (demo)",
+            password_hash=ctx.password_hash,
+            is_pemilik_ukm=True,
         )
     return ctx.users[key]
 
 
 def _kampanye(ctx, published, pos_by_slug, admin) -> None:
     plans = [
-        ("Mesin Pencacah Plastik", "pademangan", "Urun beli mesin pencacah plastik untuk bank sampah Pademangan",
-         14_500_000, 10, 12, 21, 8,
-         "Diambil di sekretariat Posyantek Pademangan; pemasok memberi pelatihan pemakaian satu hari."),
-        ("Pengering Ikan Tenaga Surya", "penjaringan", "Urun beli pengering ikan tenaga surya untuk nelayan Muara Angke",
-         9_500_000, 6, None, 30, 2,
-         "Dirakit di lokasi masing-masing UKM di Kecamatan Penjaringan oleh pemasok."),
+        (
+            "Mesin Pencacah Plastik",
+            "pademangan",
+            "Urun beli mesin pencacah plastik untuk bank sampah Pademangan",
+            14_500_000,
+            10,
+            12,
+            21,
+            8,
+            "Diambil di sekretariat Posyantek Pademangan; pemasok memberi pelatihan pemakaian satu hari.",
+        ),
+        (
+            "Pengering Ikan Tenaga Surya",
+            "penjaringan",
+            "Urun beli pengering ikan tenaga surya untuk nelayan Muara Angke",
+            9_500_000,
+            6,
+            None,
+            30,
+            2,
+            "Dirakit di lokasi masing-masing UKM di Kecamatan Penjaringan oleh pemasok.",
+        ),
     ]
     for nama, slug, judul, harga, target, maks, hari, janji, catatan in plans:
         judul = f"{judul} (demo)"
@@ -166,15 +238,22 @@ def _kampanye(ctx, published, pos_by_slug, admin) -> None:
         t = next(x for x in published if x.nama == nama)
         operator = ctx.users.get(f"operator.{slug}", admin)
         kampanye = services.kampanye_buat(
-            pos=pos, oleh=operator, is_demo=True,
+            pos=pos,
+            oleh=operator,
+            is_demo=True,
             data={
-                "teknologi": t, "judul": judul, "harga_satuan": harga, "target_jumlah": target,
-                "maksimum_jumlah": maks, "batas_waktu": timezone.now() + timedelta(days=hari),
+                "teknologi": t,
+                "judul": judul,
+                "harga_satuan": harga,
+                "target_jumlah": target,
+                "maksimum_jumlah": maks,
+                "batas_waktu": timezone.now() + timedelta(days=hari),
                 "catatan_pengambilan": catatan,
                 "deskripsi": f"{DEMO_MARK} Harga sudah termasuk ongkos kirim dan garansi satu tahun dari pemasok.",
             },
         )
         for i in range(janji):
             # Pledges 1 unit each from demo owners 2..n+1 (ukm1 stays free to try pledging).
-            services.janji_simpan(kampanye=kampanye, pengguna=_pledger(ctx, i + 2), jumlah=1,
-                                  nama_usaha=f"{USAHA[i % len(USAHA)]} (demo)")
+            services.janji_simpan(
+                kampanye=kampanye, pengguna=_pledger(ctx, i + 2), jumlah=1, nama_usaha=f"{USAHA[i % len(USAHA)]} (demo)"
+            )

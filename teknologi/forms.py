@@ -29,12 +29,14 @@ def _bersih(text: str) -> str:
 
 class TeknologiForm(forms.ModelForm):
     foto_baru = forms.FileField(
-        label=_("Foto utama"), required=False,
+        label=_("Foto utama"),
+        required=False,
         help_text=_("JPEG, PNG, atau WebP, maksimal 8 MB. Kosongkan bila tidak diganti."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     foto_tambahan = forms.FileField(
-        label=_("Tambah foto lain"), required=False,
+        label=_("Tambah foto lain"),
+        required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     foto_tambahan_keterangan = forms.CharField(label=_("Keterangan foto lain"), max_length=150, required=False)
@@ -56,7 +58,9 @@ class TeknologiForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["hapus_foto"].queryset = self.instance.foto_set.all()
-            self.fields["hapus_foto"].label_from_instance = lambda foto: foto.keterangan or foto.foto.name.rsplit("/", 1)[-1]
+            self.fields["hapus_foto"].label_from_instance = lambda foto: (
+                foto.keterangan or foto.foto.name.rsplit("/", 1)[-1]
+            )
         else:
             self.fields["hapus_foto"].queryset = self.instance.foto_set.model.objects.none()
             del self.fields["hapus_foto"]
@@ -79,7 +83,10 @@ class TeknologiForm(forms.ModelForm):
     def _clean_harga(self, name: str):
         value = self.cleaned_data.get(name)
         if value is not None and value > HARGA_MAKS:
-            raise ValidationError(_("Harga terlalu besar untuk sebuah alat TTG (paling banyak %(maks)s); periksa jumlah nol.") % {"maks": f"Rp{HARGA_MAKS:,}".replace(",", ".")})
+            raise ValidationError(
+                _("Harga terlalu besar untuk sebuah alat TTG (paling banyak %(maks)s); periksa jumlah nol.")
+                % {"maks": f"Rp{HARGA_MAKS:,}".replace(",", ".")}
+            )
         return value
 
     def clean_harga_min(self):
@@ -113,13 +120,20 @@ class TeknologiForm(forms.ModelForm):
 
 
 class PanduanForm(forms.Form):
-    pengantar = forms.CharField(label=_("Pengantar"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3}))
+    pengantar = forms.CharField(
+        label=_("Pengantar"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     keselamatan = forms.CharField(
-        label=_("Catatan keselamatan"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Catatan keselamatan"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Satu catatan per baris."),
     )
     pdf = forms.FileField(
-        label=_("Panduan PDF (opsional)"), required=False, help_text=_("Berkas PDF, maksimal 10 MB."),
+        label=_("Panduan PDF (opsional)"),
+        required=False,
+        help_text=_("Berkas PDF, maksimal 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
     )
     hapus_pdf = forms.BooleanField(label=_("Hapus PDF yang ada"), required=False)
@@ -132,7 +146,8 @@ class PanduanForm(forms.Form):
 class LangkahForm(forms.Form):
     teks = forms.CharField(label=_("Langkah"), max_length=1500, widget=forms.Textarea(attrs={"rows": 2}))
     foto = forms.FileField(
-        label=_("Foto langkah (opsional)"), required=False,
+        label=_("Foto langkah (opsional)"),
+        required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     foto_lama = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -185,7 +200,13 @@ class _LangkahFormSet(_BaseFormSet):
 # absolute_max = max_num: a forged TOTAL_FORMS (say 1000) must not make the server build and render
 # a thousand forms (Django's default ceiling is max_num + 1000); it gets the "at most" error instead.
 LangkahFormSet = forms.formset_factory(
-    LangkahForm, formset=_LangkahFormSet, extra=2, can_delete=True, can_order=True, max_num=40, absolute_max=40,
+    LangkahForm,
+    formset=_LangkahFormSet,
+    extra=2,
+    can_delete=True,
+    can_order=True,
+    max_num=40,
+    absolute_max=40,
     validate_max=True,
 )
 PerawatanFormSet = forms.formset_factory(
@@ -222,11 +243,17 @@ class _AdopsiFields(forms.Form):
         label=_("Dipakai sejak"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     rating = forms.TypedChoiceField(
-        label=_("Penilaian"), required=False, coerce=int, empty_value=None,
+        label=_("Penilaian"),
+        required=False,
+        coerce=int,
+        empty_value=None,
         choices=[("", _("— tanpa penilaian —"))] + [(n, "★" * n + f" ({n})") for n in range(5, 0, -1)],
     )
     catatan = forms.CharField(
-        label=_("Ulasan atau catatan"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Ulasan atau catatan"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Pengalaman memakai alat ini: hasil, kendala, saran."),
     )
 
@@ -249,7 +276,9 @@ class AdopsiOperatorForm(_AdopsiFields):
 
     teknologi = forms.ModelChoiceField(label=_("Teknologi"), queryset=Teknologi.objects.none())
     ukm = forms.ModelChoiceField(
-        label=_("UKM terdaftar"), required=False, queryset=Ukm.objects.none(),
+        label=_("UKM terdaftar"),
+        required=False,
+        queryset=Ukm.objects.none(),
         empty_label=_("— belum terdaftar: tulis nama usaha —"),
         help_text=_("Pilih dari registri UKM pos ini; nama usaha diambil dari registri."),
     )
@@ -272,11 +301,14 @@ class AdopsiOperatorForm(_AdopsiFields):
 
 class AdopsiPemilikForm(_AdopsiFields):
     pos = forms.ModelChoiceField(
-        label=_("Kecamatan tempat usaha"), queryset=Pos.objects.none(),
+        label=_("Kecamatan tempat usaha"),
+        queryset=Pos.objects.none(),
         help_text=_("Operator pos kecamatan ini akan memeriksa laporan Anda."),
     )
     ukm = forms.ModelChoiceField(
-        label=_("Usaha saya"), required=False, queryset=Ukm.objects.none(),
+        label=_("Usaha saya"),
+        required=False,
+        queryset=Ukm.objects.none(),
         empty_label=_("— belum terdaftar: tulis nama dan kecamatannya —"),
         help_text=_("Usaha yang tertaut ke akun Anda di registri UKM."),
     )
@@ -306,13 +338,22 @@ class AdopsiPemilikForm(_AdopsiFields):
 class KampanyeForm(forms.ModelForm):
     teknologi = forms.ModelChoiceField(label=_("Teknologi"), queryset=Teknologi.objects.none())
     batas_waktu = forms.DateTimeField(
-        label=_("Batas waktu"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        label=_("Batas waktu"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 
     class Meta:
         model = KampanyeUrunBeli
-        fields = ["teknologi", "judul", "deskripsi", "harga_satuan", "target_jumlah", "maksimum_jumlah",
-                  "batas_waktu", "catatan_pengambilan"]
+        fields = [
+            "teknologi",
+            "judul",
+            "deskripsi",
+            "harga_satuan",
+            "target_jumlah",
+            "maksimum_jumlah",
+            "batas_waktu",
+            "catatan_pengambilan",
+        ]
         widgets = {
             "deskripsi": forms.Textarea(attrs={"rows": 4}),
             "catatan_pengambilan": forms.Textarea(attrs={"rows": 3}),
@@ -332,7 +373,10 @@ class KampanyeForm(forms.ModelForm):
     def clean_harga_satuan(self):
         value = self.cleaned_data["harga_satuan"]
         if value > HARGA_MAKS:
-            raise ValidationError(_("Harga terlalu besar (paling banyak %(maks)s); periksa jumlah nol.") % {"maks": f"Rp{HARGA_MAKS:,}".replace(",", ".")})
+            raise ValidationError(
+                _("Harga terlalu besar (paling banyak %(maks)s); periksa jumlah nol.")
+                % {"maks": f"Rp{HARGA_MAKS:,}".replace(",", ".")}
+            )
         return value
 
     def clean_target_jumlah(self):
@@ -362,7 +406,9 @@ class KampanyeForm(forms.ModelForm):
 class JanjiForm(forms.Form):
     jumlah = AngkaField(label=_("Jumlah unit"), min_value=1, max_value=1000, initial=1)
     nama_usaha = forms.CharField(
-        label=_("Nama usaha (opsional)"), max_length=150, required=False,
+        label=_("Nama usaha (opsional)"),
+        max_length=150,
+        required=False,
         help_text=_("Hanya terlihat oleh pos penyelenggara."),
     )
 

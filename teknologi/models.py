@@ -79,7 +79,9 @@ class Teknologi(models.Model):
     ringkasan = models.CharField(_("ringkasan"), max_length=300, help_text=_("Satu atau dua kalimat: apa gunanya."))
     ringkasan_en = models.CharField(_("ringkasan (Inggris)"), max_length=300, blank=True)
     alias = models.CharField(
-        _("nama lain dan kata kunci"), max_length=300, blank=True,
+        _("nama lain dan kata kunci"),
+        max_length=300,
+        blank=True,
         help_text=_("Nama lain yang biasa dipakai orang, dipisah koma (mis. pres santan, peras kelapa)."),
     )
     deskripsi = models.TextField(_("deskripsi"), blank=True)
@@ -92,7 +94,10 @@ class Teknologi(models.Model):
     harga_max = models.PositiveBigIntegerField(_("harga tertinggi (Rp)"), null=True, blank=True)
     pembuat_nama = models.CharField(_("pembuat/pemasok"), max_length=150, blank=True)
     pembuat_kontak = models.CharField(
-        _("kontak pemasok"), max_length=150, blank=True, help_text=_("Kontak usaha pemasok (bukan nomor pribadi)."),
+        _("kontak pemasok"),
+        max_length=150,
+        blank=True,
+        help_text=_("Kontak usaha pemasok (bukan nomor pribadi)."),
     )
     pembuat_tempat = models.CharField(_("lokasi pemasok"), max_length=150, blank=True)
     inovator = models.CharField(_("inovator"), max_length=150, blank=True)
@@ -108,7 +113,9 @@ class Teknologi(models.Model):
     penghargaan_juara = models.CharField(_("peringkat"), max_length=60, blank=True, help_text=_("Mis. Juara II."))
     foto = models.ImageField(_("foto utama"), upload_to="teknologi/foto/", blank=True)
     video_url = models.URLField(_("tautan video"), blank=True, help_text=_("Mis. video YouTube cara pemakaian."))
-    status = models.CharField(_("status"), max_length=20, choices=StatusTeknologi.choices, default=StatusTeknologi.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=StatusTeknologi.choices, default=StatusTeknologi.DRAFT
+    )
     is_demo = models.BooleanField(_("konten demo"), default=False, editable=False)
     # The search documents, lower-cased and without accents, kept by services.teknologi_simpan():
     # the name with its aliases (trigram GIN index, for typos), the whole text (name, aliases,
@@ -117,15 +124,27 @@ class Teknologi(models.Model):
     cari_teks = models.TextField(editable=False, default="")
     cari_vector = SearchVectorField(null=True, editable=False)
     diusulkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("diusulkan oleh"),
     )
     diusulkan_pos = models.ForeignKey(
-        Pos, on_delete=models.SET_NULL, null=True, blank=True, related_name="teknologi_diusulkan",
+        Pos,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="teknologi_diusulkan",
         verbose_name=_("diusulkan oleh pos"),
     )
     diterbitkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     diterbitkan_at = models.DateTimeField(_("diterbitkan"), null=True, blank=True)
     catatan_kurasi = models.TextField(_("catatan kurator"), blank=True)
@@ -141,7 +160,9 @@ class Teknologi(models.Model):
         verbose_name_plural = _("teknologi")
         constraints = [
             models.CheckConstraint(
-                condition=Q(harga_min__isnull=True) | Q(harga_max__isnull=True) | Q(harga_max__gte=models.F("harga_min")),
+                condition=Q(harga_min__isnull=True)
+                | Q(harga_max__isnull=True)
+                | Q(harga_max__gte=models.F("harga_min")),
                 name="teknologi_harga_urut",
             ),
         ]
@@ -233,7 +254,9 @@ class Panduan(models.Model):
     """The user guide of a technology: steps, safety, maintenance, troubleshooting, optional PDF."""
 
     teknologi = models.OneToOneField(Teknologi, on_delete=models.CASCADE, related_name="panduan")
-    pengantar = models.TextField(_("pengantar"), blank=True, help_text=_("Untuk siapa panduan ini dan apa yang perlu disiapkan."))
+    pengantar = models.TextField(
+        _("pengantar"), blank=True, help_text=_("Untuk siapa panduan ini dan apa yang perlu disiapkan.")
+    )
     keselamatan = models.TextField(_("catatan keselamatan"), blank=True, help_text=_("Satu catatan per baris."))
     pdf = models.FileField(_("panduan PDF"), upload_to="teknologi/panduan/", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -337,14 +360,24 @@ class Adopsi(models.Model):
     """
 
     teknologi = models.ForeignKey(Teknologi, on_delete=models.CASCADE, related_name="adopsi_set")
-    pos = models.ForeignKey(Pos, on_delete=models.PROTECT, related_name="adopsi_teknologi", verbose_name=_("pos kecamatan"))
+    pos = models.ForeignKey(
+        Pos, on_delete=models.PROTECT, related_name="adopsi_teknologi", verbose_name=_("pos kecamatan")
+    )
     nama_usaha = models.CharField(_("nama usaha"), max_length=150)
     ukm = models.ForeignKey(
-        "ukm.Ukm", null=True, blank=True, on_delete=models.SET_NULL, related_name="adopsi_teknologi",
+        "ukm.Ukm",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adopsi_teknologi",
         verbose_name=_("UKM terdaftar"),
     )
     pemilik = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="adopsi_teknologi",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adopsi_teknologi",
         verbose_name=_("pemilik UKM"),
     )
     dicatat_oleh = models.ForeignKey(
@@ -369,7 +402,9 @@ class Adopsi(models.Model):
         verbose_name_plural = _("pemakaian teknologi")
         constraints = [
             models.UniqueConstraint(Lower("nama_usaha"), "teknologi", "pos", name="adopsi_unik_per_usaha"),
-            models.CheckConstraint(condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5), name="adopsi_rating_1_5"),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5), name="adopsi_rating_1_5"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -407,8 +442,12 @@ class KampanyeUrunBeli(models.Model):
     the database refuses a total above the maximum.
     """
 
-    teknologi = models.ForeignKey(Teknologi, on_delete=models.PROTECT, related_name="kampanye_set", verbose_name=_("teknologi"))
-    pos = models.ForeignKey(Pos, on_delete=models.PROTECT, related_name="kampanye_urun_beli", verbose_name=_("pos penyelenggara"))
+    teknologi = models.ForeignKey(
+        Teknologi, on_delete=models.PROTECT, related_name="kampanye_set", verbose_name=_("teknologi")
+    )
+    pos = models.ForeignKey(
+        Pos, on_delete=models.PROTECT, related_name="kampanye_urun_beli", verbose_name=_("pos penyelenggara")
+    )
     judul = models.CharField(_("judul"), max_length=150)
     deskripsi = models.TextField(_("keterangan"), blank=True)
     harga_satuan = models.PositiveBigIntegerField(_("harga per unit (Rp)"), validators=[MinValueValidator(1)])
@@ -418,7 +457,9 @@ class KampanyeUrunBeli(models.Model):
     )
     batas_waktu = models.DateTimeField(_("batas waktu"))
     catatan_pengambilan = models.TextField(_("pengambilan atau pengiriman"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=StatusKampanye.choices, default=StatusKampanye.TERBUKA)
+    status = models.CharField(
+        _("status"), max_length=20, choices=StatusKampanye.choices, default=StatusKampanye.TERBUKA
+    )
     jumlah_terjanji = models.PositiveIntegerField(_("jumlah terjanji"), default=0, editable=False)
     status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)

@@ -56,7 +56,7 @@ MIRIP_MAKS = 200
 
 
 def normalisasi(text: str) -> str:
-    """"Alat Pémeras  SANTAN!" -> "alat pemeras santan"."""
+    """ "Alat Pémeras  SANTAN!" -> "alat pemeras santan"."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"[^0-9a-z]+", " ", text)

@@ -41,7 +41,8 @@ def pos_dasbor(*, request, pos) -> dict:
     return {
         "ttg_menunggu": Adopsi.objects.for_pos(pos).filter(status=StatusAdopsi.MENUNGGU).count(),
         "ttg_kampanye_aktif": KampanyeUrunBeli.objects.for_pos(pos)
-        .filter(status__in=[StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI, StatusKampanye.DIPESAN]).count(),
+        .filter(status__in=[StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI, StatusKampanye.DIPESAN])
+        .count(),
     }
 
 
@@ -71,8 +72,10 @@ def overview(*, request, pos) -> dict:
         rows = [(r["teknologi__nama"], r["n"]) for r in per_group]
     else:
         per_group = (
-            adopsi.order_by().values("pos__kecamatan__kota__nama_pendek", "pos__kecamatan__kota__kode")
-            .annotate(n=Count("pk")).order_by("pos__kecamatan__kota__kode")
+            adopsi.order_by()
+            .values("pos__kecamatan__kota__nama_pendek", "pos__kecamatan__kota__kode")
+            .annotate(n=Count("pk"))
+            .order_by("pos__kecamatan__kota__kode")
         )
         rows = [(r["pos__kecamatan__kota__nama_pendek"], r["n"]) for r in per_group]
     status_counts = dict(kampanye.order_by().values_list("status").annotate(n=Count("pk")))

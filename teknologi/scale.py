@@ -42,7 +42,19 @@ JENIS = [
     ("Panel", ["surya"]),
 ]
 BAHAN = {
-    Bidang.PANGAN: ["kopi", "santan", "tahu", "kelapa", "singkong", "pisang", "keripik", "sambal", "kerupuk", "bawang", "jahe"],
+    Bidang.PANGAN: [
+        "kopi",
+        "santan",
+        "tahu",
+        "kelapa",
+        "singkong",
+        "pisang",
+        "keripik",
+        "sambal",
+        "kerupuk",
+        "bawang",
+        "jahe",
+    ],
     Bidang.PERTANIAN: ["padi", "jagung", "pakan ternak", "kompos", "bibit"],
     Bidang.PERIKANAN: ["ikan asin", "lele", "rumput laut", "udang"],
     Bidang.ENERGI: ["listrik", "energi surya", "biogas"],
@@ -90,14 +102,22 @@ def seed(ctx: ScaleContext) -> None:
             nama = f"{kind} {rng.choice(fungsi).title()} {bahan.title()} {rng.choice(['TP', 'MK', 'JK', 'SR'])}-{i % 97 + 1}"
             harga_min = rng.choice([None, 500_000, 1_500_000, 3_000_000, 8_000_000, 25_000_000])
             t = Teknologi(
-                nama=nama, slug=slug_unik(nama), bidang=bidang,
+                nama=nama,
+                slug=slug_unik(nama),
+                bidang=bidang,
                 ringkasan=f"{kind} untuk {bahan} skala rumahan: {words(6)}.",
-                alias=f"{bahan} {word()}", deskripsi=f"{words(30)}.", cara_kerja=f"{words(20)}.",
-                kapasitas=f"{rng.randrange(5, 200)} kg/jam", daya=rng.choice(["Listrik 350 W", "Manual", "Bensin 5,5 PK", "Surya 100 Wp"]),
-                harga_min=harga_min, harga_max=None if harga_min is None else harga_min * rng.choice([1, 2, 3]),
+                alias=f"{bahan} {word()}",
+                deskripsi=f"{words(30)}.",
+                cara_kerja=f"{words(20)}.",
+                kapasitas=f"{rng.randrange(5, 200)} kg/jam",
+                daya=rng.choice(["Listrik 350 W", "Manual", "Bensin 5,5 PK", "Surya 100 Wp"]),
+                harga_min=harga_min,
+                harga_max=None if harga_min is None else harga_min * rng.choice([1, 2, 3]),
                 pembuat_nama=f"Bengkel TTG {rng.choice(['Maju', 'Mandiri', 'Karya', 'Sinar'])} {i % 40 + 1}",
-                pembuat_tempat="Jakarta", status=StatusTeknologi.TERBIT,
-                diusulkan_pos_id=rng.choice(ctx.pos_ids) if ctx.pos_ids else None, diterbitkan_oleh=admin,
+                pembuat_tempat="Jakarta",
+                status=StatusTeknologi.TERBIT,
+                diusulkan_pos_id=rng.choice(ctx.pos_ids) if ctx.pos_ids else None,
+                diterbitkan_oleh=admin,
                 diterbitkan_at=now - timezone.timedelta(days=rng.randrange(1, 1500)),
             )
             _isi_dokumen_cari(t)
@@ -108,33 +128,58 @@ def seed(ctx: ScaleContext) -> None:
     pencarian.perbarui_vektor(Teknologi.objects.filter(pk__in=pks))
 
     with_guide = [pk for pk in pks if rng.random() < PROB_PANDUAN]
-    panduan = ctx.insert(Panduan, (
-        Panduan(teknologi_id=pk, pengantar=f"Untuk UKM {words(8)}.",
-                keselamatan="Cabut listrik sebelum membersihkan.\nGunakan sarung tangan.\nJauhkan dari anak-anak.")
-        for pk in with_guide
-    ))
-    ctx.insert(LangkahPanduan, (
-        LangkahPanduan(panduan_id=p.pk, urutan=n, teks=f"Langkah {n}: {words(12)}.")
-        for p in panduan for n in range(1, rng.randrange(4, 8))
-    ), keep=False)
-    ctx.insert(PerawatanPanduan, (
-        PerawatanPanduan(panduan_id=p.pk, frekuensi=f, kegiatan=f"{words(6)}.")
-        for p in panduan for f in rng.sample(list(Frekuensi.values), 2)
-    ), keep=False)
-    ctx.insert(MasalahPanduan, (
-        MasalahPanduan(panduan_id=p.pk, masalah=f"{word().title()} tidak berjalan", penyebab=words(5),
-                       solusi=words(10))
-        for p in panduan
-    ), keep=False)
+    panduan = ctx.insert(
+        Panduan,
+        (
+            Panduan(
+                teknologi_id=pk,
+                pengantar=f"Untuk UKM {words(8)}.",
+                keselamatan="Cabut listrik sebelum membersihkan.\nGunakan sarung tangan.\nJauhkan dari anak-anak.",
+            )
+            for pk in with_guide
+        ),
+    )
+    ctx.insert(
+        LangkahPanduan,
+        (
+            LangkahPanduan(panduan_id=p.pk, urutan=n, teks=f"Langkah {n}: {words(12)}.")
+            for p in panduan
+            for n in range(1, rng.randrange(4, 8))
+        ),
+        keep=False,
+    )
+    ctx.insert(
+        PerawatanPanduan,
+        (
+            PerawatanPanduan(panduan_id=p.pk, frekuensi=f, kegiatan=f"{words(6)}.")
+            for p in panduan
+            for f in rng.sample(list(Frekuensi.values), 2)
+        ),
+        keep=False,
+    )
+    ctx.insert(
+        MasalahPanduan,
+        (
+            MasalahPanduan(
+                panduan_id=p.pk, masalah=f"{word().title()} tidak berjalan", penyebab=words(5), solusi=words(10)
+            )
+            for p in panduan
+        ),
+        keep=False,
+    )
 
     pairs = set()
     for pk in pks:
         if ctx.pos_ids and rng.random() < 0.25:
             pairs.add((pk, rng.choice(ctx.pos_ids)))
-    ctx.insert(TeknologiPos, (
-        TeknologiPos(teknologi_id=t, pos_id=p, ada_unit_demo=rng.random() < 0.5, keterangan="Demo setiap Sabtu")
-        for t, p in sorted(pairs)
-    ), keep=False)
+    ctx.insert(
+        TeknologiPos,
+        (
+            TeknologiPos(teknologi_id=t, pos_id=p, ada_unit_demo=rng.random() < 0.5, keterangan="Demo setiap Sabtu")
+            for t, p in sorted(pairs)
+        ),
+        keep=False,
+    )
 
     # Approved adoptions by UKM (names from the registry's vocabulary; unique per technology and post).
     seen = set()
@@ -147,7 +192,16 @@ def seed(ctx: ScaleContext) -> None:
         if (t, p, nama.lower()) in seen:
             continue
         seen.add((t, p, nama.lower()))
-        adopsi.append(Adopsi(teknologi_id=t, pos_id=p, nama_usaha=nama, rating=rng.randrange(3, 6),
-                             catatan=words(8), status=StatusAdopsi.DISETUJUI, dicatat_oleh=admin,
-                             diputuskan_oleh=admin))
+        adopsi.append(
+            Adopsi(
+                teknologi_id=t,
+                pos_id=p,
+                nama_usaha=nama,
+                rating=rng.randrange(3, 6),
+                catatan=words(8),
+                status=StatusAdopsi.DISETUJUI,
+                dicatat_oleh=admin,
+                diputuskan_oleh=admin,
+            )
+        )
     ctx.insert(Adopsi, adopsi, keep=False)

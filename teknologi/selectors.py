@@ -11,8 +11,22 @@ on how many rows there are.
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-
-from django.db.models import Avg, Case, CharField, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -169,7 +183,9 @@ def _urutan_ids(f: Filter, base: QuerySet, relevansi: dict | None) -> list[int]:
         return [pk for pk, _nama in rows]
     if f.urut == "populer":
         qs = qs.annotate(jumlah_adopsi=_jumlah_adopsi())
-    qs = qs.annotate(harga_min_urut=Coalesce("harga_min", "harga_max"), harga_max_urut=Coalesce("harga_max", "harga_min"))
+    qs = qs.annotate(
+        harga_min_urut=Coalesce("harga_min", "harga_max"), harga_max_urut=Coalesce("harga_max", "harga_min")
+    )
     ordering = URUTAN[f.urut][1] or ["nama"]
     return list(qs.order_by(*ordering).values_list("pk", flat=True))
 
@@ -239,12 +255,19 @@ def teknologi_facet(f: Filter, *, base: QuerySet | None = None) -> dict:
             )
     totals = base.order_by().aggregate(**aggregates)
     return {
-        "bidang": [(v, label, bidang_counts.get(v, 0)) for v, label in Bidang.choices if bidang_counts.get(v) or v == f.bidang],
-        "harga": [(k, label, totals[f"harga_{k}"]) for k, label, _l, _h in RENTANG_HARGA if totals[f"harga_{k}"] or k == f.harga],
+        "bidang": [
+            (v, label, bidang_counts.get(v, 0)) for v, label in Bidang.choices if bidang_counts.get(v) or v == f.bidang
+        ],
+        "harga": [
+            (k, label, totals[f"harga_{k}"])
+            for k, label, _l, _h in RENTANG_HARGA
+            if totals[f"harga_{k}"] or k == f.harga
+        ],
         "kecamatan": [(r["pos__kecamatan__slug"], r["pos__kecamatan__nama"], r["n"]) for r in kec_rows],
         "panduan": totals["panduan"],
         "penghargaan": [
-            (v, label, totals[f"penghargaan_{v}"]) for v, label in Penghargaan.choices
+            (v, label, totals[f"penghargaan_{v}"])
+            for v, label in Penghargaan.choices
             if v and (totals[f"penghargaan_{v}"] or v == f.penghargaan)
         ],
     }
@@ -268,7 +291,9 @@ def adopsi_ringkasan(teknologi: Teknologi) -> dict:
     approved = Adopsi.objects.disetujui().filter(teknologi=teknologi)
     stats = approved.aggregate(jumlah=Count("pk"), rata=Avg("rating"), dinilai=Count("rating"))
     per_kecamatan = list(
-        approved.order_by().values("pos__kecamatan__nama", "pos__kecamatan__kode").annotate(n=Count("pk"))
+        approved.order_by()
+        .values("pos__kecamatan__nama", "pos__kecamatan__kode")
+        .annotate(n=Count("pk"))
         .order_by("-n", "pos__kecamatan__kode")
     )
     return {
@@ -282,7 +307,8 @@ def adopsi_ringkasan(teknologi: Teknologi) -> dict:
 def ulasan_list_public(teknologi: Teknologi, *, limit: int = 10) -> QuerySet[Adopsi]:
     """Approved reviews (with a note or a rating), newest first."""
     return (
-        Adopsi.objects.disetujui().filter(teknologi=teknologi)
+        Adopsi.objects.disetujui()
+        .filter(teknologi=teknologi)
         .filter(Q(rating__isnull=False) | ~Q(catatan=""))
         .select_related("pos__kecamatan")
         .order_by("-created_at")[:limit]
@@ -299,7 +325,9 @@ def teknologi_terkait(teknologi: Teknologi, *, limit: int = 4) -> QuerySet[Tekno
 def panduan_public(slug: str) -> Panduan:
     """The guide of a published technology. Its steps, maintenance and troubleshooting are read by
     the page's cached fragment (one query each, each read once), so a cache hit reads none of them."""
-    return Panduan.objects.select_related("teknologi").get(teknologi__slug=slug, teknologi__status=StatusTeknologi.TERBIT)
+    return Panduan.objects.select_related("teknologi").get(
+        teknologi__slug=slug, teknologi__status=StatusTeknologi.TERBIT
+    )
 
 
 def teknologi_unggulan(*, limit: int = 4) -> QuerySet[Teknologi]:
@@ -313,14 +341,18 @@ def teknologi_unggulan(*, limit: int = 4) -> QuerySet[Teknologi]:
         .order_by("-penghargaan", "-n_adopsi", "nama")
         .values("pk")[:limit]
     )
-    return teknologi_list_kartu(Teknologi.objects.filter(pk__in=teratas)).order_by("-penghargaan", "-jumlah_adopsi", "nama")
+    return teknologi_list_kartu(Teknologi.objects.filter(pk__in=teratas)).order_by(
+        "-penghargaan", "-jumlah_adopsi", "nama"
+    )
 
 
 def teknologi_untuk_pos(pos: Pos) -> QuerySet[TeknologiPos]:
     """Published technologies a post demonstrates (its public page)."""
     return (
-        TeknologiPos.objects.for_pos(pos).filter(teknologi__status=StatusTeknologi.TERBIT)
-        .select_related("teknologi").order_by("teknologi__nama")
+        TeknologiPos.objects.for_pos(pos)
+        .filter(teknologi__status=StatusTeknologi.TERBIT)
+        .select_related("teknologi")
+        .order_by("teknologi__nama")
     )
 
 
@@ -333,12 +365,21 @@ def kampanye_list_public(*, status: str = "") -> QuerySet[KampanyeUrunBeli]:
     Filtered and sorted by the status as of now (``status_efektif``, the same rule as the model's
     ``status_kini``): an open campaign past its deadline counts as cancelled before the scheduled
     ``tutup_urun_beli`` has written that, because reading a page never closes anything."""
-    qs = KampanyeUrunBeli.objects.published().select_related("teknologi", "pos__kecamatan").annotate(
-        jumlah_penjanji=Count("janji_set", filter=Q(janji_set__status=StatusJanji.AKTIF)),
-        status_efektif=Case(
-            When(status=StatusKampanye.TERBUKA, batas_waktu__lte=timezone.now(), then=Value(StatusKampanye.BATAL.value)),
-            default=F("status"), output_field=CharField(),
-        ),
+    qs = (
+        KampanyeUrunBeli.objects.published()
+        .select_related("teknologi", "pos__kecamatan")
+        .annotate(
+            jumlah_penjanji=Count("janji_set", filter=Q(janji_set__status=StatusJanji.AKTIF)),
+            status_efektif=Case(
+                When(
+                    status=StatusKampanye.TERBUKA,
+                    batas_waktu__lte=timezone.now(),
+                    then=Value(StatusKampanye.BATAL.value),
+                ),
+                default=F("status"),
+                output_field=CharField(),
+            ),
+        )
     )
     if status in StatusKampanye.values:
         qs = qs.filter(status_efektif=status)
@@ -382,4 +423,3 @@ def janji_list_pengguna(user: User) -> QuerySet[JanjiUrunBeli]:
 def janji_list_kampanye(kampanye: KampanyeUrunBeli) -> QuerySet[JanjiUrunBeli]:
     """Every pledge of a campaign with the pledger: for the organising post's operators only."""
     return kampanye.janji_set.select_related("pengguna").order_by("status", "created_at")
-

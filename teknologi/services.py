@@ -39,10 +39,29 @@ from teknologi.models import (
 from ukm.models import Ukm
 
 TEKNOLOGI_FIELDS = [
-    "nama", "nama_en", "bidang", "ringkasan", "ringkasan_en", "alias", "deskripsi", "cara_kerja",
-    "kapasitas", "daya", "dimensi", "spesifikasi_lain", "harga_min", "harga_max", "pembuat_nama",
-    "pembuat_kontak", "pembuat_tempat", "inovator", "penghargaan", "penghargaan_tahun",
-    "penghargaan_tingkat", "penghargaan_juara", "video_url",
+    "nama",
+    "nama_en",
+    "bidang",
+    "ringkasan",
+    "ringkasan_en",
+    "alias",
+    "deskripsi",
+    "cara_kerja",
+    "kapasitas",
+    "daya",
+    "dimensi",
+    "spesifikasi_lain",
+    "harga_min",
+    "harga_max",
+    "pembuat_nama",
+    "pembuat_kontak",
+    "pembuat_tempat",
+    "inovator",
+    "penghargaan",
+    "penghargaan_tahun",
+    "penghargaan_tingkat",
+    "penghargaan_juara",
+    "video_url",
 ]
 
 
@@ -74,7 +93,9 @@ def _tolak_draf_kembar(teknologi: Teknologi, *, oleh: User) -> None:
         diusulkan_oleh=oleh, status=StatusTeknologi.DRAFT, nama__iexact=" ".join((teknologi.nama or "").split())
     )
     if kembar.exists():
-        raise ValidationError({"nama": _("Anda sudah punya draf teknologi dengan nama ini. Buka draf itu untuk melanjutkan.")})
+        raise ValidationError(
+            {"nama": _("Anda sudah punya draf teknologi dengan nama ini. Buka draf itu untuk melanjutkan.")}
+        )
 
 
 def _simpan_dengan_slug(teknologi: Teknologi, *, baru: bool) -> None:
@@ -97,8 +118,12 @@ def _isi_dokumen_cari(teknologi: Teknologi) -> None:
         bidang_label = str(Bidang(teknologi.bidang).label) if teknologi.bidang in Bidang.values else ""
     teknologi.cari_nama = pencarian.dokumen_nama(nama=teknologi.nama, nama_en=teknologi.nama_en, alias=teknologi.alias)
     teknologi.cari_teks = pencarian.dokumen_teks(
-        nama=teknologi.nama, nama_en=teknologi.nama_en, alias=teknologi.alias, ringkasan=teknologi.ringkasan,
-        ringkasan_en=teknologi.ringkasan_en, bidang_label=bidang_label,
+        nama=teknologi.nama,
+        nama_en=teknologi.nama_en,
+        alias=teknologi.alias,
+        ringkasan=teknologi.ringkasan,
+        ringkasan_en=teknologi.ringkasan_en,
+        bidang_label=bidang_label,
     )
 
 
@@ -174,7 +199,9 @@ def teknologi_kembalikan(*, teknologi: Teknologi, oleh: User, catatan: str = "")
     Refused while an urun beli campaign for it is still running: pledgers rely on its page."""
     if teknologi.status == StatusTeknologi.DRAFT:
         raise ValidationError(_("Teknologi ini sudah berstatus draf."))
-    if teknologi.kampanye_set.filter(status__in=[StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI, StatusKampanye.DIPESAN]).exists():
+    if teknologi.kampanye_set.filter(
+        status__in=[StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI, StatusKampanye.DIPESAN]
+    ).exists():
         raise ValidationError(_("Masih ada kampanye urun beli yang berjalan untuk teknologi ini."))
     teknologi.status = StatusTeknologi.DRAFT
     teknologi.catatan_kurasi = catatan[:2000]
@@ -236,7 +263,9 @@ def panduan_simpan(
         item.full_clean()
         item.save()
     for row in masalah:
-        item = panduan.masalah_set.model(panduan=panduan, masalah=row["masalah"], penyebab=row["penyebab"], solusi=row["solusi"])
+        item = panduan.masalah_set.model(
+            panduan=panduan, masalah=row["masalah"], penyebab=row["penyebab"], solusi=row["solusi"]
+        )
         item.full_clean()
         item.save()
     return panduan
@@ -250,7 +279,9 @@ def peraga_simpan(*, pos: Pos, teknologi: Teknologi, ada_unit_demo: bool, ketera
     """A post declares it demonstrates a published technology (with a demo unit or not)."""
     if not teknologi.is_published:
         raise ValidationError(_("Hanya teknologi yang sudah terbit yang dapat diperagakan."))
-    row = TeknologiPos.objects.filter(pos=pos, teknologi=teknologi).first() or TeknologiPos(pos=pos, teknologi=teknologi)
+    row = TeknologiPos.objects.filter(pos=pos, teknologi=teknologi).first() or TeknologiPos(
+        pos=pos, teknologi=teknologi
+    )
     row.ada_unit_demo = ada_unit_demo
     row.keterangan = keterangan
     row.full_clean()
@@ -309,8 +340,15 @@ def adopsi_catat(
     if _adopsi_duplikat(teknologi=teknologi, pos=pos, nama_usaha=nama_usaha):
         raise ValidationError(_("Usaha ini sudah tercatat memakai teknologi ini di pos tersebut."))
     adopsi = Adopsi(
-        teknologi=teknologi, pos=pos, nama_usaha=nama_usaha, ukm=ukm, pemilik=pemilik, dicatat_oleh=oleh, sejak=sejak,
-        rating=rating, catatan=catatan.strip(),
+        teknologi=teknologi,
+        pos=pos,
+        nama_usaha=nama_usaha,
+        ukm=ukm,
+        pemilik=pemilik,
+        dicatat_oleh=oleh,
+        sejak=sejak,
+        rating=rating,
+        catatan=catatan.strip(),
         status=StatusAdopsi.MENUNGGU if dari_pemilik else StatusAdopsi.DISETUJUI,
         diputuskan_oleh=None if dari_pemilik else oleh,
     )
@@ -354,9 +392,17 @@ def kampanye_buat(*, pos: Pos, oleh: User, data: dict, is_demo: bool = False) ->
     if maks is not None and maks < data["target_jumlah"]:
         raise ValidationError(_("Jumlah maksimum tidak boleh kurang dari target."))
     kampanye = KampanyeUrunBeli(
-        pos=pos, dibuat_oleh=oleh, is_demo=is_demo, teknologi=teknologi, judul=data["judul"],
-        deskripsi=data.get("deskripsi", ""), harga_satuan=data["harga_satuan"], target_jumlah=data["target_jumlah"],
-        maksimum_jumlah=maks, batas_waktu=data["batas_waktu"], catatan_pengambilan=data.get("catatan_pengambilan", ""),
+        pos=pos,
+        dibuat_oleh=oleh,
+        is_demo=is_demo,
+        teknologi=teknologi,
+        judul=data["judul"],
+        deskripsi=data.get("deskripsi", ""),
+        harga_satuan=data["harga_satuan"],
+        target_jumlah=data["target_jumlah"],
+        maksimum_jumlah=maks,
+        batas_waktu=data["batas_waktu"],
+        catatan_pengambilan=data.get("catatan_pengambilan", ""),
     )
     kampanye.full_clean()
     kampanye.save()
@@ -413,13 +459,19 @@ def janji_simpan(*, kampanye: KampanyeUrunBeli, pengguna: User, jumlah: int, nam
         raise ValidationError(_("Kampanye ini tidak lagi menerima janji."))
     janji = kampanye.janji_set.filter(pengguna=pengguna, status=StatusJanji.AKTIF).first()
     lama = janji.jumlah if janji else 0
-    if kampanye.status == StatusKampanye.TERCAPAI and jumlah < lama and kampanye.jumlah_terjanji - lama + jumlah < kampanye.target_jumlah:
+    if (
+        kampanye.status == StatusKampanye.TERCAPAI
+        and jumlah < lama
+        and kampanye.jumlah_terjanji - lama + jumlah < kampanye.target_jumlah
+    ):
         raise ValidationError(_("Target sudah tercapai; jumlah tidak dapat dikurangi sampai di bawah target."))
     if kampanye.maksimum_jumlah is not None:
         sisa = kampanye.maksimum_jumlah - (kampanye.jumlah_terjanji - lama)
         if jumlah > sisa:
             raise ValidationError(
-                _("Sisa kuota hanya %(sisa)s unit.") % {"sisa": max(0, sisa)} if sisa > 0 else _("Kuota kampanye sudah penuh.")
+                _("Sisa kuota hanya %(sisa)s unit.") % {"sisa": max(0, sisa)}
+                if sisa > 0
+                else _("Kuota kampanye sudah penuh.")
             )
     if janji is None:
         janji = JanjiUrunBeli(kampanye=kampanye, pengguna=pengguna)
@@ -478,7 +530,10 @@ def kampanye_ubah_status(*, kampanye: KampanyeUrunBeli, status: str, oleh: User)
     if status not in TRANSISI or kampanye.status not in TRANSISI[status]:
         raise ValidationError(
             _("Status tidak dapat diubah dari “%(dari)s” ke “%(ke)s”.")
-            % {"dari": kampanye.get_status_display(), "ke": StatusKampanye(status).label if status in StatusKampanye.values else status}
+            % {
+                "dari": kampanye.get_status_display(),
+                "ke": StatusKampanye(status).label if status in StatusKampanye.values else status,
+            }
         )
     _ubah_status(kampanye, status)
     if status == StatusKampanye.BATAL:
@@ -495,7 +550,9 @@ def kampanye_tutup_yang_lewat(*, now=None) -> int:
     """
     now = now or timezone.now()
     ids = list(
-        KampanyeUrunBeli.objects.filter(status=StatusKampanye.TERBUKA, batas_waktu__lte=now).values_list("pk", flat=True)
+        KampanyeUrunBeli.objects.filter(status=StatusKampanye.TERBUKA, batas_waktu__lte=now).values_list(
+            "pk", flat=True
+        )
     )
     closed = 0
     for pk in ids:
@@ -529,8 +586,13 @@ def _kabari_penjanji(kampanye: KampanyeUrunBeli, kejadian: str) -> None:
                 email,
                 render_to_string(
                     "teknologi/email/kampanye_" + kejadian + ".txt",
-                    {"kampanye": kampanye, "nama": nama or email, "jumlah": jumlah, "url": url,
-                     "total": jumlah * kampanye.harga_satuan},
+                    {
+                        "kampanye": kampanye,
+                        "nama": nama or email,
+                        "jumlah": jumlah,
+                        "url": url,
+                        "total": jumlah * kampanye.harga_satuan,
+                    },
                 ),
             )
             for email, nama, jumlah in penerima

@@ -19,7 +19,8 @@ def hubungkan_adopsi_ukm(Adopsi, Ukm) -> int:
     posts = {pos for _pk, pos, _nama in rows}
     found: dict[tuple[int, str], list[int]] = {}
     for pk, pos_id, nama in (
-        Ukm.objects.annotate(kunci=Lower("nama")).filter(pos_id__in=posts, kunci__in=names)
+        Ukm.objects.annotate(kunci=Lower("nama"))
+        .filter(pos_id__in=posts, kunci__in=names)
         .values_list("pk", "pos_id", "kunci")
     ):
         found.setdefault((pos_id, nama), []).append(pk)

@@ -35,13 +35,21 @@ urlpatterns = [
     path(P + "teknologi/peraga/<int:pk>/hapus/", kelola.KelolaPeragaHapusView.as_view(), name="kelola-peraga-hapus"),
     path(P + "teknologi/pemakaian/", kelola.KelolaAdopsiView.as_view(), name="kelola-adopsi"),
     path(P + "teknologi/pemakaian/<int:pk>/", kelola.KelolaAdopsiPutuskanView.as_view(), name="kelola-adopsi-putuskan"),
-    path(P + "teknologi/<slug:slug>/", kelola.KelolaTeknologiPratinjauView.as_view(), name="kelola-teknologi-pratinjau"),
+    path(
+        P + "teknologi/<slug:slug>/", kelola.KelolaTeknologiPratinjauView.as_view(), name="kelola-teknologi-pratinjau"
+    ),
     path(P + "teknologi/<slug:slug>/ubah/", kelola.KelolaTeknologiUbahView.as_view(), name="kelola-teknologi-ubah"),
     path(P + "teknologi/<slug:slug>/panduan/", kelola.KelolaPanduanUbahView.as_view(), name="kelola-panduan-ubah"),
-    path(P + "teknologi/<slug:slug>/ajukan/", kelola.KelolaTeknologiAjukanView.as_view(), name="kelola-teknologi-ajukan"),
+    path(
+        P + "teknologi/<slug:slug>/ajukan/", kelola.KelolaTeknologiAjukanView.as_view(), name="kelola-teknologi-ajukan"
+    ),
     path(P + "urun-beli/", urunbeli.KelolaKampanyeListView.as_view(), name="kelola-kampanye-list"),
     path(P + "urun-beli/tambah/", urunbeli.KelolaKampanyeTambahView.as_view(), name="kelola-kampanye-tambah"),
     path(P + "urun-beli/<int:pk>/", urunbeli.KelolaKampanyeDetailView.as_view(), name="kelola-kampanye-detail"),
     path(P + "urun-beli/<int:pk>/status/", urunbeli.KelolaKampanyeStatusView.as_view(), name="kelola-kampanye-status"),
-    path(P + "urun-beli/<int:pk>/janji.<str:fmt>", urunbeli.KelolaKampanyeEksporView.as_view(), name="kelola-kampanye-ekspor"),
+    path(
+        P + "urun-beli/<int:pk>/janji.<str:fmt>",
+        urunbeli.KelolaKampanyeEksporView.as_view(),
+        name="kelola-kampanye-ekspor",
+    ),
 ]

@@ -38,6 +38,7 @@ def _gps_exif() -> bytes:
 
 def _pixel_flood_png() -> bytes:
     """A tiny PNG whose header claims 100,000 x 100,000 pixels."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
@@ -49,6 +50,7 @@ def _pixel_flood_png() -> bytes:
 def _plain_6000_png() -> bytes:
     """The penetration test's file: a plain-colour 6000 x 6000 PNG of ~117 KB that took seconds to
     decode (built row by row with zlib, faster than encoding it with Pillow)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 

@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.access import Route, World
-from tests.factories import UserFactory
 
 APPS = ["posyantek", "ukm", "teknologi", "pelatihan", "lomba"]
 # Third-party views with their own tests: allauth's account pages and the Django admin.

@@ -58,7 +58,9 @@ class Peramban:
             for nama, (berkas, isi, tipe) in files.items():
                 bagian.append(
                     f'--{batas}\r\nContent-Disposition: form-data; name="{nama}"; filename="{berkas}"\r\n'
-                    f"Content-Type: {tipe}\r\n\r\n".encode() + isi + b"\r\n"
+                    f"Content-Type: {tipe}\r\n\r\n".encode()
+                    + isi
+                    + b"\r\n"
                 )
             body = b"".join(bagian) + f"--{batas}--\r\n".encode()
             ctype = f"multipart/form-data; boundary={batas}"
@@ -121,17 +123,49 @@ def dua_node(wilayah, tmp_path):
     ports = [free_port(), free_port()]
     proses = [
         subprocess.Popen(
-            [str(BIN / "gunicorn"), "posyantek.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1",
-             "--threads", "2", "--worker-class", "gthread", "--timeout", "60"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / f"node-{port}.log", "wb"),
+            [
+                str(BIN / "gunicorn"),
+                "posyantek.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+                "--threads",
+                "2",
+                "--worker-class",
+                "gthread",
+                "--timeout",
+                "60",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(tmp_path / f"node-{port}.log", "wb"),
         )
         for port in ports
     ]
-    proses.append(subprocess.Popen(
-        [str(BIN / "celery"), "-A", "posyantek", "worker", "--pool", "solo", "--loglevel", "WARNING",
-         "--hostname", f"dua-node-{uuid.uuid4().hex[:6]}@%h", "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "worker.log", "wb"),
-    ))
+    proses.append(
+        subprocess.Popen(
+            [
+                str(BIN / "celery"),
+                "-A",
+                "posyantek",
+                "worker",
+                "--pool",
+                "solo",
+                "--loglevel",
+                "WARNING",
+                "--hostname",
+                f"dua-node-{uuid.uuid4().hex[:6]}@%h",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(tmp_path / "worker.log", "wb"),
+        )
+    )
     try:
         urls = [f"http://127.0.0.1:{port}" for port in ports]
         for url in urls:
@@ -165,16 +199,22 @@ def test_two_nodes_share_data_sessions_rate_limits_uploads_and_tasks(dua_node, p
     status, _b, headers = orang.post(a + "/akun/login/", {"login": operator.email, "password": TEST_PASSWORD})
     assert (status, headers["Location"]) == (302, "/kelola/")
     status, body, _h = orang.get(b + "/kelola/gambir/kemitraan/")
-    assert status == 200 and "Operator Gambir".encode() in body
+    assert status == 200 and b"Operator Gambir" in body
 
     # A write on A shows on B at the next request (B had the page's fragments cached).
     tamu = Peramban()
     status, body, _h = tamu.get(b + "/pos/gambir/")
     assert status == 200 and b"Politeknik Dua Node" not in body
-    status, _b, headers = orang.post(a + "/kelola/gambir/kemitraan/tambah/", {
-        "nama": "Politeknik Dua Node", "jenis": "perguruan_tinggi", "kerja_sama": "Desain kemasan",
-        "mulai": "2025-01-01", "is_aktif": "on",
-    })
+    status, _b, headers = orang.post(
+        a + "/kelola/gambir/kemitraan/tambah/",
+        {
+            "nama": "Politeknik Dua Node",
+            "jenis": "perguruan_tinggi",
+            "kerja_sama": "Desain kemasan",
+            "mulai": "2025-01-01",
+            "is_aktif": "on",
+        },
+    )
     assert (status, headers["Location"]) == (302, "/kelola/gambir/kemitraan/")
     assert b"Politeknik Dua Node" in tamu.get(b + "/pos/gambir/")[1]
 
@@ -203,7 +243,9 @@ def test_two_nodes_share_data_sessions_rate_limits_uploads_and_tasks(dua_node, p
     # on either node, even with the right password.
     penyerang = Peramban()
     for node in (a, b, a, b, a):
-        status, body, _h = penyerang.post(node + "/akun/login/", {"login": operator.email, "password": "salah-sekali-123"})
+        status, body, _h = penyerang.post(
+            node + "/akun/login/", {"login": operator.email, "password": "salah-sekali-123"}
+        )
         assert status == 200 and b"Terlalu banyak" not in body
     status, body, _h = penyerang.post(b + "/akun/login/", {"login": operator.email, "password": TEST_PASSWORD})
-    assert status == 200 and "Terlalu banyak percobaan masuk yang gagal".encode() in body
+    assert status == 200 and b"Terlalu banyak percobaan masuk yang gagal" in body

@@ -56,11 +56,31 @@ class KlaimUkmAdmin(admin.ModelAdmin):
 
 @admin.register(ImporBatch)
 class ImporBatchAdmin(admin.ModelAdmin):
-    list_display = ["nama_berkas", "pos", "dibuat_oleh", "status", "jumlah_baru", "jumlah_perbarui", "jumlah_galat", "created_at"]
+    list_display = [
+        "nama_berkas",
+        "pos",
+        "dibuat_oleh",
+        "status",
+        "jumlah_baru",
+        "jumlah_perbarui",
+        "jumlah_galat",
+        "created_at",
+    ]
     list_filter = ["status"]
     exclude = ["rows"]
-    readonly_fields = ["pos", "dibuat_oleh", "nama_berkas", "format", "status", "kolom", "jumlah_baru",
-                       "jumlah_perbarui", "jumlah_galat", "tandai_terverifikasi", "committed_at"]
+    readonly_fields = [
+        "pos",
+        "dibuat_oleh",
+        "nama_berkas",
+        "format",
+        "status",
+        "kolom",
+        "jumlah_baru",
+        "jumlah_perbarui",
+        "jumlah_galat",
+        "tandai_terverifikasi",
+        "committed_at",
+    ]
 
 
 admin.site.register(FotoProduk)

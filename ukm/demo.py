@@ -20,80 +20,193 @@ from posyantek.uploads import clean_image
 from . import services
 from .models import Bidang, JenisPendampingan, Ukm
 
-PANGGILAN = ["Bu Siti", "Pak Rahmat", "Mpok Nori", "Bang Jali", "Bu Yati", "Pak Ujang", "Teh Euis", "Mas Bowo", "Bu Ani",
-             "Pak Haji Mamat", "Cing Saman", "Bu Ratna", "Kak Dian", "Pak Odih", "Bu Lilis", "Koh Ahong"]
-JULUKAN = ["Berkah", "Maju Jaya", "Sentosa", "Barokah", "Sejahtera", "Mandiri", "Lestari", "Sumber Rezeki", "Harapan",
-           "Sinar Terang", "Amanah", "Karya Bersama"]
-NAMA_DEPAN = ["Siti", "Rahmat", "Nur", "Dewi", "Agus", "Sri", "Budi", "Yanti", "Hendra", "Ratna", "Joko", "Lilis",
-              "Fitri", "Irwan", "Wati", "Dedi", "Rina", "Samsul", "Euis", "Bambang", "Maya", "Rudi", "Ani", "Hasan"]
-NAMA_BELAKANG = ["Aminah", "Hidayat", "Rohmah", "Lestari", "Santoso", "Wahyuni", "Setiawan", "Maryati", "Gunawan",
-                 "Permata", "Susanto", "Kurniasih", "Saputra", "Handayani", "Firmansyah", "Rahayu", "Nasution", "Siregar"]
+PANGGILAN = [
+    "Bu Siti",
+    "Pak Rahmat",
+    "Mpok Nori",
+    "Bang Jali",
+    "Bu Yati",
+    "Pak Ujang",
+    "Teh Euis",
+    "Mas Bowo",
+    "Bu Ani",
+    "Pak Haji Mamat",
+    "Cing Saman",
+    "Bu Ratna",
+    "Kak Dian",
+    "Pak Odih",
+    "Bu Lilis",
+    "Koh Ahong",
+]
+JULUKAN = [
+    "Berkah",
+    "Maju Jaya",
+    "Sentosa",
+    "Barokah",
+    "Sejahtera",
+    "Mandiri",
+    "Lestari",
+    "Sumber Rezeki",
+    "Harapan",
+    "Sinar Terang",
+    "Amanah",
+    "Karya Bersama",
+]
+NAMA_DEPAN = [
+    "Siti",
+    "Rahmat",
+    "Nur",
+    "Dewi",
+    "Agus",
+    "Sri",
+    "Budi",
+    "Yanti",
+    "Hendra",
+    "Ratna",
+    "Joko",
+    "Lilis",
+    "Fitri",
+    "Irwan",
+    "Wati",
+    "Dedi",
+    "Rina",
+    "Samsul",
+    "Euis",
+    "Bambang",
+    "Maya",
+    "Rudi",
+    "Ani",
+    "Hasan",
+]
+NAMA_BELAKANG = [
+    "Aminah",
+    "Hidayat",
+    "Rohmah",
+    "Lestari",
+    "Santoso",
+    "Wahyuni",
+    "Setiawan",
+    "Maryati",
+    "Gunawan",
+    "Permata",
+    "Susanto",
+    "Kurniasih",
+    "Saputra",
+    "Handayani",
+    "Firmansyah",
+    "Rahayu",
+    "Nasution",
+    "Siregar",
+]
 
 # bidang → (weight, [(business name pattern, its products as (name, price)), ...])
 USAHA = {
-    Bidang.KULINER: (30, [
-        ("Keripik Singkong {p}", [("Keripik singkong balado 250 g", 18000), ("Keripik singkong original 250 g", 16000)]),
-        ("Kue Basah {p}", [("Kue lapis legit", 45000), ("Kue putu mayang isi 10", 20000), ("Kue talam", 15000)]),
-        ("Sambal Roa {p}", [("Sambal roa botol 150 ml", 35000), ("Sambal bawang botol 150 ml", 28000)]),
-        ("Kopi Tubruk {x}", [("Kopi bubuk robusta 200 g", 30000), ("Kopi susu gula aren 250 ml", 18000)]),
-        ("Dodol Betawi {p}", [("Dodol Betawi 500 g", 40000), ("Dodol durian 250 g", 35000)]),
-        ("Kerak Telor {p}", [("Kerak telor bebek", 30000), ("Kerak telor ayam", 25000)]),
-        ("Bir Pletok {x}", [("Bir pletok 1 liter", 25000), ("Bir pletok botol 250 ml", 10000)]),
-        ("Asinan Betawi {p}", [("Asinan sayur", 20000), ("Asinan buah", 22000)]),
-        ("Roti Gambang {x}", [("Roti gambang isi 5", 25000), ("Roti buaya (pesanan)", 150000)]),
-        ("Katering {x}", [("Nasi kotak", 22000), ("Tumpeng mini", 85000)]),
-    ]),
-    Bidang.FESYEN: (12, [
-        ("Batik Betawi {p}", [("Kemeja batik Betawi", 185000), ("Kain batik motif ondel-ondel", 250000)]),
-        ("Konveksi {x}", [("Seragam sekolah", 95000), ("Kaos sablon", 65000)]),
-        ("Jahit Kebaya {p}", [("Kebaya encim", 350000), ("Jasa permak", 25000)]),
-        ("Hijab {x}", [("Hijab voal", 55000), ("Pashmina", 45000)]),
-    ]),
-    Bidang.KRIYA: (8, [
-        ("Ondel-ondel Mini {p}", [("Ondel-ondel mini 30 cm", 120000), ("Gantungan kunci ondel-ondel", 15000)]),
-        ("Anyaman Pandan {x}", [("Tas anyaman pandan", 95000), ("Tikar pandan", 150000)]),
-        ("Kerajinan Kayu {p}", [("Nampan kayu jati", 85000), ("Gantungan kunci kayu", 15000)]),
-    ]),
-    Bidang.PERTANIAN: (8, [
-        ("Hidroponik {x}", [("Selada hidroponik 250 g", 12000), ("Kangkung hidroponik ikat", 8000)]),
-        ("Budidaya Lele {x}", [("Lele segar 1 kg", 28000), ("Bibit lele 100 ekor", 50000)]),
-        ("Maggot BSF {x}", [("Maggot kering 1 kg", 45000), ("Maggot segar 1 kg", 20000)]),
-        ("Tanaman Hias {p}", [("Aglonema pot kecil", 75000), ("Sirih gading gantung", 35000)]),
-    ]),
-    Bidang.DAUR_ULANG: (5, [
-        ("Bank Sampah {x}", [("Kompos 5 kg", 20000), ("Ecobrick", 5000)]),
-        ("Tas Daur Ulang {p}", [("Tas belanja dari banner bekas", 35000), ("Dompet dari bungkus kopi", 25000)]),
-    ]),
-    Bidang.JASA: (10, [
-        ("Laundry {x}", [("Cuci setrika per kg", 8000), ("Cuci bedcover", 35000)]),
-        ("Servis Elektronik {p}", [("Servis kipas angin", 35000), ("Servis rice cooker", 40000)]),
-        ("Sablon Kaos {x}", [("Sablon satu warna", 20000), ("Sablon DTF per lembar", 35000)]),
-    ]),
-    Bidang.KECANTIKAN: (6, [
-        ("Jamu Gendong {p}", [("Jamu kunyit asam 500 ml", 15000), ("Beras kencur 500 ml", 15000)]),
-        ("Salon {p}", [("Potong rambut", 30000), ("Creambath", 60000)]),
-    ]),
-    Bidang.OTOMOTIF: (5, [
-        ("Bengkel Motor {p}", [("Ganti oli motor", 55000), ("Servis ringan motor", 75000)]),
-        ("Tambal Ban {p}", [("Tambal ban tubeless", 20000), ("Isi angin nitrogen", 5000)]),
-    ]),
-    Bidang.DIGITAL: (4, [
-        ("Desain Grafis {x}", [("Desain logo", 250000), ("Desain label kemasan", 150000)]),
-        ("Foto Produk {x}", [("Foto katalog 10 produk", 300000), ("Video pendek produk", 400000)]),
-    ]),
-    Bidang.PERDAGANGAN: (12, [
-        ("Warung Sembako {p}", [("Paket sembako", 150000), ("Beras 5 kg", 72000)]),
-        ("Toko Kelontong {x}", [("Paket kebutuhan dapur", 100000), ("Minyak goreng 2 liter", 38000)]),
-        ("Agen Gas {p}", [("Gas elpiji 3 kg", 22000), ("Galon air isi ulang", 7000)]),
-    ]),
+    Bidang.KULINER: (
+        30,
+        [
+            (
+                "Keripik Singkong {p}",
+                [("Keripik singkong balado 250 g", 18000), ("Keripik singkong original 250 g", 16000)],
+            ),
+            ("Kue Basah {p}", [("Kue lapis legit", 45000), ("Kue putu mayang isi 10", 20000), ("Kue talam", 15000)]),
+            ("Sambal Roa {p}", [("Sambal roa botol 150 ml", 35000), ("Sambal bawang botol 150 ml", 28000)]),
+            ("Kopi Tubruk {x}", [("Kopi bubuk robusta 200 g", 30000), ("Kopi susu gula aren 250 ml", 18000)]),
+            ("Dodol Betawi {p}", [("Dodol Betawi 500 g", 40000), ("Dodol durian 250 g", 35000)]),
+            ("Kerak Telor {p}", [("Kerak telor bebek", 30000), ("Kerak telor ayam", 25000)]),
+            ("Bir Pletok {x}", [("Bir pletok 1 liter", 25000), ("Bir pletok botol 250 ml", 10000)]),
+            ("Asinan Betawi {p}", [("Asinan sayur", 20000), ("Asinan buah", 22000)]),
+            ("Roti Gambang {x}", [("Roti gambang isi 5", 25000), ("Roti buaya (pesanan)", 150000)]),
+            ("Katering {x}", [("Nasi kotak", 22000), ("Tumpeng mini", 85000)]),
+        ],
+    ),
+    Bidang.FESYEN: (
+        12,
+        [
+            ("Batik Betawi {p}", [("Kemeja batik Betawi", 185000), ("Kain batik motif ondel-ondel", 250000)]),
+            ("Konveksi {x}", [("Seragam sekolah", 95000), ("Kaos sablon", 65000)]),
+            ("Jahit Kebaya {p}", [("Kebaya encim", 350000), ("Jasa permak", 25000)]),
+            ("Hijab {x}", [("Hijab voal", 55000), ("Pashmina", 45000)]),
+        ],
+    ),
+    Bidang.KRIYA: (
+        8,
+        [
+            ("Ondel-ondel Mini {p}", [("Ondel-ondel mini 30 cm", 120000), ("Gantungan kunci ondel-ondel", 15000)]),
+            ("Anyaman Pandan {x}", [("Tas anyaman pandan", 95000), ("Tikar pandan", 150000)]),
+            ("Kerajinan Kayu {p}", [("Nampan kayu jati", 85000), ("Gantungan kunci kayu", 15000)]),
+        ],
+    ),
+    Bidang.PERTANIAN: (
+        8,
+        [
+            ("Hidroponik {x}", [("Selada hidroponik 250 g", 12000), ("Kangkung hidroponik ikat", 8000)]),
+            ("Budidaya Lele {x}", [("Lele segar 1 kg", 28000), ("Bibit lele 100 ekor", 50000)]),
+            ("Maggot BSF {x}", [("Maggot kering 1 kg", 45000), ("Maggot segar 1 kg", 20000)]),
+            ("Tanaman Hias {p}", [("Aglonema pot kecil", 75000), ("Sirih gading gantung", 35000)]),
+        ],
+    ),
+    Bidang.DAUR_ULANG: (
+        5,
+        [
+            ("Bank Sampah {x}", [("Kompos 5 kg", 20000), ("Ecobrick", 5000)]),
+            ("Tas Daur Ulang {p}", [("Tas belanja dari banner bekas", 35000), ("Dompet dari bungkus kopi", 25000)]),
+        ],
+    ),
+    Bidang.JASA: (
+        10,
+        [
+            ("Laundry {x}", [("Cuci setrika per kg", 8000), ("Cuci bedcover", 35000)]),
+            ("Servis Elektronik {p}", [("Servis kipas angin", 35000), ("Servis rice cooker", 40000)]),
+            ("Sablon Kaos {x}", [("Sablon satu warna", 20000), ("Sablon DTF per lembar", 35000)]),
+        ],
+    ),
+    Bidang.KECANTIKAN: (
+        6,
+        [
+            ("Jamu Gendong {p}", [("Jamu kunyit asam 500 ml", 15000), ("Beras kencur 500 ml", 15000)]),
+            ("Salon {p}", [("Potong rambut", 30000), ("Creambath", 60000)]),
+        ],
+    ),
+    Bidang.OTOMOTIF: (
+        5,
+        [
+            ("Bengkel Motor {p}", [("Ganti oli motor", 55000), ("Servis ringan motor", 75000)]),
+            ("Tambal Ban {p}", [("Tambal ban tubeless", 20000), ("Isi angin nitrogen", 5000)]),
+        ],
+    ),
+    Bidang.DIGITAL: (
+        4,
+        [
+            ("Desain Grafis {x}", [("Desain logo", 250000), ("Desain label kemasan", 150000)]),
+            ("Foto Produk {x}", [("Foto katalog 10 produk", 300000), ("Video pendek produk", 400000)]),
+        ],
+    ),
+    Bidang.PERDAGANGAN: (
+        12,
+        [
+            ("Warung Sembako {p}", [("Paket sembako", 150000), ("Beras 5 kg", 72000)]),
+            ("Toko Kelontong {x}", [("Paket kebutuhan dapur", 100000), ("Minyak goreng 2 liter", 38000)]),
+            ("Agen Gas {p}", [("Gas elpiji 3 kg", 22000), ("Galon air isi ulang", 7000)]),
+        ],
+    ),
 }
 WARNA = {
-    Bidang.KULINER: (214, 120, 40), Bidang.FESYEN: (120, 60, 140), Bidang.KRIYA: (150, 100, 50), Bidang.PERTANIAN: (60, 140, 70),
-    Bidang.DAUR_ULANG: (40, 120, 110), Bidang.JASA: (60, 100, 170), Bidang.KECANTIKAN: (200, 90, 130),
-    Bidang.OTOMOTIF: (90, 90, 100), Bidang.DIGITAL: (40, 80, 160), Bidang.PERDAGANGAN: (180, 140, 40),
+    Bidang.KULINER: (214, 120, 40),
+    Bidang.FESYEN: (120, 60, 140),
+    Bidang.KRIYA: (150, 100, 50),
+    Bidang.PERTANIAN: (60, 140, 70),
+    Bidang.DAUR_ULANG: (40, 120, 110),
+    Bidang.JASA: (60, 100, 170),
+    Bidang.KECANTIKAN: (200, 90, 130),
+    Bidang.OTOMOTIF: (90, 90, 100),
+    Bidang.DIGITAL: (40, 80, 160),
+    Bidang.PERDAGANGAN: (180, 140, 40),
 }
 CATATAN = {
-    JenisPendampingan.KONSULTASI: ["Konsultasi pemilihan alat pengemas", "Membahas rencana menambah kapasitas produksi"],
+    JenisPendampingan.KONSULTASI: [
+        "Konsultasi pemilihan alat pengemas",
+        "Membahas rencana menambah kapasitas produksi",
+    ],
     JenisPendampingan.PELATIHAN: ["Ikut kelas e-literasi: foto produk dengan ponsel", "Pelatihan pembukuan sederhana"],
     JenisPendampingan.FASILITASI_TTG: ["Demonstrasi mesin perajang di pos", "Uji coba alat pengering tenaga surya"],
     JenisPendampingan.PERIZINAN: ["Pendampingan pengurusan NIB di OSS", "Persiapan sertifikasi halal"],
@@ -178,17 +291,26 @@ def seed(ctx: DemoContext) -> None:
             for n, (produk_nama, harga) in enumerate(rng.sample(produk_list, k=rng.randint(1, len(produk_list)))):
                 foto = clean_image(_foto(rng, bidang, produk_nama)) if n == 0 else None
                 services.produk_create(
-                    ukm=ukm, data={"nama": produk_nama, "harga": harga, "deskripsi": f"{produk_nama} buatan {ukm.nama}."},
-                    oleh=operator, foto=foto, keterangan_foto=f"Ilustrasi {produk_nama.lower()}" if foto else "",
+                    ukm=ukm,
+                    data={"nama": produk_nama, "harga": harga, "deskripsi": f"{produk_nama} buatan {ukm.nama}."},
+                    oleh=operator,
+                    foto=foto,
+                    keterangan_foto=f"Ilustrasi {produk_nama.lower()}" if foto else "",
                 )
             for _ in range(rng.choice([0, 1, 1, 2, 3])):
                 jenis = rng.choice(list(JenisPendampingan))
                 tanggal = ctx.today - timedelta(days=rng.randint(3, 330))
-                services.pendampingan_create(ukm=ukm, oleh=operator, data={
-                    "tanggal": tanggal, "jenis": jenis, "pendamping": operator.nama or operator.email,
-                    "catatan": rng.choice(CATATAN[jenis]),
-                    "tindak_lanjut": tanggal + timedelta(days=rng.randint(14, 60)) if rng.random() < 0.4 else None,
-                })
+                services.pendampingan_create(
+                    ukm=ukm,
+                    oleh=operator,
+                    data={
+                        "tanggal": tanggal,
+                        "jenis": jenis,
+                        "pendamping": operator.nama or operator.email,
+                        "catatan": rng.choice(CATATAN[jenis]),
+                        "tindak_lanjut": tanggal + timedelta(days=rng.randint(14, 60)) if rng.random() < 0.4 else None,
+                    },
+                )
     _pemilik_demo(ctx)
     if total:
         ctx.say(f"UKM demo: {total} usaha di {Pos.objects.count()} pos.")
@@ -202,22 +324,49 @@ def _pemilik_demo(ctx: DemoContext) -> None:
     gambir = Pos.objects.get(slug="gambir")
     operator = ctx.users.get("operator.gambir") or ctx.users["admin"]
     cideng = Kelurahan.objects.get(kecamatan=gambir.kecamatan, nama="Cideng")
-    ukm = services.ukm_create(oleh=owner, sebagai_pemilik=True, data={
-        "nama": "Keripik Singkong Bu Siti", "deskripsi": f"{DEMO_MARK} Keripik singkong renyah aneka rasa, digoreng setiap pagi.",
-        "pemilik_nama": owner.nama, "pemilik_nik": "3171010000009901", "pemilik_telepon": "021-0000-9901",
-        "kelurahan": cideng, "alamat": "Jl. Contoh Cideng No. 7 (fiktif)", "bidang": "kuliner", "nib": "0000999000001",
-        "bentuk_usaha": "perorangan", "tahun_berdiri": 2016, "jumlah_pekerja": 3, "dasar_kelas": "penjualan",
-        "hasil_penjualan_tahunan": 420_000_000, "tampil_publik": True,
-        "instagram": "https://www.instagram.com/demo.keripikbusiti/",
-    })
+    ukm = services.ukm_create(
+        oleh=owner,
+        sebagai_pemilik=True,
+        data={
+            "nama": "Keripik Singkong Bu Siti",
+            "deskripsi": f"{DEMO_MARK} Keripik singkong renyah aneka rasa, digoreng setiap pagi.",
+            "pemilik_nama": owner.nama,
+            "pemilik_nik": "3171010000009901",
+            "pemilik_telepon": "021-0000-9901",
+            "kelurahan": cideng,
+            "alamat": "Jl. Contoh Cideng No. 7 (fiktif)",
+            "bidang": "kuliner",
+            "nib": "0000999000001",
+            "bentuk_usaha": "perorangan",
+            "tahun_berdiri": 2016,
+            "jumlah_pekerja": 3,
+            "dasar_kelas": "penjualan",
+            "hasil_penjualan_tahunan": 420_000_000,
+            "tampil_publik": True,
+            "instagram": "https://www.instagram.com/demo.keripikbusiti/",
+        },
+    )
     services.ukm_verify(ukm=ukm, oleh=operator)
     for nama, harga in (("Keripik singkong balado 250 g", 18000), ("Keripik singkong original 250 g", 16000)):
-        services.produk_create(ukm=ukm, oleh=owner, data={"nama": nama, "harga": harga, "deskripsi": "Tanpa pengawet."},
-                               foto=clean_image(_foto(ctx.rng, "kuliner", nama)), keterangan_foto=f"Kemasan {nama.lower()}")
-    services.pendampingan_create(ukm=ukm, oleh=operator, data={
-        "tanggal": ctx.today - timedelta(days=40), "jenis": JenisPendampingan.PERIZINAN,
-        "pendamping": operator.nama or operator.email, "catatan": "Pendampingan pengurusan NIB di OSS.",
-    })
+        services.produk_create(
+            ukm=ukm,
+            oleh=owner,
+            data={"nama": nama, "harga": harga, "deskripsi": "Tanpa pengawet."},
+            foto=clean_image(_foto(ctx.rng, "kuliner", nama)),
+            keterangan_foto=f"Kemasan {nama.lower()}",
+        )
+    services.pendampingan_create(
+        ukm=ukm,
+        oleh=operator,
+        data={
+            "tanggal": ctx.today - timedelta(days=40),
+            "jenis": JenisPendampingan.PERIZINAN,
+            "pendamping": operator.nama or operator.email,
+            "catatan": "Pendampingan pengurusan NIB di OSS.",
+        },
+    )
     kedua = Ukm.objects.for_pos(gambir).filter(pemilik__isnull=True).exclude(nib="").order_by("pk").first()
     if kedua is not None:
-        services.klaim_create(user=owner, nib=kedua.nib, pesan="Usaha ini milik keluarga saya; saya yang mengelolanya sekarang.")
+        services.klaim_create(
+            user=owner, nib=kedua.nib, pesan="Usaha ini milik keluarga saya; saya yang mengelolanya sekarang."
+        )

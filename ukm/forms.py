@@ -68,7 +68,8 @@ class _UkmFormBase(forms.ModelForm):
             "dasar_kelas": forms.RadioSelect,
         }
         formfield_callback = angka_model(
-            rupiah=["modal_usaha", "hasil_penjualan_tahunan"], tanpa_ribuan=["tahun_berdiri", "latitude", "longitude"],
+            rupiah=["modal_usaha", "hasil_penjualan_tahunan"],
+            tanpa_ribuan=["tahun_berdiri", "latitude", "longitude"],
         )
 
     KELOMPOK = [
@@ -77,7 +78,10 @@ class _UkmFormBase(forms.ModelForm):
         (_("Lokasi"), ["kelurahan", "alamat", "latitude", "longitude"]),
         (_("Klasifikasi (PP 7/2021 Pasal 35)"), ["dasar_kelas", "modal_usaha", "hasil_penjualan_tahunan"]),
         (_("Pembinaan"), ["tahap_jakpreneur", "status"]),
-        (_("Media sosial dan toko daring"), ["situs", "instagram", "facebook", "tiktok", "tokopedia", "shopee", "marketplace_lain"]),
+        (
+            _("Media sosial dan toko daring"),
+            ["situs", "instagram", "facebook", "tiktok", "tokopedia", "shopee", "marketplace_lain"],
+        ),
         (_("Direktori publik"), ["tampil_publik"]),
     ]
 
@@ -118,7 +122,9 @@ class _UkmFormBase(forms.ModelForm):
 class UkmOperatorForm(_UkmFormBase):
     """An operator's form: kelurahan limited to the post's kecamatan, plus stage and status."""
 
-    kelurahan = KelurahanChoiceField(queryset=Kelurahan.objects.none(), label=_("Kelurahan"), empty_label=_("Pilih kelurahan"))
+    kelurahan = KelurahanChoiceField(
+        queryset=Kelurahan.objects.none(), label=_("Kelurahan"), empty_label=_("Pilih kelurahan")
+    )
 
     class Meta(_UkmFormBase.Meta):
         fields = FIELDS_OPERATOR
@@ -132,8 +138,11 @@ class UkmPemilikForm(_UkmFormBase):
     """An owner's own business: any kelurahan of the province; no stage, status or verification."""
 
     kelurahan = KelurahanGroupedField(
-        queryset=Kelurahan.objects.select_related("kecamatan__kota").order_by("kecamatan__kota__kode", "kecamatan__nama", "nama"),
-        label=_("Kelurahan"), empty_label=_("Pilih kelurahan"),
+        queryset=Kelurahan.objects.select_related("kecamatan__kota").order_by(
+            "kecamatan__kota__kode", "kecamatan__nama", "nama"
+        ),
+        label=_("Kelurahan"),
+        empty_label=_("Pilih kelurahan"),
     )
 
     class Meta(_UkmFormBase.Meta):
@@ -143,22 +152,47 @@ class UkmPemilikForm(_UkmFormBase):
 class UkmFilterForm(forms.Form):
     """The list's search and filters (GET). Unknown values are dropped, never an error page."""
 
-    q = forms.CharField(label=_("Cari"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Nama usaha, pemilik, NIB, atau kelurahan")}))
-    kelurahan = KelurahanChoiceField(queryset=Kelurahan.objects.none(), required=False, label=_("Kelurahan"), empty_label=_("Semua"))
-    kecamatan = forms.ModelChoiceField(queryset=Kecamatan.objects.none(), required=False, label=_("Kecamatan"), empty_label=_("Semua"))
+    q = forms.CharField(
+        label=_("Cari"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Nama usaha, pemilik, NIB, atau kelurahan")}),
+    )
+    kelurahan = KelurahanChoiceField(
+        queryset=Kelurahan.objects.none(), required=False, label=_("Kelurahan"), empty_label=_("Semua")
+    )
+    kecamatan = forms.ModelChoiceField(
+        queryset=Kecamatan.objects.none(), required=False, label=_("Kecamatan"), empty_label=_("Semua")
+    )
     bidang = forms.ChoiceField(label=_("Bidang"), required=False, choices=[("", _("Semua")), *Bidang.choices])
-    kelas = forms.ChoiceField(label=_("Kelas"), required=False,
-                              choices=[("", _("Semua")), *Kelas.choices, (TANPA_KELAS, _("Belum dapat ditentukan"))])
-    tahap = forms.ChoiceField(label=_("Tahap Jakpreneur"), required=False,
-                              choices=[("", _("Semua")), *TahapJakpreneur.choices, (TANPA_KELAS, _("Belum ada tahap"))])
+    kelas = forms.ChoiceField(
+        label=_("Kelas"),
+        required=False,
+        choices=[("", _("Semua")), *Kelas.choices, (TANPA_KELAS, _("Belum dapat ditentukan"))],
+    )
+    tahap = forms.ChoiceField(
+        label=_("Tahap Jakpreneur"),
+        required=False,
+        choices=[("", _("Semua")), *TahapJakpreneur.choices, (TANPA_KELAS, _("Belum ada tahap"))],
+    )
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Semua")), *StatusUkm.choices])
-    verifikasi = forms.ChoiceField(label=_("Verifikasi"), required=False,
-                                   choices=[("", _("Semua")), ("ya", _("Terverifikasi")), ("belum", _("Belum diverifikasi"))])
-    urut = forms.ChoiceField(label=_("Urutkan"), required=False, choices=[
-        ("nama", _("Nama A–Z")), ("-nama", _("Nama Z–A")), ("terbaru", _("Terakhir diubah")),
-        ("dibuat", _("Terakhir didaftarkan")), ("kelas", _("Kelas")), ("kelurahan", _("Kelurahan")),
-    ])
+    verifikasi = forms.ChoiceField(
+        label=_("Verifikasi"),
+        required=False,
+        choices=[("", _("Semua")), ("ya", _("Terverifikasi")), ("belum", _("Belum diverifikasi"))],
+    )
+    urut = forms.ChoiceField(
+        label=_("Urutkan"),
+        required=False,
+        choices=[
+            ("nama", _("Nama A–Z")),
+            ("-nama", _("Nama Z–A")),
+            ("terbaru", _("Terakhir diubah")),
+            ("dibuat", _("Terakhir didaftarkan")),
+            ("kelas", _("Kelas")),
+            ("kelurahan", _("Kelurahan")),
+        ],
+    )
 
     def __init__(self, *args, pos: Pos | None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,13 +211,22 @@ class UkmFilterForm(forms.Form):
 
 
 class DirektoriFilterForm(forms.Form):
-    q = forms.CharField(label=_("Cari usaha"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Nama usaha atau kelurahan")}))
-    kecamatan = forms.ModelChoiceField(
-        queryset=Kecamatan.objects.order_by("nama"), required=False, to_field_name="slug",
-        label=_("Kecamatan"), empty_label=_("Semua kecamatan"),
+    q = forms.CharField(
+        label=_("Cari usaha"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Nama usaha atau kelurahan")}),
     )
-    bidang = forms.ChoiceField(label=_("Bidang usaha"), required=False, choices=[("", _("Semua bidang")), *Bidang.choices])
+    kecamatan = forms.ModelChoiceField(
+        queryset=Kecamatan.objects.order_by("nama"),
+        required=False,
+        to_field_name="slug",
+        label=_("Kecamatan"),
+        empty_label=_("Semua kecamatan"),
+    )
+    bidang = forms.ChoiceField(
+        label=_("Bidang usaha"), required=False, choices=[("", _("Semua bidang")), *Bidang.choices]
+    )
 
     def params(self) -> dict:
         if self.is_valid():
@@ -195,12 +238,17 @@ class ProdukForm(forms.ModelForm):
     """A product, with one optional photo per save (more can be added later, up to the cap)."""
 
     foto = forms.FileField(
-        label=_("Foto produk"), required=False,
+        label=_("Foto produk"),
+        required=False,
         help_text=_("JPEG, PNG, atau WebP, paling besar 8 MB. Data lokasi (GPS) dalam foto dihapus otomatis."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    keterangan_foto = forms.CharField(label=_("Keterangan foto"), required=False, max_length=150,
-                                      help_text=_("Apa yang tampak di foto, untuk pembaca layar."))
+    keterangan_foto = forms.CharField(
+        label=_("Keterangan foto"),
+        required=False,
+        max_length=150,
+        help_text=_("Apa yang tampak di foto, untuk pembaca layar."),
+    )
 
     class Meta:
         model = Produk
@@ -228,7 +276,9 @@ class PendampinganForm(forms.ModelForm):
     def clean_tanggal(self):
         tanggal = self.cleaned_data["tanggal"]
         if tanggal > timezone.localdate():
-            raise forms.ValidationError(_("Tanggal pendampingan tidak boleh di masa depan; catat tindak lanjut sebagai tanggal tindak lanjut."))
+            raise forms.ValidationError(
+                _("Tanggal pendampingan tidak boleh di masa depan; catat tindak lanjut sebagai tanggal tindak lanjut.")
+            )
         if tanggal.year < 2000:
             raise forms.ValidationError(_("Tanggal terlalu lampau."))
         return tanggal
@@ -242,11 +292,19 @@ class PendampinganForm(forms.ModelForm):
 
 
 class KlaimForm(forms.Form):
-    nib = forms.CharField(label=_("NIB usaha Anda"), max_length=20,
-                          widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-                          help_text=_("13 digit, tertera pada dokumen NIB dari OSS."))
-    pesan = forms.CharField(label=_("Pesan untuk operator pos"), required=False, max_length=1000,
-                            widget=forms.Textarea(attrs={"rows": 3}), help_text=KlaimUkm._meta.get_field("pesan").help_text)
+    nib = forms.CharField(
+        label=_("NIB usaha Anda"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text=_("13 digit, tertera pada dokumen NIB dari OSS."),
+    )
+    pesan = forms.CharField(
+        label=_("Pesan untuk operator pos"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=KlaimUkm._meta.get_field("pesan").help_text,
+    )
 
     def clean_nib(self) -> str:
         nib = "".join(self.cleaned_data["nib"].split())
@@ -262,10 +320,15 @@ class KlaimPutusanForm(forms.Form):
 class ImporForm(forms.Form):
     berkas = forms.FileField(
         label=_("Berkas CSV atau XLSX"),
-        help_text=_("Paling banyak 5.000 baris dan 5 MB. Judul kolom dalam bahasa Indonesia; kolom wajib: Nama Usaha, Nama Pemilik, Kelurahan."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}),
+        help_text=_(
+            "Paling banyak 5.000 baris dan 5 MB. Judul kolom dalam bahasa Indonesia; kolom wajib: Nama Usaha, Nama Pemilik, Kelurahan."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        ),
     )
     tandai_terverifikasi = forms.BooleanField(
-        label=_("Tandai semua usaha di berkas ini sebagai terverifikasi"), required=False,
+        label=_("Tandai semua usaha di berkas ini sebagai terverifikasi"),
+        required=False,
         help_text=_("Hanya bila data berasal dari pendataan resmi dan sudah diperiksa."),
     )

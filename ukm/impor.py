@@ -40,24 +40,98 @@ BARIS_JUDUL_DICARI = 15
 # Field → header names as offices write them (compared without case, spaces or punctuation).
 KOLOM: dict[str, list[str]] = {
     "id_registri": ["id registri", "id registri ukm", "id ukm registri"],  # our own export: a safe round trip
-    "nama": ["nama usaha", "nama ukm", "nama umkm", "nama umk", "nama perusahaan", "nama toko", "merek", "merek usaha", "usaha", "nama"],
-    "pemilik_nama": ["nama pemilik", "pemilik", "nama pemilik usaha", "nama pelaku usaha", "pelaku usaha", "penanggung jawab"],
+    "nama": [
+        "nama usaha",
+        "nama ukm",
+        "nama umkm",
+        "nama umk",
+        "nama perusahaan",
+        "nama toko",
+        "merek",
+        "merek usaha",
+        "usaha",
+        "nama",
+    ],
+    "pemilik_nama": [
+        "nama pemilik",
+        "pemilik",
+        "nama pemilik usaha",
+        "nama pelaku usaha",
+        "pelaku usaha",
+        "penanggung jawab",
+    ],
     "pemilik_nik": ["nik", "nik pemilik", "no ktp", "nomor ktp", "no nik", "nomor nik", "nomor induk kependudukan"],
-    "pemilik_telepon": ["telepon", "no hp", "nomor hp", "no telp", "no telepon", "nomor telepon", "hp", "telp", "no wa", "whatsapp", "no hp wa", "kontak"],
+    "pemilik_telepon": [
+        "telepon",
+        "no hp",
+        "nomor hp",
+        "no telp",
+        "no telepon",
+        "nomor telepon",
+        "hp",
+        "telp",
+        "no wa",
+        "whatsapp",
+        "no hp wa",
+        "kontak",
+    ],
     "pemilik_email": ["email", "e mail", "surel", "alamat email"],
     "kelurahan": ["kelurahan", "kel", "nama kelurahan", "desa kelurahan", "kelurahan desa"],
     "kecamatan": ["kecamatan", "kec", "nama kecamatan"],
     "alamat": ["alamat", "alamat usaha", "alamat lengkap", "alamat tempat usaha", "jalan"],
-    "bidang": ["bidang usaha", "bidang", "sektor", "sektor usaha", "jenis usaha", "kategori", "kategori usaha", "jenis produk"],
+    "bidang": [
+        "bidang usaha",
+        "bidang",
+        "sektor",
+        "sektor usaha",
+        "jenis usaha",
+        "kategori",
+        "kategori usaha",
+        "jenis produk",
+    ],
     "kbli": ["kbli", "kode kbli", "kbli 2020"],
     "nib": ["nib", "nomor induk berusaha", "no nib", "nomor nib"],
     "bentuk_usaha": ["bentuk usaha", "badan usaha", "bentuk badan usaha", "legalitas", "status badan usaha"],
-    "tahun_berdiri": ["tahun berdiri", "tahun mulai usaha", "tahun mulai", "mulai usaha", "tahun usaha", "berdiri sejak"],
-    "jumlah_pekerja": ["jumlah pekerja", "tenaga kerja", "jumlah tenaga kerja", "jumlah karyawan", "karyawan", "pekerja", "tk"],
+    "tahun_berdiri": [
+        "tahun berdiri",
+        "tahun mulai usaha",
+        "tahun mulai",
+        "mulai usaha",
+        "tahun usaha",
+        "berdiri sejak",
+    ],
+    "jumlah_pekerja": [
+        "jumlah pekerja",
+        "tenaga kerja",
+        "jumlah tenaga kerja",
+        "jumlah karyawan",
+        "karyawan",
+        "pekerja",
+        "tk",
+    ],
     "dasar_kelas": ["dasar klasifikasi", "dasar kelas", "kriteria", "kriteria klasifikasi"],
     "modal_usaha": ["modal usaha", "modal", "modal awal", "modal usaha rp"],
-    "hasil_penjualan_tahunan": ["hasil penjualan tahunan", "penjualan tahunan", "omzet hasil penjualan tahunan", "omzet", "omset", "omzet per tahun", "omset per tahun", "omzet tahunan", "omset tahunan", "omzet setahun", "omset setahun"],
-    "tahap_jakpreneur": ["tahap jakpreneur", "tahap", "jakpreneur", "tahapan", "tahapan jakpreneur", "tahap pengembangan"],
+    "hasil_penjualan_tahunan": [
+        "hasil penjualan tahunan",
+        "penjualan tahunan",
+        "omzet hasil penjualan tahunan",
+        "omzet",
+        "omset",
+        "omzet per tahun",
+        "omset per tahun",
+        "omzet tahunan",
+        "omset tahunan",
+        "omzet setahun",
+        "omset setahun",
+    ],
+    "tahap_jakpreneur": [
+        "tahap jakpreneur",
+        "tahap",
+        "jakpreneur",
+        "tahapan",
+        "tahapan jakpreneur",
+        "tahap pengembangan",
+    ],
     "status": ["status", "status usaha", "keaktifan"],
     "latitude": ["latitude", "lintang", "lat"],
     "longitude": ["longitude", "bujur", "long", "lng", "lon"],
@@ -69,7 +143,14 @@ KOLOM: dict[str, list[str]] = {
     "tokopedia": ["tokopedia"],
     "shopee": ["shopee"],
     "marketplace_lain": ["marketplace", "toko online", "toko daring", "marketplace lain"],
-    "tampil_publik": ["tampil publik", "bersedia tampil", "setuju tampil", "persetujuan publikasi", "izin publikasi", "tampil di direktori"],
+    "tampil_publik": [
+        "tampil publik",
+        "bersedia tampil",
+        "setuju tampil",
+        "persetujuan publikasi",
+        "izin publikasi",
+        "tampil di direktori",
+    ],
 }
 WAJIB = ("nama", "pemilik_nama", "kelurahan")
 
@@ -77,12 +158,25 @@ WAJIB = ("nama", "pemilik_nama", "kelurahan")
 # Each must be read back as its field: tests/ukm/test_impor_bantuan.py feeds the page's list to
 # the reader, so the help and the importer cannot drift apart again.
 JUDUL_BANTUAN: dict[str, str] = {
-    "nama": "Nama Usaha", "pemilik_nama": "Nama Pemilik", "kelurahan": "Kelurahan",
-    "pemilik_nik": "NIK", "pemilik_telepon": "No. HP", "pemilik_email": "E-mail", "alamat": "Alamat",
-    "bidang": "Bidang Usaha", "kbli": "KBLI", "nib": "NIB", "bentuk_usaha": "Bentuk Usaha",
-    "tahun_berdiri": "Tahun Berdiri", "jumlah_pekerja": "Jumlah Pekerja", "modal_usaha": "Modal Usaha",
-    "hasil_penjualan_tahunan": "Hasil Penjualan Tahunan (Omzet)", "tahap_jakpreneur": "Tahap Jakpreneur",
-    "status": "Status", "tampil_publik": "Tampil Publik", "kecamatan": "Kecamatan",
+    "nama": "Nama Usaha",
+    "pemilik_nama": "Nama Pemilik",
+    "kelurahan": "Kelurahan",
+    "pemilik_nik": "NIK",
+    "pemilik_telepon": "No. HP",
+    "pemilik_email": "E-mail",
+    "alamat": "Alamat",
+    "bidang": "Bidang Usaha",
+    "kbli": "KBLI",
+    "nib": "NIB",
+    "bentuk_usaha": "Bentuk Usaha",
+    "tahun_berdiri": "Tahun Berdiri",
+    "jumlah_pekerja": "Jumlah Pekerja",
+    "modal_usaha": "Modal Usaha",
+    "hasil_penjualan_tahunan": "Hasil Penjualan Tahunan (Omzet)",
+    "tahap_jakpreneur": "Tahap Jakpreneur",
+    "status": "Status",
+    "tampil_publik": "Tampil Publik",
+    "kecamatan": "Kecamatan",
 }
 
 
@@ -128,11 +222,17 @@ def baca_berkas(upload) -> Tabel:
     """Read an uploaded CSV or XLSX into a header mapping and data rows, or refuse it."""
     size = upload.size if upload.size is not None else None
     if size is not None and size > MAKS_BYTES:
-        raise _tolak(_("Berkas terlalu besar (maksimal %(mb)s MB). Bagi menjadi beberapa berkas.") % {"mb": MAKS_BYTES // (1024 * 1024)})
+        raise _tolak(
+            _("Berkas terlalu besar (maksimal %(mb)s MB). Bagi menjadi beberapa berkas.")
+            % {"mb": MAKS_BYTES // (1024 * 1024)}
+        )
     upload.seek(0)
     raw = upload.read(MAKS_BYTES + 1)
     if len(raw) > MAKS_BYTES:
-        raise _tolak(_("Berkas terlalu besar (maksimal %(mb)s MB). Bagi menjadi beberapa berkas.") % {"mb": MAKS_BYTES // (1024 * 1024)})
+        raise _tolak(
+            _("Berkas terlalu besar (maksimal %(mb)s MB). Bagi menjadi beberapa berkas.")
+            % {"mb": MAKS_BYTES // (1024 * 1024)}
+        )
     if not raw.strip():
         raise _tolak(_("Berkas kosong."))
     if raw.startswith(b"PK\x03\x04"):
@@ -145,7 +245,7 @@ def baca_berkas(upload) -> Tabel:
 def _dekode(raw: bytes) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         try:
-            return raw[len(codecs.BOM_UTF8):].decode("utf-8")
+            return raw[len(codecs.BOM_UTF8) :].decode("utf-8")
         except UnicodeDecodeError:
             raise _tolak(_("Berkas mengaku UTF-8 tetapi isinya rusak."))
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -204,8 +304,13 @@ def _baca_csv(raw: bytes) -> Tabel:
             % {"n": f"{csv.field_size_limit():,}".replace(",", ".")}
         )
     return Tabel(
-        format="csv", kolom=kolom, kolom_asing=_asing(header, kolom), baris=rows,
-        catatan=[_("Pemisah kolom: %(d)s") % {"d": {";": _("titik koma (;)"), ",": _("koma (,)"), "\t": _("tab")}[delimiter]}],
+        format="csv",
+        kolom=kolom,
+        kolom_asing=_asing(header, kolom),
+        baris=rows,
+        catatan=[
+            _("Pemisah kolom: %(d)s") % {"d": {";": _("titik koma (;)"), ",": _("koma (,)"), "\t": _("tab")}[delimiter]}
+        ],
     )
 
 
@@ -216,10 +321,17 @@ def _baca_xlsx(raw: bytes) -> Tabel:
             names = {info.filename for info in infos}
             if "xl/workbook.xml" not in names:
                 raise _tolak(_("Berkas ZIP ini bukan XLSX. Unggah CSV atau XLSX."))
-            if len(infos) > 500 or sum(info.file_size for info in infos) > MAKS_XLSX_ISI or any(
-                info.file_size > 1024 * 1024 and info.file_size > MAKS_RASIO_ZIP * max(info.compress_size, 1) for info in infos
+            if (
+                len(infos) > 500
+                or sum(info.file_size for info in infos) > MAKS_XLSX_ISI
+                or any(
+                    info.file_size > 1024 * 1024 and info.file_size > MAKS_RASIO_ZIP * max(info.compress_size, 1)
+                    for info in infos
+                )
             ):
-                raise _tolak(_("Isi berkas XLSX ini jauh lebih besar dari ukuran unggahannya (zip bomb). Berkas ditolak."))
+                raise _tolak(
+                    _("Isi berkas XLSX ini jauh lebih besar dari ukuran unggahannya (zip bomb). Berkas ditolak.")
+                )
     except zipfile.BadZipFile:
         raise _tolak(_("Berkas XLSX rusak atau terpotong."))
 
@@ -265,12 +377,20 @@ def _baca_xlsx(raw: bytes) -> Tabel:
         raise _tolak(_("Berkas XLSX rusak atau tidak dapat dibaca."))
     finally:
         workbook.close()
-    return Tabel(format="xlsx", kolom=kolom, kolom_asing=_asing(header, kolom), baris=rows,
-                 catatan=[_("Lembar kerja: %(s)s") % {"s": sheet.title}])
+    return Tabel(
+        format="xlsx",
+        kolom=kolom,
+        kolom_asing=_asing(header, kolom),
+        baris=rows,
+        catatan=[_("Lembar kerja: %(s)s") % {"s": sheet.title}],
+    )
 
 
 def _terlalu_banyak() -> ValidationError:
-    return _tolak(_("Berkas berisi lebih dari %(n)s baris data. Bagi menjadi beberapa berkas.") % {"n": f"{MAKS_BARIS:,}".replace(",", ".")})
+    return _tolak(
+        _("Berkas berisi lebih dari %(n)s baris data. Bagi menjadi beberapa berkas.")
+        % {"n": f"{MAKS_BARIS:,}".replace(",", ".")}
+    )
 
 
 def _cari_judul(rows: list[list]) -> tuple[int, dict[int, str]] | None:
@@ -289,7 +409,9 @@ def _cari_judul(rows: list[list]) -> tuple[int, dict[int, str]] | None:
 
 
 def _asing(header, kolom: dict[int, str]) -> list[str]:
-    return [str(c).strip() for i, c in enumerate(header or []) if i not in kolom and c not in (None, "") and str(c).strip()]
+    return [
+        str(c).strip() for i, c in enumerate(header or []) if i not in kolom and c not in (None, "") and str(c).strip()
+    ]
 
 
 def _judul_tidak_dikenali(lines) -> ValidationError:
@@ -315,15 +437,74 @@ class HasilBaris:
 
 
 BIDANG_KATA = [
-    (Bidang.KULINER, ["kuliner", "makan", "minum", "mamin", "pangan", "kue", "keripik", "kripik", "katering", "catering", "roti", "sambal", "kopi", "snack", "jajan", "frozen", "bakso", "olahan"]),
-    (Bidang.FESYEN, ["fesyen", "fashion", "konveksi", "garmen", "batik", "jahit", "tekstil", "pakaian", "busana", "hijab", "sepatu", "bordir"]),
+    (
+        Bidang.KULINER,
+        [
+            "kuliner",
+            "makan",
+            "minum",
+            "mamin",
+            "pangan",
+            "kue",
+            "keripik",
+            "kripik",
+            "katering",
+            "catering",
+            "roti",
+            "sambal",
+            "kopi",
+            "snack",
+            "jajan",
+            "frozen",
+            "bakso",
+            "olahan",
+        ],
+    ),
+    (
+        Bidang.FESYEN,
+        [
+            "fesyen",
+            "fashion",
+            "konveksi",
+            "garmen",
+            "batik",
+            "jahit",
+            "tekstil",
+            "pakaian",
+            "busana",
+            "hijab",
+            "sepatu",
+            "bordir",
+        ],
+    ),
     (Bidang.KRIYA, ["kriya", "kerajinan", "craft", "anyaman", "souvenir", "suvenir", "ukir", "aksesoris"]),
-    (Bidang.PERTANIAN, ["tani", "ikan", "ternak", "hidroponik", "tanaman", "kebun", "budidaya", "lele", "maggot", "agro"]),
+    (
+        Bidang.PERTANIAN,
+        ["tani", "ikan", "ternak", "hidroponik", "tanaman", "kebun", "budidaya", "lele", "maggot", "agro"],
+    ),
     (Bidang.DAUR_ULANG, ["daur", "sampah", "limbah", "recycle", "lingkungan"]),
-    (Bidang.KECANTIKAN, ["kecantikan", "salon", "spa", "jamu", "herbal", "kosmetik", "kesehatan", "pijat", "barbershop"]),
+    (
+        Bidang.KECANTIKAN,
+        ["kecantikan", "salon", "spa", "jamu", "herbal", "kosmetik", "kesehatan", "pijat", "barbershop"],
+    ),
     (Bidang.OTOMOTIF, ["otomotif", "bengkel", "motor", "mobil", "tambal"]),
     (Bidang.DIGITAL, ["digital", "aplikasi", "software", "komputer", "teknologi", "desain", "it"]),
-    (Bidang.JASA, ["jasa", "laundry", "binatu", "servis", "service", "cuci", "pangkas", "sablon", "percetakan", "fotokopi", "cetak"]),
+    (
+        Bidang.JASA,
+        [
+            "jasa",
+            "laundry",
+            "binatu",
+            "servis",
+            "service",
+            "cuci",
+            "pangkas",
+            "sablon",
+            "percetakan",
+            "fotokopi",
+            "cetak",
+        ],
+    ),
     (Bidang.PERDAGANGAN, ["dagang", "toko", "warung", "kelontong", "grosir", "retail", "sembako", "jual", "niaga"]),
     (Bidang.LAINNYA, ["lain"]),
 ]
@@ -335,22 +516,40 @@ BENTUK_KATA = [
     (BentukUsaha.CV, ["cv", "persekutuan komanditer"]),
     (BentukUsaha.PT, ["pt", "perseroan terbatas"]),
     (BentukUsaha.UD, ["ud", "usaha dagang"]),
-    (BentukUsaha.PERORANGAN, ["perorangan", "perseorangan", "individu", "pribadi", "belum berbadan usaha", "belum ada", "tidak ada"]),
+    (
+        BentukUsaha.PERORANGAN,
+        ["perorangan", "perseorangan", "individu", "pribadi", "belum berbadan usaha", "belum ada", "tidak ada"],
+    ),
 ]
 
 TAHAP_KATA = {normalisasi_teks(label.split("·")[-1]): value for value, label in TahapJakpreneur.choices}
 YA = {"ya", "y", "yes", "setuju", "bersedia", "1", "true", "boleh"}
 TIDAK = {"tidak", "t", "no", "n", "tidak setuju", "tidak bersedia", "0", "false", "tdk"}
 STATUS_KATA = {
-    "aktif": StatusUkm.AKTIF, "masih aktif": StatusUkm.AKTIF, "berjalan": StatusUkm.AKTIF, "buka": StatusUkm.AKTIF,
-    "nonaktif": StatusUkm.NONAKTIF, "non aktif": StatusUkm.NONAKTIF, "tidak aktif": StatusUkm.NONAKTIF,
-    "tutup": StatusUkm.NONAKTIF, "berhenti": StatusUkm.NONAKTIF, "vakum": StatusUkm.NONAKTIF,
+    "aktif": StatusUkm.AKTIF,
+    "masih aktif": StatusUkm.AKTIF,
+    "berjalan": StatusUkm.AKTIF,
+    "buka": StatusUkm.AKTIF,
+    "nonaktif": StatusUkm.NONAKTIF,
+    "non aktif": StatusUkm.NONAKTIF,
+    "tidak aktif": StatusUkm.NONAKTIF,
+    "tutup": StatusUkm.NONAKTIF,
+    "berhenti": StatusUkm.NONAKTIF,
+    "vakum": StatusUkm.NONAKTIF,
 }
 DASAR_KATA = {
-    "penjualan": DasarKelas.PENJUALAN, "hasil penjualan": DasarKelas.PENJUALAN, "omzet": DasarKelas.PENJUALAN,
-    "omset": DasarKelas.PENJUALAN, "berjalan": DasarKelas.PENJUALAN, "usaha berjalan": DasarKelas.PENJUALAN,
-    "modal": DasarKelas.MODAL, "modal usaha": DasarKelas.MODAL, "baru": DasarKelas.MODAL, "usaha baru": DasarKelas.MODAL,
-    "pendirian": DasarKelas.MODAL, "pendaftaran": DasarKelas.MODAL,
+    "penjualan": DasarKelas.PENJUALAN,
+    "hasil penjualan": DasarKelas.PENJUALAN,
+    "omzet": DasarKelas.PENJUALAN,
+    "omset": DasarKelas.PENJUALAN,
+    "berjalan": DasarKelas.PENJUALAN,
+    "usaha berjalan": DasarKelas.PENJUALAN,
+    "modal": DasarKelas.MODAL,
+    "modal usaha": DasarKelas.MODAL,
+    "baru": DasarKelas.MODAL,
+    "usaha baru": DasarKelas.MODAL,
+    "pendirian": DasarKelas.MODAL,
+    "pendaftaran": DasarKelas.MODAL,
 }
 # The export writes these words (the import reads them back through DASAR_KATA), not the raw codes.
 LABEL_DASAR = {DasarKelas.PENJUALAN: "Hasil penjualan", DasarKelas.MODAL: "Modal usaha"}
@@ -378,7 +577,10 @@ def _angka(value, kolom: str, hasil: HasilBaris, **opsi) -> Decimal | None:
         return baca_angka(value, **opsi)
     except ValidationError as exc:
         if exc.code == "ilmiah":
-            hasil.galat.append(_("%(k)s ditulis dalam notasi ilmiah (%(v)s): format kolomnya sebagai angka biasa.") % {"k": label_kolom(kolom), "v": _teks(value)})
+            hasil.galat.append(
+                _("%(k)s ditulis dalam notasi ilmiah (%(v)s): format kolomnya sebagai angka biasa.")
+                % {"k": label_kolom(kolom), "v": _teks(value)}
+            )
         else:
             hasil.galat.append(_("%(k)s: %(pesan)s") % {"k": label_kolom(kolom), "pesan": exc.messages[0]})
         return None
@@ -398,27 +600,42 @@ def _digit(value, kolom: str, panjang: int, hasil: HasilBaris) -> str | None:
     """NIK/NIB/KBLI: digits only. Numeric cells and scientific notation are the usual Excel damage."""
     if isinstance(value, float):
         if not value.is_integer():
-            hasil.galat.append(_("%(k)s harus berupa angka bulat %(n)s digit.") % {"k": label_kolom(kolom), "n": panjang})
+            hasil.galat.append(
+                _("%(k)s harus berupa angka bulat %(n)s digit.") % {"k": label_kolom(kolom), "n": panjang}
+            )
             return None
         value = int(value)
     if isinstance(value, int):
         text = str(value)
         if kolom in ("pemilik_nik", "nib") and len(text) > 15:
-            hasil.peringatan.append(_("%(k)s tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit: periksa digit terakhirnya, atau format kolom sebagai teks.") % {"k": label_kolom(kolom)})
+            hasil.peringatan.append(
+                _(
+                    "%(k)s tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit: periksa digit terakhirnya, atau format kolom sebagai teks."
+                )
+                % {"k": label_kolom(kolom)}
+            )
     else:
         text = _teks(value)
         if "*" in text and kolom == "pemilik_nik":
             hasil.peringatan.append(_("NIK tersamar (hasil ekspor) diabaikan; NIK yang tersimpan tidak diubah."))
             return None
         if re.fullmatch(r"\d+(?:[.,]\d+)?[eE][+-]?\d+", text.replace(" ", "")):
-            hasil.galat.append(_("%(k)s ditulis dalam notasi ilmiah (%(v)s): format kolomnya sebagai teks lalu ketik ulang.") % {"k": label_kolom(kolom), "v": text})
+            hasil.galat.append(
+                _("%(k)s ditulis dalam notasi ilmiah (%(v)s): format kolomnya sebagai teks lalu ketik ulang.")
+                % {"k": label_kolom(kolom), "v": text}
+            )
             return None
         text = re.sub(r"[\s.\-']", "", text)
     if kolom == "kbli" and text.isdigit() and len(text) == 4:
-        hasil.peringatan.append(_("KBLI %(v)s dianggap %(p)s (nol di depan hilang di spreadsheet).") % {"v": text, "p": text.zfill(5)})
+        hasil.peringatan.append(
+            _("KBLI %(v)s dianggap %(p)s (nol di depan hilang di spreadsheet).") % {"v": text, "p": text.zfill(5)}
+        )
         text = text.zfill(5)
     if not text.isdigit() or len(text) != panjang:
-        hasil.galat.append(_("%(k)s harus tepat %(n)s digit angka (tertulis “%(v)s”).") % {"k": label_kolom(kolom), "n": panjang, "v": _teks(value)[:30]})
+        hasil.galat.append(
+            _("%(k)s harus tepat %(n)s digit angka (tertulis “%(v)s”).")
+            % {"k": label_kolom(kolom), "n": panjang, "v": _teks(value)[:30]}
+        )
         return None
     return text
 
@@ -514,7 +731,9 @@ def _isi_kolom(hasil: HasilBaris, name: str, value) -> None:
         )
         return
     if _rumus(text, name):
-        hasil.galat.append(_("%(k)s berisi rumus spreadsheet (“%(v)s”), bukan data.") % {"k": label_kolom(name), "v": text[:30]})
+        hasil.galat.append(
+            _("%(k)s berisi rumus spreadsheet (“%(v)s”), bukan data.") % {"k": label_kolom(name), "v": text[:30]}
+        )
         return
     if name == "kelurahan":
         hasil.kelurahan_teks = text
@@ -564,7 +783,9 @@ def _isi_kolom(hasil: HasilBaris, name: str, value) -> None:
     elif name == "dasar_kelas":
         dasar = DASAR_KATA.get(normalisasi_teks(text))
         if dasar is None:
-            hasil.galat.append(_("Dasar klasifikasi harus “penjualan” atau “modal” (tertulis “%(v)s”).") % {"v": text[:30]})
+            hasil.galat.append(
+                _("Dasar klasifikasi harus “penjualan” atau “modal” (tertulis “%(v)s”).") % {"v": text[:30]}
+            )
         else:
             hasil.data[name] = dasar
     elif name == "tahap_jakpreneur":
@@ -589,7 +810,9 @@ def _isi_kolom(hasil: HasilBaris, name: str, value) -> None:
         elif key in TIDAK:
             hasil.data[name] = False
         else:
-            hasil.galat.append(_("Persetujuan tampil publik harus “ya” atau “tidak” (tertulis “%(v)s”).") % {"v": text[:20]})
+            hasil.galat.append(
+                _("Persetujuan tampil publik harus “ya” atau “tidak” (tertulis “%(v)s”).") % {"v": text[:20]}
+            )
 
 
 # Checking a row against the model and the registry --------------------------------------------
@@ -620,8 +843,14 @@ class Konteks:
         id_ke_pos = {pk: p for pk, p, _n in semua}
         existing = Ukm.objects.all() if pos is None else Ukm.objects.for_pos(pos)
         nama = {(normalisasi_nama(n), k): pk for n, k, pk in existing.values_list("nama", "kelurahan_id", "pk")}
-        return cls(pos=pos, kelurahan=kelurahan, pos_by_kecamatan=pos_by_kecamatan, nib_ke_ukm=nib, id_ke_pos=id_ke_pos,
-                   nama_ke_ukm=nama)
+        return cls(
+            pos=pos,
+            kelurahan=kelurahan,
+            pos_by_kecamatan=pos_by_kecamatan,
+            nib_ke_ukm=nib,
+            id_ke_pos=id_ke_pos,
+            nama_ke_ukm=nama,
+        )
 
     def cari_kelurahan(self, teks: str, kecamatan_teks: str) -> tuple[Kelurahan | None, str]:
         key = normalisasi_nama(teks)
@@ -632,18 +861,25 @@ class Konteks:
             kec_key = normalisasi_nama(kecamatan_teks)
             found_kec = [k for k in found if kec_key in k.kecamatan.kunci]
             if found and not found_kec:
-                return None, _("Kelurahan “%(k)s” tidak berada di Kecamatan “%(c)s”.") % {"k": teks, "c": kecamatan_teks}
+                return None, _("Kelurahan “%(k)s” tidak berada di Kecamatan “%(c)s”.") % {
+                    "k": teks,
+                    "c": kecamatan_teks,
+                }
             found = found_kec
         if self.pos is not None:
             inside = [k for k in found if k.kecamatan_id == self.pos.kecamatan_id]
             if found and not inside:
-                return None, _("Kelurahan “%(k)s” berada di Kecamatan %(c)s, di luar wilayah pos ini.") % {"k": teks, "c": found[0].kecamatan.nama}
+                return None, _("Kelurahan “%(k)s” berada di Kecamatan %(c)s, di luar wilayah pos ini.") % {
+                    "k": teks,
+                    "c": found[0].kecamatan.nama,
+                }
             found = inside
         if not found:
             return None, _("Kelurahan “%(k)s” tidak dikenali.") % {"k": teks[:40]}
         if len(found) > 1:
             return None, _("Kelurahan “%(k)s” ada di beberapa kecamatan (%(c)s): tambahkan kolom Kecamatan.") % {
-                "k": teks, "c": ", ".join(k.kecamatan.nama for k in found)
+                "k": teks,
+                "c": ", ".join(k.kecamatan.nama for k in found),
             }
         return found[0], ""
 
@@ -663,20 +899,28 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
         if found_pos is None or (konteks.pos is not None and found_pos != konteks.pos.pk):
             galat.append(_("ID Registri %(id)s tidak ada di registri pos ini.") % {"id": hasil.id_registri})
         elif hasil.id_registri in konteks.id_di_berkas:
-            galat.append(_("ID Registri %(id)s sudah muncul di baris %(b)s berkas ini.") % {"id": hasil.id_registri, "b": konteks.id_di_berkas[hasil.id_registri]})
+            galat.append(
+                _("ID Registri %(id)s sudah muncul di baris %(b)s berkas ini.")
+                % {"id": hasil.id_registri, "b": konteks.id_di_berkas[hasil.id_registri]}
+            )
         else:
             konteks.id_di_berkas[hasil.id_registri] = hasil.baris
             aksi, ukm_id = "perbarui", hasil.id_registri
     nib = data.get("nib")
     if nib:
         if nib in konteks.nib_di_berkas:
-            galat.append(_("NIB %(nib)s sudah muncul di baris %(b)s berkas ini.") % {"nib": nib, "b": konteks.nib_di_berkas[nib]})
+            galat.append(
+                _("NIB %(nib)s sudah muncul di baris %(b)s berkas ini.") % {"nib": nib, "b": konteks.nib_di_berkas[nib]}
+            )
         else:
             konteks.nib_di_berkas[nib] = hasil.baris
         if nib in konteks.nib_ke_ukm:
             found_id, found_pos = konteks.nib_ke_ukm[nib]
             if ukm_id is not None and found_id != ukm_id:
-                galat.append(_("NIB %(nib)s milik usaha lain di registri, bukan ID Registri %(id)s.") % {"nib": nib, "id": ukm_id})
+                galat.append(
+                    _("NIB %(nib)s milik usaha lain di registri, bukan ID Registri %(id)s.")
+                    % {"nib": nib, "id": ukm_id}
+                )
             elif konteks.pos is not None and found_pos != konteks.pos.pk:
                 galat.append(_("NIB %(nib)s sudah terdaftar di pos lain. Hubungi admin provinsi.") % {"nib": nib})
             else:
@@ -701,13 +945,23 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
     if kelurahan is not None and data.get("nama"):
         key = (normalisasi_nama(data["nama"]), kelurahan.pk)
         if aksi == "baru" and key in konteks.nama_ke_ukm:
-            peringatan.append(_("Usaha bernama sama sudah ada di kelurahan ini (tanpa NIB yang cocok): periksa agar tidak tercatat dua kali."))
+            peringatan.append(
+                _(
+                    "Usaha bernama sama sudah ada di kelurahan ini (tanpa NIB yang cocok): periksa agar tidak tercatat dua kali."
+                )
+            )
         if key in konteks.nama_di_berkas:
-            peringatan.append(_("Nama dan kelurahan yang sama sudah ada di baris %(b)s berkas ini.") % {"b": konteks.nama_di_berkas[key]})
+            peringatan.append(
+                _("Nama dan kelurahan yang sama sudah ada di baris %(b)s berkas ini.")
+                % {"b": konteks.nama_di_berkas[key]}
+            )
         konteks.nama_di_berkas.setdefault(key, hasil.baris)
 
     if aksi == "perbarui" and data.get("nama") and normalisasi_nama(data["nama"]) != normalisasi_nama(ukm.nama):
-        peringatan.append(_("Nama usaha di registri untuk NIB ini adalah “%(nama)s”: pastikan NIB di berkas benar.") % {"nama": ukm.nama})
+        peringatan.append(
+            _("Nama usaha di registri untuk NIB ini adalah “%(nama)s”: pastikan NIB di berkas benar.")
+            % {"nama": ukm.nama}
+        )
     berubah = []
     for name, value in data.items():
         if aksi == "perbarui" and str(getattr(ukm, name)) != str(value):
@@ -720,7 +974,12 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
     if aksi == "baru" and not data.get("bidang"):
         ukm.bidang = data["bidang"] = Bidang.LAINNYA
         peringatan.append(_("Bidang usaha kosong; dicatat sebagai Lainnya."))
-    if aksi == "baru" and "dasar_kelas" not in data and data.get("modal_usaha") is not None and data.get("hasil_penjualan_tahunan") is None:
+    if (
+        aksi == "baru"
+        and "dasar_kelas" not in data
+        and data.get("modal_usaha") is not None
+        and data.get("hasil_penjualan_tahunan") is None
+    ):
         ukm.dasar_kelas = data["dasar_kelas"] = DasarKelas.MODAL  # only a capital figure: a business being registered
 
     exclude = ["pos"]
@@ -739,8 +998,12 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
                 galat.append(_("%(k)s wajib diisi.") % {"k": label})
             else:
                 galat.append(f"{label}: {error.messages[0]}")
-    kelas = "" if galat else klasifikasi_ukm(
-        modal_usaha=ukm.modal_usaha, hasil_penjualan_tahunan=ukm.hasil_penjualan_tahunan, dasar=ukm.dasar_kelas
+    kelas = (
+        ""
+        if galat
+        else klasifikasi_ukm(
+            modal_usaha=ukm.modal_usaha, hasil_penjualan_tahunan=ukm.hasil_penjualan_tahunan, dasar=ukm.dasar_kelas
+        )
     )
     return {
         "baris": hasil.baris,

@@ -37,7 +37,7 @@ DKI_BUJUR = (Decimal("106.2"), Decimal("107.1"))
 
 
 def periksa_tautan(url: str, hosts: tuple[str, ...]) -> str:
-    """"" when the link is acceptable; otherwise why not. Only http(s); for a known platform, only
+    """ "" when the link is acceptable; otherwise why not. Only http(s); for a known platform, only
     its own host names (a link labelled Instagram must lead to Instagram)."""
     if not url:
         return ""
@@ -79,9 +79,17 @@ class Bidang(models.TextChoices):
 
 # Short names for charts, where the full labels do not fit.
 BIDANG_SINGKAT = {
-    Bidang.KULINER: _("Kuliner"), Bidang.FESYEN: _("Fesyen"), Bidang.KRIYA: _("Kriya"), Bidang.PERTANIAN: _("Pertanian"),
-    Bidang.PERDAGANGAN: _("Perdagangan"), Bidang.JASA: _("Jasa"), Bidang.KECANTIKAN: _("Kecantikan"),
-    Bidang.OTOMOTIF: _("Otomotif"), Bidang.DIGITAL: _("Digital"), Bidang.DAUR_ULANG: _("Daur ulang"), Bidang.LAINNYA: _("Lainnya"),
+    Bidang.KULINER: _("Kuliner"),
+    Bidang.FESYEN: _("Fesyen"),
+    Bidang.KRIYA: _("Kriya"),
+    Bidang.PERTANIAN: _("Pertanian"),
+    Bidang.PERDAGANGAN: _("Perdagangan"),
+    Bidang.JASA: _("Jasa"),
+    Bidang.KECANTIKAN: _("Kecantikan"),
+    Bidang.OTOMOTIF: _("Otomotif"),
+    Bidang.DIGITAL: _("Digital"),
+    Bidang.DAUR_ULANG: _("Daur ulang"),
+    Bidang.LAINNYA: _("Lainnya"),
 }
 
 
@@ -151,35 +159,57 @@ class Ukm(models.Model):
 
     nama = models.CharField(_("nama usaha"), max_length=150)
     deskripsi = models.TextField(
-        _("deskripsi usaha"), max_length=2000, blank=True,
+        _("deskripsi usaha"),
+        max_length=2000,
+        blank=True,
         help_text=_("Tampil di direktori publik bila usaha setuju ditampilkan."),
     )
     pemilik_nama = models.CharField(_("nama pemilik"), max_length=150)
     pemilik_nik = models.CharField(
-        _("NIK pemilik"), max_length=16, blank=True, validators=[nik_validator],
+        _("NIK pemilik"),
+        max_length=16,
+        blank=True,
+        validators=[nik_validator],
         help_text=_("Opsional. 16 digit sesuai KTP; hanya ditampilkan tersamar di luar formulir ubah."),
     )
     pemilik_telepon = models.CharField(_("telepon pemilik"), max_length=24, blank=True, validators=[telepon_validator])
     pemilik_email = models.EmailField(_("e-mail pemilik"), blank=True)
     pemilik = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="ukm_dimiliki", verbose_name=_("akun pemilik"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ukm_dimiliki",
+        verbose_name=_("akun pemilik"),
     )
-    kelurahan = models.ForeignKey(Kelurahan, on_delete=models.PROTECT, related_name="ukm_set", verbose_name=_("kelurahan"))
+    kelurahan = models.ForeignKey(
+        Kelurahan, on_delete=models.PROTECT, related_name="ukm_set", verbose_name=_("kelurahan")
+    )
     pos = models.ForeignKey(Pos, on_delete=models.PROTECT, editable=False, verbose_name=_("pos"))
     alamat = models.CharField(_("alamat jalan"), max_length=255, blank=True)
     latitude = models.DecimalField(
-        _("lintang"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("lintang"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("bujur"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("bujur"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     bidang = models.CharField(_("bidang usaha"), max_length=20, choices=Bidang.choices)
     kbli = models.CharField(_("kode KBLI 2020"), max_length=5, blank=True, validators=[kbli_validator])
     nib = models.CharField(
-        _("NIB"), max_length=13, blank=True, validators=[nib_validator],
+        _("NIB"),
+        max_length=13,
+        blank=True,
+        validators=[nib_validator],
         help_text=_("Nomor Induk Berusaha dari OSS, 13 digit. Satu NIB hanya untuk satu usaha."),
     )
     bentuk_usaha = models.CharField(
@@ -189,22 +219,34 @@ class Ukm(models.Model):
         _("tahun berdiri"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
     )
     jumlah_pekerja = models.PositiveIntegerField(
-        _("jumlah pekerja"), default=1, validators=[MaxValueValidator(100_000)],
+        _("jumlah pekerja"),
+        default=1,
+        validators=[MaxValueValidator(100_000)],
         help_text=_("Termasuk pemilik."),
     )
     dasar_kelas = models.CharField(
-        _("dasar klasifikasi"), max_length=10, choices=DasarKelas.choices, default=DasarKelas.PENJUALAN,
-        help_text=_("PP 7/2021 Pasal 35: modal usaha untuk pendirian atau pendaftaran, hasil penjualan tahunan untuk usaha yang sudah berjalan."),
+        _("dasar klasifikasi"),
+        max_length=10,
+        choices=DasarKelas.choices,
+        default=DasarKelas.PENJUALAN,
+        help_text=_(
+            "PP 7/2021 Pasal 35: modal usaha untuk pendirian atau pendaftaran, hasil penjualan tahunan untuk usaha yang sudah berjalan."
+        ),
     )
     modal_usaha = models.PositiveBigIntegerField(
-        _("modal usaha (Rp)"), null=True, blank=True, validators=[MaxValueValidator(10**15)],
+        _("modal usaha (Rp)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(10**15)],
         help_text=_("Tidak termasuk tanah dan bangunan tempat usaha."),
     )
     hasil_penjualan_tahunan = models.PositiveBigIntegerField(
         _("hasil penjualan tahunan (Rp)"), null=True, blank=True, validators=[MaxValueValidator(10**15)]
     )
     kelas = models.CharField(_("kelas usaha"), max_length=10, choices=Kelas.choices, blank=True, editable=False)
-    tahap_jakpreneur = models.CharField(_("tahap Jakpreneur"), max_length=2, choices=TahapJakpreneur.choices, blank=True)
+    tahap_jakpreneur = models.CharField(
+        _("tahap Jakpreneur"), max_length=2, choices=TahapJakpreneur.choices, blank=True
+    )
     situs = models.URLField(_("situs web"), blank=True)
     instagram = models.URLField(_("Instagram"), blank=True)
     facebook = models.URLField(_("Facebook"), blank=True)
@@ -214,13 +256,21 @@ class Ukm(models.Model):
     marketplace_lain = models.URLField(_("toko daring lain"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=StatusUkm.choices, default=StatusUkm.AKTIF)
     tampil_publik = models.BooleanField(
-        _("setuju tampil di direktori publik"), default=False,
-        help_text=_("Hanya nama, bidang, kelurahan, deskripsi, produk, foto, dan tautan yang ditampilkan. NIK, telepon, dan alamat tidak pernah ditampilkan."),
+        _("setuju tampil di direktori publik"),
+        default=False,
+        help_text=_(
+            "Hanya nama, bidang, kelurahan, deskripsi, produk, foto, dan tautan yang ditampilkan. NIK, telepon, dan alamat tidak pernah ditampilkan."
+        ),
     )
     verified_at = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True, editable=False)
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False,
-        related_name="+", verbose_name=_("diverifikasi oleh"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("diverifikasi oleh"),
     )
     search_text = models.TextField(default="", blank=True, editable=False)
     # The public directory searches only what it shows (name and kelurahan): no owner, no NIB.
@@ -251,7 +301,9 @@ class Ukm(models.Model):
         verbose_name_plural = _("UKM")
         constraints = [
             models.UniqueConstraint(
-                fields=["nib"], condition=~Q(nib=""), name="ukm_nib_unique",
+                fields=["nib"],
+                condition=~Q(nib=""),
+                name="ukm_nib_unique",
                 violation_error_message=_("NIB ini sudah terdaftar untuk usaha lain."),
                 violation_error_code="unique",
             ),
@@ -263,7 +315,8 @@ class Ukm(models.Model):
             models.Index(fields=["pos", "bidang"], name="ukm_pos_bidang"),
             models.Index(fields=["pos", "tahap_jakpreneur"], name="ukm_pos_tahap"),
             models.Index(
-                fields=["nama"], name="ukm_direktori",
+                fields=["nama"],
+                name="ukm_direktori",
                 condition=Q(status="aktif", tampil_publik=True, verified_at__isnull=False),
             ),
         ]
@@ -316,7 +369,11 @@ class Ukm(models.Model):
     @property
     def tautan_list(self) -> list[tuple[str, str]]:
         """(label, url) of every link the business gave, for its public page."""
-        return [(str(self._meta.get_field(name).verbose_name), getattr(self, name)) for name in self.TAUTAN if getattr(self, name)]
+        return [
+            (str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            for name in self.TAUTAN
+            if getattr(self, name)
+        ]
 
 
 class Produk(models.Model):
@@ -326,7 +383,10 @@ class Produk(models.Model):
     nama = models.CharField(_("nama produk"), max_length=120)
     deskripsi = models.TextField(_("deskripsi"), max_length=1000, blank=True)
     harga = models.PositiveBigIntegerField(
-        _("harga (Rp)"), null=True, blank=True, validators=[MaxValueValidator(10**12)],
+        _("harga (Rp)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(10**12)],
         help_text=_("Kosongkan bila harga bervariasi."),
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
@@ -417,7 +477,9 @@ class Pendampingan(models.Model):
     def clean(self):
         # The same rule as the check constraint, answered without a query.
         if self.tanggal and self.tindak_lanjut and self.tindak_lanjut < self.tanggal:
-            raise ValidationError({"tindak_lanjut": _("Tanggal tindak lanjut tidak boleh sebelum tanggal pendampingan.")})
+            raise ValidationError(
+                {"tindak_lanjut": _("Tanggal tindak lanjut tidak boleh sebelum tanggal pendampingan.")}
+            )
 
 
 class StatusKlaim(models.TextChoices):
@@ -430,9 +492,13 @@ class KlaimUkm(models.Model):
     """An owner's claim of a registered business by its NIB, decided by an operator of its post."""
 
     ukm = models.ForeignKey(Ukm, on_delete=models.CASCADE, related_name="klaim_set", verbose_name=_("UKM"))
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="klaim_ukm", verbose_name=_("pengklaim"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="klaim_ukm", verbose_name=_("pengklaim")
+    )
     pesan = models.TextField(
-        _("pesan untuk operator"), max_length=1000, blank=True,
+        _("pesan untuk operator"),
+        max_length=1000,
+        blank=True,
         help_text=_("Mis. nama pemilik di registri dan cara operator dapat menghubungi Anda."),
     )
     status = models.CharField(_("status"), max_length=10, choices=StatusKlaim.choices, default=StatusKlaim.MENUNGGU)
@@ -451,7 +517,9 @@ class KlaimUkm(models.Model):
         verbose_name_plural = _("klaim UKM")
         constraints = [
             models.UniqueConstraint(
-                fields=["ukm", "user"], condition=Q(status="menunggu"), name="klaim_satu_menunggu",
+                fields=["ukm", "user"],
+                condition=Q(status="menunggu"),
+                name="klaim_satu_menunggu",
                 violation_error_message=_("Anda sudah mengajukan klaim untuk usaha ini."),
             )
         ]

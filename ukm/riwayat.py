@@ -16,7 +16,18 @@ from posyantek.models import Kelurahan
 
 from .models import FotoProduk, Pendampingan, Produk, Ukm, samarkan_nik
 
-TIDAK_DITAMPILKAN = {"id", "created_at", "created_by", "updated_at", "search_text", "search_publik", "pos", "produk", "lebar", "tinggi"}
+TIDAK_DITAMPILKAN = {
+    "id",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "search_text",
+    "search_publik",
+    "pos",
+    "produk",
+    "lebar",
+    "tinggi",
+}
 
 
 @dataclass
@@ -82,28 +93,46 @@ def _entri(records: list, model, objek_fn, names: dict) -> list[Entri]:
                 if old is None and new_value in (None, "", False) and record.history_type == "+":
                     continue
                 if old is None or old_value != new_value:
-                    changes.append(Perubahan(str(f.verbose_name), _tampil(f, old_value, names) if old else "—", _tampil(f, new_value, names)))
+                    changes.append(
+                        Perubahan(
+                            str(f.verbose_name),
+                            _tampil(f, old_value, names) if old else "—",
+                            _tampil(f, new_value, names),
+                        )
+                    )
         previous[record.id] = record
         if record.history_type == "~" and not changes:
             continue
         user = record.history_user
-        out.append(Entri(
-            waktu=record.history_date, oleh=(user.nama or user.email) if user else _("sistem"),
-            jenis=record.history_type, objek=objek_fn(record), alasan=record.history_change_reason or "", perubahan=changes,
-        ))
+        out.append(
+            Entri(
+                waktu=record.history_date,
+                oleh=(user.nama or user.email) if user else _("sistem"),
+                jenis=record.history_type,
+                objek=objek_fn(record),
+                alasan=record.history_change_reason or "",
+                perubahan=changes,
+            )
+        )
     return out
 
 
 def riwayat_ukm(ukm: Ukm, *, limit: int | None = None) -> list[Entri]:
     """Every recorded change of the business, its products and its assistance, newest first."""
     ukm_records = list(ukm.history.select_related("history_user").order_by("-history_date", "-history_id"))
-    produk_records = list(Produk.history.filter(ukm_id=ukm.pk).select_related("history_user").order_by("-history_date", "-history_id"))
+    produk_records = list(
+        Produk.history.filter(ukm_id=ukm.pk).select_related("history_user").order_by("-history_date", "-history_id")
+    )
     pendampingan_records = list(
-        Pendampingan.history.filter(ukm_id=ukm.pk).select_related("history_user").order_by("-history_date", "-history_id")
+        Pendampingan.history.filter(ukm_id=ukm.pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
     )
     produk_ids = {r.id for r in produk_records}
     foto_records = list(
-        FotoProduk.history.filter(produk_id__in=produk_ids).select_related("history_user").order_by("-history_date", "-history_id")
+        FotoProduk.history.filter(produk_id__in=produk_ids)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
     )
     produk_nama = {r.id: r.nama for r in reversed(produk_records)}  # the latest name of each product
     kelurahan_ids = {r.kelurahan_id for r in ukm_records if r.kelurahan_id}
@@ -114,8 +143,18 @@ def riwayat_ukm(ukm: Ukm, *, limit: int | None = None) -> list[Entri]:
     entries = (
         _entri(ukm_records, Ukm, lambda r: _("Data usaha"), names)
         + _entri(produk_records, Produk, lambda r: _("Produk: %(nama)s") % {"nama": r.nama}, names)
-        + _entri(foto_records, FotoProduk, lambda r: _("Foto produk: %(nama)s") % {"nama": produk_nama.get(r.produk_id, "")}, names)
-        + _entri(pendampingan_records, Pendampingan, lambda r: _("Pendampingan %(tanggal)s") % {"tanggal": r.tanggal.strftime("%d-%m-%Y")}, names)
+        + _entri(
+            foto_records,
+            FotoProduk,
+            lambda r: _("Foto produk: %(nama)s") % {"nama": produk_nama.get(r.produk_id, "")},
+            names,
+        )
+        + _entri(
+            pendampingan_records,
+            Pendampingan,
+            lambda r: _("Pendampingan %(tanggal)s") % {"tanggal": r.tanggal.strftime("%d-%m-%Y")},
+            names,
+        )
     )
     entries.sort(key=lambda e: e.waktu, reverse=True)
     return entries[:limit] if limit else entries

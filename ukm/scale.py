@@ -27,13 +27,47 @@ from .pencarian import kunci_cari, teks_pencarian
 
 # (bidang, business-name heads). Common heads repeat so a broad term matches many rows.
 JENIS = [
-    (Bidang.KULINER, 30, ["Kopi Tubruk", "Kedai Kopi", "Kopi Susu", "Sambal Roa", "Sambal Bawang", "Keripik Singkong",
-                          "Keripik Pisang", "Kerupuk Ikan", "Dodol Betawi", "Kue Basah", "Kerak Telor", "Bir Pletok",
-                          "Rendang", "Katering", "Warung Nasi", "Santan Kelapa", "Tahu Susu", "Roti Gambang",
-                          "Camilan", "Minuman Jahe"]),
+    (
+        Bidang.KULINER,
+        30,
+        [
+            "Kopi Tubruk",
+            "Kedai Kopi",
+            "Kopi Susu",
+            "Sambal Roa",
+            "Sambal Bawang",
+            "Keripik Singkong",
+            "Keripik Pisang",
+            "Kerupuk Ikan",
+            "Dodol Betawi",
+            "Kue Basah",
+            "Kerak Telor",
+            "Bir Pletok",
+            "Rendang",
+            "Katering",
+            "Warung Nasi",
+            "Santan Kelapa",
+            "Tahu Susu",
+            "Roti Gambang",
+            "Camilan",
+            "Minuman Jahe",
+        ],
+    ),
     (Bidang.FESYEN, 12, ["Batik Betawi", "Batik Tulis", "Konveksi", "Jahit Kebaya", "Hijab", "Tenun", "Sablon Kaos"]),
-    (Bidang.KRIYA, 8, ["Anyaman Pandan", "Kerajinan Kayu", "Kerajinan Bambu", "Gerabah", "Ondel-ondel Mini",
-                       "Rotan", "Lilin Aroma", "Kulit"]),
+    (
+        Bidang.KRIYA,
+        8,
+        [
+            "Anyaman Pandan",
+            "Kerajinan Kayu",
+            "Kerajinan Bambu",
+            "Gerabah",
+            "Ondel-ondel Mini",
+            "Rotan",
+            "Lilin Aroma",
+            "Kulit",
+        ],
+    ),
     (Bidang.PERTANIAN, 8, ["Hidroponik", "Budidaya Lele", "Maggot BSF", "Tanaman Hias", "Jahe Merah", "Kunyit"]),
     (Bidang.PERDAGANGAN, 12, ["Toko Kelontong", "Warung Sembako", "Kios Pulsa", "Toko Bangunan", "Agen Gas"]),
     (Bidang.JASA, 10, ["Laundry", "Servis Elektronik", "Percetakan", "Jasa Jahit", "Fotokopi"]),
@@ -44,21 +78,103 @@ JENIS = [
     (Bidang.LAINNYA, 2, ["Usaha Mandiri", "Karya Bersama"]),
 ]
 PANGGILAN = ["Bu", "Pak", "Mpok", "Bang", "Teh", "Mas", "Kak", "Cing", "Koh", "Mbak", "Uda", "Haji"]
-JULUKAN = ["Berkah", "Maju Jaya", "Sentosa", "Barokah", "Sejahtera", "Mandiri", "Lestari", "Sumber Rezeki", "Harapan",
-           "Sinar Terang", "Amanah", "Karya Bersama", "Djaja", "Makmur", "Rukun", "Mulia"]
-NAMA_DEPAN = ["Siti", "Rahmat", "Nur", "Dewi", "Agus", "Sri", "Budi", "Yanti", "Hendra", "Ratna", "Joko", "Lilis",
-              "Fitri", "Irwan", "Wati", "Dedi", "Rina", "Samsul", "Euis", "Bambang", "Maya", "Rudi", "Ani", "Hasan",
-              "Achmad", "Soekarni", "Tjahja", "Muhammad", "Yusuf", "Kartini", "Ujang", "Nori", "Jali", "Saman"]
-NAMA_BELAKANG = ["Aminah", "Hidayat", "Rohmah", "Lestari", "Santoso", "Wahyuni", "Setiawan", "Maryati", "Gunawan",
-                 "Permata", "Susanto", "Kurniasih", "Saputra", "Handayani", "Firmansyah", "Rahayu", "Nasution",
-                 "Siregar", "Hasanuddin", "Djunaedi", "Simatupang", "Wijaya", "Tanoto", "Purba"]
+JULUKAN = [
+    "Berkah",
+    "Maju Jaya",
+    "Sentosa",
+    "Barokah",
+    "Sejahtera",
+    "Mandiri",
+    "Lestari",
+    "Sumber Rezeki",
+    "Harapan",
+    "Sinar Terang",
+    "Amanah",
+    "Karya Bersama",
+    "Djaja",
+    "Makmur",
+    "Rukun",
+    "Mulia",
+]
+NAMA_DEPAN = [
+    "Siti",
+    "Rahmat",
+    "Nur",
+    "Dewi",
+    "Agus",
+    "Sri",
+    "Budi",
+    "Yanti",
+    "Hendra",
+    "Ratna",
+    "Joko",
+    "Lilis",
+    "Fitri",
+    "Irwan",
+    "Wati",
+    "Dedi",
+    "Rina",
+    "Samsul",
+    "Euis",
+    "Bambang",
+    "Maya",
+    "Rudi",
+    "Ani",
+    "Hasan",
+    "Achmad",
+    "Soekarni",
+    "Tjahja",
+    "Muhammad",
+    "Yusuf",
+    "Kartini",
+    "Ujang",
+    "Nori",
+    "Jali",
+    "Saman",
+]
+NAMA_BELAKANG = [
+    "Aminah",
+    "Hidayat",
+    "Rohmah",
+    "Lestari",
+    "Santoso",
+    "Wahyuni",
+    "Setiawan",
+    "Maryati",
+    "Gunawan",
+    "Permata",
+    "Susanto",
+    "Kurniasih",
+    "Saputra",
+    "Handayani",
+    "Firmansyah",
+    "Rahayu",
+    "Nasution",
+    "Siregar",
+    "Hasanuddin",
+    "Djunaedi",
+    "Simatupang",
+    "Wijaya",
+    "Tanoto",
+    "Purba",
+]
 OWNERS = 1_000
 
 
 def _kbli(bidang: str) -> str:
-    return {Bidang.KULINER: "10799", Bidang.FESYEN: "14111", Bidang.KRIYA: "16299", Bidang.PERTANIAN: "01135",
-            Bidang.PERDAGANGAN: "47111", Bidang.JASA: "96200", Bidang.KECANTIKAN: "96122", Bidang.OTOMOTIF: "45407",
-            Bidang.DIGITAL: "62019", Bidang.DAUR_ULANG: "38302", Bidang.LAINNYA: "32909"}[bidang]
+    return {
+        Bidang.KULINER: "10799",
+        Bidang.FESYEN: "14111",
+        Bidang.KRIYA: "16299",
+        Bidang.PERTANIAN: "01135",
+        Bidang.PERDAGANGAN: "47111",
+        Bidang.JASA: "96200",
+        Bidang.KECANTIKAN: "96122",
+        Bidang.OTOMOTIF: "45407",
+        Bidang.DIGITAL: "62019",
+        Bidang.DAUR_ULANG: "38302",
+        Bidang.LAINNYA: "32909",
+    }[bidang]
 
 
 def seed(ctx: ScaleContext) -> None:
@@ -80,7 +196,9 @@ def seed(ctx: ScaleContext) -> None:
         # teks_pencarian: the words of every part, in order, each once.
         return " ".join(dict.fromkeys(w for part in bagian for w in part))
 
-    heads = [(bidang, head) for bidang, weight, names in JENIS for head in names for _ in range(max(1, weight // len(names)))]
+    heads = [
+        (bidang, head) for bidang, weight, names in JENIS for head in names for _ in range(max(1, weight // len(names)))
+    ]
     owners = ctx.make_users(min(OWNERS, ctx.sizes.ukm), prefix="ukm")
     verifier = ctx.users["admin"].pk
     now = timezone.now()
@@ -88,10 +206,34 @@ def seed(ctx: ScaleContext) -> None:
     tahap = [""] * 3 + list(TahapJakpreneur.values)
     bentuk = [BentukUsaha.PERORANGAN] * 6 + list(BentukUsaha.values)
 
-    fields = ["nama", "pemilik_nama", "pemilik_nik", "pemilik_telepon", "kelurahan", "pos", "alamat", "bidang", "kbli",
-              "nib", "bentuk_usaha", "tahun_berdiri", "jumlah_pekerja", "dasar_kelas", "modal_usaha",
-              "hasil_penjualan_tahunan", "kelas", "tahap_jakpreneur", "status", "tampil_publik", "verified_at",
-              "verified_by", "search_text", "search_publik", "pemilik", "deskripsi"]
+    fields = [
+        "nama",
+        "pemilik_nama",
+        "pemilik_nik",
+        "pemilik_telepon",
+        "kelurahan",
+        "pos",
+        "alamat",
+        "bidang",
+        "kbli",
+        "nib",
+        "bentuk_usaha",
+        "tahun_berdiri",
+        "jumlah_pekerja",
+        "dasar_kelas",
+        "modal_usaha",
+        "hasil_penjualan_tahunan",
+        "kelas",
+        "tahap_jakpreneur",
+        "status",
+        "tampil_publik",
+        "verified_at",
+        "verified_by",
+        "search_text",
+        "search_publik",
+        "pemilik",
+        "deskripsi",
+    ]
     checks: list[tuple] = []
 
     def rows():
@@ -120,14 +262,30 @@ def seed(ctx: ScaleContext) -> None:
             if i < 200:
                 checks.append((nama, pemilik_nama, nib, kelurahan[k], search_text, search_publik))
             yield (
-                nama, pemilik_nama,
+                nama,
+                pemilik_nama,
                 f"3171{rng.randrange(10**11, 10**12)}" if rng.random() < 0.5 else "",
                 f"08{rng.randrange(10**9, 10**10)}" if rng.random() < 0.7 else "",
-                kelurahan[k].pk, kel_pos[k], f"Jl. {rng.choice(NAMA_BELAKANG)} No. {rng.randrange(1, 200)}",
-                bidang, _kbli(bidang), nib, rng.choice(bentuk), rng.randrange(1980, tahun_ini + 1),
-                rng.choice((1, 1, 2, 2, 3, 4, 5, 8, 12, 20)), dasar, modal, penjualan, kelas, rng.choice(tahap), status,
-                publik, now - timedelta(days=rng.randrange(1, 900)) if verified else None,
-                verifier if verified else None, search_text, search_publik,
+                kelurahan[k].pk,
+                kel_pos[k],
+                f"Jl. {rng.choice(NAMA_BELAKANG)} No. {rng.randrange(1, 200)}",
+                bidang,
+                _kbli(bidang),
+                nib,
+                rng.choice(bentuk),
+                rng.randrange(1980, tahun_ini + 1),
+                rng.choice((1, 1, 2, 2, 3, 4, 5, 8, 12, 20)),
+                dasar,
+                modal,
+                penjualan,
+                kelas,
+                rng.choice(tahap),
+                status,
+                publik,
+                now - timedelta(days=rng.randrange(1, 900)) if verified else None,
+                verifier if verified else None,
+                search_text,
+                search_publik,
                 owners[i] if i < len(owners) else None,
                 f"{head} di {kelurahan[k].nama}: {ctx.words(4)}.",
             )

@@ -84,7 +84,7 @@ def cari(qs: QuerySet[Ukm], q: str, *, field: str = "search_text", mirip: bool =
 
 
 def ukm_saran(*, pos: Pos | None, q: str) -> list[str]:
-    """"Maksud Anda: …" for the operator's list: the names of the post's businesses (the province
+    """ "Maksud Anda: …" for the operator's list: the names of the post's businesses (the province
     for ``pos=None``) closest to ``q``, from at most ``KANDIDAT_MAKS`` of them, in one query."""
     qs = Ukm.objects.all() if pos is None else Ukm.objects.for_pos(pos)
     nama = dict(qs.order_by("-updated_at", "-pk").values_list("pk", "nama")[:KANDIDAT_MAKS])
@@ -121,8 +121,20 @@ def ukm_list_kelola(*, pos: Pos | None, params: dict) -> QuerySet[Ukm]:
     """
     qs = Ukm.objects.all() if pos is None else Ukm.objects.for_pos(pos)
     qs = qs.select_related("kelurahan", "pos").only(
-        "nama", "pemilik_nama", "nib", "bidang", "kelas", "tahap_jakpreneur", "status", "verified_at",
-        "updated_at", "pemilik_id", "tampil_publik", "kelurahan__nama", "pos__nama", "pos__slug",
+        "nama",
+        "pemilik_nama",
+        "nib",
+        "bidang",
+        "kelas",
+        "tahap_jakpreneur",
+        "status",
+        "verified_at",
+        "updated_at",
+        "pemilik_id",
+        "tampil_publik",
+        "kelurahan__nama",
+        "pos__nama",
+        "pos__slug",
     )
     return _saring(qs, params).order_by(*URUTAN.get(params.get("urut") or "nama", URUTAN["nama"]))
 
@@ -142,7 +154,11 @@ def ukm_detail_kelola(*, pos: Pos, pk: int) -> Ukm:
         .prefetch_related(
             Prefetch("produk_set", queryset=Produk.objects.prefetch_related("foto_set")),
             Prefetch("pendampingan_set", queryset=Pendampingan.objects.select_related("created_by")),
-            Prefetch("klaim_set", queryset=KlaimUkm.objects.filter(status=StatusKlaim.MENUNGGU).select_related("user"), to_attr="klaim_menunggu"),
+            Prefetch(
+                "klaim_set",
+                queryset=KlaimUkm.objects.filter(status=StatusKlaim.MENUNGGU).select_related("user"),
+                to_attr="klaim_menunggu",
+            ),
         )
         .get(pk=pk)
     )
@@ -158,8 +174,10 @@ def klaim_list_menunggu(*, pos: Pos) -> QuerySet[KlaimUkm]:
 
 def klaim_list_terakhir(*, pos: Pos, limit: int = 20) -> QuerySet[KlaimUkm]:
     return (
-        KlaimUkm.objects.filter(ukm__pos=pos).exclude(status=StatusKlaim.MENUNGGU)
-        .select_related("ukm", "user", "decided_by").order_by("-decided_at", "-pk")[:limit]
+        KlaimUkm.objects.filter(ukm__pos=pos)
+        .exclude(status=StatusKlaim.MENUNGGU)
+        .select_related("ukm", "user", "decided_by")
+        .order_by("-decided_at", "-pk")[:limit]
     )
 
 
@@ -192,14 +210,18 @@ def ukm_detail_pemilik(*, user, pk: int) -> Ukm:
 
 def _foto_sampul():
     return Subquery(
-        FotoProduk.objects.filter(produk__ukm=OuterRef("pk")).order_by("produk__urutan", "produk_id", "pk").values("gambar")[:1]
+        FotoProduk.objects.filter(produk__ukm=OuterRef("pk"))
+        .order_by("produk__urutan", "produk_id", "pk")
+        .values("gambar")[:1]
     )
 
 
 def ukm_list_direktori(*, q: str = "", kecamatan: Kecamatan | None = None, bidang: str = "") -> QuerySet[Ukm]:
     """The public directory: published businesses with public fields only, and one cover photo."""
-    qs = Ukm.objects.published().select_related("kelurahan__kecamatan").only(
-        "nama", "bidang", "kelurahan__nama", "kelurahan__kecamatan__nama", "kelurahan__kecamatan__slug"
+    qs = (
+        Ukm.objects.published()
+        .select_related("kelurahan__kecamatan")
+        .only("nama", "bidang", "kelurahan__nama", "kelurahan__kecamatan__nama", "kelurahan__kecamatan__slug")
     )
     if q:
         # "palmerah" also means every business of Kecamatan Pal Merah (the kecamatan's name keys).
@@ -268,11 +290,15 @@ def ukm_statistik(*, pos: Pos | None) -> Statistik:
         tahap[tahap_] += n
         counts[wilayah_] += n
 
-    kelas_rows = [(str(label), kelas.get(value, 0)) for value, label in Kelas.choices if value != Kelas.BESAR or kelas.get(value)]
+    kelas_rows = [
+        (str(label), kelas.get(value, 0)) for value, label in Kelas.choices if value != Kelas.BESAR or kelas.get(value)
+    ]
     if kelas.get(""):
         kelas_rows.append((_("Belum dapat ditentukan"), kelas[""]))
-    bidang_rows = sorted(((str(BIDANG_SINGKAT[value]), bidang.get(value, 0)) for value, _label in Bidang.choices if bidang.get(value)),
-                         key=lambda row: (-row[1], row[0]))
+    bidang_rows = sorted(
+        ((str(BIDANG_SINGKAT[value]), bidang.get(value, 0)) for value, _label in Bidang.choices if bidang.get(value)),
+        key=lambda row: (-row[1], row[0]),
+    )
     tahap_rows = [(str(label), tahap.get(value, 0)) for value, label in TahapJakpreneur.choices]
     if tahap.get(""):
         tahap_rows.append((_("Belum ada tahap"), tahap[""]))
@@ -280,13 +306,21 @@ def ukm_statistik(*, pos: Pos | None) -> Statistik:
         wilayah_rows = [(kota.nama_pendek, counts.get(kota.pk, 0)) for kota in Kota.objects.order_by("kode")]
         label = _("UKM aktif per kota/kabupaten")
     else:
-        wilayah_rows = [(k.nama, counts.get(k.pk, 0)) for k in Kelurahan.objects.filter(kecamatan_id=pos.kecamatan_id).order_by("nama")]
+        wilayah_rows = [
+            (k.nama, counts.get(k.pk, 0))
+            for k in Kelurahan.objects.filter(kecamatan_id=pos.kecamatan_id).order_by("nama")
+        ]
         label = _("UKM aktif per kelurahan")
     return Statistik(
-        total=totals["total"], aktif=totals["aktif"], terverifikasi=totals["terverifikasi"],
-        kelas=kelas_rows, bidang=bidang_rows, wilayah=wilayah_rows, tahap=tahap_rows, wilayah_label=label,
+        total=totals["total"],
+        aktif=totals["aktif"],
+        terverifikasi=totals["terverifikasi"],
+        kelas=kelas_rows,
+        bidang=bidang_rows,
+        wilayah=wilayah_rows,
+        tahap=tahap_rows,
+        wilayah_label=label,
     )
-
 
 
 def ukm_pilihan_pos(*, pos: Pos) -> QuerySet[Ukm]:

@@ -32,10 +32,33 @@ logger = logging.getLogger(__name__)
 
 # Fields an owner may set on their own business. Stage, status and verification belong to the post.
 FIELDS_PEMILIK = [
-    "nama", "deskripsi", "pemilik_nama", "pemilik_nik", "pemilik_telepon", "pemilik_email",
-    "kelurahan", "alamat", "latitude", "longitude", "bidang", "kbli", "nib", "bentuk_usaha",
-    "tahun_berdiri", "jumlah_pekerja", "dasar_kelas", "modal_usaha", "hasil_penjualan_tahunan",
-    "situs", "instagram", "facebook", "tiktok", "tokopedia", "shopee", "marketplace_lain", "tampil_publik",
+    "nama",
+    "deskripsi",
+    "pemilik_nama",
+    "pemilik_nik",
+    "pemilik_telepon",
+    "pemilik_email",
+    "kelurahan",
+    "alamat",
+    "latitude",
+    "longitude",
+    "bidang",
+    "kbli",
+    "nib",
+    "bentuk_usaha",
+    "tahun_berdiri",
+    "jumlah_pekerja",
+    "dasar_kelas",
+    "modal_usaha",
+    "hasil_penjualan_tahunan",
+    "situs",
+    "instagram",
+    "facebook",
+    "tiktok",
+    "tokopedia",
+    "shopee",
+    "marketplace_lain",
+    "tampil_publik",
 ]
 FIELDS_OPERATOR = FIELDS_PEMILIK + ["tahap_jakpreneur", "status"]
 # An owner changing who or where the business is makes the operator look again.
@@ -52,9 +75,7 @@ def lengkapi_ukm(ukm: Ukm, *, pos_id: int | None = None) -> None:
     ukm.kelas = klasifikasi_ukm(
         modal_usaha=ukm.modal_usaha, hasil_penjualan_tahunan=ukm.hasil_penjualan_tahunan, dasar=ukm.dasar_kelas
     )
-    ukm.search_text = teks_pencarian(
-        nama=ukm.nama, pemilik_nama=ukm.pemilik_nama, nib=ukm.nib, kelurahan=ukm.kelurahan
-    )
+    ukm.search_text = teks_pencarian(nama=ukm.nama, pemilik_nama=ukm.pemilik_nama, nib=ukm.nib, kelurahan=ukm.kelurahan)
     ukm.search_publik = teks_pencarian(nama=ukm.nama, pemilik_nama="", nib="", kelurahan=ukm.kelurahan)
 
 
@@ -299,15 +320,23 @@ def klaim_create(*, user: User, nib: str, pesan: str = "") -> KlaimUkm:
     if pending.filter(ukm=ukm).exists():
         raise ValidationError({"nib": _("Anda sudah mengajukan klaim untuk usaha ini.")})
     if pending.count() >= KlaimUkm.MAKS_MENUNGGU_PER_USER:
-        raise ValidationError(_("Anda masih memiliki %(n)s klaim yang menunggu. Tunggu keputusan pos terlebih dahulu.") % {"n": KlaimUkm.MAKS_MENUNGGU_PER_USER})
+        raise ValidationError(
+            _("Anda masih memiliki %(n)s klaim yang menunggu. Tunggu keputusan pos terlebih dahulu.")
+            % {"n": KlaimUkm.MAKS_MENUNGGU_PER_USER}
+        )
     klaim = KlaimUkm(ukm=ukm, user=user, pesan=(pesan or "").strip())
     klaim.full_clean()
     simpan_unik(klaim)
     penerima = [op.email for op in ukm.pos.operators.filter(is_active=True) if op.email]
     _kirim_setelah_commit(
-        subjek=lambda: _("Klaim kepemilikan UKM baru: %(nama)s") % {"nama": ukm.nama}, penerima=penerima,
+        subjek=lambda: _("Klaim kepemilikan UKM baru: %(nama)s") % {"nama": ukm.nama},
+        penerima=penerima,
         template="ukm/email/klaim_baru.txt",
-        konteks={"klaim": klaim, "pos": ukm.pos, "tautan": reverse("ukm:kelola-klaim-list", kwargs={"pos_slug": ukm.pos.slug})},
+        konteks={
+            "klaim": klaim,
+            "pos": ukm.pos,
+            "tautan": reverse("ukm:kelola-klaim-list", kwargs={"pos_slug": ukm.pos.slug}),
+        },
     )
     return klaim
 
@@ -334,14 +363,17 @@ def klaim_decide(*, klaim: KlaimUkm, oleh: User, setujui: bool, catatan: str = "
             klaim.user.is_pemilik_ukm = True
             klaim.user.save(update_fields=["is_pemilik_ukm"])
         KlaimUkm.objects.filter(ukm=ukm, status=StatusKlaim.MENUNGGU).exclude(pk=klaim.pk).update(
-            status=StatusKlaim.DITOLAK, decided_at=now, decided_by=oleh,
+            status=StatusKlaim.DITOLAK,
+            decided_at=now,
+            decided_by=oleh,
             catatan_operator=_("Usaha ini telah diklaim oleh akun lain."),
         )
     else:
         klaim.status = StatusKlaim.DITOLAK
     klaim.save()
     _kirim_setelah_commit(
-        subjek=lambda: _("Keputusan klaim UKM: %(nama)s") % {"nama": klaim.ukm.nama}, penerima=[klaim.user.email],
+        subjek=lambda: _("Keputusan klaim UKM: %(nama)s") % {"nama": klaim.ukm.nama},
+        penerima=[klaim.user.email],
         template="ukm/email/klaim_diputuskan.txt",
         konteks={"klaim": klaim, "tautan": reverse("ukm:saya-detail", kwargs={"pk": klaim.ukm_id})},
     )
@@ -367,7 +399,9 @@ def _kirim_setelah_commit(*, subjek, penerima: list[str], template: str, konteks
 def impor_purge_expired() -> int:
     """Delete previews nobody committed within ``ImporBatch.BERLAKU_JAM`` hours (they hold personal data)."""
     batas = timezone.now() - timedelta(hours=ImporBatch.BERLAKU_JAM)
-    deleted, _detail = ImporBatch.objects.filter(status__in=[StatusImpor.PRATINJAU, StatusImpor.GAGAL], created_at__lt=batas).delete()
+    deleted, _detail = ImporBatch.objects.filter(
+        status__in=[StatusImpor.PRATINJAU, StatusImpor.GAGAL], created_at__lt=batas
+    ).delete()
     return deleted
 
 
@@ -388,8 +422,13 @@ def _periksa_semua(tabel_rows: list, konteks, *, dari_data: bool) -> tuple[list[
     hasil_list = []
     for item in tabel_rows:
         if dari_data:  # the commit re-checks the values stored at preview time
-            hasil = HasilBaris(baris=item["baris"], data=dict(item["data"]), kelurahan_teks=item.get("kelurahan_teks", ""),
-                               kecamatan_teks=item.get("kecamatan_teks", ""), id_registri=item.get("id_registri"))
+            hasil = HasilBaris(
+                baris=item["baris"],
+                data=dict(item["data"]),
+                kelurahan_teks=item.get("kelurahan_teks", ""),
+                kecamatan_teks=item.get("kecamatan_teks", ""),
+                id_registri=item.get("id_registri"),
+            )
         else:
             nomor, cells, kolom = item
             hasil = baris_ke_data(nomor, cells, kolom)
@@ -424,8 +463,13 @@ def impor_preview(*, upload, oleh: User, pos: Pos | None, tandai_terverifikasi: 
     konteks = Konteks.muat(pos)
     rows, _existing = _periksa_semua([(n, cells, tabel.kolom) for n, cells in tabel.baris], konteks, dari_data=False)
     batch = ImporBatch(
-        pos=pos, dibuat_oleh=oleh, tandai_terverifikasi=tandai_terverifikasi, nama_berkas=(getattr(upload, "name", "") or "berkas")[-255:], format=tabel.format,
-        rows=rows, kolom={"dikenali": sorted(set(tabel.kolom.values())), "asing": tabel.kolom_asing, "catatan": tabel.catatan},
+        pos=pos,
+        dibuat_oleh=oleh,
+        tandai_terverifikasi=tandai_terverifikasi,
+        nama_berkas=(getattr(upload, "name", "") or "berkas")[-255:],
+        format=tabel.format,
+        rows=rows,
+        kolom={"dikenali": sorted(set(tabel.kolom.values())), "asing": tabel.kolom_asing, "catatan": tabel.catatan},
     )
     _hitung(batch)
     batch.save()
@@ -461,7 +505,9 @@ def impor_commit(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpo
         if batch.created_at < timezone.now() - timedelta(hours=ImporBatch.BERLAKU_JAM):
             raise ValidationError(_("Pratinjau ini sudah kedaluwarsa. Unggah ulang berkasnya."))
         if batch.jumlah_galat:
-            raise ValidationError(_("Masih ada baris bergalat. Perbaiki berkas lalu unggah ulang; tidak ada data yang disimpan."))
+            raise ValidationError(
+                _("Masih ada baris bergalat. Perbaiki berkas lalu unggah ulang; tidak ada data yang disimpan.")
+            )
         konteks = Konteks.muat(batch.pos)
         rows, existing = _periksa_semua(batch.rows, konteks, dari_data=True)
         galat = sum(1 for r in rows if r["aksi"] == "galat")
@@ -487,18 +533,33 @@ def impor_commit(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpo
             try:
                 with transaction.atomic():
                     if baru:
-                        bulk_create_with_history(baru, Ukm, batch_size=500, default_user=oleh, default_change_reason=reason)
+                        bulk_create_with_history(
+                            baru, Ukm, batch_size=500, default_user=oleh, default_change_reason=reason
+                        )
                     if perbarui:
                         fields = sorted(
                             {name for row in rows if row["aksi"] == "perbarui" for name in row["data"]}
-                            | {"kelurahan", "pos", "kelas", "search_text", "search_publik", "updated_at", "dasar_kelas",
-                               "verified_at", "verified_by"}
+                            | {
+                                "kelurahan",
+                                "pos",
+                                "kelas",
+                                "search_text",
+                                "search_publik",
+                                "updated_at",
+                                "dasar_kelas",
+                                "verified_at",
+                                "verified_by",
+                            }
                         )
-                        bulk_update_with_history(perbarui, Ukm, fields, batch_size=500, default_user=oleh, default_change_reason=reason)
+                        bulk_update_with_history(
+                            perbarui, Ukm, fields, batch_size=500, default_user=oleh, default_change_reason=reason
+                        )
                     versi.naikkan()  # the bulk writes above send no signal
             except IntegrityError:
                 # A NIB of the file was registered in the very moment of the commit.
-                raise ValidationError(_("Data registri berubah saat penyimpanan. Tidak ada data yang disimpan; coba simpan lagi."))
+                raise ValidationError(
+                    _("Data registri berubah saat penyimpanan. Tidak ada data yang disimpan; coba simpan lagi.")
+                )
             batch.status = StatusImpor.SELESAI
             batch.committed_at = now
             batch.jumlah_baru, batch.jumlah_perbarui = len(baru), len(perbarui)
@@ -511,7 +572,8 @@ def impor_commit(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpo
     _hitung(batch)
     batch.save(update_fields=["rows", "jumlah_baru", "jumlah_perbarui", "jumlah_galat"])
     raise ValidationError(
-        _("Data registri berubah sejak pratinjau: %(n)s baris kini bergalat. Tidak ada data yang disimpan.") % {"n": galat}
+        _("Data registri berubah sejak pratinjau: %(n)s baris kini bergalat. Tidak ada data yang disimpan.")
+        % {"n": galat}
     )
 
 
@@ -528,7 +590,9 @@ def impor_antre(*, batch: ImporBatch, oleh: User) -> ImporBatch:
     if batch.created_at < timezone.now() - timedelta(hours=ImporBatch.BERLAKU_JAM):
         raise ValidationError(_("Pratinjau ini sudah kedaluwarsa. Unggah ulang berkasnya."))
     if batch.jumlah_galat:
-        raise ValidationError(_("Masih ada baris bergalat. Perbaiki berkas lalu unggah ulang; tidak ada data yang disimpan."))
+        raise ValidationError(
+            _("Masih ada baris bergalat. Perbaiki berkas lalu unggah ulang; tidak ada data yang disimpan.")
+        )
     batch.status = StatusImpor.DIPROSES
     batch.galat = ""
     batch.full_clean(exclude=["rows", "kolom"])
@@ -553,7 +617,9 @@ def impor_latar_jalankan(*, batch_id: int) -> ImporBatch | None:
         logger.exception("background import %s failed", batch_id)
         galat = _("Terjadi galat tak terduga saat menyimpan.")
     # Only a batch still "diproses": a second delivery that found it "selesai" changes nothing.
-    ImporBatch.objects.filter(pk=batch_id, status=StatusImpor.DIPROSES).update(status=StatusImpor.GAGAL, galat=galat[:1000])
+    ImporBatch.objects.filter(pk=batch_id, status=StatusImpor.DIPROSES).update(
+        status=StatusImpor.GAGAL, galat=galat[:1000]
+    )
     return ImporBatch.objects.filter(pk=batch_id).first()
 
 
@@ -566,7 +632,10 @@ def ukm_ekspor_latar_minta(*, oleh: User, query: str, fmt: str, nama_berkas: str
     from .tasks import ekspor_ukm_provinsi
 
     tugas = posyantek_services.berkas_tugas_buat(
-        user=oleh, jenis=BerkasTugas.Jenis.EKSPOR_UKM_PROVINSI, nama_berkas=nama_berkas, baris_total=baris_total,
+        user=oleh,
+        jenis=BerkasTugas.Jenis.EKSPOR_UKM_PROVINSI,
+        nama_berkas=nama_berkas,
+        baris_total=baris_total,
         parameter={"query": query, "format": fmt, "bahasa": translation.get_language() or settings.LANGUAGE_CODE},
     )
     transaction.on_commit(lambda: ekspor_ukm_provinsi.delay(tugas_id=tugas.pk))
@@ -579,11 +648,11 @@ def ukm_ekspor_latar_jalankan(*, tugas_id: int):
     claimed or finished is left alone (returns None)."""
     from django.http import QueryDict
 
+    from posyantek.models import BerkasTugas
+
     from . import selectors
     from .ekspor import KOLOM_EKSPOR, baris_ekspor
     from .forms import UkmFilterForm
-
-    from posyantek.models import BerkasTugas
 
     tugas = BerkasTugas.objects.filter(pk=tugas_id).first()
     if tugas is None or tugas.status != BerkasTugas.Status.MENUNGGU:
@@ -596,4 +665,6 @@ def ukm_ekspor_latar_jalankan(*, tugas_id: int):
         tugas = posyantek_services.berkas_tugas_ambil(tugas_id=tugas_id, baris_total=qs.count())
         if tugas is None:
             return None
-        return posyantek_services.berkas_tugas_tulis(tugas=tugas, header=KOLOM_EKSPOR, rows=baris_ekspor(qs), sheet="UKM")
+        return posyantek_services.berkas_tugas_tulis(
+            tugas=tugas, header=KOLOM_EKSPOR, rows=baris_ekspor(qs), sheet="UKM"
+        )

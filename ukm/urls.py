@@ -35,7 +35,11 @@ kelola_ukm = [
     path("<int:pk>/verifikasi/", kelola.UkmVerifikasiView.as_view(), name="kelola-verifikasi"),
     path("<int:pk>/riwayat/", kelola.UkmRiwayatView.as_view(), name="kelola-riwayat"),
     path("<int:pk>/pendampingan/tambah/", kelola.PendampinganCreateView.as_view(), name="kelola-pendampingan-tambah"),
-    path("<int:pk>/pendampingan/<int:item_pk>/ubah/", kelola.PendampinganUpdateView.as_view(), name="kelola-pendampingan-ubah"),
+    path(
+        "<int:pk>/pendampingan/<int:item_pk>/ubah/",
+        kelola.PendampinganUpdateView.as_view(),
+        name="kelola-pendampingan-ubah",
+    ),
     path("<int:pk>/produk/", include(produk_kelola)),
 ]
 provinsi_ukm = [

@@ -13,46 +13,46 @@ ranking trustworthy live here, so no view can skip them:
 - the national results CSV is applied all-or-nothing.
 """
 
-from lomba.services.struktur import (  # noqa: F401
-    nama_bawaan,
-    lomba_create,
-    lomba_update,
-    periksa_struktur,
-    tahap_create,
-    tahap_update,
-    tahap_delete,
-    kriteria_create,
-    kriteria_update,
-    kriteria_delete,
-    bobot_simpan,
-)
-from lomba.services.peserta import (  # noqa: F401
-    peserta_create_pos,
-    peserta_create_luar,
-    peserta_delete,
-    peserta_update,
-    peserta_set_favorit,
-    peserta_bawa_pemenang,
-    dokumen_upload,
-    dokumen_delete,
-)
-from lomba.services.penilaian import (  # noqa: F401
-    penugasan_create,
-    penugasan_delete,
-    juri_pos_create,
-    juri_pos_delete,
-    nilai_simpan,
-    lomba_mulai_penilaian,
-    lomba_kembali_draf,
-    lomba_finalkan,
-    lomba_umumkan,
-    pos_tandai_percontohan,
-    lomba_tandai_percontohan,
-)
 from lomba.services.nasional import (  # noqa: F401
+    impor_nasional_batal,
     impor_nasional_pratinjau,
     impor_nasional_terapkan,
-    impor_nasional_batal,
+)
+from lomba.services.penilaian import (  # noqa: F401
+    juri_pos_create,
+    juri_pos_delete,
+    lomba_finalkan,
+    lomba_kembali_draf,
+    lomba_mulai_penilaian,
+    lomba_tandai_percontohan,
+    lomba_umumkan,
+    nilai_simpan,
+    penugasan_create,
+    penugasan_delete,
+    pos_tandai_percontohan,
+)
+from lomba.services.peserta import (  # noqa: F401
+    dokumen_delete,
+    dokumen_upload,
+    peserta_bawa_pemenang,
+    peserta_create_luar,
+    peserta_create_pos,
+    peserta_delete,
+    peserta_set_favorit,
+    peserta_update,
+)
+from lomba.services.struktur import (  # noqa: F401
+    bobot_simpan,
+    kriteria_create,
+    kriteria_delete,
+    kriteria_update,
+    lomba_create,
+    lomba_update,
+    nama_bawaan,
+    periksa_struktur,
+    tahap_create,
+    tahap_delete,
+    tahap_update,
 )
 
 __all__ = [

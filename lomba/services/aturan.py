@@ -20,7 +20,9 @@ def kunci_lomba(lomba: Lomba) -> Lomba:
 def wajib_draf(lomba: Lomba) -> None:
     if lomba.status != Status.DRAFT:
         raise ValidationError(
-            _("Struktur penilaian (tahap, kriteria, bobot, penentu seri) hanya dapat diubah selama lomba berstatus draf.")
+            _(
+                "Struktur penilaian (tahap, kriteria, bobot, penentu seri) hanya dapat diubah selama lomba berstatus draf."
+            )
         )
 
 

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from posyantek.models import Pos, User, normalisasi_nama
 from lomba import impor as impor_csv
 from lomba import selectors
 from lomba.models import ImporNasional, ImporStatus, Lomba, Peserta, Status, Tingkat
 from lomba.services.aturan import kunci_lomba, wajib_belum_final
+from posyantek.models import Pos, User, normalisasi_nama
 
 
 @transaction.atomic
@@ -20,8 +20,11 @@ def impor_nasional_pratinjau(*, lomba: Lomba, nama_berkas: str, data: bytes, ole
     _cek_lomba_impor(lomba)
     hasil = impor_csv.baca_csv(data, cocokkan_pos=selectors.pos_cocokkan_nama())
     impor = ImporNasional(
-        lomba=lomba, nama_berkas=impor_csv.bersihkan_teks(nama_berkas)[:255] or "hasil.csv",
-        baris=[b.as_json() for b in hasil.baris], kesalahan=hasil.kesalahan, peringatan=hasil.peringatan,
+        lomba=lomba,
+        nama_berkas=impor_csv.bersihkan_teks(nama_berkas)[:255] or "hasil.csv",
+        baris=[b.as_json() for b in hasil.baris],
+        kesalahan=hasil.kesalahan,
+        peringatan=hasil.peringatan,
         created_by=oleh,
     )
     impor.full_clean()
@@ -58,11 +61,17 @@ def impor_nasional_terapkan(*, impor: ImporNasional, oleh: User) -> Lomba:
     lomba.peserta_set.update(peringkat=None, nilai_akhir=None, nilai_tahap={}, alasan_seri="")
     for b in impor.baris:
         if b.get("pos_id"):
-            peserta = by_pos.get(b["pos_id"]) or Peserta(lomba=lomba, pos=pos_map[b["pos_id"]], dari_dki=True, created_by=oleh)
+            peserta = by_pos.get(b["pos_id"]) or Peserta(
+                lomba=lomba, pos=pos_map[b["pos_id"]], dari_dki=True, created_by=oleh
+            )
         else:
             key = (normalisasi_nama(b["nama"]), normalisasi_nama(b["provinsi"]))
             peserta = by_nama.get(key) or Peserta(
-                lomba=lomba, nama_luar=b["nama"], provinsi_luar=b["provinsi"], dari_dki=bool(b.get("dki")), created_by=oleh
+                lomba=lomba,
+                nama_luar=b["nama"],
+                provinsi_luar=b["provinsi"],
+                dari_dki=bool(b.get("dki")),
+                created_by=oleh,
             )
         peserta.peringkat = int(b["peringkat"])
         peserta.nilai_akhir = Decimal(b["total"])

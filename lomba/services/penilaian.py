@@ -7,13 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from posyantek.models import Pos, User
-from posyantek.services.pos import percontohan_tetapkan
-from posyantek.services.unik import simpan_unik
 from lomba import selectors
 from lomba.models import JuriPos, Kriteria, Lomba, Nilai, PenugasanJuri, Peserta, Status, Tingkat, angka
 from lomba.services.aturan import kunci_lomba, wajib_belum_final
 from lomba.services.struktur import periksa_struktur
+from posyantek.models import Pos, User
+from posyantek.services.pos import percontohan_tetapkan
+from posyantek.services.unik import simpan_unik
 
 
 @transaction.atomic
@@ -25,7 +25,9 @@ def penugasan_create(
     lomba = kunci_lomba(lomba)
     wajib_belum_final(lomba, _("Lomba sudah final: penugasan juri tidak dapat diubah."))
     if lomba.is_impor:
-        raise ValidationError(_("Hasil lomba ini diimpor dari panitia nasional; tidak ada juri yang menilai di portal."))
+        raise ValidationError(
+            _("Hasil lomba ini diimpor dari panitia nasional; tidak ada juri yang menilai di portal.")
+        )
     if not (juri.is_juri and juri.is_active):
         raise ValidationError(_("Akun ini bukan akun juri yang aktif."))
     if lomba.tingkat == Tingkat.NASIONAL and not is_nasional:
@@ -50,7 +52,9 @@ def penugasan_delete(*, penugasan: PenugasanJuri, oleh: User) -> None:
     lomba = kunci_lomba(penugasan.lomba)
     wajib_belum_final(lomba, _("Lomba sudah final: penugasan juri tidak dapat diubah."))
     if Nilai.objects.filter(juri=penugasan.juri, peserta__lomba=lomba).exists():
-        raise ValidationError(_("Juri ini sudah memberi nilai; penugasannya tidak dapat dihapus agar riwayat penilaian tetap utuh."))
+        raise ValidationError(
+            _("Juri ini sudah memberi nilai; penugasannya tidak dapat dihapus agar riwayat penilaian tetap utuh.")
+        )
     penugasan.delete()
 
 
@@ -183,7 +187,8 @@ def lomba_finalkan(*, lomba: Lomba, oleh: User) -> Lomba:
     matriks = selectors.matriks_penilaian(lomba)
     masalah = [
         _("%(juri)s belum lengkap menilai %(n)s peserta.") % {"juri": baris.juri, "n": baris.kurang_peserta}
-        for baris in matriks.baris if baris.kurang_peserta
+        for baris in matriks.baris
+        if baris.kurang_peserta
     ]
     hasil = selectors.hasil_lomba(lomba).mentah
     if not hasil:
@@ -257,7 +262,12 @@ def lomba_tandai_percontohan(*, lomba: Lomba, peserta_ids: list[int], oleh: User
     hasil = []
     for p in chosen:
         dasar = p.penghargaan or _("Peringkat %(n)s") % {"n": p.peringkat}
-        hasil.append(pos_tandai_percontohan(
-            pos=p.pos, tahun=lomba.tahun, alasan=alasan or f"{dasar} — {lomba.nama}", oleh=oleh,
-        ))
+        hasil.append(
+            pos_tandai_percontohan(
+                pos=p.pos,
+                tahun=lomba.tahun,
+                alasan=alasan or f"{dasar} — {lomba.nama}",
+                oleh=oleh,
+            )
+        )
     return hasil

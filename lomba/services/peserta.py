@@ -5,10 +5,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from posyantek.models import Pos, User, normalisasi_nama
 from lomba import impor as impor_csv
 from lomba.models import TINGKAT_URUTAN, DokumenPeserta, Lomba, Peserta, Status, Tingkat
 from lomba.services.aturan import MAKS_DOKUMEN, kunci_lomba, wajib_belum_final
+from posyantek.models import Pos, User, normalisasi_nama
 
 
 def _cek_peserta_boleh_berubah(lomba: Lomba) -> None:
@@ -16,7 +16,9 @@ def _cek_peserta_boleh_berubah(lomba: Lomba) -> None:
 
 
 @transaction.atomic
-def peserta_create_pos(*, lomba: Lomba, pos: Pos, oleh: User | None, judul: str = "", asal: Peserta | None = None) -> Peserta:
+def peserta_create_pos(
+    *, lomba: Lomba, pos: Pos, oleh: User | None, judul: str = "", asal: Peserta | None = None
+) -> Peserta:
     """Enter a DKI post. At kota level only posts of that kota."""
     lomba = kunci_lomba(lomba)
     _cek_peserta_boleh_berubah(lomba)
@@ -42,16 +44,24 @@ def peserta_create_luar(*, lomba: Lomba, nama: str, provinsi: str, oleh: User | 
         raise ValidationError(_("Nama peserta dan provinsinya wajib diisi."))
     if impor_csv.is_provinsi_dki(provinsi):
         # DKI's own entries are its posts (with their data, history and rank links), never free text.
-        raise ValidationError({"provinsi": _(
-            "Peserta dari DKI Jakarta didaftarkan sebagai pos (Tambah pos), bukan sebagai peserta luar DKI."
-        )})
+        raise ValidationError(
+            {
+                "provinsi": _(
+                    "Peserta dari DKI Jakarta didaftarkan sebagai pos (Tambah pos), bukan sebagai peserta luar DKI."
+                )
+            }
+        )
     kunci = (normalisasi_nama(nama), normalisasi_nama(provinsi))
     for other in lomba.peserta_set.filter(pos__isnull=True):
         if (normalisasi_nama(other.nama_luar), normalisasi_nama(other.provinsi_luar)) == kunci:
             raise ValidationError(_("Peserta ini sudah terdaftar."))
     peserta = Peserta(
-        lomba=lomba, nama_luar=nama, provinsi_luar=provinsi, judul=judul.strip(),
-        dari_dki=False, created_by=oleh,
+        lomba=lomba,
+        nama_luar=nama,
+        provinsi_luar=provinsi,
+        judul=judul.strip(),
+        dari_dki=False,
+        created_by=oleh,
     )
     peserta.full_clean()
     peserta.save()
@@ -64,7 +74,9 @@ def peserta_delete(*, peserta: Peserta, oleh: User) -> None:
     lomba = kunci_lomba(peserta.lomba)
     _cek_peserta_boleh_berubah(lomba)
     if peserta.nilai_set.exists():
-        raise ValidationError(_("Peserta ini sudah dinilai juri; tidak dapat dihapus agar riwayat penilaian tetap utuh."))
+        raise ValidationError(
+            _("Peserta ini sudah dinilai juri; tidak dapat dihapus agar riwayat penilaian tetap utuh.")
+        )
     for dokumen in peserta.dokumen_set.all():
         _hapus_berkas_setelah_commit(dokumen)
     peserta.delete()
@@ -116,8 +128,9 @@ def peserta_bawa_pemenang(*, dari: Lomba, ke: Lomba, oleh: User, peringkat_maks:
             continue
         if ke.tingkat == Tingkat.KOTA and p.pos.kecamatan.kota_id != ke.kota_id:
             continue
-        baru = Peserta(lomba=ke, pos=p.pos, judul=p.judul, tautan_video=p.tautan_video, asal=p, dari_dki=True,
-                       created_by=oleh)
+        baru = Peserta(
+            lomba=ke, pos=p.pos, judul=p.judul, tautan_video=p.tautan_video, asal=p, dari_dki=True, created_by=oleh
+        )
         baru.full_clean()
         baru.save()
         dibawa.append(baru)

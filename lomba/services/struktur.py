@@ -7,11 +7,11 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from posyantek.models import Kota, User
-from posyantek.services.unik import simpan_unik
 from lomba import templat
 from lomba.models import Kategori, Kriteria, Lomba, Status, SumberHasil, Tahap, Tingkat, angka
 from lomba.services.aturan import SERATUS, kunci_lomba, wajib_draf
+from posyantek.models import Kota, User
+from posyantek.services.unik import simpan_unik
 
 
 def nama_bawaan(*, tahun: int, kategori: str, tingkat: str, kota: Kota | None) -> str:
@@ -47,9 +47,14 @@ def lomba_create(
     if Lomba.objects.filter(tahun=tahun, kategori=kategori, tingkat=tingkat, kota=kota).exists():
         raise ValidationError(_("Lomba dengan tahun, kategori, dan tingkat yang sama sudah ada."))
     lomba = Lomba(
-        tahun=tahun, kategori=kategori, tingkat=tingkat, kota=kota, sumber_hasil=sumber_hasil,
+        tahun=tahun,
+        kategori=kategori,
+        tingkat=tingkat,
+        kota=kota,
+        sumber_hasil=sumber_hasil,
         nama=(nama or "").strip() or nama_bawaan(tahun=tahun, kategori=kategori, tingkat=tingkat, kota=kota),
-        deskripsi=deskripsi, created_by=oleh,
+        deskripsi=deskripsi,
+        created_by=oleh,
     )
     lomba.full_clean()
     simpan_unik(lomba)
@@ -63,13 +68,19 @@ def _terapkan_templat(lomba: Lomba) -> None:
     with translation.override("id"):
         seri_tahap = seri_kriteria = None
         for index, (nama, bobot, keterangan, kriteria) in enumerate(templat.TAHAP):
-            tahap = Tahap.objects.create(lomba=lomba, nama=str(nama), bobot=bobot, urutan=index + 1,
-                                         keterangan=str(keterangan))
+            tahap = Tahap.objects.create(
+                lomba=lomba, nama=str(nama), bobot=bobot, urutan=index + 1, keterangan=str(keterangan)
+            )
             for urutan, (kunci, bobot_k) in enumerate(kriteria.items(), start=1):
                 label, deskripsi = templat.KRITERIA[kunci]
                 k = Kriteria.objects.create(
-                    tahap=tahap, nama=str(label), deskripsi=str(deskripsi), urutan=urutan, bobot=bobot_k,
-                    skala_min=templat.SKALA_MIN, skala_maks=templat.SKALA_MAKS,
+                    tahap=tahap,
+                    nama=str(label),
+                    deskripsi=str(deskripsi),
+                    urutan=urutan,
+                    bobot=bobot_k,
+                    skala_min=templat.SKALA_MIN,
+                    skala_maks=templat.SKALA_MAKS,
                 )
                 if index == templat.SERI_TAHAP_INDEX and kunci == templat.SERI_KRITERIA_KUNCI:
                     seri_tahap, seri_kriteria = tahap, k
@@ -135,7 +146,9 @@ def _struktur_berubah(lomba: Lomba) -> None:
 
 
 @transaction.atomic
-def tahap_create(*, lomba: Lomba, oleh: User, nama: str, bobot: Decimal, urutan: int = 0, keterangan: str = "") -> Tahap:
+def tahap_create(
+    *, lomba: Lomba, oleh: User, nama: str, bobot: Decimal, urutan: int = 0, keterangan: str = ""
+) -> Tahap:
     lomba = kunci_lomba(lomba)
     wajib_draf(lomba)
     if not urutan:
@@ -170,15 +183,29 @@ def tahap_delete(*, tahap: Tahap, oleh: User) -> None:
 
 @transaction.atomic
 def kriteria_create(
-    *, tahap: Tahap, oleh: User, nama: str, bobot: Decimal, deskripsi: str = "", urutan: int = 0,
-    skala_min: Decimal = templat.SKALA_MIN, skala_maks: Decimal = templat.SKALA_MAKS,
+    *,
+    tahap: Tahap,
+    oleh: User,
+    nama: str,
+    bobot: Decimal,
+    deskripsi: str = "",
+    urutan: int = 0,
+    skala_min: Decimal = templat.SKALA_MIN,
+    skala_maks: Decimal = templat.SKALA_MAKS,
 ) -> Kriteria:
     lomba = kunci_lomba(tahap.lomba)
     wajib_draf(lomba)
     if not urutan:
         urutan = tahap.kriteria_set.count() + 1
-    kriteria = Kriteria(tahap=tahap, nama=nama, bobot=bobot, deskripsi=deskripsi, urutan=urutan,
-                        skala_min=skala_min, skala_maks=skala_maks)
+    kriteria = Kriteria(
+        tahap=tahap,
+        nama=nama,
+        bobot=bobot,
+        deskripsi=deskripsi,
+        urutan=urutan,
+        skala_min=skala_min,
+        skala_maks=skala_maks,
+    )
     _cek_skala(kriteria)
     kriteria.full_clean()
     kriteria.save()
@@ -216,7 +243,9 @@ def kriteria_delete(*, kriteria: Kriteria, oleh: User) -> None:
 
 
 @transaction.atomic
-def bobot_simpan(*, lomba: Lomba, oleh: User, bobot_tahap: dict[int, Decimal], bobot_kriteria: dict[int, Decimal]) -> None:
+def bobot_simpan(
+    *, lomba: Lomba, oleh: User, bobot_tahap: dict[int, Decimal], bobot_kriteria: dict[int, Decimal]
+) -> None:
     """Set every weight at once; refused unless stage weights and each stage's criterion weights add
     up to 100. Ids of another competition are refused."""
     lomba = kunci_lomba(lomba)

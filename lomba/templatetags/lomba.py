@@ -15,7 +15,9 @@ def grouped_bar_chart(groups, series, title: str, label_header: str = ""):
     Renders the SVG and a table with the same numbers (visually hidden, read by screen readers)."""
     clean = [(str(label), [float(v or 0) for v in values]) for label, values in groups]
     return {
-        "svg": mark_safe(grouped_bar_chart_svg(clean, series=[str(s) for s in series], title=title, width=720, label_width=250)),
+        "svg": mark_safe(
+            grouped_bar_chart_svg(clean, series=[str(s) for s in series], title=title, width=720, label_width=250)
+        ),
         "title": title,
         "series": series,
         "groups": groups,

@@ -33,7 +33,9 @@ class LombaAreaMixin(AccessMixin):
             raise PermissionDenied
         if "pk" in kwargs:
             self.lomba = get_object_or_404(
-                Lomba.objects.for_user(user).select_related("kota", "seri_tahap", "seri_kriteria", "seri_kriteria__tahap"),
+                Lomba.objects.for_user(user).select_related(
+                    "kota", "seri_tahap", "seri_kriteria", "seri_kriteria__tahap"
+                ),
                 pk=kwargs["pk"],
             )
             self.penugasan = selectors.penugasan_untuk(self.lomba, user) if user.is_juri else None
@@ -72,4 +74,3 @@ class LombaAreaMixin(AccessMixin):
 
 class KonflikKepentingan(PermissionDenied):
     """A juri opened an entry of a post they are tied to."""
-

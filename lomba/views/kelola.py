@@ -16,9 +16,9 @@ from django.views.generic import FormView, TemplateView
 
 from lomba import forms, selectors, services
 from lomba.models import JuriPos, Kriteria, Status, Tingkat
-from posyantek.forms import add_service_errors
 from lomba.services.aturan import wajib_draf
 from lomba.views.base import LombaAreaMixin
+from posyantek.forms import add_service_errors
 from posyantek.uploads import download_response
 
 
@@ -31,7 +31,9 @@ class LombaListView(LombaAreaMixin, TemplateView):
         filters = form.cleaned_data if form.is_valid() else {}
         ctx["filter_form"] = form
         ctx["lomba_list"] = selectors.lomba_list_kelola(
-            self.request.user, tahun=filters.get("tahun"), status=filters.get("status", ""),
+            self.request.user,
+            tahun=filters.get("tahun"),
+            status=filters.get("status", ""),
             tingkat=filters.get("tingkat", ""),
         )
         return ctx
@@ -46,8 +48,13 @@ class LombaCreateView(LombaAreaMixin, FormView):
         data = form.cleaned_data
         try:
             lomba = services.lomba_create(
-                tahun=data["tahun"], kategori=data["kategori"], tingkat=data["tingkat"], kota=data.get("kota"),
-                sumber_hasil=data["sumber_hasil"], nama=data.get("nama", ""), deskripsi=data.get("deskripsi", ""),
+                tahun=data["tahun"],
+                kategori=data["kategori"],
+                tingkat=data["tingkat"],
+                kota=data.get("kota"),
+                sumber_hasil=data["sumber_hasil"],
+                nama=data.get("nama", ""),
+                deskripsi=data.get("deskripsi", ""),
                 oleh=self.request.user,
             )
         except ValidationError as exc:
@@ -67,12 +74,18 @@ class LombaDetailView(LombaAreaMixin, TemplateView):
         lomba = self.lomba
         if self.is_admin:
             ctx["tahap_list"] = list(lomba.tahap_set.prefetch_related("kriteria_set"))
-            ctx["masalah"] = services.periksa_struktur(lomba) if lomba.status == Status.DRAFT and not lomba.is_impor else []
-            ctx["peserta_list"] = list(
-                lomba.peserta_set.with_relasi().select_related("asal__lomba")
-                .annotate(jumlah_dokumen=Count("dokumen_set")).order_by("pos__kecamatan__kode", "nama_luar", "pk")
+            ctx["masalah"] = (
+                services.periksa_struktur(lomba) if lomba.status == Status.DRAFT and not lomba.is_impor else []
             )
-            ctx["penugasan_list"] = list(lomba.penugasan_set.select_related("juri").annotate(jumlah_subset=Count("peserta")))
+            ctx["peserta_list"] = list(
+                lomba.peserta_set.with_relasi()
+                .select_related("asal__lomba")
+                .annotate(jumlah_dokumen=Count("dokumen_set"))
+                .order_by("pos__kecamatan__kode", "nama_luar", "pk")
+            )
+            ctx["penugasan_list"] = list(
+                lomba.penugasan_set.select_related("juri").annotate(jumlah_subset=Count("peserta"))
+            )
             if lomba.status == Status.PENILAIAN:
                 ctx["matriks"] = selectors.matriks_penilaian(lomba)
         if self.penugasan is not None:
@@ -134,7 +147,9 @@ class BobotView(LombaAreaMixin, FormView):
     def form_valid(self, form):
         try:
             services.bobot_simpan(
-                lomba=self.lomba, oleh=self.request.user, bobot_tahap=form.bobot_tahap(),
+                lomba=self.lomba,
+                oleh=self.request.user,
+                bobot_tahap=form.bobot_tahap(),
                 bobot_kriteria=form.bobot_kriteria(),
             )
         except ValidationError as exc:
@@ -321,7 +336,11 @@ class PesertaLuarCreateView(LombaAreaMixin, FormView):
         data = form.cleaned_data
         try:
             peserta = services.peserta_create_luar(
-                lomba=self.lomba, nama=data["nama"], provinsi=data["provinsi"], judul=data["judul"], oleh=self.request.user
+                lomba=self.lomba,
+                nama=data["nama"],
+                provinsi=data["provinsi"],
+                judul=data["judul"],
+                oleh=self.request.user,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -343,7 +362,9 @@ class PesertaBawaView(LombaAreaMixin, FormView):
     def form_valid(self, form):
         try:
             dibawa = services.peserta_bawa_pemenang(
-                dari=form.cleaned_data["dari"], ke=self.lomba, peringkat_maks=form.cleaned_data["peringkat_maks"],
+                dari=form.cleaned_data["dari"],
+                ke=self.lomba,
+                peringkat_maks=form.cleaned_data["peringkat_maks"],
                 oleh=self.request.user,
             )
         except ValidationError as exc:
@@ -369,10 +390,7 @@ class PesertaDetailView(LombaAreaMixin, TemplateView):
             if n.juri not in juri_list:
                 juri_list.append(n.juri)
         sel = {(n.kriteria_id, n.juri_id): n.nilai for n in nilai}
-        baris = [
-            (t, k, [sel.get((k.pk, j.pk)) for j in juri_list])
-            for t in tahap_list for k in t.kriteria_set.all()
-        ]
+        baris = [(t, k, [sel.get((k.pk, j.pk)) for j in juri_list]) for t in tahap_list for k in t.kriteria_set.all()]
         ctx.update(
             peserta=peserta,
             dokumen_list=peserta.dokumen_set.all(),
@@ -437,8 +455,11 @@ class PenugasanView(LombaAreaMixin, FormView):
         data = form.cleaned_data
         try:
             services.penugasan_create(
-                lomba=self.lomba, juri=data["juri"], is_nasional=data.get("is_nasional", False),
-                peserta=list(data["peserta"]), oleh=self.request.user,
+                lomba=self.lomba,
+                juri=data["juri"],
+                is_nasional=data.get("is_nasional", False),
+                peserta=list(data["peserta"]),
+                oleh=self.request.user,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -472,11 +493,16 @@ class JuriPosView(LombaAreaMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            services.juri_pos_create(juri=data["juri"], pos=data["pos"], keterangan=data["keterangan"], oleh=self.request.user)
+            services.juri_pos_create(
+                juri=data["juri"], pos=data["pos"], keterangan=data["keterangan"], oleh=self.request.user
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
-        messages.success(self.request, _("Keterkaitan dicatat: %(j)s tidak akan menilai %(p)s.") % {"j": data["juri"], "p": data["pos"]})
+        messages.success(
+            self.request,
+            _("Keterkaitan dicatat: %(j)s tidak akan menilai %(p)s.") % {"j": data["juri"], "p": data["pos"]},
+        )
         return redirect(reverse("lomba:juripos"))
 
 

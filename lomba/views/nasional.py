@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from posyantek.export import ekspor_response
-from posyantek.models import Pos
 from lomba import forms, selectors, services
 from lomba.models import ImporStatus, Kategori, Tingkat
-from posyantek.forms import add_service_errors
 from lomba.views.base import LombaAreaMixin
+from posyantek.export import ekspor_response
+from posyantek.forms import add_service_errors
+from posyantek.models import Pos
 
 
 class ImporMixin:
@@ -64,7 +64,9 @@ class ImporPratinjauView(ImporMixin, LombaAreaMixin, TemplateView):
         ctx.update(
             impor=impor,
             baris=[(b, pos_map.get(b.get("pos_id"))) for b in impor.baris],
-            boleh_terapkan=impor.status == ImporStatus.PRATINJAU and not impor.kesalahan and bool(impor.baris)
+            boleh_terapkan=impor.status == ImporStatus.PRATINJAU
+            and not impor.kesalahan
+            and bool(impor.baris)
             and not self.lomba.is_selesai,
         )
         return ctx
@@ -77,7 +79,9 @@ class ImporPratinjauView(ImporMixin, LombaAreaMixin, TemplateView):
             for text in exc.messages:
                 messages.error(request, text)
             return redirect(reverse("lomba:impor-pratinjau", kwargs={"pk": self.lomba.pk, "impor_pk": impor.pk}))
-        messages.success(request, _("Hasil nasional diterapkan: %(n)s peserta berperingkat, lomba final.") % {"n": len(impor.baris)})
+        messages.success(
+            request, _("Hasil nasional diterapkan: %(n)s peserta berperingkat, lomba final.") % {"n": len(impor.baris)}
+        )
         return redirect(reverse("lomba:hasil", kwargs={"pk": self.lomba.pk}))
 
 
@@ -122,18 +126,24 @@ class PeringkatView(LombaAreaMixin, TemplateView):
         for lomba in selectors.lomba_peringkat_tahun(tahun):
             tahap_list = list(lomba.tahap_set.all())
             rows = [(p, p.nilai_tahap_list(tahap_list)) for p in lomba.peserta_urut]
-            blok.append({
-                "lomba": lomba,
-                "tahap_list": tahap_list,
-                "rows": rows,
-                "chart": [(p.nama_pendek, p.nilai_akhir) for p, _stages in rows if p.nilai_akhir is not None][:15],
-            })
+            blok.append(
+                {
+                    "lomba": lomba,
+                    "tahap_list": tahap_list,
+                    "rows": rows,
+                    "chart": [(p.nama_pendek, p.nilai_akhir) for p, _stages in rows if p.nilai_akhir is not None][:15],
+                }
+            )
         riwayat = selectors.riwayat_nasional_dki()
         ctx.update(
-            tahun=tahun, tahun_list=tahun_list, blok=blok, riwayat=riwayat,
+            tahun=tahun,
+            tahun_list=tahun_list,
+            blok=blok,
+            riwayat=riwayat,
             riwayat_chart=[
                 (f"{r.tahun} · {Kategori(r.lomba.kategori).label}", r.terbaik.peringkat)
-                for r in riwayat if r.terbaik is not None
+                for r in riwayat
+                if r.terbaik is not None
             ],
         )
         return ctx
@@ -146,16 +156,35 @@ class PeringkatCsvView(LombaAreaMixin, View):
 
     def get(self, request, *args, **kwargs):
         tahun = kwargs["tahun"]
-        header = [_("Tahun"), _("Lomba"), _("Tingkat"), _("Kategori"), _("Peringkat"), _("Penghargaan"),
-                  _("Favorit"), _("Peserta"), _("Kota/Provinsi"), _("Nilai akhir")]
+        header = [
+            _("Tahun"),
+            _("Lomba"),
+            _("Tingkat"),
+            _("Kategori"),
+            _("Peringkat"),
+            _("Penghargaan"),
+            _("Favorit"),
+            _("Peserta"),
+            _("Kota/Provinsi"),
+            _("Nilai akhir"),
+        ]
         rows = []
         for lomba in selectors.lomba_peringkat_tahun(tahun):
             for p in lomba.peserta_urut:
-                rows.append([
-                    lomba.tahun, lomba.nama, lomba.get_tingkat_display(), lomba.get_kategori_display(),
-                    p.peringkat or "", p.penghargaan, _("Ya") if p.is_favorit else "", p.nama, p.wilayah,
-                    p.nilai_akhir if p.nilai_akhir is not None else "",
-                ])
+                rows.append(
+                    [
+                        lomba.tahun,
+                        lomba.nama,
+                        lomba.get_tingkat_display(),
+                        lomba.get_kategori_display(),
+                        p.peringkat or "",
+                        p.penghargaan,
+                        _("Ya") if p.is_favorit else "",
+                        p.nama,
+                        p.wilayah,
+                        p.nilai_akhir if p.nilai_akhir is not None else "",
+                    ]
+                )
         return ekspor_response(request, f"peringkat-lomba-{tahun}", header, rows)
 
 
@@ -165,14 +194,29 @@ class RiwayatCsvView(LombaAreaMixin, View):
     admin_only = True
 
     def get(self, request, *args, **kwargs):
-        header = [_("Tahun"), _("Lomba"), _("Kategori"), _("Jumlah peserta"), _("Peserta DKI"), _("Peringkat"),
-                  _("Penghargaan"), _("Nilai akhir")]
+        header = [
+            _("Tahun"),
+            _("Lomba"),
+            _("Kategori"),
+            _("Jumlah peserta"),
+            _("Peserta DKI"),
+            _("Peringkat"),
+            _("Penghargaan"),
+            _("Nilai akhir"),
+        ]
         rows = []
         for r in selectors.riwayat_nasional_dki():
             for p in r.peserta_dki or [None]:
-                rows.append([
-                    r.tahun, r.lomba.nama, r.lomba.get_kategori_display(), r.jumlah_peserta,
-                    p.nama if p else "", (p.peringkat or "") if p else "", p.penghargaan if p else "",
-                    p.nilai_akhir if p and p.nilai_akhir is not None else "",
-                ])
+                rows.append(
+                    [
+                        r.tahun,
+                        r.lomba.nama,
+                        r.lomba.get_kategori_display(),
+                        r.jumlah_peserta,
+                        p.nama if p else "",
+                        (p.peringkat or "") if p else "",
+                        p.penghargaan if p else "",
+                        p.nilai_akhir if p and p.nilai_akhir is not None else "",
+                    ]
+                )
         return ekspor_response(request, "riwayat-nasional-dki", header, rows)

@@ -32,7 +32,9 @@ class PosPesertaDetailView(KelolaPosMixin, TemplateView):
     template_name = "lomba/pos_peserta_detail.html"
 
     def get_peserta(self) -> Peserta:
-        return get_object_or_404(Peserta.objects.for_pos(self.pos).select_related("lomba"), pk=self.kwargs["peserta_pk"])
+        return get_object_or_404(
+            Peserta.objects.for_pos(self.pos).select_related("lomba"), pk=self.kwargs["peserta_pk"]
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -58,7 +60,9 @@ class PosPesertaDetailView(KelolaPosMixin, TemplateView):
             if form.is_valid():
                 try:
                     services.dokumen_upload(
-                        peserta=peserta, judul=form.cleaned_data["judul"], berkas=form.cleaned_data["berkas"],
+                        peserta=peserta,
+                        judul=form.cleaned_data["judul"],
+                        berkas=form.cleaned_data["berkas"],
                         oleh=request.user,
                     )
                 except ValidationError as exc:
@@ -71,7 +75,9 @@ class PosPesertaDetailView(KelolaPosMixin, TemplateView):
         if form.is_valid():
             try:
                 services.peserta_update(
-                    peserta=peserta, judul=form.cleaned_data["judul"], tautan_video=form.cleaned_data["tautan_video"],
+                    peserta=peserta,
+                    judul=form.cleaned_data["judul"],
+                    tautan_video=form.cleaned_data["tautan_video"],
                     oleh=request.user,
                 )
             except ValidationError as exc:
@@ -102,4 +108,6 @@ class PosDokumenHapusView(KelolaPosMixin, View):
                 messages.error(request, text)
         else:
             messages.success(request, _("Dokumen “%(d)s” dihapus.") % {"d": dokumen.judul})
-        return redirect(reverse("lomba:pos-peserta-detail", kwargs={"pos_slug": self.pos.slug, "peserta_pk": peserta.pk}))
+        return redirect(
+            reverse("lomba:pos-peserta-detail", kwargs={"pos_slug": self.pos.slug, "peserta_pk": peserta.pk})
+        )

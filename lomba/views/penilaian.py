@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from posyantek.export import ekspor_response
 from lomba import forms, selectors, services
 from lomba.models import Nilai, Status
-from posyantek.forms import add_service_errors
 from lomba.views.base import LombaAreaMixin
+from posyantek.export import ekspor_response
+from posyantek.forms import add_service_errors
 
 
 class NilaiView(LombaAreaMixin, FormView):
@@ -54,8 +54,12 @@ class NilaiView(LombaAreaMixin, FormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(peserta=self.peserta, terbuka=self.terbuka, terisi=self.terisi,
-                   jumlah_kriteria=sum(len(t.kriteria_set.all()) for t in self.tahap_list))
+        ctx.update(
+            peserta=self.peserta,
+            terbuka=self.terbuka,
+            terisi=self.terisi,
+            jumlah_kriteria=sum(len(t.kriteria_set.all()) for t in self.tahap_list),
+        )
         return ctx
 
     def post(self, request, *args, **kwargs):
@@ -144,7 +148,12 @@ class HasilCsvView(HasilAksesMixin, LombaAreaMixin, View):
         tahap_list = hasil.tahap_list if hasil else []
         kriteria_list = hasil.kriteria_list if hasil else []
         header = [
-            _("Peringkat"), _("Penghargaan"), _("Favorit"), _("Peserta"), _("Kota/Provinsi"), _("Judul"),
+            _("Peringkat"),
+            _("Penghargaan"),
+            _("Favorit"),
+            _("Peserta"),
+            _("Kota/Provinsi"),
+            _("Judul"),
             *[_("Tahap: %(t)s") % {"t": t.nama} for t in tahap_list],
             _("Nilai akhir"),
             *[f"{k.tahap.nama} · {k.nama}" for k in kriteria_list],
@@ -153,8 +162,12 @@ class HasilCsvView(HasilAksesMixin, LombaAreaMixin, View):
         status = _("Final") if lomba.is_selesai else _("Sementara")
         rows = [
             [
-                b.peringkat or "", b.penghargaan, _("Ya") if b.peserta.is_favorit else "", b.peserta.nama,
-                b.peserta.wilayah, b.peserta.judul,
+                b.peringkat or "",
+                b.penghargaan,
+                _("Ya") if b.peserta.is_favorit else "",
+                b.peserta.nama,
+                b.peserta.wilayah,
+                b.peserta.judul,
                 *[v if v is not None else "" for v in b.per_tahap],
                 b.total if b.total is not None else "",
                 *[v if v is not None else "" for v in b.per_kriteria],
@@ -204,8 +217,10 @@ class PercontohanView(LombaAreaMixin, FormView):
     def form_valid(self, form):
         try:
             pos_list = services.lomba_tandai_percontohan(
-                lomba=self.lomba, peserta_ids=[p.pk for p in form.cleaned_data["peserta"]],
-                alasan=form.cleaned_data["alasan"], oleh=self.request.user,
+                lomba=self.lomba,
+                peserta_ids=[p.pk for p in form.cleaned_data["peserta"]],
+                alasan=form.cleaned_data["alasan"],
+                oleh=self.request.user,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)

@@ -2,8 +2,8 @@
 
 from django.views.generic import DetailView, TemplateView
 
-from posyantek import versi
 from lomba import selectors
+from posyantek import versi
 
 
 class LombaPublikListView(TemplateView):

@@ -82,15 +82,21 @@ class Jadwal(models.Model):
     mulai = models.DateTimeField(_("mulai"))
     selesai = models.DateTimeField(_("selesai"))
     mode = models.CharField(_("mode"), max_length=12, choices=Mode.choices, default=Mode.TATAP_MUKA)
-    tempat = models.CharField(_("tempat"), max_length=200, blank=True, help_text=_("Ruang dan alamat untuk tatap muka."))
+    tempat = models.CharField(
+        _("tempat"), max_length=200, blank=True, help_text=_("Ruang dan alamat untuk tatap muka.")
+    )
     tautan_daring = models.URLField(
-        _("tautan daring"), max_length=500, blank=True,
+        _("tautan daring"),
+        max_length=500,
+        blank=True,
         help_text=_("Hanya ditampilkan kepada peserta yang terdaftar."),
     )
     kapasitas = models.PositiveIntegerField(
         _("kapasitas"), validators=[MinValueValidator(1), MaxValueValidator(KAPASITAS_MAKS)]
     )
-    pendaftaran_buka = models.DateTimeField(_("pendaftaran dibuka"), null=True, blank=True, help_text=_("Kosong: segera."))
+    pendaftaran_buka = models.DateTimeField(
+        _("pendaftaran dibuka"), null=True, blank=True, help_text=_("Kosong: segera.")
+    )
     pendaftaran_tutup = models.DateTimeField(
         _("pendaftaran ditutup"), null=True, blank=True, help_text=_("Kosong: saat sesi dimulai.")
     )
@@ -104,7 +110,9 @@ class Jadwal(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.TERBIT)
     alasan_batal = models.CharField(_("alasan pembatalan"), max_length=300, blank=True)
     revisi = models.PositiveIntegerField(default=0, editable=False, help_text="iCalendar SEQUENCE")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -117,11 +125,13 @@ class Jadwal(models.Model):
         verbose_name_plural = _("jadwal pelatihan")
         constraints = [
             models.CheckConstraint(
-                condition=Q(selesai__gt=F("mulai")), name="jadwal_selesai_setelah_mulai",
+                condition=Q(selesai__gt=F("mulai")),
+                name="jadwal_selesai_setelah_mulai",
                 violation_error_message=_("Waktu selesai harus setelah waktu mulai."),
             ),
             models.CheckConstraint(
-                condition=Q(kapasitas__gte=1), name="jadwal_kapasitas_positif",
+                condition=Q(kapasitas__gte=1),
+                name="jadwal_kapasitas_positif",
                 violation_error_message=_("Kapasitas paling sedikit 1."),
             ),
         ]
@@ -258,19 +268,27 @@ class Pendaftaran(models.Model):
         verbose_name_plural = _("pendaftaran pelatihan")
         constraints = [
             models.UniqueConstraint(
-                fields=["jadwal", "user"], condition=Q(user__isnull=False), name="pendaftaran_satu_per_pengguna",
+                fields=["jadwal", "user"],
+                condition=Q(user__isnull=False),
+                name="pendaftaran_satu_per_pengguna",
                 violation_error_message=_("Anda sudah terdaftar di sesi ini."),
             ),
             models.UniqueConstraint(
-                F("jadwal"), Lower("nama"), F("telepon"), condition=Q(user__isnull=True), name="pendaftaran_walkin_unik",
+                F("jadwal"),
+                Lower("nama"),
+                F("telepon"),
+                condition=Q(user__isnull=True),
+                name="pendaftaran_walkin_unik",
                 violation_error_message=_("Peserta dengan nama dan telepon ini sudah terdaftar di sesi ini."),
             ),
             models.CheckConstraint(
-                condition=Q(user__isnull=False) | ~Q(telepon=""), name="pendaftaran_walkin_perlu_telepon",
+                condition=Q(user__isnull=False) | ~Q(telepon=""),
+                name="pendaftaran_walkin_perlu_telepon",
                 violation_error_message=_("Peserta tanpa akun memerlukan nomor telepon."),
             ),
             models.CheckConstraint(
-                condition=Q(hadir=False) | Q(status="terkonfirmasi"), name="pendaftaran_hadir_hanya_terkonfirmasi",
+                condition=Q(hadir=False) | Q(status="terkonfirmasi"),
+                name="pendaftaran_hadir_hanya_terkonfirmasi",
                 violation_error_message=_("Hanya peserta terkonfirmasi yang bisa ditandai hadir."),
             ),
         ]
@@ -326,7 +344,8 @@ class UmpanBalik(models.Model):
         verbose_name_plural = _("umpan balik")
         constraints = [
             models.CheckConstraint(
-                condition=Q(nilai__gte=1) & Q(nilai__lte=5), name="umpan_balik_nilai_1_5",
+                condition=Q(nilai__gte=1) & Q(nilai__lte=5),
+                name="umpan_balik_nilai_1_5",
                 violation_error_message=_("Nilai harus 1 sampai 5."),
             )
         ]

@@ -54,15 +54,24 @@ class Program(models.Model):
         AMAN = "aman", _("Aman Digital")
 
     pos = models.ForeignKey(
-        Pos, on_delete=models.PROTECT, null=True, blank=True, related_name="program_pelatihan",
-        verbose_name=_("pos"), help_text=_("Kosong berarti program provinsi, dapat dijadwalkan semua pos."),
+        Pos,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="program_pelatihan",
+        verbose_name=_("pos"),
+        help_text=_("Kosong berarti program provinsi, dapat dijadwalkan semua pos."),
     )
     nama = models.CharField(_("nama program"), max_length=150)
     jenis = models.CharField(_("jenis"), max_length=20, choices=Jenis.choices)
     pilar = models.CharField(_("pilar literasi digital"), max_length=10, choices=Pilar.choices)
     deskripsi = models.TextField(_("deskripsi"), blank=True)
-    is_aktif = models.BooleanField(_("aktif"), default=True, help_text=_("Program nonaktif tidak bisa dijadwalkan lagi."))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    is_aktif = models.BooleanField(
+        _("aktif"), default=True, help_text=_("Program nonaktif tidak bisa dijadwalkan lagi.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -74,11 +83,14 @@ class Program(models.Model):
         verbose_name_plural = _("program pelatihan")
         constraints = [
             models.UniqueConstraint(
-                fields=["pos", "nama"], name="program_nama_unik_per_pos",
+                fields=["pos", "nama"],
+                name="program_nama_unik_per_pos",
                 violation_error_message=_("Program dengan nama ini sudah ada."),
             ),
             models.UniqueConstraint(
-                fields=["nama"], condition=Q(pos__isnull=True), name="program_nama_unik_provinsi",
+                fields=["nama"],
+                condition=Q(pos__isnull=True),
+                name="program_nama_unik_provinsi",
                 violation_error_message=_("Program provinsi dengan nama ini sudah ada."),
             ),
         ]

@@ -121,7 +121,10 @@ class Relawan(models.Model):
         _("jenis keanggotaan"), max_length=12, choices=Keanggotaan.choices, default=Keanggotaan.BIASA
     )
     komisariat = models.CharField(
-        _("komisariat"), max_length=150, blank=True, help_text=_("Mis. Komisariat Kecamatan Gambir, kampus, atau sekolah.")
+        _("komisariat"),
+        max_length=150,
+        blank=True,
+        help_text=_("Mis. Komisariat Kecamatan Gambir, kampus, atau sekolah."),
     )
     pos = models.ManyToManyField(Pos, through="PenugasanRelawan", related_name="relawan", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -136,7 +139,8 @@ class Relawan(models.Model):
         verbose_name_plural = _("relawan TIK")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="ditolak") | ~Q(alasan_penolakan=""), name="relawan_penolakan_beralasan",
+                condition=~Q(status="ditolak") | ~Q(alasan_penolakan=""),
+                name="relawan_penolakan_beralasan",
                 violation_error_message=_("Penolakan memerlukan alasan."),
             )
         ]
@@ -210,7 +214,9 @@ class PenugasanRelawan(models.Model):
     relawan = models.ForeignKey(Relawan, on_delete=models.CASCADE, related_name="penugasan")
     pos = models.ForeignKey(Pos, on_delete=models.CASCADE, related_name="penugasan_relawan")
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["pos__kecamatan__kode"]
@@ -255,12 +261,18 @@ class AktivitasRelawan(models.Model):
     pos = models.ForeignKey(Pos, on_delete=models.PROTECT, related_name="aktivitas_relawan", verbose_name=_("pos"))
     tanggal = models.DateField(_("tanggal"))
     jam = models.DecimalField(
-        _("jumlah jam"), max_digits=4, decimal_places=2,
+        _("jumlah jam"),
+        max_digits=4,
+        decimal_places=2,
         validators=[MinValueValidator(0.25), MaxValueValidator(24)],
     )
     jenis = models.CharField(_("jenis kegiatan"), max_length=20, choices=Jenis.choices)
     jadwal = models.ForeignKey(
-        Jadwal, on_delete=models.SET_NULL, null=True, blank=True, related_name="aktivitas_relawan",
+        Jadwal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="aktivitas_relawan",
         verbose_name=_("sesi pelatihan"),
     )
     ukm_nama = models.CharField(_("UKM yang didampingi"), max_length=150, blank=True)
@@ -282,7 +294,8 @@ class AktivitasRelawan(models.Model):
         verbose_name_plural = _("aktivitas relawan")
         constraints = [
             models.CheckConstraint(
-                condition=Q(jam__gt=0) & Q(jam__lte=24), name="aktivitas_jam_wajar",
+                condition=Q(jam__gt=0) & Q(jam__lte=24),
+                name="aktivitas_jam_wajar",
                 violation_error_message=_("Jumlah jam harus lebih dari 0 dan paling banyak 24."),
             ),
         ]

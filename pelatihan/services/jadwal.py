@@ -15,8 +15,20 @@ from posyantek.services.unik import simpan_unik
 
 PROGRAM_FIELDS = {"nama", "jenis", "pilar", "deskripsi", "is_aktif"}
 JADWAL_FIELDS = {
-    "program", "judul", "deskripsi", "mulai", "selesai", "mode", "tempat", "tautan_daring", "kapasitas",
-    "pendaftaran_buka", "pendaftaran_tutup", "sasaran", "sasaran_keterangan", "status",
+    "program",
+    "judul",
+    "deskripsi",
+    "mulai",
+    "selesai",
+    "mode",
+    "tempat",
+    "tautan_daring",
+    "kapasitas",
+    "pendaftaran_buka",
+    "pendaftaran_tutup",
+    "sasaran",
+    "sasaran_keterangan",
+    "status",
 }
 # Fields whose change matters to people already registered: they get an e-mail with the new .ics.
 JADWAL_FIELDS_PENTING = {"mulai", "selesai", "mode", "tempat", "tautan_daring"}
@@ -96,7 +108,12 @@ def _check_jadwal(jadwal: Jadwal, pelatih: list[User]) -> None:
         add("status", _("Gunakan tombol pembatalan untuk membatalkan sesi."))
     allowed = set(pelatih_pilihan(jadwal.pos).values_list("pk", flat=True))
     if any(user.pk not in allowed for user in pelatih):
-        add("pelatih", _("Pelatih harus operator pos ini, Relawan TIK yang ditugaskan di pos ini, atau pelatih bersertifikat ToT."))
+        add(
+            "pelatih",
+            _(
+                "Pelatih harus operator pos ini, Relawan TIK yang ditugaskan di pos ini, atau pelatih bersertifikat ToT."
+            ),
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -133,7 +150,10 @@ def jadwal_update(*, jadwal: Jadwal, oleh: User, data: dict, pelatih: list[User]
     terisi = jadwal.pendaftaran.terkonfirmasi().count()
     if jadwal.kapasitas is not None and jadwal.kapasitas < terisi:
         raise ValidationError(
-            {"kapasitas": _("Kapasitas tidak boleh lebih kecil dari jumlah peserta terkonfirmasi (%(n)d).") % {"n": terisi}}
+            {
+                "kapasitas": _("Kapasitas tidak boleh lebih kecil dari jumlah peserta terkonfirmasi (%(n)d).")
+                % {"n": terisi}
+            }
         )
     jadwal.revisi += 1
     jadwal.full_clean()
@@ -167,4 +187,3 @@ def jadwal_cancel(*, jadwal: Jadwal, oleh: User, alasan: str) -> Jadwal:
         ids = list(jadwal.pendaftaran.aktif().values_list("pk", flat=True))
         emails.setelah_commit(emails.kirim_pembatalan_jadwal, ids)
     return jadwal
-

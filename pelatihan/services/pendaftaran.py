@@ -138,9 +138,9 @@ def pendaftaran_walkin_create(
     except ValidationError as error:
         raise ValidationError({"telepon": error.messages}) from None
     email = (email or "").strip().lower()
-    pendaftaran = (
-        Pendaftaran.objects.filter(jadwal=jadwal, user__isnull=True, nama__iexact=nama, telepon=telepon).first()
-    )
+    pendaftaran = Pendaftaran.objects.filter(
+        jadwal=jadwal, user__isnull=True, nama__iexact=nama, telepon=telepon
+    ).first()
     if pendaftaran and pendaftaran.status != Pendaftaran.Status.DIBATALKAN:
         raise ValidationError(_("Peserta dengan nama dan telepon ini sudah terdaftar di sesi ini."))
     pendaftaran = pendaftaran or Pendaftaran(jadwal=jadwal)

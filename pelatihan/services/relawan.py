@@ -158,9 +158,7 @@ def relawan_aktivasi(*, user: User, password: str) -> User:
     proven, so it is marked verified. The caller has checked the token and the password rules."""
     user.set_password(password)
     user.save(update_fields=["password"])
-    EmailAddress.objects.update_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )
+    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
     return user
 
 
@@ -320,13 +318,9 @@ def _check_aktivitas(aktivitas: AktivitasRelawan, relawan: Relawan, today) -> No
         elif jadwal.status == Jadwal.Status.DIBATALKAN:
             errors["jadwal"] = [_("Sesi ini dibatalkan.")]
     if aktivitas.jam is not None and aktivitas.tanggal:
-        others = (
-            AktivitasRelawan.objects.filter(relawan=relawan, tanggal=aktivitas.tanggal)
-            .exclude(status=AktivitasRelawan.Status.DITOLAK)
-            .exclude(pk=aktivitas.pk)
-            .aggregate(total=Sum("jam"))["total"]
-            or Decimal(0)
-        )
+        others = AktivitasRelawan.objects.filter(relawan=relawan, tanggal=aktivitas.tanggal).exclude(
+            status=AktivitasRelawan.Status.DITOLAK
+        ).exclude(pk=aktivitas.pk).aggregate(total=Sum("jam"))["total"] or Decimal(0)
         if others + Decimal(aktivitas.jam) > 24:
             errors["jam"] = [_("Jumlah jam pada tanggal ini melebihi 24 jam.")]
     if errors:

@@ -16,9 +16,9 @@ from pelatihan import selectors, services
 from pelatihan.forms import PenugasanForm, PeriodeForm, ProgramForm, RelawanFilterForm, TolakForm
 from pelatihan.models import Program, Relawan
 from pelatihan.views.kelola import error_text
-from posyantek.forms import add_service_errors
 from pelatihan.views.mixins import AdminProvinsiMixin, PostOnlyView
 from pelatihan.views.reports import laporan_csv_response
+from posyantek.forms import add_service_errors
 
 
 class RelawanListView(AdminProvinsiMixin, TemplateView):
@@ -31,7 +31,13 @@ class RelawanListView(AdminProvinsiMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         form = RelawanFilterForm(self.request.GET or None)
         page = Paginator(selectors.relawan_list_admin(**form.filters()), 30).get_page(self.request.GET.get("page"))
-        ctx.update(form=form, page_obj=page, relawan_list=page.object_list, hitung=selectors.relawan_hitung_status(), now=timezone.now())
+        ctx.update(
+            form=form,
+            page_obj=page,
+            relawan_list=page.object_list,
+            hitung=selectors.relawan_hitung_status(),
+            now=timezone.now(),
+        )
         return ctx
 
 
@@ -107,8 +113,11 @@ class RelawanTerimaView(_RelawanActionView):
 
     def act(self, relawan, data):
         services.relawan_terima(
-            relawan=relawan, oleh=self.request.user, jenis_keanggotaan=data["jenis_keanggotaan"],
-            komisariat=data["komisariat"], pos_list=data["pos"],
+            relawan=relawan,
+            oleh=self.request.user,
+            jenis_keanggotaan=data["jenis_keanggotaan"],
+            komisariat=data["komisariat"],
+            pos_list=data["pos"],
         )
         return _("%(nama)s diterima sebagai Relawan TIK.") % {"nama": relawan.user}
 
@@ -126,20 +135,13 @@ class RelawanPenugasanView(_RelawanActionView):
 
     def act(self, relawan, data):
         services.relawan_penugasan_set(
-            relawan=relawan, oleh=self.request.user, pos_list=data["pos"],
-            jenis_keanggotaan=data["jenis_keanggotaan"], komisariat=data["komisariat"],
+            relawan=relawan,
+            oleh=self.request.user,
+            pos_list=data["pos"],
+            jenis_keanggotaan=data["jenis_keanggotaan"],
+            komisariat=data["komisariat"],
         )
         return _("Keanggotaan dan penugasan disimpan.")
-        try:
-            services.relawan_penugasan_set(
-                relawan=relawan, oleh=request.user, pos_list=form.cleaned_data["pos"],
-                jenis_keanggotaan=form.cleaned_data["jenis_keanggotaan"], komisariat=form.cleaned_data["komisariat"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Keanggotaan dan penugasan disimpan."))
-        return self.back(relawan)
 
 
 class LaporanView(AdminProvinsiMixin, TemplateView):
@@ -151,7 +153,9 @@ class LaporanView(AdminProvinsiMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         form = PeriodeForm(self.request.GET or None)
         dari, sampai = form.periode()
-        ctx.update(form=form, dari=dari, sampai=sampai, laporan=selectors.laporan_jam(dari=dari, sampai=sampai), pos=None)
+        ctx.update(
+            form=form, dari=dari, sampai=sampai, laporan=selectors.laporan_jam(dari=dari, sampai=sampai), pos=None
+        )
         ctx["csv_url"] = reverse("pelatihan:admin-laporan-csv")
         return ctx
 
@@ -170,7 +174,10 @@ class ProgramListView(AdminProvinsiMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["program_list"] = (
-            Program.objects.provinsi().prefetch_related("topik_set").annotate(jumlah_sesi=Count("jadwal_set")).order_by("nama")
+            Program.objects.provinsi()
+            .prefetch_related("topik_set")
+            .annotate(jumlah_sesi=Count("jadwal_set"))
+            .order_by("nama")
         )
         ctx["provinsi"] = True
         return ctx
@@ -189,7 +196,9 @@ class _ProgramFormMixin(AdminProvinsiMixin):
 class ProgramBaruView(_ProgramFormMixin, FormView):
     def form_valid(self, form):
         try:
-            services.program_create(pos=None, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"])
+            services.program_create(
+                pos=None, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"]
+            )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -206,10 +215,11 @@ class ProgramUbahView(_ProgramFormMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.program_update(program=self.program, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"])
+            services.program_update(
+                program=self.program, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"]
+            )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Program provinsi diperbarui."))
         return redirect("pelatihan:admin-program-list")
-

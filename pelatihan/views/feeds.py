@@ -39,7 +39,9 @@ def feed_semua(request):
 def feed_pos(request, slug: str):
     pos = get_object_or_404(Pos, slug=slug)
     body = ical.kalender(
-        nama=_("Pelatihan %(pos)s") % {"pos": pos.nama}, jadwal_list=selectors.jadwal_list_feed(pos=pos), base_url=_base(request)
+        nama=_("Pelatihan %(pos)s") % {"pos": pos.nama},
+        jadwal_list=selectors.jadwal_list_feed(pos=pos),
+        base_url=_base(request),
     )
     return _response(body, filename=f"pelatihan-{pos.slug}.ics")
 
@@ -51,8 +53,11 @@ def feed_pribadi(request, token: str):
         raise Http404
     jadwal_list, tautan, tentative = selectors.jadwal_list_pribadi(user=kalender.user)
     body = ical.kalender(
-        nama=_("Pelatihan saya — Posyantek"), jadwal_list=jadwal_list, base_url=_base(request),
-        tautan_untuk=tautan, status_untuk=tentative,
+        nama=_("Pelatihan saya — Posyantek"),
+        jadwal_list=jadwal_list,
+        base_url=_base(request),
+        tautan_untuk=tautan,
+        status_untuk=tentative,
     )
     return _response(body, filename="pelatihan-saya.ics", private=True)
 
@@ -63,14 +68,20 @@ def jadwal_ics(request, pk: int):
     online link in it; everyone else does not."""
     jadwal = get_object_or_404(
         Jadwal.objects.select_related("pos", "program").prefetch_related("program__topik_set"),
-        pk=pk, status__in=[Jadwal.Status.TERBIT, Jadwal.Status.DIBATALKAN],
+        pk=pk,
+        status__in=[Jadwal.Status.TERBIT, Jadwal.Status.DIBATALKAN],
     )
     confirmed = (
         request.user.is_authenticated
-        and Pendaftaran.objects.filter(jadwal=jadwal, user=request.user, status=Pendaftaran.Status.TERKONFIRMASI).exists()
+        and Pendaftaran.objects.filter(
+            jadwal=jadwal, user=request.user, status=Pendaftaran.Status.TERKONFIRMASI
+        ).exists()
     )
     body = ical.kalender(
-        nama=jadwal.nama, jadwal_list=[jadwal], base_url=_base(request), tautan_untuk={jadwal.pk} if confirmed else set()
+        nama=jadwal.nama,
+        jadwal_list=[jadwal],
+        base_url=_base(request),
+        tautan_untuk={jadwal.pk} if confirmed else set(),
     )
     response = _response(body, filename=f"pelatihan-{jadwal.pk}.ics", private=confirmed)
     response["Content-Disposition"] = f'attachment; filename="pelatihan-{jadwal.pk}.ics"'

@@ -47,7 +47,9 @@ class JadwalKelolaMixin(KelolaPosMixin):
     def get_jadwal(self) -> Jadwal:
         if not hasattr(self, "jadwal"):
             self.jadwal = get_object_or_404(
-                Jadwal.objects.for_pos(self.pos).select_related("program", "pos").prefetch_related("program__topik_set"),
+                Jadwal.objects.for_pos(self.pos)
+                .select_related("program", "pos")
+                .prefetch_related("program__topik_set"),
                 pk=self.kwargs["pk"],
             )
         return self.jadwal
@@ -60,7 +62,9 @@ class JadwalListView(KelolaPosMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        page = Paginator(selectors.jadwal_list_for_pos(pos=self.pos, lewat=True), 20).get_page(self.request.GET.get("page"))
+        page = Paginator(selectors.jadwal_list_for_pos(pos=self.pos, lewat=True), 20).get_page(
+            self.request.GET.get("page")
+        )
         ctx.update(
             mendatang=selectors.jadwal_list_for_pos(pos=self.pos),
             page_obj=page,
@@ -96,7 +100,10 @@ class JadwalBaruView(_JadwalFormMixin, FormView):
     def form_valid(self, form):
         try:
             jadwal = services.jadwal_create(
-                pos=self.pos, oleh=self.request.user, data=form.service_data(), pelatih=list(form.cleaned_data["pelatih"])
+                pos=self.pos,
+                oleh=self.request.user,
+                data=form.service_data(),
+                pelatih=list(form.cleaned_data["pelatih"]),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -122,7 +129,12 @@ class JadwalUbahView(JadwalKelolaMixin, _JadwalFormMixin, FormView):
             form.add_error(None, _("Sesi yang sudah dibatalkan tidak bisa diubah."))
             return self.form_invalid(form)
         try:
-            services.jadwal_update(jadwal=jadwal, oleh=self.request.user, data=form.service_data(), pelatih=list(form.cleaned_data["pelatih"]))
+            services.jadwal_update(
+                jadwal=jadwal,
+                oleh=self.request.user,
+                data=form.service_data(),
+                pelatih=list(form.cleaned_data["pelatih"]),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -142,7 +154,9 @@ class JadwalDetailView(JadwalKelolaMixin, TemplateView):
         peserta = list(selectors.pendaftaran_list_for_jadwal(jadwal=jadwal))
         terkonfirmasi = [p for p in peserta if p.status == Pendaftaran.Status.TERKONFIRMASI]
         now = timezone.now()
-        ringkas_umpan_balik = selectors.umpan_balik_for_jadwal(jadwal=jadwal).aggregate(rata=Avg("nilai"), jumlah=Count("pk"))
+        ringkas_umpan_balik = selectors.umpan_balik_for_jadwal(jadwal=jadwal).aggregate(
+            rata=Avg("nilai"), jumlah=Count("pk")
+        )
         ctx.update(
             jadwal=jadwal,
             pelatih_list=list(jadwal.pelatih.all()),
@@ -201,7 +215,9 @@ class WalkinView(JadwalKelolaMixin, KelolaPosActionView):
                 if pendaftaran.status == Pendaftaran.Status.TERKONFIRMASI:
                     messages.success(request, _("%(nama)s terdaftar.") % {"nama": pendaftaran.nama})
                 else:
-                    messages.warning(request, _("Sesi penuh: %(nama)s masuk daftar tunggu.") % {"nama": pendaftaran.nama})
+                    messages.warning(
+                        request, _("Sesi penuh: %(nama)s masuk daftar tunggu.") % {"nama": pendaftaran.nama}
+                    )
                 return redirect(jadwal.get_kelola_url())
         messages.error(request, error_text(form))
         return redirect(jadwal.get_kelola_url() + "#tambah-peserta")
@@ -249,12 +265,28 @@ class PesertaCsvView(JadwalKelolaMixin, TemplateView):
         rows = []
         for nomor, p in enumerate(selectors.pendaftaran_list_for_jadwal(jadwal=jadwal), start=1):
             sertifikat = getattr(p, "sertifikat", None)
-            rows.append([
-                nomor, p.nama, p.get_status_display(), p.posisi or "", p.get_sumber_display(),
-                timezone.localtime(p.created_at).strftime("%Y-%m-%d %H:%M"),
-                _("ya") if p.hadir else _("tidak"), sertifikat.kode if sertifikat and p.hadir else "",
-            ])
-        header = [_("No."), _("Nama"), _("Status"), _("Posisi tunggu"), _("Cara mendaftar"), _("Terdaftar pada"), _("Hadir"), _("Kode sertifikat")]
+            rows.append(
+                [
+                    nomor,
+                    p.nama,
+                    p.get_status_display(),
+                    p.posisi or "",
+                    p.get_sumber_display(),
+                    timezone.localtime(p.created_at).strftime("%Y-%m-%d %H:%M"),
+                    _("ya") if p.hadir else _("tidak"),
+                    sertifikat.kode if sertifikat and p.hadir else "",
+                ]
+            )
+        header = [
+            _("No."),
+            _("Nama"),
+            _("Status"),
+            _("Posisi tunggu"),
+            _("Cara mendaftar"),
+            _("Terdaftar pada"),
+            _("Hadir"),
+            _("Kode sertifikat"),
+        ]
         return ekspor_response(request, f"peserta-{self.pos.slug}-{jadwal.pk}", header, rows)
 
 
@@ -266,7 +298,8 @@ class ProgramListView(KelolaPosMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["program_list"] = (
-            Program.objects.for_pos(self.pos).prefetch_related("topik_set")
+            Program.objects.for_pos(self.pos)
+            .prefetch_related("topik_set")
             .annotate(jumlah_sesi=Count("jadwal_set", filter=Q(jadwal_set__pos=self.pos)))
             .order_by("pos", "nama")
         )
@@ -284,7 +317,9 @@ class _ProgramFormMixin(KelolaPosMixin):
 class ProgramBaruView(_ProgramFormMixin, FormView):
     def form_valid(self, form):
         try:
-            services.program_create(pos=self.pos, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"])
+            services.program_create(
+                pos=self.pos, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"]
+            )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -307,7 +342,12 @@ class ProgramUbahView(_ProgramFormMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.program_update(program=self.get_program(), oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"])
+            services.program_update(
+                program=self.get_program(),
+                oleh=self.request.user,
+                data=form.service_data(),
+                topik=form.cleaned_data["topik"],
+            )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -325,7 +365,9 @@ class RelawanListView(KelolaPosMixin, TemplateView):
         form = PeriodeForm(self.request.GET or None)
         dari, sampai = form.periode()
         ctx.update(
-            form=form, dari=dari, sampai=sampai,
+            form=form,
+            dari=dari,
+            sampai=sampai,
             relawan_list=selectors.relawan_list_for_pos(pos=self.pos, dari=dari, sampai=sampai),
             jumlah_menunggu=AktivitasRelawan.objects.for_pos(self.pos).menunggu().count(),
         )
@@ -340,14 +382,18 @@ class AktivitasListView(KelolaPosMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form = AktivitasFilterForm(self.request.GET or None)
-        page = Paginator(selectors.aktivitas_list_for_pos(pos=self.pos, status=form.status_value()), 30).get_page(self.request.GET.get("page"))
+        page = Paginator(selectors.aktivitas_list_for_pos(pos=self.pos, status=form.status_value()), 30).get_page(
+            self.request.GET.get("page")
+        )
         ctx.update(form=form, page_obj=page, aktivitas_list=page.object_list, tolak_form=TolakAktivitasForm())
         return ctx
 
 
 class _AktivitasActionView(KelolaPosActionView):
     def get_aktivitas(self) -> AktivitasRelawan:
-        return get_object_or_404(AktivitasRelawan.objects.for_pos(self.pos).select_related("relawan__user"), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            AktivitasRelawan.objects.for_pos(self.pos).select_related("relawan__user"), pk=self.kwargs["pk"]
+        )
 
     def back(self):
         return redirect(reverse("pelatihan:kelola-aktivitas-list", kwargs={"pos_slug": self.pos.slug}))
@@ -363,7 +409,8 @@ class AktivitasKonfirmasiView(_AktivitasActionView):
         else:
             messages.success(
                 request,
-                _("%(jam)s jam %(nama)s dikonfirmasi.") % {"jam": format_jam(aktivitas.jam), "nama": aktivitas.relawan.user},
+                _("%(jam)s jam %(nama)s dikonfirmasi.")
+                % {"jam": format_jam(aktivitas.jam), "nama": aktivitas.relawan.user},
             )
         return self.back()
 
@@ -393,7 +440,9 @@ class LaporanView(KelolaPosMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         form = PeriodeForm(self.request.GET or None)
         dari, sampai = form.periode()
-        ctx.update(form=form, dari=dari, sampai=sampai, laporan=selectors.laporan_jam(dari=dari, sampai=sampai, pos=self.pos))
+        ctx.update(
+            form=form, dari=dari, sampai=sampai, laporan=selectors.laporan_jam(dari=dari, sampai=sampai, pos=self.pos)
+        )
         ctx["csv_url"] = reverse("pelatihan:kelola-laporan-csv", kwargs={"pos_slug": self.pos.slug})
         return ctx
 
@@ -403,4 +452,3 @@ class LaporanCsvView(KelolaPosMixin, TemplateView):
         form = PeriodeForm(request.GET or None)
         dari, sampai = form.periode()
         return laporan_csv_response(request, dari=dari, sampai=sampai, pos=self.pos)
-

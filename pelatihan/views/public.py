@@ -2,8 +2,7 @@
 certificate verification."""
 
 import calendar
-from datetime import date, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, timedelta
 from urllib.parse import quote, urlencode
 
 from django.contrib import messages
@@ -40,9 +39,16 @@ class JadwalListView(TemplateView):
         def daftar():  # lazy: the list is a {% fragmen %}, and a cache hit needs none of this
             form = JadwalFilterForm(self.request.GET or None)  # its choices cost two queries
             filters = form.filters()
-            page = Paginator(selectors.jadwal_list_public(**filters), PER_HALAMAN).get_page(self.request.GET.get("page"))
-            return {"form": form, "page_obj": page, "jadwal_list": page.object_list, "ada_filter": bool(filters),
-                    "filter_qs": _filter_qs(filters)}
+            page = Paginator(selectors.jadwal_list_public(**filters), PER_HALAMAN).get_page(
+                self.request.GET.get("page")
+            )
+            return {
+                "form": form,
+                "page_obj": page,
+                "jadwal_list": page.object_list,
+                "ada_filter": bool(filters),
+                "filter_qs": _filter_qs(filters),
+            }
 
         ctx.update(versi.konteks_malas(daftar, "form", "page_obj", "jadwal_list", "ada_filter", "filter_qs"))
         ctx.update(_langganan(self.request))
@@ -55,8 +61,10 @@ def _langganan(request) -> dict:
     pos = selectors.pos_untuk_kecamatan(slug=request.GET.get("kecamatan", ""))
     path = reverse("pelatihan:feed-pos", kwargs={"slug": pos.slug}) if pos else reverse("pelatihan:feed-semua")
     return {
-        "feed_pos": pos, "feed_path": path,
-        "feed_url": request.build_absolute_uri(path), "webcal_url": "webcal://" + request.get_host() + path,
+        "feed_pos": pos,
+        "feed_path": path,
+        "feed_url": request.build_absolute_uri(path),
+        "webcal_url": "webcal://" + request.get_host() + path,
     }
 
 
@@ -92,7 +100,15 @@ class KalenderBulanView(TemplateView):
             per_hari.setdefault(timezone.localtime(jadwal.mulai).date(), []).append(jadwal)
         today = timezone.localdate()
         ctx["minggu"] = [
-            [{"tanggal": day, "jadwal": per_hari.get(day, []), "bulan_ini": day.month == awal.month, "hari_ini": day == today} for day in week]
+            [
+                {
+                    "tanggal": day,
+                    "jadwal": per_hari.get(day, []),
+                    "bulan_ini": day.month == awal.month,
+                    "hari_ini": day == today,
+                }
+                for day in week
+            ]
             for week in weeks
         ]
         sebelum = (awal - timedelta(days=1)).replace(day=1)
@@ -101,9 +117,15 @@ class KalenderBulanView(TemplateView):
         jumlah = sum(len(v) for d, v in per_hari.items() if d.month == awal.month)
         akhir_bulan = sesudah - timedelta(days=1)
         ctx.update(
-            form=form, awal=awal, ada_filter=bool(filters), filter_qs=_filter_qs(filters), jumlah=jumlah,
+            form=form,
+            awal=awal,
+            ada_filter=bool(filters),
+            filter_qs=_filter_qs(filters),
+            jumlah=jumlah,
             berikutnya=None if jumlah else selectors.jadwal_berikutnya(setelah=akhir_bulan, **filters),
-            bulan_sebelum=f"{sebelum:%Y-%m}", bulan_sesudah=f"{sesudah:%Y-%m}", bulan_ini=f"{today:%Y-%m}",
+            bulan_sebelum=f"{sebelum:%Y-%m}",
+            bulan_sesudah=f"{sesudah:%Y-%m}",
+            bulan_ini=f"{today:%Y-%m}",
             nama_hari=[_("Sen"), _("Sel"), _("Rab"), _("Kam"), _("Jum"), _("Sab"), _("Min")],
         )
         ctx.update(_langganan(self.request))
@@ -115,7 +137,7 @@ def _gcal_url(jadwal: Jadwal, url: str) -> str:
     params = {
         "action": "TEMPLATE",
         "text": jadwal.nama,
-        "dates": f"{jadwal.mulai.astimezone(dt_timezone.utc):{fmt}}/{jadwal.selesai.astimezone(dt_timezone.utc):{fmt}}",
+        "dates": f"{jadwal.mulai.astimezone(UTC):{fmt}}/{jadwal.selesai.astimezone(UTC):{fmt}}",
         "details": url,
         "location": ical.lokasi(jadwal),
         "ctz": "Asia/Jakarta",
@@ -152,7 +174,9 @@ class JadwalDetailView(TemplateView):
             belum_buka=bool(jadwal.pendaftaran_buka and now < jadwal.pendaftaran_buka),
             alasan_tidak_boleh=alasan_tidak_boleh_daftar(user, jadwal) if user.is_authenticated else "",
             penuh=jadwal.sisa_kursi == 0,
-            tampilkan_tautan=(terkonfirmasi or pengelola) and jadwal.ada_daring and jadwal.status == Jadwal.Status.TERBIT,
+            tampilkan_tautan=(terkonfirmasi or pengelola)
+            and jadwal.ada_daring
+            and jadwal.status == Jadwal.Status.TERBIT,
             bisa_batal=aktif and not jadwal.sudah_mulai(now),
             bisa_umpan_balik=terkonfirmasi and saya.hadir and jadwal.sudah_mulai(now),
             pengelola=pengelola,
@@ -166,7 +190,11 @@ class JadwalDetailView(TemplateView):
 
 class _JadwalActionView(PostOnlyView):
     def dispatch(self, request, *args, **kwargs):
-        self.jadwal = get_object_or_404(Jadwal.objects.select_related("pos"), pk=kwargs["pk"], status__in=[Jadwal.Status.TERBIT, Jadwal.Status.DIBATALKAN])
+        self.jadwal = get_object_or_404(
+            Jadwal.objects.select_related("pos"),
+            pk=kwargs["pk"],
+            status__in=[Jadwal.Status.TERBIT, Jadwal.Status.DIBATALKAN],
+        )
         if not request.user.is_authenticated:
             return redirect_to_login(self.jadwal.get_absolute_url())
         return super().dispatch(request, *args, **kwargs)
@@ -182,9 +210,13 @@ class DaftarView(_JadwalActionView):
             messages.error(request, " ".join(error.messages))
         else:
             if pendaftaran.status == Pendaftaran.Status.TERKONFIRMASI:
-                messages.success(request, _("Anda terdaftar. Konfirmasi dan berkas kalender kami kirim ke e-mail Anda."))
+                messages.success(
+                    request, _("Anda terdaftar. Konfirmasi dan berkas kalender kami kirim ke e-mail Anda.")
+                )
             else:
-                messages.warning(request, _("Sesi penuh: Anda masuk daftar tunggu. Kami kabari lewat e-mail bila ada kursi."))
+                messages.warning(
+                    request, _("Sesi penuh: Anda masuk daftar tunggu. Kami kabari lewat e-mail bila ada kursi.")
+                )
         return redirect(self.jadwal.get_absolute_url())
 
 
@@ -215,7 +247,9 @@ class UmpanBalikView(LoginRequiredMixin, FormView):
             return self.handle_no_permission()
         self.pendaftaran = get_object_or_404(
             Pendaftaran.objects.select_related("jadwal__pos", "jadwal__program", "umpan_balik"),
-            jadwal_id=kwargs["pk"], user=request.user, status=Pendaftaran.Status.TERKONFIRMASI,
+            jadwal_id=kwargs["pk"],
+            user=request.user,
+            status=Pendaftaran.Status.TERKONFIRMASI,
         )
         return super().dispatch(request, *args, **kwargs)
 
@@ -232,8 +266,10 @@ class UmpanBalikView(LoginRequiredMixin, FormView):
     def form_valid(self, form):
         try:
             services.umpan_balik_submit(
-                pendaftaran=self.pendaftaran, user=self.request.user,
-                nilai=form.cleaned_data["nilai"], komentar=form.cleaned_data["komentar"],
+                pendaftaran=self.pendaftaran,
+                user=self.request.user,
+                nilai=form.cleaned_data["nilai"],
+                komentar=form.cleaned_data["komentar"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -275,7 +311,9 @@ class SertifikatView(TemplateView):
         if kode != kwargs["kode"] and kode:
             return redirect(reverse("pelatihan:sertifikat", kwargs={"kode": kode}), permanent=True)
         self.sertifikat = (
-            Sertifikat.objects.select_related("pendaftaran__jadwal__pos__kecamatan__kota", "pendaftaran__jadwal__program")
+            Sertifikat.objects.select_related(
+                "pendaftaran__jadwal__pos__kecamatan__kota", "pendaftaran__jadwal__program"
+            )
             .filter(kode=kode, pendaftaran__hadir=True)
             .first()
         )

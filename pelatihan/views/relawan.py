@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth import login
-
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
@@ -26,8 +25,8 @@ from pelatihan.forms import AktivasiForm, AktivitasForm, RelawanForm
 from pelatihan.models import AktivitasRelawan
 from pelatihan.permissions import relawan_of
 from pelatihan.views.mixins import PostOnlyView
-from posyantek.http import client_ip
 from posyantek.forms import add_service_errors
+from posyantek.http import client_ip
 from posyantek.models import User
 
 # Anonymous applications create accounts and send mail: a few per hour per address is plenty.
@@ -181,10 +180,15 @@ class RelawanSayaView(LoginRequiredMixin, TemplateView):
             jam_tahun_ini=Sum("jam", filter=Q(status=AktivitasRelawan.Status.DIKONFIRMASI, tanggal__year=today.year)),
             jam_menunggu=Sum("jam", filter=Q(status=AktivitasRelawan.Status.DIAJUKAN)),
         )
-        page = Paginator(selectors.aktivitas_list_for_relawan(relawan=relawan), 20).get_page(self.request.GET.get("page"))
+        page = Paginator(selectors.aktivitas_list_for_relawan(relawan=relawan), 20).get_page(
+            self.request.GET.get("page")
+        )
         ctx.update(
             penugasan=selectors.penugasan_for_relawan(relawan=relawan),
-            mengajar=self.request.user.jadwal_mengajar.upcoming().exclude(status="dibatalkan").select_related("pos", "program").order_by("mulai")[:20],
+            mengajar=self.request.user.jadwal_mengajar.upcoming()
+            .exclude(status="dibatalkan")
+            .select_related("pos", "program")
+            .order_by("mulai")[:20],
             totals={key: value or Decimal(0) for key, value in totals.items()},
             page_obj=page,
             aktivitas_list=page.object_list,
@@ -265,4 +269,3 @@ class AktivitasHapusView(_RelawanAktifMixin, PostOnlyView):
         else:
             messages.success(request, _("Aktivitas dihapus."))
         return redirect("pelatihan:relawan-saya")
-

@@ -23,13 +23,27 @@ def laporan_csv_response(request, *, dari, sampai, pos=None):
     if per == "aktivitas":
         rows = [
             [
-                a.tanggal.isoformat(), a.relawan.user.nama or a.relawan.user.email.split("@")[0], a.pos.nama,
-                a.get_jenis_display(), _jam(a.jam), a.jadwal.nama if a.jadwal else "", a.ukm_nama,
+                a.tanggal.isoformat(),
+                a.relawan.user.nama or a.relawan.user.email.split("@")[0],
+                a.pos.nama,
+                a.get_jenis_display(),
+                _jam(a.jam),
+                a.jadwal.nama if a.jadwal else "",
+                a.ukm_nama,
                 timezone.localtime(a.dikonfirmasi_at).strftime("%Y-%m-%d") if a.dikonfirmasi_at else "",
             ]
             for a in selectors.aktivitas_list_laporan(dari=dari, sampai=sampai, pos=pos)
         ]
-        header = [_("Tanggal"), _("Relawan"), _("Pos"), _("Jenis kegiatan"), _("Jam"), _("Sesi"), _("UKM"), _("Dikonfirmasi")]
+        header = [
+            _("Tanggal"),
+            _("Relawan"),
+            _("Pos"),
+            _("Jenis kegiatan"),
+            _("Jam"),
+            _("Sesi"),
+            _("UKM"),
+            _("Dikonfirmasi"),
+        ]
         return ekspor_response(request, prefix, header, rows)
     laporan = selectors.laporan_jam(dari=dari, sampai=sampai, pos=pos)
     if per == "pos":
@@ -37,11 +51,16 @@ def laporan_csv_response(request, *, dari, sampai, pos=None):
         rows = [[r["nama"], r["kota"], _jam(r["jam"]), r["kegiatan"], r["relawan_count"]] for r in laporan["per_pos"]]
     elif per == "bulan":
         header = [_("Bulan"), _("Jam dikonfirmasi"), _("Kegiatan"), _("Relawan")]
-        rows = [[f"{r['bulan']:%Y-%m}", _jam(r["jam"]), r["kegiatan"], r["relawan_count"]] for r in laporan["per_bulan"]]
+        rows = [
+            [f"{r['bulan']:%Y-%m}", _jam(r["jam"]), r["kegiatan"], r["relawan_count"]] for r in laporan["per_bulan"]
+        ]
     elif per == "jenis":
         header = [_("Jenis kegiatan"), _("Jam dikonfirmasi"), _("Kegiatan")]
         rows = [[str(r["label"]), _jam(r["jam"]), r["kegiatan"]] for r in laporan["per_jenis"]]
     else:
         header = [_("Relawan"), _("Jam dikonfirmasi"), _("Kegiatan"), _("Jumlah pos")]
-        rows = [[r["nama"] or r["email"].split("@")[0], _jam(r["jam"]), r["kegiatan"], r["pos_count"]] for r in laporan["per_relawan"]]
+        rows = [
+            [r["nama"] or r["email"].split("@")[0], _jam(r["jam"]), r["kegiatan"], r["pos_count"]]
+            for r in laporan["per_relawan"]
+        ]
     return ekspor_response(request, prefix, header, rows)

@@ -23,7 +23,9 @@ class PilihanBanyakField(forms.ModelMultipleChoiceField):
                 except ValueError:
                     continue  # the parent answers "not a valid value" for these
                 if not -BIGINT <= number < BIGINT:
-                    raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk})
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
         return super()._check_values(value)
 
 

@@ -40,15 +40,29 @@ PESAN = {
     "spasi": _("“%(v)s”: jangan memakai spasi di dalam angka; tulis misalnya %(contoh)s."),
     "bulat": _("“%(v)s” bukan bilangan bulat; isi bilangan bulat."),
     "sen": _("“%(v)s”: isi rupiah tanpa sen (bilangan bulat), misalnya 1.500.000."),
-    "bulat_titik": _("“%(v)s” bukan bilangan bulat. Di sini titik hanya dipakai sebagai pemisah ribuan, misalnya 1.500."),
-    "koma_bulat": _("“%(v)s” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila maksudnya %(ribuan)s, tulis %(ribuan)s atau %(polos)s."),
+    "bulat_titik": _(
+        "“%(v)s” bukan bilangan bulat. Di sini titik hanya dipakai sebagai pemisah ribuan, misalnya 1.500."
+    ),
+    "koma_bulat": _(
+        "“%(v)s” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila maksudnya %(ribuan)s, tulis %(ribuan)s atau %(polos)s."
+    ),
     "desimal_maks": _("Paling banyak %(n)s angka di belakang koma."),
-    "ambigu_titik": _("“%(v)s” tidak jelas: bisa berarti %(ribuan)s (titik sebagai pemisah ribuan) atau %(desimal)s (titik sebagai koma desimal). Tulis %(ribuan)s atau %(desimal)s."),
-    "ambigu_koma": _("“%(v)s” tidak jelas: bisa berarti %(ribuan)s (koma sebagai pemisah ribuan) atau %(desimal)s (koma desimal). Tulis %(ribuan)s atau %(desimal)s."),
-    "koma_ribuan": _("“%(v)s” tidak jelas: koma menandai desimal, jadi hanya boleh ada satu. Untuk pemisah ribuan pakai titik, misalnya %(saran)s."),
+    "ambigu_titik": _(
+        "“%(v)s” tidak jelas: bisa berarti %(ribuan)s (titik sebagai pemisah ribuan) atau %(desimal)s (titik sebagai koma desimal). Tulis %(ribuan)s atau %(desimal)s."
+    ),
+    "ambigu_koma": _(
+        "“%(v)s” tidak jelas: bisa berarti %(ribuan)s (koma sebagai pemisah ribuan) atau %(desimal)s (koma desimal). Tulis %(ribuan)s atau %(desimal)s."
+    ),
+    "koma_ribuan": _(
+        "“%(v)s” tidak jelas: koma menandai desimal, jadi hanya boleh ada satu. Untuk pemisah ribuan pakai titik, misalnya %(saran)s."
+    ),
     "urutan": _("“%(v)s” tidak jelas: pakai titik untuk ribuan dan koma untuk desimal, misalnya %(saran)s."),
-    "kelompok": _("“%(v)s” tidak jelas: setelah setiap titik pemisah ribuan harus ada tepat tiga angka, misalnya 1.000.000."),
-    "tanpa_ribuan": _("“%(v)s”: tulis tanpa pemisah ribuan, dengan paling banyak satu koma desimal, misalnya %(contoh)s."),
+    "kelompok": _(
+        "“%(v)s” tidak jelas: setelah setiap titik pemisah ribuan harus ada tepat tiga angka, misalnya 1.000.000."
+    ),
+    "tanpa_ribuan": _(
+        "“%(v)s”: tulis tanpa pemisah ribuan, dengan paling banyak satu koma desimal, misalnya %(contoh)s."
+    ),
 }
 
 _RUPIAH_DEPAN = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
@@ -181,7 +195,9 @@ def _pisah(text: str, *, asli: str, desimal: int, ribuan: bool) -> tuple[str, st
             # "1,000" / "87,500": English thousands, or the Indonesian decimal comma?
             if desimal == 0:
                 raise _tolak("koma_bulat", v=asli, ribuan=format_angka(int(whole + fraction)), polos=whole + fraction)
-            raise _tolak("ambigu_koma", v=asli, ribuan=whole + fraction, desimal=_saran(Decimal(f"{whole}.{fraction}"), desimal))
+            raise _tolak(
+                "ambigu_koma", v=asli, ribuan=whole + fraction, desimal=_saran(Decimal(f"{whole}.{fraction}"), desimal)
+            )
         if not fraction:
             raise _tolak("bukan_angka", contoh=_contoh(desimal, False))
         return whole, fraction
@@ -260,8 +276,19 @@ class AngkaField(forms.Field):
 
     widget = AngkaInput
 
-    def __init__(self, *, desimal: int = 0, rupiah: bool = False, ribuan: bool = True, min_value=None, max_value=None,
-                 max_digits: int | None = None, decimal_places: int | None = None, step_size=None, **kwargs):
+    def __init__(
+        self,
+        *,
+        desimal: int = 0,
+        rupiah: bool = False,
+        ribuan: bool = True,
+        min_value=None,
+        max_value=None,
+        max_digits: int | None = None,
+        decimal_places: int | None = None,
+        step_size=None,
+        **kwargs,
+    ):
         self.desimal = decimal_places if decimal_places is not None else desimal
         self.rupiah = rupiah
         self.ribuan = ribuan
@@ -294,10 +321,15 @@ class AngkaField(forms.Field):
             return
         low, high = self.min_value, self.max_value
         if (low is not None and value < low) or (high is not None and value > high):
-            tulis = format_rupiah if self.rupiah else (lambda n: tulis_angka(n, desimal=self.desimal, ribuan=self.ribuan))
+            tulis = (
+                format_rupiah if self.rupiah else (lambda n: tulis_angka(n, desimal=self.desimal, ribuan=self.ribuan))
+            )
             if low is not None and high is not None:
-                raise ValidationError(_("Nilai harus antara %(min)s dan %(maks)s."), code="rentang",
-                                      params={"min": tulis(low), "maks": tulis(high)})
+                raise ValidationError(
+                    _("Nilai harus antara %(min)s dan %(maks)s."),
+                    code="rentang",
+                    params={"min": tulis(low), "maks": tulis(high)},
+                )
             if low == 0:
                 raise ValidationError(_("Tidak boleh negatif."), code="min_value")
             if low is not None:
@@ -341,8 +373,13 @@ def angka_model(*, rupiah: Iterable[str] = (), tanpa_ribuan: Iterable[str] = ())
         if not isinstance(db_field, ANGKA_MODEL) or db_field.choices or isinstance(db_field, models.AutoField):
             return db_field.formfield(**kwargs)
         low, high = batas_model(db_field)
-        opsi = {"form_class": AngkaField, "min_value": low, "max_value": high,
-                "rupiah": db_field.name in rupiah, "ribuan": db_field.name not in tanpa_ribuan}
+        opsi = {
+            "form_class": AngkaField,
+            "min_value": low,
+            "max_value": high,
+            "rupiah": db_field.name in rupiah,
+            "ribuan": db_field.name not in tanpa_ribuan,
+        }
         if isinstance(db_field, models.FloatField):
             opsi["desimal"] = 6
         return db_field.formfield(**{**kwargs, **opsi})

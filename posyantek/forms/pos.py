@@ -63,9 +63,22 @@ class PosProfilForm(PortalModelForm):
     class Meta:
         model = Pos
         fields = [
-            "deskripsi", "layanan", "jam_layanan", "alamat", "telepon", "email",
-            "latitude", "longitude", "situs", "instagram", "facebook", "youtube",
-            "nomor_sk", "tanggal_sk", "nomor_terdaftar", "tanggal_terdaftar",
+            "deskripsi",
+            "layanan",
+            "jam_layanan",
+            "alamat",
+            "telepon",
+            "email",
+            "latitude",
+            "longitude",
+            "situs",
+            "instagram",
+            "facebook",
+            "youtube",
+            "nomor_sk",
+            "tanggal_sk",
+            "nomor_terdaftar",
+            "tanggal_terdaftar",
         ]
         widgets = {"deskripsi": forms.Textarea(attrs={"rows": 5}), "layanan": forms.Textarea(attrs={"rows": 5})}
         formfield_callback = angka_model(tanpa_ribuan=["latitude", "longitude"])
@@ -82,7 +95,9 @@ class PercontohanForm(forms.Form):
     is_percontohan = forms.BooleanField(label=_("Tetapkan sebagai pos percontohan"), required=False)
     tahun = AngkaField(label=_("Tahun penetapan"), required=False, min_value=2000, max_value=2100, ribuan=False)
     alasan = forms.CharField(
-        label=_("Alasan penetapan"), required=False, max_length=255,
+        label=_("Alasan penetapan"),
+        required=False,
+        max_length=255,
         help_text=_("Misalnya: sekretariat permanen dan pengurus aktif."),
     )
 
@@ -99,7 +114,8 @@ class KelolaPosFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari pos"), required=False, max_length=80)
     kota = forms.ChoiceField(label=_("Kota"), required=False)
     percontohan = forms.ChoiceField(
-        label=_("Percontohan"), required=False,
+        label=_("Percontohan"),
+        required=False,
         choices=[("", _("Semua pos")), ("1", _("Hanya percontohan")), ("0", _("Bukan percontohan"))],
     )
 
@@ -130,7 +146,17 @@ class PengurusForm(PortalModelForm):
 class InventarisForm(PortalModelForm):
     class Meta:
         model = Inventaris
-        fields = ["nama", "jenis", "merek", "nomor_inventaris", "jumlah", "kondisi", "tanggal_perolehan", "sumber", "catatan"]
+        fields = [
+            "nama",
+            "jenis",
+            "merek",
+            "nomor_inventaris",
+            "jumlah",
+            "kondisi",
+            "tanggal_perolehan",
+            "sumber",
+            "catatan",
+        ]
         formfield_callback = angka_model()
 
     def clean_tanggal_perolehan(self):
@@ -141,8 +167,12 @@ class InventarisForm(PortalModelForm):
 
 
 class InventarisFilterForm(forms.Form):
-    jenis = forms.ChoiceField(label=_("Jenis"), required=False, choices=[("", _("Semua jenis")), *JenisInventaris.choices])
-    kondisi = forms.ChoiceField(label=_("Kondisi"), required=False, choices=[("", _("Semua kondisi")), *KondisiInventaris.choices])
+    jenis = forms.ChoiceField(
+        label=_("Jenis"), required=False, choices=[("", _("Semua jenis")), *JenisInventaris.choices]
+    )
+    kondisi = forms.ChoiceField(
+        label=_("Kondisi"), required=False, choices=[("", _("Semua kondisi")), *KondisiInventaris.choices]
+    )
 
 
 # Service log ---------------------------------------------------------------------------------------
@@ -164,7 +194,9 @@ class LayananForm(PortalModelForm):
 class BulanField(forms.Field):
     """A month as ``YYYY-MM`` (the native month picker), cleaned to the first day of the month."""
 
-    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-01", "pattern": r"\d{4}-\d{2}", "maxlength": 7})
+    widget = forms.TextInput(
+        attrs={"type": "month", "placeholder": "2026-01", "pattern": r"\d{4}-\d{2}", "maxlength": 7}
+    )
 
     def to_python(self, value):
         value = (value or "").strip()
@@ -178,7 +210,9 @@ class BulanField(forms.Field):
 
 
 class LayananFilterForm(forms.Form):
-    jenis = forms.ChoiceField(label=_("Jenis layanan"), required=False, choices=[("", _("Semua jenis")), *JenisLayanan.choices])
+    jenis = forms.ChoiceField(
+        label=_("Jenis layanan"), required=False, choices=[("", _("Semua jenis")), *JenisLayanan.choices]
+    )
     bulan = BulanField(label=_("Bulan"), required=False)
     q = forms.CharField(label=_("Cari penerima atau topik"), required=False, max_length=80)
 
@@ -189,7 +223,16 @@ class LayananFilterForm(forms.Form):
 class UnitForm(PortalModelForm):
     class Meta:
         model = UnitKelurahan
-        fields = ["kelurahan", "alamat", "koordinator", "telepon", "nomor_sk", "tanggal_dibentuk", "is_aktif", "catatan"]
+        fields = [
+            "kelurahan",
+            "alamat",
+            "koordinator",
+            "telepon",
+            "nomor_sk",
+            "tanggal_dibentuk",
+            "is_aktif",
+            "catatan",
+        ]
         help_texts = {"telepon": _("Hanya terlihat oleh operator.")}
 
     def __init__(self, *args, pos: Pos, **kwargs):
@@ -200,8 +243,22 @@ class UnitForm(PortalModelForm):
 class MitraForm(PortalModelForm):
     class Meta:
         model = Mitra
-        fields = ["nama", "jenis", "kerja_sama", "mulai", "selesai", "is_aktif", "kontak_nama", "kontak_telepon", "kontak_email"]
-        help_texts = {"kontak_nama": _("Kontak hanya terlihat oleh operator; nama mitra dan kerja samanya tampil di halaman publik.")}
+        fields = [
+            "nama",
+            "jenis",
+            "kerja_sama",
+            "mulai",
+            "selesai",
+            "is_aktif",
+            "kontak_nama",
+            "kontak_telepon",
+            "kontak_email",
+        ]
+        help_texts = {
+            "kontak_nama": _(
+                "Kontak hanya terlihat oleh operator; nama mitra dan kerja samanya tampil di halaman publik."
+            )
+        }
 
 
 # Document archive ----------------------------------------------------------------------------------
@@ -236,7 +293,9 @@ class DokumenForm(PortalModelForm):
 
 class DokumenFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari judul, nomor, atau keterangan"), required=False, max_length=80)
-    kategori = forms.ChoiceField(label=_("Kategori"), required=False, choices=[("", _("Semua kategori")), *KategoriDokumen.choices])
+    kategori = forms.ChoiceField(
+        label=_("Kategori"), required=False, choices=[("", _("Semua kategori")), *KategoriDokumen.choices]
+    )
     tahun = AngkaField(label=_("Tahun"), required=False, min_value=1945, max_value=2100, ribuan=False)
 
 
@@ -263,11 +322,15 @@ class MultipleImageField(forms.FileField):
 
 class KabarForm(PortalModelForm):
     foto = MultipleImageField(
-        label=_("Foto (boleh lebih dari satu)"), required=False,
-        help_text=_("JPEG, PNG, atau WebP, maks. 8 MB per foto, paling banyak %(n)s foto per kabar.") % {"n": FOTO_MAKS_PER_KABAR},
+        label=_("Foto (boleh lebih dari satu)"),
+        required=False,
+        help_text=_("JPEG, PNG, atau WebP, maks. 8 MB per foto, paling banyak %(n)s foto per kabar.")
+        % {"n": FOTO_MAKS_PER_KABAR},
     )
     keterangan_foto = forms.CharField(
-        label=_("Keterangan foto"), required=False, max_length=200,
+        label=_("Keterangan foto"),
+        required=False,
+        max_length=200,
         help_text=_("Apa yang tampak di foto, untuk pembaca layar. Kosong: judul kabar dipakai."),
     )
 

@@ -9,8 +9,8 @@ from .kemitraan import JenisMitra, Mitra
 from .layanan import JenisLayanan, LogLayanan
 from .pengurus import JABATAN_INTI, MASA_BAKTI_MAKS_TAHUN, Jabatan, Kepengurusan, Pengurus, tambah_tahun
 from .pos import OperatorPos, PenetapanPercontohan, Pos, PosQuerySet, PosScopedQuerySet
-from .undangan import Peran, Undangan
 from .surel import Surel
+from .undangan import Peran, Undangan
 from .unit import UnitKelurahan
 from .versi import VersiData
 from .wilayah import Kecamatan, Kelurahan, Kota, Provinsi, normalisasi_nama

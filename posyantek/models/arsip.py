@@ -66,7 +66,7 @@ class Dokumen(models.Model):
 
     @property
     def jenis_berkas(self) -> str:
-        """"PDF", "JPG", "PNG" or "WEBP", from the stored (cleaned) name."""
+        """ "PDF", "JPG", "PNG" or "WEBP", from the stored (cleaned) name."""
         return os.path.splitext(self.berkas.name)[1].lstrip(".").upper()
 
     @property

@@ -28,7 +28,9 @@ class BerkasTugas(models.Model):
         SELESAI = "selesai", _("Siap diunduh")
         GAGAL = "gagal", _("Gagal")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="berkas_tugas", verbose_name=_("pemohon"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="berkas_tugas", verbose_name=_("pemohon")
+    )
     jenis = models.CharField(_("jenis"), max_length=40, choices=Jenis.choices)
     # What the task needs to build the same file as the direct download: the query string of the
     # filters, the format (csv, csv-koma, xlsx), the language of the request.
@@ -37,7 +39,9 @@ class BerkasTugas(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.MENUNGGU)
     baris_selesai = models.PositiveIntegerField(_("baris selesai"), default=0)
     baris_total = models.PositiveIntegerField(_("jumlah baris"), default=0)
-    berkas = models.FileField(_("berkas"), upload_to=berkas_tugas_path, storage=private_storage, max_length=255, blank=True)
+    berkas = models.FileField(
+        _("berkas"), upload_to=berkas_tugas_path, storage=private_storage, max_length=255, blank=True
+    )
     galat = models.TextField(_("galat"), blank=True)
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     mulai_pada = models.DateTimeField(_("mulai pada"), null=True, blank=True)

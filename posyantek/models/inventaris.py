@@ -31,10 +31,16 @@ class Inventaris(models.Model):
     jenis = models.CharField(_("jenis"), max_length=16, choices=JenisInventaris.choices)
     merek = models.CharField(_("merek/tipe"), max_length=120, blank=True)
     nomor_inventaris = models.CharField(_("kode inventaris"), max_length=60, blank=True)
-    jumlah = models.PositiveIntegerField(_("jumlah"), default=1, validators=[MinValueValidator(1), MaxValueValidator(9999)])
-    kondisi = models.CharField(_("kondisi"), max_length=16, choices=KondisiInventaris.choices, default=KondisiInventaris.BAIK)
+    jumlah = models.PositiveIntegerField(
+        _("jumlah"), default=1, validators=[MinValueValidator(1), MaxValueValidator(9999)]
+    )
+    kondisi = models.CharField(
+        _("kondisi"), max_length=16, choices=KondisiInventaris.choices, default=KondisiInventaris.BAIK
+    )
     tanggal_perolehan = models.DateField(_("tanggal diperoleh"), null=True, blank=True)
-    sumber = models.CharField(_("sumber perolehan"), max_length=120, blank=True, help_text=_("Misalnya APBD, hibah, atau swadaya."))
+    sumber = models.CharField(
+        _("sumber perolehan"), max_length=120, blank=True, help_text=_("Misalnya APBD, hibah, atau swadaya.")
+    )
     catatan = models.TextField(_("catatan"), blank=True, max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

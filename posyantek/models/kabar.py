@@ -76,7 +76,10 @@ class KabarFoto(models.Model):
     lebar = models.PositiveIntegerField(default=0, editable=False)
     tinggi = models.PositiveIntegerField(default=0, editable=False)
     keterangan = models.CharField(
-        _("keterangan foto"), max_length=200, blank=True, help_text=_("Apa yang tampak di foto (dibacakan pembaca layar).")
+        _("keterangan foto"),
+        max_length=200,
+        blank=True,
+        help_text=_("Apa yang tampak di foto (dibacakan pembaca layar)."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

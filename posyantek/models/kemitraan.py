@@ -29,7 +29,9 @@ class Mitra(models.Model):
     nama = models.CharField(_("nama mitra"), max_length=150)
     jenis = models.CharField(_("jenis mitra"), max_length=20, choices=JenisMitra.choices)
     kerja_sama = models.TextField(
-        _("bentuk kerja sama"), max_length=2000, help_text=_("Apa yang dikerjakan bersama, misalnya pelatihan pengemasan.")
+        _("bentuk kerja sama"),
+        max_length=2000,
+        help_text=_("Apa yang dikerjakan bersama, misalnya pelatihan pengemasan."),
     )
     kontak_nama = models.CharField(_("nama kontak"), max_length=150, blank=True)
     kontak_telepon = models.CharField(_("telepon kontak"), max_length=20, blank=True)

@@ -24,8 +24,12 @@ class LogLayanan(models.Model):
     pos = models.ForeignKey(Pos, on_delete=models.CASCADE, related_name="loglayanan_set", verbose_name=_("pos"))
     tanggal = models.DateField(_("tanggal"))
     jenis = models.CharField(_("jenis layanan"), max_length=12, choices=JenisLayanan.choices)
-    petugas = models.CharField(_("dilayani oleh"), max_length=150, help_text=_("Nama petugas atau pengurus yang melayani."))
-    penerima = models.CharField(_("penerima layanan"), max_length=150, help_text=_("Nama UKM, kelompok, atau orang yang dilayani."))
+    petugas = models.CharField(
+        _("dilayani oleh"), max_length=150, help_text=_("Nama petugas atau pengurus yang melayani.")
+    )
+    penerima = models.CharField(
+        _("penerima layanan"), max_length=150, help_text=_("Nama UKM, kelompok, atau orang yang dilayani.")
+    )
     jumlah_penerima = models.PositiveIntegerField(
         _("jumlah orang"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10000)]
     )

@@ -78,7 +78,9 @@ class Kepengurusan(models.Model):
         verbose_name = _("kepengurusan")
         verbose_name_plural = _("kepengurusan")
         constraints = [
-            models.CheckConstraint(condition=Q(selesai__gt=models.F("mulai")), name="kepengurusan_selesai_setelah_mulai"),
+            models.CheckConstraint(
+                condition=Q(selesai__gt=models.F("mulai")), name="kepengurusan_selesai_setelah_mulai"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -91,8 +93,10 @@ class Kepengurusan(models.Model):
             raise ValidationError({"selesai": _("Akhir masa bakti harus sesudah tanggal mulai.")})
         if self.selesai > tambah_tahun(self.mulai, MASA_BAKTI_MAKS_TAHUN):
             raise ValidationError(
-                {"selesai": _("Masa bakti pengurus paling lama 3 tahun (sampai %(batas)s).")
-                 % {"batas": tambah_tahun(self.mulai, MASA_BAKTI_MAKS_TAHUN).strftime("%d-%m-%Y")}}
+                {
+                    "selesai": _("Masa bakti pengurus paling lama 3 tahun (sampai %(batas)s).")
+                    % {"batas": tambah_tahun(self.mulai, MASA_BAKTI_MAKS_TAHUN).strftime("%d-%m-%Y")}
+                }
             )
         if self.pos_id:
             overlap = Kepengurusan.objects.filter(
@@ -137,7 +141,9 @@ class Pengurus(models.Model):
     )
     jabatan = models.CharField(_("jabatan"), max_length=24, choices=Jabatan.choices)
     jabatan_lain = models.CharField(
-        _("nama jabatan/seksi"), max_length=80, blank=True,
+        _("nama jabatan/seksi"),
+        max_length=80,
+        blank=True,
         help_text=_("Wajib untuk “Seksi lain”, misalnya Seksi Humas."),
     )
     nama = models.CharField(_("nama"), max_length=150)

@@ -38,19 +38,25 @@ class Pos(models.Model):
     nama = models.CharField(_("nama"), max_length=120)
     slug = models.SlugField(unique=True)
     deskripsi = models.TextField(_("tentang pos"), blank=True)
-    layanan = models.TextField(
-        _("layanan"), blank=True, help_text=_("Layanan yang diberikan, satu per baris.")
-    )
+    layanan = models.TextField(_("layanan"), blank=True, help_text=_("Layanan yang diberikan, satu per baris."))
     jam_layanan = models.CharField(_("jam layanan"), max_length=120, blank=True)
     alamat = models.CharField(_("alamat sekretariat"), max_length=255, blank=True)
     telepon = models.CharField(_("telepon"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     latitude = models.DecimalField(
-        _("lintang"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("lintang"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("bujur"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("bujur"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     situs = models.URLField(_("situs web atau blog"), blank=True)
@@ -63,13 +69,18 @@ class Pos(models.Model):
     tanggal_terdaftar = models.DateField(_("tanggal terdaftar"), null=True, blank=True)
     is_percontohan = models.BooleanField(_("pos percontohan"), default=False)
     percontohan_tahun = models.PositiveSmallIntegerField(
-        _("tahun percontohan"), null=True, blank=True,
+        _("tahun percontohan"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
     )
     percontohan_alasan = models.CharField(_("alasan percontohan"), max_length=255, blank=True)
     operators = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="OperatorPos", through_fields=("pos", "user"),
-        related_name="pos_dikelola", blank=True,
+        settings.AUTH_USER_MODEL,
+        through="OperatorPos",
+        through_fields=("pos", "user"),
+        related_name="pos_dikelola",
+        blank=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -121,11 +132,16 @@ class PenetapanPercontohan(models.Model):
 
     pos = models.ForeignKey(Pos, on_delete=models.CASCADE, related_name="penetapan_percontohan", verbose_name=_("pos"))
     tahun = models.PositiveSmallIntegerField(
-        _("tahun percontohan"), validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        _("tahun percontohan"),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
     )
     alasan = models.CharField(_("alasan percontohan"), max_length=255, blank=True)
     ditetapkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

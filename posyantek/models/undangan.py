@@ -22,7 +22,11 @@ class Undangan(models.Model):
     peran = models.CharField(_("peran"), max_length=16, choices=Peran.choices)
     pos = models.ManyToManyField("posyantek.Pos", blank=True, related_name="+", verbose_name=_("pos"))
     dikirim_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("dikirim oleh"),
     )
     dikirim_pada = models.DateTimeField(_("dikirim pada"), auto_now_add=True)

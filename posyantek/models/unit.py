@@ -33,7 +33,8 @@ class UnitKelurahan(models.Model):
         verbose_name_plural = _("unit kelurahan")
         constraints = [
             models.UniqueConstraint(
-                fields=["pos", "kelurahan"], name="unit_satu_per_kelurahan",
+                fields=["pos", "kelurahan"],
+                name="unit_satu_per_kelurahan",
                 violation_error_message=_("Kelurahan ini sudah punya unit."),
             )
         ]

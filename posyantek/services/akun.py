@@ -114,7 +114,9 @@ def _kirim_email_undangan(undangan: Undangan, *, request=None) -> None:
             "berlaku_hari": settings.INVITATION_TIMEOUT // 86400,
             "pengirim": undangan.dikirim_oleh,
         }
-        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Undangan Portal Posyantek: %(peran)s") % {"peran": context["peran"]}
+        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Undangan Portal Posyantek: %(peran)s") % {
+            "peran": context["peran"]
+        }
         body = render_to_string("posyantek/email/undangan.txt", context)
     surel_antre(ke=[user.email], subjek=subject, isi=body)
 
@@ -185,7 +187,9 @@ def undangan_kirim_ulang(*, user: User, oleh: User, request=None) -> Undangan:
     if not user.is_active:
         raise ValidationError(_("Akun ini dinonaktifkan."))
     if user.has_usable_password():
-        raise ValidationError(_("%(nama)s sudah mengatur kata sandinya; undangan tidak perlu dikirim ulang.") % {"nama": user})
+        raise ValidationError(
+            _("%(nama)s sudah mengatur kata sandinya; undangan tidak perlu dikirim ulang.") % {"nama": user}
+        )
     terakhir = user.undangan_set.first()
     if terakhir is None:
         raise ValidationError(_("Pengguna ini belum pernah diundang."))

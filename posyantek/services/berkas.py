@@ -32,7 +32,9 @@ SIMPAN_HARI = 7  # background files (and their rows) are kept this long, then de
 
 
 @transaction.atomic
-def berkas_tugas_buat(*, user: User, jenis: str, nama_berkas: str, parameter: dict, baris_total: int = 0) -> BerkasTugas:
+def berkas_tugas_buat(
+    *, user: User, jenis: str, nama_berkas: str, parameter: dict, baris_total: int = 0
+) -> BerkasTugas:
     """The row of a new job (``menunggu``); the caller queues its task with ``transaction.on_commit``."""
     if parameter.get("format") not in FORMATS:
         parameter = {**parameter, "format": "csv"}
@@ -63,7 +65,9 @@ def _dengan_progres(tugas: BerkasTugas, rows: Iterable[Sequence]) -> Iterator[Se
     tugas.baris_selesai = n
 
 
-def berkas_tugas_tulis(*, tugas: BerkasTugas, header: Sequence[str], rows: Iterable[Sequence], sheet: str = "Data") -> BerkasTugas:
+def berkas_tugas_tulis(
+    *, tugas: BerkasTugas, header: Sequence[str], rows: Iterable[Sequence], sheet: str = "Data"
+) -> BerkasTugas:
     """Write the job's file (format from ``tugas.parameter["format"]``) and mark it ``selesai``; on any
     error mark it ``gagal`` with the reason, keep no file, and return the job."""
     fmt = tugas.parameter.get("format", "csv")
@@ -78,16 +82,25 @@ def berkas_tugas_tulis(*, tugas: BerkasTugas, header: Sequence[str], rows: Itera
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as berkas:
                 tulis_csv(berkas, header, _dengan_progres(tugas, rows), pemisah=PEMISAH[fmt])
         with open(sementara, "rb") as berkas:
-            disimpan = tugas.berkas.storage.save(tugas.berkas.field.generate_filename(tugas, f"{tugas.nama_berkas}.{ext}"), File(berkas))
+            disimpan = tugas.berkas.storage.save(
+                tugas.berkas.field.generate_filename(tugas, f"{tugas.nama_berkas}.{ext}"), File(berkas)
+            )
         BerkasTugas.objects.filter(pk=tugas.pk).update(
-            status=BerkasTugas.Status.SELESAI, berkas=disimpan, baris_selesai=tugas.baris_selesai, selesai_pada=timezone.now(), galat=""
+            status=BerkasTugas.Status.SELESAI,
+            berkas=disimpan,
+            baris_selesai=tugas.baris_selesai,
+            selesai_pada=timezone.now(),
+            galat="",
         )
     except Exception as exc:  # noqa: BLE001 — any failure must end as "gagal", never as a job stuck "berjalan"
         logger.exception("background file %s failed", tugas.pk)
         if disimpan:
             tugas.berkas.storage.delete(disimpan)
         BerkasTugas.objects.filter(pk=tugas.pk).update(
-            status=BerkasTugas.Status.GAGAL, berkas="", selesai_pada=timezone.now(), galat=f"{type(exc).__name__}: {exc}"[:1000]
+            status=BerkasTugas.Status.GAGAL,
+            berkas="",
+            selesai_pada=timezone.now(),
+            galat=f"{type(exc).__name__}: {exc}"[:1000],
         )
     finally:
         if os.path.exists(sementara):
@@ -106,7 +119,8 @@ def berkas_tugas_bersihkan(*, sekarang: datetime | None = None) -> tuple[int, in
         Q(mulai_pada__lt=batas_macet) | Q(mulai_pada__isnull=True, dibuat_pada__lt=batas_macet),
         status=BerkasTugas.Status.BERJALAN,
     ).update(
-        status=BerkasTugas.Status.GAGAL, selesai_pada=sekarang,
+        status=BerkasTugas.Status.GAGAL,
+        selesai_pada=sekarang,
         galat=_("Tugas berhenti tanpa selesai (lebih dari %(menit)s menit).") % {"menit": MACET_MENIT},
     )
     dihapus = 0

@@ -31,21 +31,52 @@ from posyantek.models import (
     User,
 )
 from posyantek.permissions import is_admin_provinsi
+
 from .unik import simpan_unik
 
 PROFIL_FIELDS = (
-    "deskripsi", "layanan", "jam_layanan", "alamat", "telepon", "email", "latitude", "longitude",
-    "situs", "instagram", "facebook", "youtube", "nomor_sk", "tanggal_sk", "nomor_terdaftar", "tanggal_terdaftar",
+    "deskripsi",
+    "layanan",
+    "jam_layanan",
+    "alamat",
+    "telepon",
+    "email",
+    "latitude",
+    "longitude",
+    "situs",
+    "instagram",
+    "facebook",
+    "youtube",
+    "nomor_sk",
+    "tanggal_sk",
+    "nomor_terdaftar",
+    "tanggal_terdaftar",
 )
 KEPENGURUSAN_FIELDS = ("mulai", "selesai", "nomor_sk", "tanggal_sk", "catatan")
 PENGURUS_FIELDS = ("jabatan", "jabatan_lain", "nama", "telepon", "email")
 INVENTARIS_FIELDS = (
-    "nama", "jenis", "merek", "nomor_inventaris", "jumlah", "kondisi", "tanggal_perolehan", "sumber", "catatan",
+    "nama",
+    "jenis",
+    "merek",
+    "nomor_inventaris",
+    "jumlah",
+    "kondisi",
+    "tanggal_perolehan",
+    "sumber",
+    "catatan",
 )
 LAYANAN_FIELDS = ("tanggal", "jenis", "petugas", "penerima", "jumlah_penerima", "kelurahan", "topik", "catatan")
 UNIT_FIELDS = ("kelurahan", "alamat", "koordinator", "telepon", "nomor_sk", "tanggal_dibentuk", "is_aktif", "catatan")
 MITRA_FIELDS = (
-    "nama", "jenis", "kerja_sama", "kontak_nama", "kontak_telepon", "kontak_email", "mulai", "selesai", "is_aktif",
+    "nama",
+    "jenis",
+    "kerja_sama",
+    "kontak_nama",
+    "kontak_telepon",
+    "kontak_email",
+    "mulai",
+    "selesai",
+    "is_aktif",
 )
 DOKUMEN_FIELDS = ("judul", "kategori", "nomor", "tanggal", "keterangan")
 KABAR_FIELDS = ("judul", "isi", "tanggal", "is_terbit")
@@ -108,7 +139,11 @@ def percontohan_tetapkan(*, pos: Pos, oleh: User | None, tahun: int | None, alas
     riwayat = pos.penetapan_percontohan
     if pos.is_percontohan and pos.percontohan_tahun and not riwayat.filter(tahun=pos.percontohan_tahun).exists():
         riwayat.create(tahun=pos.percontohan_tahun, alasan=pos.percontohan_alasan)
-    kini = riwayat.filter(tahun=tahun).first() if koreksi and pos.is_percontohan and pos.percontohan_tahun == tahun else None
+    kini = (
+        riwayat.filter(tahun=tahun).first()
+        if koreksi and pos.is_percontohan and pos.percontohan_tahun == tahun
+        else None
+    )
     if kini is None:
         kini = riwayat.filter(tahun=tahun, alasan=alasan).first() or PenetapanPercontohan(pos=pos, tahun=tahun)
     kini.alasan = alasan
@@ -264,7 +299,10 @@ def _tambah_foto(kabar: Kabar, foto: list[ContentFile], keterangan: str) -> None
     sudah = kabar.foto_set.count()
     if sudah + len(foto) > FOTO_MAKS_PER_KABAR:
         raise ValidationError(
-            {"foto": _("Paling banyak %(n)s foto per kabar (sudah ada %(ada)s).") % {"n": FOTO_MAKS_PER_KABAR, "ada": sudah}}
+            {
+                "foto": _("Paling banyak %(n)s foto per kabar (sudah ada %(ada)s).")
+                % {"n": FOTO_MAKS_PER_KABAR, "ada": sudah}
+            }
         )
     for berkas in foto:
         item = KabarFoto(kabar=kabar, foto=berkas, keterangan=(keterangan or "").strip())

@@ -83,7 +83,9 @@ def surel_antre(
             {
                 "nama": nama,
                 "tipe": tipe,
-                "isi_b64": base64.b64encode(isi_lampiran.encode() if isinstance(isi_lampiran, str) else isi_lampiran).decode(),
+                "isi_b64": base64.b64encode(
+                    isi_lampiran.encode() if isinstance(isi_lampiran, str) else isi_lampiran
+                ).decode(),
             }
             for nama, isi_lampiran, tipe in lampiran
         ],
@@ -103,7 +105,10 @@ def surel_antre_pesan(*, pesan: EmailMessage) -> Surel | None:
     lampiran = [a for a in pesan.attachments if isinstance(a, tuple)]
     from_email = pesan.from_email if pesan.from_email != settings.DEFAULT_FROM_EMAIL else ""
     return surel_antre(
-        ke=[*pesan.to, *pesan.cc, *pesan.bcc], subjek=str(pesan.subject), isi=pesan.body, isi_html=isi_html,
+        ke=[*pesan.to, *pesan.cc, *pesan.bcc],
+        subjek=str(pesan.subject),
+        isi=pesan.body,
+        isi_html=isi_html,
         lampiran=[(nama, isi, tipe or "application/octet-stream") for nama, isi, tipe in lampiran],
         pengirim=from_email or "",
     )
@@ -141,9 +146,7 @@ def surel_kirim(*, surel_id: int) -> bool:
     galat: Exception | None = None
     with transaction.atomic():
         surel = (
-            Surel.objects.select_for_update(skip_locked=True)
-            .filter(pk=surel_id, status=Surel.Status.MENUNGGU)
-            .first()
+            Surel.objects.select_for_update(skip_locked=True).filter(pk=surel_id, status=Surel.Status.MENUNGGU).first()
         )
         if surel is None:
             return False
@@ -191,7 +194,8 @@ def surel_kirim_berurutan(*, sampai_id: int | None = None, batas: int = 500) -> 
                 # Held behind an older message: counts as a try, so the next message's task keeps
                 # this one in line too.
                 Surel.objects.filter(pk=sampai_id, status=Surel.Status.MENUNGGU).update(
-                    percobaan=F("percobaan") + 1, dicoba_pada=timezone.now(),
+                    percobaan=F("percobaan") + 1,
+                    dicoba_pada=timezone.now(),
                     galat=(_("Tertahan di belakang surel #%(id)s: ") % {"id": pk} + str(gagal))[:2000],
                 )
             raise

@@ -10,7 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
-BENTROK = _("Data yang sama baru saja disimpan (mungkin formulir terkirim dua kali). Periksa daftarnya sebelum mencoba lagi.")
+BENTROK = _(
+    "Data yang sama baru saja disimpan (mungkin formulir terkirim dua kali). Periksa daftarnya sebelum mencoba lagi."
+)
 
 
 def pelanggaran_unik(error: IntegrityError) -> bool:

@@ -62,5 +62,6 @@ def do_fragmen(parser, token):
     name = bits[1].strip("\"'")
     vary = [parser.compile_filter("versi.kunci"), parser.compile_filter("LANGUAGE_CODE")]
     vary += [parser.compile_filter(bit) for bit in bits[2:]]
-    return FragmenNode(nodelist, parser.compile_filter(str(FRAGMEN_TIMEOUT)), name, vary,
-                       parser.compile_filter('"fragments"'))
+    return FragmenNode(
+        nodelist, parser.compile_filter(str(FRAGMEN_TIMEOUT)), name, vary, parser.compile_filter('"fragments"')
+    )

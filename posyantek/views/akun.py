@@ -1,7 +1,6 @@
 """People and invitations: the admin provinsi's list of managing users, invitations, and the page
 where an invited person sets their password through the one-time link."""
 
-
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.views import PasswordResetConfirmView
@@ -14,11 +13,11 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from posyantek import selectors, services
+from posyantek.forms import add_service_errors
 from posyantek.forms.akun import PenggunaFilterForm, UndanganForm
 from posyantek.models import User
 from posyantek.permissions import can_use_kelola
 from posyantek.tokens import undangan_token
-from posyantek.forms import add_service_errors
 from posyantek.views.kelola import AdminProvinsiMixin, safe_next
 
 
@@ -32,7 +31,9 @@ class PenggunaListView(AdminProvinsiMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         form = PenggunaFilterForm(self.request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
-        qs = selectors.pengguna_list(q=filters.get("q", ""), peran=filters.get("peran", ""), status=filters.get("status", ""))
+        qs = selectors.pengguna_list(
+            q=filters.get("q", ""), peran=filters.get("peran", ""), status=filters.get("status", "")
+        )
         page = Paginator(qs, self.paginate_by).get_page(self.request.GET.get("page"))
         ctx.update(filter_form=form, page_obj=page, pengguna_list=page.object_list, pos=None)
         return ctx
@@ -54,8 +55,12 @@ class UndanganKirimView(AdminProvinsiMixin, FormView):
         data = form.cleaned_data
         try:
             services.undangan_kirim(
-                email=data["email"], nama=data["nama"], peran=data["peran"], pos_list=list(data["pos"]),
-                oleh=self.request.user, request=self.request,
+                email=data["email"],
+                nama=data["nama"],
+                peran=data["peran"],
+                pos_list=list(data["pos"]),
+                oleh=self.request.user,
+                request=self.request,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -105,7 +110,10 @@ class UndanganTerimaView(PasswordResetConfirmView):
         user = services.undangan_terima(user=self.user, password=form.cleaned_data["new_password1"])
         self.request.session.pop(INTERNAL_RESET_SESSION_TOKEN, None)
         auth_login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(self.request, _("Selamat datang, %(nama)s. Kata sandi Anda sudah tersimpan.") % {"nama": user.get_short_name()})
+        messages.success(
+            self.request,
+            _("Selamat datang, %(nama)s. Kata sandi Anda sudah tersimpan.") % {"nama": user.get_short_name()},
+        )
         if can_use_kelola(user):
             return redirect("kelola:index")
         return redirect("akun-saya")

@@ -21,15 +21,19 @@ from posyantek.models import Kota, Peran, Pos, User
 from posyantek.permissions import can_use_kelola, is_admin_provinsi
 
 
-
-
 def safe_next(request, default: str) -> str:
     """The ``next`` parameter when it is a path of this site, else ``default``.
 
     Only absolute paths are taken: ``redirect()`` would try to reverse a bare word such as ``0`` as a
     URL name and answer 500."""
     target = request.POST.get("next") or request.GET.get("next")
-    if target and target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if (
+        target
+        and target.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
         return target
     return default
 
@@ -211,12 +215,14 @@ class KelolaIndexView(KelolaMixin, TemplateView):
             kota_list = list(Kota.objects.order_by("kode"))
             form = KelolaPosFilterForm(request.GET or None, kota_choices=[(k.slug, k.nama_pendek) for k in kota_list])
             filters = form.cleaned_data if form.is_valid() else {}
-            pos_list = list(selectors.pos_list_kelola(
-                user=request.user,
-                q=filters.get("q", ""),
-                kota=filters.get("kota", ""),
-                percontohan=filters.get("percontohan", ""),
-            ))
+            pos_list = list(
+                selectors.pos_list_kelola(
+                    user=request.user,
+                    q=filters.get("q", ""),
+                    kota=filters.get("kota", ""),
+                    percontohan=filters.get("percontohan", ""),
+                )
+            )
             ctx = self.get_context_data(pos_list=pos_list, filter_form=form, filtered=bool(request.GET))
         ctx["is_admin_provinsi"] = admin
         ctx.update(extensions.context_for(extensions.KELOLA_INDEX, request=request, user=request.user))
@@ -231,10 +237,12 @@ class PosDasborView(KelolaPosMixin, TemplateView):
         # The cards are a {% fragmen %} per post (and role): what they show is under ``data_dasbor``,
         # built on a cache miss only. Access is checked before (KelolaPosMixin), and the fragment is
         # keyed by the post, so one post's figures are never served for another.
-        ctx["data_dasbor"] = SimpleLazyObject(lambda: {
-            "dasbor_pos": selectors.pos_dasbor(pos=self.pos, hari_ini=timezone.localdate()),
-            **extensions.context_for(extensions.POS_DASBOR, request=self.request, pos=self.pos),
-        })
+        ctx["data_dasbor"] = SimpleLazyObject(
+            lambda: {
+                "dasbor_pos": selectors.pos_dasbor(pos=self.pos, hari_ini=timezone.localdate()),
+                **extensions.context_for(extensions.POS_DASBOR, request=self.request, pos=self.pos),
+            }
+        )
         return ctx
 
 
@@ -280,8 +288,11 @@ class PosPercontohanView(KelolaPosMixin, FormView):
         data = form.cleaned_data
         try:
             services.pos_percontohan_set(
-                pos=self.pos, oleh=self.request.user,
-                is_percontohan=data["is_percontohan"], tahun=data.get("tahun"), alasan=data.get("alasan", ""),
+                pos=self.pos,
+                oleh=self.request.user,
+                is_percontohan=data["is_percontohan"],
+                tahun=data.get("tahun"),
+                alasan=data.get("alasan", ""),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -308,8 +319,12 @@ class PosOperatorView(KelolaPosMixin, FormView):
     def form_valid(self, form):
         try:
             services.undangan_kirim(
-                email=form.cleaned_data["email"], nama=form.cleaned_data["nama"], peran=Peran.OPERATOR,
-                pos_list=[self.pos], oleh=self.request.user, request=self.request,
+                email=form.cleaned_data["email"],
+                nama=form.cleaned_data["nama"],
+                peran=Peran.OPERATOR,
+                pos_list=[self.pos],
+                oleh=self.request.user,
+                request=self.request,
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -78,7 +78,9 @@ class KepengurusanFormView(PosChildFormView):
 
     def save(self, form):
         if self.object is not None:
-            return services.kepengurusan_update(kepengurusan=self.object, oleh=self.request.user, data=form.cleaned_data)
+            return services.kepengurusan_update(
+                kepengurusan=self.object, oleh=self.request.user, data=form.cleaned_data
+            )
         return services.kepengurusan_create(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
 
 
@@ -88,7 +90,10 @@ class KepengurusanHapusView(PosChildDeleteView):
     success_message = gettext_lazy("Masa bakti pengurus dihapus.")
 
     def describe(self, obj) -> str:
-        return _("Masa bakti %(mulai)s – %(selesai)s") % {"mulai": obj.mulai.strftime("%d-%m-%Y"), "selesai": obj.selesai.strftime("%d-%m-%Y")}
+        return _("Masa bakti %(mulai)s – %(selesai)s") % {
+            "mulai": obj.mulai.strftime("%d-%m-%Y"),
+            "selesai": obj.selesai.strftime("%d-%m-%Y"),
+        }
 
     def delete(self, obj) -> None:
         services.kepengurusan_delete(kepengurusan=obj, oleh=self.request.user)
@@ -115,7 +120,9 @@ class PengurusFormView(PosChildFormView):
         ctx = super().get_context_data(**kwargs)
         periode = self.object.kepengurusan if self.object else self.kepengurusan
         ctx["subtitle"] = _("Masa bakti %(mulai)s – %(selesai)s") % {
-            "mulai": periode.mulai.strftime("%d-%m-%Y"), "selesai": periode.selesai.strftime("%d-%m-%Y")}
+            "mulai": periode.mulai.strftime("%d-%m-%Y"),
+            "selesai": periode.selesai.strftime("%d-%m-%Y"),
+        }
         return ctx
 
     def save(self, form):
@@ -168,11 +175,29 @@ class InventarisEksporView(PosChildMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         _form, qs = _inventaris_filtered(self)
-        header = [_("Nama barang"), _("Jenis"), _("Merek/tipe"), _("Kode inventaris"), _("Jumlah"), _("Kondisi"),
-                  _("Tanggal diperoleh"), _("Sumber perolehan"), _("Catatan")]
+        header = [
+            _("Nama barang"),
+            _("Jenis"),
+            _("Merek/tipe"),
+            _("Kode inventaris"),
+            _("Jumlah"),
+            _("Kondisi"),
+            _("Tanggal diperoleh"),
+            _("Sumber perolehan"),
+            _("Catatan"),
+        ]
         rows = (
-            [i.nama, i.get_jenis_display(), i.merek, i.nomor_inventaris, i.jumlah, i.get_kondisi_display(),
-             i.tanggal_perolehan.isoformat() if i.tanggal_perolehan else "", i.sumber, i.catatan]
+            [
+                i.nama,
+                i.get_jenis_display(),
+                i.merek,
+                i.nomor_inventaris,
+                i.jumlah,
+                i.get_kondisi_display(),
+                i.tanggal_perolehan.isoformat() if i.tanggal_perolehan else "",
+                i.sumber,
+                i.catatan,
+            ]
             for i in qs
         )
         return ekspor_response(request, f"inventaris-{self.pos.slug}", header, rows)
@@ -226,7 +251,10 @@ class LayananListView(PosChildMixin, TemplateView):
         page = Paginator(qs, 50).get_page(self.request.GET.get("page"))
         rekap = selectors.layanan_rekap(qs)
         ctx.update(
-            filter_form=form, page_obj=page, log_list=page.object_list, rekap=rekap,
+            filter_form=form,
+            page_obj=page,
+            log_list=page.object_list,
+            rekap=rekap,
             ekspor_query=self.request.GET.urlencode(),
         )
         return ctx
@@ -239,11 +267,27 @@ class LayananEksporView(PosChildMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         _form, qs = _layanan_filtered(self)
-        header = [_("Tanggal"), _("Jenis layanan"), _("Topik atau kebutuhan"), _("Penerima layanan"), _("Jumlah orang"),
-                  _("Kelurahan"), _("Dilayani oleh"), _("Catatan")]
+        header = [
+            _("Tanggal"),
+            _("Jenis layanan"),
+            _("Topik atau kebutuhan"),
+            _("Penerima layanan"),
+            _("Jumlah orang"),
+            _("Kelurahan"),
+            _("Dilayani oleh"),
+            _("Catatan"),
+        ]
         rows = (
-            [log.tanggal.isoformat(), log.get_jenis_display(), log.topik, log.penerima, log.jumlah_penerima,
-             log.kelurahan.nama if log.kelurahan else "", log.petugas, log.catatan]
+            [
+                log.tanggal.isoformat(),
+                log.get_jenis_display(),
+                log.topik,
+                log.penerima,
+                log.jumlah_penerima,
+                log.kelurahan.nama if log.kelurahan else "",
+                log.petugas,
+                log.catatan,
+            ]
             for log in qs.iterator(chunk_size=500)
         )
         return ekspor_response(request, f"log-layanan-{self.pos.slug}", header, rows)
@@ -342,11 +386,27 @@ class MitraEksporView(PosChildMixin, TemplateView):
     model = Mitra
 
     def get(self, request, *args, **kwargs):
-        header = [_("Nama mitra"), _("Jenis mitra"), _("Bentuk kerja sama"), _("Mulai"), _("Selesai"), _("Masih berjalan"),
-                  _("Nama kontak"), _("E-mail kontak")]
+        header = [
+            _("Nama mitra"),
+            _("Jenis mitra"),
+            _("Bentuk kerja sama"),
+            _("Mulai"),
+            _("Selesai"),
+            _("Masih berjalan"),
+            _("Nama kontak"),
+            _("E-mail kontak"),
+        ]
         rows = (
-            [m.nama, m.get_jenis_display(), m.kerja_sama, m.mulai.isoformat() if m.mulai else "",
-             m.selesai.isoformat() if m.selesai else "", _("ya") if m.is_aktif else _("tidak"), m.kontak_nama, m.kontak_email]
+            [
+                m.nama,
+                m.get_jenis_display(),
+                m.kerja_sama,
+                m.mulai.isoformat() if m.mulai else "",
+                m.selesai.isoformat() if m.selesai else "",
+                _("ya") if m.is_aktif else _("tidak"),
+                m.kontak_nama,
+                m.kontak_email,
+            ]
             for m in Mitra.objects.for_pos(self.pos)
         )
         return ekspor_response(request, f"kemitraan-{self.pos.slug}", header, rows)
@@ -393,7 +453,12 @@ class DokumenListView(PosChildMixin, TemplateView):
             pos=self.pos, q=filters.get("q", ""), kategori=filters.get("kategori", ""), tahun=filters.get("tahun")
         )
         page = Paginator(qs, 50).get_page(self.request.GET.get("page"))
-        ctx.update(filter_form=form, page_obj=page, dokumen_list=page.object_list, filtered=bool(filters and any(filters.values())))
+        ctx.update(
+            filter_form=form,
+            page_obj=page,
+            dokumen_list=page.object_list,
+            filtered=bool(filters and any(filters.values())),
+        )
         return ctx
 
 
@@ -469,8 +534,12 @@ class KabarFormView(PosChildFormView):
         foto = form.cleaned_data.get("foto") or []
         keterangan = form.cleaned_data.get("keterangan_foto", "")
         if self.object is not None:
-            return services.kabar_update(kabar=self.object, oleh=self.request.user, data=data, foto=foto, keterangan_foto=keterangan)
-        return services.kabar_create(pos=self.pos, oleh=self.request.user, data=data, foto=foto, keterangan_foto=keterangan)
+            return services.kabar_update(
+                kabar=self.object, oleh=self.request.user, data=data, foto=foto, keterangan_foto=keterangan
+            )
+        return services.kabar_create(
+            pos=self.pos, oleh=self.request.user, data=data, foto=foto, keterangan_foto=keterangan
+        )
 
 
 class KabarHapusView(PosChildDeleteView):

@@ -3,12 +3,11 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache import caches
 from django.db import connection
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
-from django.shortcuts import render
-from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -24,12 +23,14 @@ class BerandaView(TemplateView):
         ctx = super().get_context_data(**kwargs)
         # Everything the sections show is under ``beranda`` and built on first use: the sections are
         # {% fragmen %}s, and a cache hit builds none of the querysets (~8 ms of ORM work).
-        ctx["beranda"] = SimpleLazyObject(lambda: {
-            "kota_list": selectors.kota_list_with_pos_count(),
-            "kabar_terbaru": selectors.kabar_list_terbaru(jumlah=3),
-            "pos_percontohan": selectors.pos_list_percontohan(),
-            **extensions.context_for(extensions.BERANDA, request=self.request),
-        })
+        ctx["beranda"] = SimpleLazyObject(
+            lambda: {
+                "kota_list": selectors.kota_list_with_pos_count(),
+                "kabar_terbaru": selectors.kabar_list_terbaru(jumlah=3),
+                "pos_percontohan": selectors.pos_list_percontohan(),
+                **extensions.context_for(extensions.BERANDA, request=self.request),
+            }
+        )
         return ctx
 
 
@@ -58,10 +59,16 @@ class CariView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["q"] = q = (self.request.GET.get("q") or "").strip()[:100]
-        ctx["cari"] = SimpleLazyObject(lambda: {
-            "pos": selectors.pos_cari_public(q),
-            **extensions.context_for(extensions.CARI, request=self.request, q=q),
-        } if q else {})
+        ctx["cari"] = SimpleLazyObject(
+            lambda: (
+                {
+                    "pos": selectors.pos_cari_public(q),
+                    **extensions.context_for(extensions.CARI, request=self.request, q=q),
+                }
+                if q
+                else {}
+            )
+        )
         return ctx
 
 
@@ -78,13 +85,17 @@ class PosDetailView(DetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["can_manage"] = can_manage_pos(self.request.user, self.object)
-        ctx["riwayat_percontohan"] = selectors.percontohan_riwayat(pos=self.object) if self.object.is_percontohan else []
+        ctx["riwayat_percontohan"] = (
+            selectors.percontohan_riwayat(pos=self.object) if self.object.is_percontohan else []
+        )
         # The sections below the header are a {% fragmen %}: what they show is under ``data_pos``,
         # built on first use, so a cache hit runs none of their queries.
-        ctx["data_pos"] = SimpleLazyObject(lambda: {
-            **selectors.pos_publik(pos=self.object, hari_ini=timezone.localdate()),
-            **extensions.context_for(extensions.POS_DETAIL, request=self.request, pos=self.object),
-        })
+        ctx["data_pos"] = SimpleLazyObject(
+            lambda: {
+                **selectors.pos_publik(pos=self.object, hari_ini=timezone.localdate()),
+                **extensions.context_for(extensions.POS_DETAIL, request=self.request, pos=self.object),
+            }
+        )
         return ctx
 
 

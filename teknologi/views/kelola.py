@@ -68,7 +68,9 @@ class _Teknologi:
     def url_kembali(self, teknologi: Teknologi) -> str:
         if self.kurasi:
             return reverse("teknologi:kurasi-pratinjau", kwargs={"slug": teknologi.slug})
-        return reverse("teknologi:kelola-teknologi-pratinjau", kwargs={"pos_slug": self.pos.slug, "slug": teknologi.slug})
+        return reverse(
+            "teknologi:kelola-teknologi-pratinjau", kwargs={"pos_slug": self.pos.slug, "slug": teknologi.slug}
+        )
 
     def url_panduan(self, teknologi: Teknologi) -> str:
         if self.kurasi:
@@ -97,12 +99,16 @@ class TeknologiFormMixin(_Teknologi):
             try:
                 with transaction.atomic():
                     teknologi = services.teknologi_simpan(
-                        data=form.data_teknologi(), oleh=request.user, teknologi=teknologi,
-                        pos=None if self.kurasi else self.pos, foto=form.cleaned_data.get("foto_baru"),
+                        data=form.data_teknologi(),
+                        oleh=request.user,
+                        teknologi=teknologi,
+                        pos=None if self.kurasi else self.pos,
+                        foto=form.cleaned_data.get("foto_baru"),
                     )
                     if form.cleaned_data.get("foto_tambahan"):
                         services.foto_tambah(
-                            teknologi=teknologi, foto=form.cleaned_data["foto_tambahan"],
+                            teknologi=teknologi,
+                            foto=form.cleaned_data["foto_tambahan"],
                             keterangan=form.cleaned_data.get("foto_tambahan_keterangan", ""),
                         )
                     for foto in form.cleaned_data.get("hapus_foto") or []:
@@ -166,10 +172,17 @@ class PanduanFormMixin(_Teknologi):
 
     def _render(self, teknologi, panduan, forms_):
         form, langkah, perawatan, masalah = forms_
-        return self.render_to_response(self.get_context_data(
-            teknologi=teknologi, panduan=panduan, form=form, langkah_formset=langkah,
-            perawatan_formset=perawatan, masalah_formset=masalah, url_kembali=self.url_kembali(teknologi),
-        ))
+        return self.render_to_response(
+            self.get_context_data(
+                teknologi=teknologi,
+                panduan=panduan,
+                form=form,
+                langkah_formset=langkah,
+                perawatan_formset=perawatan,
+                masalah_formset=masalah,
+                url_kembali=self.url_kembali(teknologi),
+            )
+        )
 
     def get(self, request, *args, **kwargs):
         teknologi = self.get_teknologi()
@@ -192,8 +205,13 @@ class PanduanFormMixin(_Teknologi):
             ]
             try:
                 services.panduan_simpan(
-                    teknologi=teknologi, data=form.cleaned_data, langkah=steps, perawatan=perawatan.rows(),
-                    masalah=masalah.rows(), pdf=form.cleaned_data.get("pdf"), hapus_pdf=form.cleaned_data.get("hapus_pdf"),
+                    teknologi=teknologi,
+                    data=form.cleaned_data,
+                    langkah=steps,
+                    perawatan=perawatan.rows(),
+                    masalah=masalah.rows(),
+                    pdf=form.cleaned_data.get("pdf"),
+                    hapus_pdf=form.cleaned_data.get("hapus_pdf"),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -327,7 +345,11 @@ class KurasiRiwayatView(_Teknologi, KurasiMixin, TemplateView):
         ctx["teknologi"] = teknologi
         ctx["riwayat"] = _riwayat(list(teknologi.history.select_related("history_user").order_by("-history_date")[:60]))
         ctx["riwayat_panduan"] = _riwayat(
-            list(Panduan.history.filter(teknologi_id=teknologi.pk).select_related("history_user").order_by("-history_date")[:30])
+            list(
+                Panduan.history.filter(teknologi_id=teknologi.pk)
+                .select_related("history_user")
+                .order_by("-history_date")[:30]
+            )
         )
         return ctx
 
@@ -378,7 +400,9 @@ class KelolaTeknologiListView(KelolaPosMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["usulan_list"] = Teknologi.objects.for_pos(self.pos).order_by("status", "nama")
-        ctx["peraga_list"] = TeknologiPos.objects.for_pos(self.pos).select_related("teknologi").order_by("teknologi__nama")
+        ctx["peraga_list"] = (
+            TeknologiPos.objects.for_pos(self.pos).select_related("teknologi").order_by("teknologi__nama")
+        )
         ctx["jumlah_menunggu"] = Adopsi.objects.for_pos(self.pos).filter(status=StatusAdopsi.MENUNGGU).count()
         return ctx
 
@@ -390,7 +414,9 @@ class KelolaPeragaView(KelolaPosMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["peraga_list"] = TeknologiPos.objects.for_pos(self.pos).select_related("teknologi").order_by("teknologi__nama")
+        ctx["peraga_list"] = (
+            TeknologiPos.objects.for_pos(self.pos).select_related("teknologi").order_by("teknologi__nama")
+        )
         ctx.setdefault("form", PeragaForm())
         return ctx
 

@@ -36,8 +36,12 @@ class TeknologiListView(TemplateView):
 
         def katalog():
             hasil = selectors.teknologi_katalog(f, halaman=halaman, per_halaman=PER_HALAMAN)
-            return {"page_obj": hasil.page, "teknologi_list": hasil.page.object_list, "facet": hasil.facet,
-                    "saran": hasil.saran}
+            return {
+                "page_obj": hasil.page,
+                "teknologi_list": hasil.page.object_list,
+                "facet": hasil.facet,
+                "saran": hasil.saran,
+            }
 
         ctx.update(versi.konteks_malas(katalog, "page_obj", "teknologi_list", "facet", "saran"))
         ctx.update(
@@ -124,8 +128,9 @@ def panduan_qr(request, slug: str):
 
 def panduan_pdf(request, slug: str):
     """The guide's PDF, always as a download (never rendered inline on the portal's origin)."""
-    panduan = get_object_or_404(Panduan.objects.select_related("teknologi"), teknologi__slug=slug,
-                                teknologi__status="terbit")
+    panduan = get_object_or_404(
+        Panduan.objects.select_related("teknologi"), teknologi__slug=slug, teknologi__status="terbit"
+    )
     if not panduan.pdf:
         raise Http404
     return download_response(panduan.pdf, filename=f"panduan-{panduan.teknologi.slug}.pdf")
@@ -153,14 +158,18 @@ class AdopsiLaporView(LoginRequiredMixin, FormView):
         data = form.cleaned_data
         try:
             services.adopsi_catat(
-                teknologi=self.teknologi, pos=data["pos"], nama_usaha=data["nama_usaha"], ukm=data.get("ukm"),
+                teknologi=self.teknologi,
+                pos=data["pos"],
+                nama_usaha=data["nama_usaha"],
+                ukm=data.get("ukm"),
                 oleh=self.request.user,
-                pemilik=self.request.user, sejak=data["sejak"], rating=data["rating"], catatan=data["catatan"],
+                pemilik=self.request.user,
+                sejak=data["sejak"],
+                rating=data["rating"],
+                catatan=data["catatan"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
-        messages.success(
-            self.request, _("Terima kasih. Laporan Anda akan tampil setelah diperiksa operator pos.")
-        )
+        messages.success(self.request, _("Terima kasih. Laporan Anda akan tampil setelah diperiksa operator pos."))
         return redirect(self.teknologi.get_absolute_url())

@@ -52,10 +52,15 @@ class KampanyeDetailView(TemplateView):
             kampanye=kampanye,
             janji=janji,
             # A full campaign takes no new pledgers, but its pledgers may still lower or withdraw.
-            boleh_janji=bool(user.is_authenticated and user.is_pemilik_ukm
-                             and (kampanye.menerima_janji or (janji is not None and kampanye.janji_dapat_diubah))),
-            form=kwargs.get("form") or JanjiForm(initial={"jumlah": janji.jumlah if janji else 1,
-                                                          "nama_usaha": janji.nama_usaha if janji else ""}),
+            boleh_janji=bool(
+                user.is_authenticated
+                and user.is_pemilik_ukm
+                and (kampanye.menerima_janji or (janji is not None and kampanye.janji_dapat_diubah))
+            ),
+            form=kwargs.get("form")
+            or JanjiForm(
+                initial={"jumlah": janji.jumlah if janji else 1, "nama_usaha": janji.nama_usaha if janji else ""}
+            ),
         )
         return ctx
 
@@ -70,7 +75,9 @@ def janji_simpan(request, pk: int):
     if form.is_valid():
         try:
             services.janji_simpan(
-                kampanye=kampanye, pengguna=request.user, jumlah=form.cleaned_data["jumlah"],
+                kampanye=kampanye,
+                pengguna=request.user,
+                jumlah=form.cleaned_data["jumlah"],
                 nama_usaha=form.cleaned_data["nama_usaha"],
             )
         except ValidationError as error:
@@ -130,7 +137,9 @@ class KelolaKampanyeTambahView(KelolaPosMixin, FormView):
 
 class _KampanyeScoped(KelolaPosMixin):
     def get_kampanye(self) -> KampanyeUrunBeli:
-        return get_object_or_404(KampanyeUrunBeli.objects.for_pos(self.pos).select_related("teknologi"), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            KampanyeUrunBeli.objects.for_pos(self.pos).select_related("teknologi"), pk=self.kwargs["pk"]
+        )
 
 
 class KelolaKampanyeDetailView(_KampanyeScoped, TemplateView):
@@ -146,7 +155,8 @@ class KelolaKampanyeDetailView(_KampanyeScoped, TemplateView):
             janji_list=janji,
             jumlah_penjanji=kampanye.jumlah_penjanji,
             transisi=[
-                (status, label) for status, label in StatusKampanye.choices
+                (status, label)
+                for status, label in StatusKampanye.choices
                 if kampanye.status in services.TRANSISI.get(status, set())
             ],
         )
@@ -173,11 +183,27 @@ class KelolaKampanyeEksporView(_KampanyeScoped, TemplateView):
     def get(self, request, *args, **kwargs):
         fmt = format_diminta(request, dari_url=kwargs["fmt"])
         kampanye = self.get_kampanye()
-        header = [_("Nama"), _("E-mail"), _("Nama usaha"), _("Jumlah unit"), _("Harga satuan"), _("Total"),
-                  _("Status"), _("Tanggal janji")]
+        header = [
+            _("Nama"),
+            _("E-mail"),
+            _("Nama usaha"),
+            _("Jumlah unit"),
+            _("Harga satuan"),
+            _("Total"),
+            _("Status"),
+            _("Tanggal janji"),
+        ]
         rows = [
-            [j.pengguna.nama, j.pengguna.email, j.nama_usaha, j.jumlah, kampanye.harga_satuan,
-             j.jumlah * kampanye.harga_satuan, j.get_status_display(), timezone.localtime(j.created_at).strftime("%Y-%m-%d %H:%M")]
+            [
+                j.pengguna.nama,
+                j.pengguna.email,
+                j.nama_usaha,
+                j.jumlah,
+                kampanye.harga_satuan,
+                j.jumlah * kampanye.harga_satuan,
+                j.get_status_display(),
+                timezone.localtime(j.created_at).strftime("%Y-%m-%d %H:%M"),
+            ]
             for j in selectors.janji_list_kampanye(kampanye)
         ]
         return ekspor_response(request, f"urun-beli-{kampanye.pk}-janji", header, rows, sheet=_("Janji"), dari_url=fmt)

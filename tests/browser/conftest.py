@@ -56,4 +56,3 @@ def login(page, site):
 def pytest_collection_modifyitems(items):
     for item in items:
         item.add_marker(pytest.mark.browser)
-

@@ -1,6 +1,5 @@
 """Helpers shared by the browser journeys."""
 
-
 OVERFLOW_JS = """() => {
   const root = document.documentElement;
   const extra = root.scrollWidth - root.clientWidth;

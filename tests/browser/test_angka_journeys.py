@@ -24,7 +24,9 @@ def test_operator_types_one_billion_with_points_at_360px(page, site, login):
     page.get_by_label("Nama pemilik").fill("Rapi Suganda")
     page.get_by_label("Kelurahan").select_option(label="Petojo Utara")
     page.get_by_label("Bidang usaha").select_option(label="Kuliner (makanan dan minuman)")
-    page.get_by_label("Usaha baru didirikan atau didaftarkan — kriteria modal usaha").check()  # the class goes by capital
+    page.get_by_label(
+        "Usaha baru didirikan atau didaftarkan — kriteria modal usaha"
+    ).check()  # the class goes by capital
     modal = page.get_by_role("textbox", name="Modal usaha (Rp)")
     modal.fill("1.000.000.000")
     # A plain text input with a numeric keypad: valid in the browser's eyes, no bubble to show.
@@ -63,6 +65,8 @@ def test_juri_types_a_score_with_a_decimal_comma_at_360px(page, site, login):
     assert inputs.nth(0).evaluate(VALIDITY_JS) == ["text", "decimal", True, ""]
     page.get_by_role("button", name="Simpan nilai").click()
     expect(page.get_by_text("Nilai untuk Posyantek Kecamatan Gambir disimpan (15 perubahan).")).to_be_visible()
-    assert set(Nilai.objects.filter(juri__email="juri1@posyantek.test", peserta=gambir).values_list("nilai", flat=True)) == {Decimal("87.5")}
+    assert set(
+        Nilai.objects.filter(juri__email="juri1@posyantek.test", peserta=gambir).values_list("nilai", flat=True)
+    ) == {Decimal("87.5")}
     page.goto(f"{site}/kelola/lomba/{lomba.pk}/peserta/{gambir.pk}/nilai/")
     expect(page.locator("form.nilai-form input[inputmode=decimal]").first).to_have_value("87,5")

@@ -26,8 +26,9 @@ def test_long_unbreakable_ukm_name_wraps_at_360px(page, site):
     from tests.ukm.factories import ProdukFactory
 
     nama = "KeripikSingkongBaladoPedasManisKhasBetawiMpokNoriAsliGambir"
-    published = ukm(nama=nama, kel="Cideng", tampil_publik=True, verified_at=timezone.now(),
-                    deskripsi="Pesan:" + "x" * 90)
+    published = ukm(
+        nama=nama, kel="Cideng", tampil_publik=True, verified_at=timezone.now(), deskripsi="Pesan:" + "x" * 90
+    )
     ProdukFactory(ukm=published, nama="DodolKetanDurianSuperJumboUkuranKeluarga", harga=40000)
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{site}/ukm/{published.pk}/")
@@ -47,12 +48,18 @@ def test_ringkasan_chart_labels_are_not_clipped_at_360px(page, site, login):
 
     operator = make_operator("gambir")
     gambir = Pos.objects.get(slug="gambir")
-    for i, nama in enumerate(["Komposter Rumah Tangga (Takakura) Komunal Mandiri", "Alat Pemeras Santan",
-                              "Pengolah Limbah Plastik Menjadi Bahan Bakar Minyak"]):
+    for i, nama in enumerate(
+        [
+            "Komposter Rumah Tangga (Takakura) Komunal Mandiri",
+            "Alat Pemeras Santan",
+            "Pengolah Limbah Plastik Menjadi Bahan Bakar Minyak",
+        ]
+    ):
         teknologi = f.teknologi(nama)
         for n in range(i + 1):
-            services.adopsi_catat(teknologi=teknologi, pos=gambir, nama_usaha=f"Usaha {i}-{n}", oleh=operator,
-                                  sejak=date(2024, 1, 1))
+            services.adopsi_catat(
+                teknologi=teknologi, pos=gambir, nama_usaha=f"Usaha {i}-{n}", oleh=operator, sejak=date(2024, 1, 1)
+            )
     login("operator.gambir@posyantek.test")
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{site}/kelola/gambir/ringkasan/")

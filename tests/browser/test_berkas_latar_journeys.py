@@ -29,8 +29,13 @@ def test_berkas_latar_journey_prepare_then_download(page, site, login, settings,
 
     # A job still running, for the screenshots (360/1280 px, id/en) and the overflow check.
     berjalan = BerkasTugas.objects.create(
-        user=admin, jenis="ekspor-ukm-provinsi", nama_berkas="ukm-dki-jakarta-20261204", parameter={"format": "csv"},
-        status="berjalan", baris_selesai=1200, baris_total=30000,
+        user=admin,
+        jenis="ekspor-ukm-provinsi",
+        nama_berkas="ukm-dki-jakarta-20261204",
+        parameter={"format": "csv"},
+        status="berjalan",
+        baris_selesai=1200,
+        baris_total=30000,
     )
     folder = os.environ.get("SCREENSHOT_DIR", str(tmp_path))
     for bahasa in ("id", "en"):
@@ -40,6 +45,8 @@ def test_berkas_latar_journey_prepare_then_download(page, site, login, settings,
             page.goto(f"{site}/kelola/berkas/{berjalan.pk}/")
             assert horizontal_overflow(page) == 0
             page.screenshot(path=f"{folder}/berkas-berjalan-{bahasa}-{lebar}.png", full_page=True)
-            expect(page.get_by_text("1.200 dari 30.000 baris" if bahasa == "id" else "1,200 of 30,000 rows")).to_be_visible()
+            expect(
+                page.get_by_text("1.200 dari 30.000 baris" if bahasa == "id" else "1,200 of 30,000 rows")
+            ).to_be_visible()
             page.goto(f"{site}/kelola/berkas/{tugas.pk}/")
             page.screenshot(path=f"{folder}/berkas-selesai-{bahasa}-{lebar}.png", full_page=True)

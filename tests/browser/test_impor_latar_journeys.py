@@ -19,7 +19,10 @@ def test_impor_latar_journey_queue_then_result(page, site, login, settings, tmp_
     operator = make_operator("gambir")
     login(operator.email)
     page.goto(f"{site}/kelola/gambir/ukm/impor/")
-    page.set_input_files("input[type=file]", files=[{"name": "ukm.csv", "mimeType": "text/csv", "buffer": "\n".join([JUDUL, *BARIS]).encode()}])
+    page.set_input_files(
+        "input[type=file]",
+        files=[{"name": "ukm.csv", "mimeType": "text/csv", "buffer": "\n".join([JUDUL, *BARIS]).encode()}],
+    )
     page.get_by_role("button", name="Periksa berkas").click()
     page.get_by_role("button", name="Simpan 3 baris").click()
     batch = ImporBatch.objects.get()
@@ -28,10 +31,16 @@ def test_impor_latar_journey_queue_then_result(page, site, login, settings, tmp_
 
     # A batch still processing and one that failed, for the screenshots (360/1280 px, id/en).
     pos = batch.pos
-    diproses = impor_preview(upload=SimpleUploadedFile("besar.csv", "\n".join([JUDUL, *BARIS]).encode()), oleh=operator, pos=pos)
+    diproses = impor_preview(
+        upload=SimpleUploadedFile("besar.csv", "\n".join([JUDUL, *BARIS]).encode()), oleh=operator, pos=pos
+    )
     ImporBatch.objects.filter(pk=diproses.pk).update(status="diproses")
-    gagal = impor_preview(upload=SimpleUploadedFile("gagal.csv", "\n".join([JUDUL, *BARIS]).encode()), oleh=operator, pos=pos)
-    ImporBatch.objects.filter(pk=gagal.pk).update(status="gagal", galat="Pratinjau ini sudah kedaluwarsa. Unggah ulang berkasnya.")
+    gagal = impor_preview(
+        upload=SimpleUploadedFile("gagal.csv", "\n".join([JUDUL, *BARIS]).encode()), oleh=operator, pos=pos
+    )
+    ImporBatch.objects.filter(pk=gagal.pk).update(
+        status="gagal", galat="Pratinjau ini sudah kedaluwarsa. Unggah ulang berkasnya."
+    )
     folder = os.environ.get("SCREENSHOT_DIR", str(tmp_path))
     for bahasa in ("id", "en"):
         page.context.add_cookies([{"name": "django_language", "value": bahasa, "url": site}])

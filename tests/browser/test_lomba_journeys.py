@@ -53,8 +53,9 @@ def test_juri_scores_an_entry_and_cannot_open_another_juri_scores(page, site, lo
     expect(page.get_by_text("Nilai untuk Posyantek Kecamatan Gambir disimpan (15 perubahan).")).to_be_visible()
     item = page.get_by_role("listitem").filter(has_text="Posyantek Kecamatan Gambir")
     expect(item).to_contain_text("15/15 kriteria dinilai")
-    assert sorted(set(Nilai.objects.filter(juri__email="juri1@posyantek.test", peserta=gambir)
-                      .values_list("nilai", flat=True))) == [80, 81, 82, 83, 84]
+    assert sorted(
+        set(Nilai.objects.filter(juri__email="juri1@posyantek.test", peserta=gambir).values_list("nilai", flat=True))
+    ) == [80, 81, 82, 83, 84]
 
     # The entry's page shows juri1's own scores only; juri2's 93,41 is nowhere.
     page.get_by_role("link", name="Posyantek Kecamatan Gambir", exact=True).click()
@@ -97,7 +98,9 @@ def test_admin_finalises_and_announces_and_the_public_sees_the_ranking(page, sit
     expect(rows.nth(1)).to_contain_text("Posyantek Kecamatan Tambora")
     expect(rows.nth(1)).to_contain_text("71,00")
     page.get_by_text("Cara menghitung peringkat").click()
-    expect(page.get_by_text("Nilai akhir: jumlah (bobot tahap ÷ 100 × nilai tahap), dibulatkan 2 desimal.")).to_be_visible()
+    expect(
+        page.get_by_text("Nilai akhir: jumlah (bobot tahap ÷ 100 × nilai tahap), dibulatkan 2 desimal.")
+    ).to_be_visible()
 
 
 def test_a_finalised_score_cannot_be_changed(page, site, login):

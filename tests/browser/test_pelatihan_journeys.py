@@ -53,7 +53,9 @@ def test_visitor_finds_a_session_near_them_and_adds_it_to_calendar_at_360px(page
     page.get_by_role("link", name="Daftar sesi").click()
     page.get_by_role("link", name="Foto Produk dengan Ponsel").click()
     expect(page.get_by_text("10 dari 10 kursi tersisa")).to_be_visible()
-    expect(page.get_by_role("link", name="Bagikan lewat WhatsApp")).to_have_attribute("href", re.compile(r"^https://wa\.me/\?text=.*pelatihan%2Fjadwal%2F\d+%2F"))
+    expect(page.get_by_role("link", name="Bagikan lewat WhatsApp")).to_have_attribute(
+        "href", re.compile(r"^https://wa\.me/\?text=.*pelatihan%2Fjadwal%2F\d+%2F")
+    )
     assert horizontal_overflow(page) <= 0
     with page.expect_download() as info:
         page.get_by_role("link", name="Tambahkan ke kalender (.ics)").click()

@@ -11,9 +11,18 @@ from playwright.sync_api import expect
 from tests.browser.helpers import horizontal_overflow
 from tests.factories import UserFactory
 
-MENU_UTAMA = {"id": ["Pos", "Direktori UKM", "Teknologi", "Urun beli", "Pelatihan", "Relawan TIK", "Lomba"],
-              "en": ["Posts", "Business directory", "Technology", "Collective purchase", "Training",
-                     "ICT volunteers (Relawan TIK)", "Competitions"]}
+MENU_UTAMA = {
+    "id": ["Pos", "Direktori UKM", "Teknologi", "Urun beli", "Pelatihan", "Relawan TIK", "Lomba"],
+    "en": [
+        "Posts",
+        "Business directory",
+        "Technology",
+        "Collective purchase",
+        "Training",
+        "ICT volunteers (Relawan TIK)",
+        "Competitions",
+    ],
+}
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +35,10 @@ def set_language(page, site, lang: str) -> None:
 
 
 def menu_links(page):
-    return page.get_by_role("navigation", name={"id": "Navigasi utama", "en": "Main navigation"}[page.evaluate("document.documentElement.lang")])
+    return page.get_by_role(
+        "navigation",
+        name={"id": "Navigasi utama", "en": "Main navigation"}[page.evaluate("document.documentElement.lang")],
+    )
 
 
 # The characters after which a line of the element's text ends (one per line break).
@@ -113,7 +125,9 @@ def test_empty_month_calendar_says_one_thing_and_links_the_next_session(page, si
         bulan = (bulan + timedelta(days=32)).replace(day=1)
     berikut = (bulan + timedelta(days=32)).replace(day=1)  # the first day of the month after: in the grid's last row
     mulai = timezone.make_aware(datetime(berikut.year, berikut.month, 1, 9), timezone.get_current_timezone())
-    jadwal = JadwalFactory(pos=Pos.objects.get(slug="gambir"), judul="Kelas Awal Bulan", mulai=mulai, selesai=mulai + timedelta(hours=2))
+    jadwal = JadwalFactory(
+        pos=Pos.objects.get(slug="gambir"), judul="Kelas Awal Bulan", mulai=mulai, selesai=mulai + timedelta(hours=2)
+    )
     page.set_viewport_size({"width": width, "height": 740})
     page.goto(f"{site}/pelatihan/kalender/?kecamatan=gambir&bulan={bulan:%Y-%m}")
     main = page.locator("main")
@@ -124,7 +138,8 @@ def test_empty_month_calendar_says_one_thing_and_links_the_next_session(page, si
     expect(page).to_have_url(f"{site}{jadwal.get_absolute_url()}")
     page.go_back()
     expect(page.get_by_role("link", name="Kalender pelatihan Posyantek Kecamatan Gambir (.ics)")).to_have_attribute(
-        "href", "/pos/gambir/kalender.ics")
+        "href", "/pos/gambir/kalender.ics"
+    )
     assert horizontal_overflow(page) <= 0
 
 
@@ -174,7 +189,12 @@ def test_certificate_page_has_no_horizontal_scroll(page, site, width):
     from tests.pelatihan.factories import JadwalFactory, PendaftaranFactory
 
     mulai = timezone.now() - timedelta(days=3)
-    jadwal = JadwalFactory(pos=Pos.objects.get(slug="gambir"), judul="Foto Produk dengan Ponsel", mulai=mulai, selesai=mulai + timedelta(hours=2))
+    jadwal = JadwalFactory(
+        pos=Pos.objects.get(slug="gambir"),
+        judul="Foto Produk dengan Ponsel",
+        mulai=mulai,
+        selesai=mulai + timedelta(hours=2),
+    )
     pendaftaran = PendaftaranFactory(jadwal=jadwal, user=UserFactory(nama="Siti Aminah Kusumawardhani"), hadir=True)
     sertifikat = sertifikat_terbitkan(pendaftaran, timezone.now())
     page.set_viewport_size({"width": width, "height": 740})

@@ -13,8 +13,12 @@ def katalog():
     from tests.teknologi import factories as f
 
     santan = f.teknologi(
-        "Alat Pemeras Santan", ringkasan="Memeras parutan kelapa menjadi santan kental.", alias="pres santan",
-        kapasitas="5–8 kg parutan per jam", harga_min=1_750_000, harga_max=4_500_000,
+        "Alat Pemeras Santan",
+        ringkasan="Memeras parutan kelapa menjadi santan kental.",
+        alias="pres santan",
+        kapasitas="5–8 kg parutan per jam",
+        harga_min=1_750_000,
+        harga_max=4_500_000,
     )
     f.panduan(santan, langkah=5)
     f.teknologi("Mesin Parut Kelapa", ringkasan="Memarut kelapa.")
@@ -68,8 +72,13 @@ def test_owner_pledges_to_a_campaign_and_sees_the_bar_move(page, site, login):
     from tests.teknologi import factories as f
 
     t = f.teknologi("Mesin Pencacah Plastik")
-    kampanye = f.kampanye(t, Pos.objects.get(slug="pademangan"), target=10, maksimum=12,
-                          judul="Urun beli pencacah plastik untuk bank sampah")
+    kampanye = f.kampanye(
+        t,
+        Pos.objects.get(slug="pademangan"),
+        target=10,
+        maksimum=12,
+        judul="Urun beli pencacah plastik untuk bank sampah",
+    )
     for i in range(7):
         services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(i + 10), jumlah=1)
     UserFactory(email="ukm1@posyantek.test", is_pemilik_ukm=True, nama="Siti Pemilik")

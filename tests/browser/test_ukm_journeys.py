@@ -139,9 +139,18 @@ def test_owner_signs_up_registers_business_and_adds_product_with_photo(page, sit
 def test_visitor_browses_directory_at_360px(page, site):
     from tests.ukm.factories import FotoProdukFactory, ProdukFactory
 
-    published = ukm(nama="Dodol Betawi Mpok Nori", kel="Cideng", tampil_publik=True, verified_at=timezone.now(),
-                    pemilik_telepon="081299998888", alamat="Gang Rahasia 1", deskripsi="Dodol ketan aduk 8 jam.")
-    FotoProdukFactory(produk=ProdukFactory(ukm=published, nama="Dodol 500 g", harga=40000), keterangan="Dodol dalam besek")
+    published = ukm(
+        nama="Dodol Betawi Mpok Nori",
+        kel="Cideng",
+        tampil_publik=True,
+        verified_at=timezone.now(),
+        pemilik_telepon="081299998888",
+        alamat="Gang Rahasia 1",
+        deskripsi="Dodol ketan aduk 8 jam.",
+    )
+    FotoProdukFactory(
+        produk=ProdukFactory(ukm=published, nama="Dodol 500 g", harga=40000), keterangan="Dodol dalam besek"
+    )
     ukm(nama="Batik Tambora Sari", kel="Angke", tampil_publik=True, verified_at=timezone.now(), bidang="fesyen")
     ukm(nama="Belum Setuju Tampil", kel="Cideng", verified_at=timezone.now())
     page.set_viewport_size({"width": 360, "height": 740})

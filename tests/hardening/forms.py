@@ -138,14 +138,54 @@ def target_url(form: Form, page_url: str) -> str:
 # -- generated input ----------------------------------------------------------------------------
 
 HOSTILE = [
-    "", " ", "0", "-1", "-999999999999", "99999999999999999999999999", "1e309", "NaN", "-0.000001", "3.14,15",
-    "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)",
-    "' OR '1'='1' --", "'; DROP TABLE posyantek_pos; --", "%", "_", "\\", "%s%s%s%n", "{{ 7*7 }}", "{% debug %}",
-    "\x00", "a\x00b", "\x1b[31m", "\u202e\u0644\u0627", "\ufeff", "🙂" * 64, "١٢٣", "２０２４",
-    "2024-02-30", "0000-00-00", "31/12/2024", "9999-12-31T23:59:59", "-1 day",
-    "../../../../etc/passwd", "C:\\Windows\\win.ini", "http://", "https://contoh.invalid/" + "a" * 300,
-    "a@b", "a" * 255, "a" * 256, "x" * 5000, "y" * 70_000, "\r\n" * 50, "  padded  ",
-    "12345678901234567890", "3171010", "31.71.01",
+    "",
+    " ",
+    "0",
+    "-1",
+    "-999999999999",
+    "99999999999999999999999999",
+    "1e309",
+    "NaN",
+    "-0.000001",
+    "3.14,15",
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "' OR '1'='1' --",
+    "'; DROP TABLE posyantek_pos; --",
+    "%",
+    "_",
+    "\\",
+    "%s%s%s%n",
+    "{{ 7*7 }}",
+    "{% debug %}",
+    "\x00",
+    "a\x00b",
+    "\x1b[31m",
+    "\u202e\u0644\u0627",
+    "\ufeff",
+    "🙂" * 64,
+    "١٢٣",
+    "２０２４",
+    "2024-02-30",
+    "0000-00-00",
+    "31/12/2024",
+    "9999-12-31T23:59:59",
+    "-1 day",
+    "../../../../etc/passwd",
+    "C:\\Windows\\win.ini",
+    "http://",
+    "https://contoh.invalid/" + "a" * 300,
+    "a@b",
+    "a" * 255,
+    "a" * 256,
+    "x" * 5000,
+    "y" * 70_000,
+    "\r\n" * 50,
+    "  padded  ",
+    "12345678901234567890",
+    "3171010",
+    "31.71.01",
 ]
 
 hostile_text = st.one_of(
@@ -227,8 +267,13 @@ def fuzz(client, url: str, form: Form, *, max_examples: int = 200, files: dict |
         fixed.update(files)
     sent = 0
 
-    @settings(max_examples=max_examples, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=max_examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(payloads(form, fixed))
     def run(data):
         nonlocal sent

@@ -1,13 +1,13 @@
 """Deliberately broken views, only for proving that the hardening tests catch what they claim to."""
 
+import uuid
+
 from django import forms
-from django.http import HttpResponse
 from django.core.files.storage import default_storage
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import include, path
 from django.views.decorators.http import require_POST
-
-import uuid
 
 from posyantek.models import User
 

@@ -17,9 +17,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 
+from lomba.models import JuriPos, Lomba
 from pelatihan.models import Program, Relawan
 from posyantek.forms import add_service_errors
-from lomba.models import JuriPos, Lomba
 from posyantek.models import Kelurahan, Kepengurusan, Pengurus, UnitKelurahan, User
 from teknologi.models import Teknologi, TeknologiPos
 from tests.factories import UserFactory
@@ -66,8 +66,14 @@ def _satu_kali(statuses: list[int]) -> None:
     assert set(statuses) <= {200, 302}, statuses
 
 
-TEKNOLOGI = {"nama": "Alat Pengering Kerupuk", "bidang": "pangan", "ringkasan": "Mengeringkan kerupuk.",
-             "deskripsi": "Pengering tipe rak.", "harga_min": "9000000", "harga_max": "22000000"}
+TEKNOLOGI = {
+    "nama": "Alat Pengering Kerupuk",
+    "bidang": "pangan",
+    "ringkasan": "Mengeringkan kerupuk.",
+    "deskripsi": "Pengering tipe rak.",
+    "harga_min": "9000000",
+    "harga_max": "22000000",
+}
 
 
 @pytest.mark.postgres
@@ -88,33 +94,62 @@ class TestDoubleSubmitPostgres:
         assert Teknologi.objects.filter(nama="Alat Pengering Kerupuk").count() == 1
 
     def test_program_baru_double_submit_keeps_one_programme(self, operator_a, pos_a):
-        data = {"nama": "Kelas Jualan Daring", "jenis": "e_literasi", "pilar": "cakap", "topik": ["internet_dasar"],
-                "deskripsi": "", "is_aktif": "on"}
+        data = {
+            "nama": "Kelas Jualan Daring",
+            "jenis": "e_literasi",
+            "pilar": "cakap",
+            "topik": ["internet_dasar"],
+            "deskripsi": "",
+            "is_aktif": "on",
+        }
         _satu_kali(kirim_bersamaan(operator_a, "/kelola/gambir/pelatihan/program/baru/", data))
         assert Program.objects.filter(pos=pos_a, nama="Kelas Jualan Daring").count() == 1
 
     def test_program_provinsi_baru_double_submit_keeps_one_programme(self, admin_provinsi, wilayah):
-        data = {"nama": "Kelas Provinsi", "jenis": "e_literasi", "pilar": "cakap", "topik": ["internet_dasar"],
-                "deskripsi": "", "is_aktif": "on"}
+        data = {
+            "nama": "Kelas Provinsi",
+            "jenis": "e_literasi",
+            "pilar": "cakap",
+            "topik": ["internet_dasar"],
+            "deskripsi": "",
+            "is_aktif": "on",
+        }
         _satu_kali(kirim_bersamaan(admin_provinsi, "/kelola/program-pelatihan/baru/", data))
         assert Program.objects.filter(pos__isnull=True, nama="Kelas Provinsi").count() == 1
 
     def test_unit_kelurahan_double_submit_keeps_one_unit(self, operator_a, pos_a):
         cideng = Kelurahan.objects.get(nama="Cideng")
-        data = {"kelurahan": str(cideng.pk), "alamat": "Kantor Kelurahan", "koordinator": "Pak RW", "telepon": "0812",
-                "nomor_sk": "", "tanggal_dibentuk": "", "is_aktif": "on", "catatan": ""}
+        data = {
+            "kelurahan": str(cideng.pk),
+            "alamat": "Kantor Kelurahan",
+            "koordinator": "Pak RW",
+            "telepon": "0812",
+            "nomor_sk": "",
+            "tanggal_dibentuk": "",
+            "is_aktif": "on",
+            "catatan": "",
+        }
         _satu_kali(kirim_bersamaan(operator_a, "/kelola/gambir/unit-kelurahan/tambah/", data))
         assert UnitKelurahan.objects.filter(pos=pos_a, kelurahan=cideng).count() == 1
 
     def test_pengurus_ketua_double_submit_keeps_one_ketua(self, operator_a, pos_a):
-        periode = Kepengurusan.objects.create(pos=pos_a, mulai=datetime.date(2025, 1, 1), selesai=datetime.date(2027, 12, 31))
+        periode = Kepengurusan.objects.create(
+            pos=pos_a, mulai=datetime.date(2025, 1, 1), selesai=datetime.date(2027, 12, 31)
+        )
         data = {"jabatan": "ketua", "nama": "Siti Aminah", "telepon": "0812", "email": ""}
         _satu_kali(kirim_bersamaan(operator_a, f"/kelola/gambir/pengurus/periode/{periode.pk}/anggota/tambah/", data))
         assert Pengurus.objects.filter(kepengurusan=periode, jabatan="ketua").count() == 1
 
     def test_lomba_baru_double_submit_keeps_one_competition(self, admin_provinsi, wilayah):
-        data = {"tahun": "2026", "kategori": "inovasi_ttg", "tingkat": "provinsi", "kota": "", "sumber_hasil": "penilaian",
-                "nama": "", "deskripsi": ""}
+        data = {
+            "tahun": "2026",
+            "kategori": "inovasi_ttg",
+            "tingkat": "provinsi",
+            "kota": "",
+            "sumber_hasil": "penilaian",
+            "nama": "",
+            "deskripsi": "",
+        }
         _satu_kali(kirim_bersamaan(admin_provinsi, "/kelola/lomba/baru/", data))
         assert Lomba.objects.filter(tahun=2026, kategori="inovasi_ttg", tingkat="provinsi").count() == 1
 
@@ -130,18 +165,34 @@ class TestDoubleSubmitPostgres:
         assert TeknologiPos.objects.filter(pos=pos_a, teknologi=teknologi).count() == 1
 
     def test_relawan_daftar_double_submit_keeps_one_account(self, wilayah):
-        data = {"nama": "Ani Pelamar", "email": "ani@contoh.test", "telepon": "0812-3456-7890", "domisili": "gambir",
-                "pendidikan": "sarjana", "pekerjaan": "Mahasiswa", "ketersediaan": ["akhir_pekan"],
-                "motivasi": "Saya ingin membantu UKM di kampung saya berjualan daring.", "setuju_kode_etik": "on",
-                "keahlian_media_sosial": "mahir"}
+        data = {
+            "nama": "Ani Pelamar",
+            "email": "ani@contoh.test",
+            "telepon": "0812-3456-7890",
+            "domisili": "gambir",
+            "pendidikan": "sarjana",
+            "pekerjaan": "Mahasiswa",
+            "ketersediaan": ["akhir_pekan"],
+            "motivasi": "Saya ingin membantu UKM di kampung saya berjualan daring.",
+            "setuju_kode_etik": "on",
+            "keahlian_media_sosial": "mahir",
+        }
         _satu_kali(kirim_bersamaan(None, "/relawan/daftar/", data))
         assert User.objects.filter(email="ani@contoh.test").count() == 1
         assert Relawan.objects.filter(user__email="ani@contoh.test").count() == 1
 
     def test_relawan_daftar_logged_in_double_submit_keeps_one_application(self, pemilik_ukm, wilayah):
-        data = {"nama": "Siti Pemilik", "telepon": "0812-3456-7890", "domisili": "gambir", "pendidikan": "sarjana",
-                "pekerjaan": "Pedagang", "ketersediaan": ["akhir_pekan"], "setuju_kode_etik": "on",
-                "motivasi": "Saya ingin membantu UKM di kampung saya berjualan daring.", "keahlian_media_sosial": "mahir"}
+        data = {
+            "nama": "Siti Pemilik",
+            "telepon": "0812-3456-7890",
+            "domisili": "gambir",
+            "pendidikan": "sarjana",
+            "pekerjaan": "Pedagang",
+            "ketersediaan": ["akhir_pekan"],
+            "setuju_kode_etik": "on",
+            "motivasi": "Saya ingin membantu UKM di kampung saya berjualan daring.",
+            "keahlian_media_sosial": "mahir",
+        }
         _satu_kali(kirim_bersamaan(pemilik_ukm, "/relawan/daftar/", data))
         assert Relawan.objects.filter(user=pemilik_ukm).count() == 1
 

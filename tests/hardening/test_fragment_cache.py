@@ -236,7 +236,9 @@ def test_fragments_live_in_the_fragments_cache_only(client, pos_a):
     assert caches["fragments"]._cache  # the per-process cache holds the rendering
 
 
-def test_the_registry_list_is_cached_per_post_behind_the_access_check(client, pos_a, pos_b, operator_a, operator_b, admin_provinsi):
+def test_the_registry_list_is_cached_per_post_behind_the_access_check(
+    client, pos_a, pos_b, operator_a, operator_b, admin_provinsi
+):
     UkmFactory(nama="Kopi Rahasia Gambir")  # Cideng: a kelurahan of Gambir
     client.force_login(operator_a)
     assert "Kopi Rahasia Gambir" in _get(client, "/kelola/gambir/ukm/?q=kopi")

@@ -20,11 +20,26 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 SECURITY_SETTINGS = [
-    "DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD",
-    "SECURE_CONTENT_TYPE_NOSNIFF", "SECURE_REFERRER_POLICY", "SECURE_CROSS_ORIGIN_OPENER_POLICY", "X_FRAME_OPTIONS",
-    "SESSION_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SECURE",
-    "CSRF_COOKIE_HTTPONLY", "CSRF_COOKIE_SAMESITE", "LANGUAGE_COOKIE_SECURE", "LANGUAGE_COOKIE_HTTPONLY",
-    "LANGUAGE_COOKIE_SAMESITE", "SECURE_PROXY_SSL_HEADER", "SECURE_REDIRECT_EXEMPT",
+    "DEBUG",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "X_FRAME_OPTIONS",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_HTTPONLY",
+    "CSRF_COOKIE_SAMESITE",
+    "LANGUAGE_COOKIE_SECURE",
+    "LANGUAGE_COOKIE_HTTPONLY",
+    "LANGUAGE_COOKIE_SAMESITE",
+    "SECURE_PROXY_SSL_HEADER",
+    "SECURE_REDIRECT_EXEMPT",
 ]
 SIX_MONTHS = 15_768_000
 
@@ -34,11 +49,11 @@ def production_values():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "POSYANTEK_"))}
     env.update(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="posyantek.example.id")
     code = (
-        "import json, posyantek.settings as s; "
-        f"print(json.dumps({{k: getattr(s, k) for k in {SECURITY_SETTINGS!r}}}))"
+        f"import json, posyantek.settings as s; print(json.dumps({{k: getattr(s, k) for k in {SECURITY_SETTINGS!r}}}))"
     )
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
-                         cwd=django_settings.BASE_DIR)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, cwd=django_settings.BASE_DIR
+    )
     values = json.loads(out.stdout.strip().splitlines()[-1])
     values["SECURE_PROXY_SSL_HEADER"] = tuple(values["SECURE_PROXY_SSL_HEADER"])
     return values
@@ -94,7 +109,12 @@ def test_production_headers_meet_observatory_grade_a(client, production, wilayah
     assert "includeSubDomains" in hsts
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
-    assert response["Referrer-Policy"] in ("no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin")
+    assert response["Referrer-Policy"] in (
+        "no-referrer",
+        "same-origin",
+        "strict-origin",
+        "strict-origin-when-cross-origin",
+    )
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert "X-Request-ID" in response
 
@@ -104,15 +124,21 @@ def test_production_cookies_are_secure_httponly_samesite(client, production, ope
     csrf_cookie = login_page.cookies["csrftoken"]
     assert csrf_cookie["secure"] and csrf_cookie["httponly"] and csrf_cookie["samesite"] in ("Lax", "Strict")
     response = client.post(
-        reverse("account_login"), {"login": operator_a.email, "password": PASSWORD}, secure=True,
+        reverse("account_login"),
+        {"login": operator_a.email, "password": PASSWORD},
+        secure=True,
         headers={"referer": "https://testserver/akun/login/"},
     )
     assert response.status_code == 302
     session_cookie = response.cookies["sessionid"]
     assert session_cookie["secure"] and session_cookie["httponly"]
     assert session_cookie["samesite"] in ("Lax", "Strict")
-    language = client.post(reverse("set_language"), {"language": "en", "next": "/"}, secure=True,
-                           headers={"referer": "https://testserver/"})
+    language = client.post(
+        reverse("set_language"),
+        {"language": "en", "next": "/"},
+        secure=True,
+        headers={"referer": "https://testserver/"},
+    )
     language_cookie = language.cookies[django_settings.LANGUAGE_COOKIE_NAME]
     assert language_cookie["secure"] and language_cookie["httponly"] and language_cookie["samesite"] == "Lax"
 

@@ -13,8 +13,11 @@ pytestmark = pytest.mark.django_db
 def session_writes(client, path) -> int:
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(path).status_code == 200
-    return sum(1 for q in ctx.captured_queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
-               and "django_session" in q["sql"])
+    return sum(
+        1
+        for q in ctx.captured_queries
+        if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT")) and "django_session" in q["sql"]
+    )
 
 
 def test_operator_session_gets_the_idle_expiry_then_is_not_rewritten_every_request(client, operator_a, settings):

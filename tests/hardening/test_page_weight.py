@@ -76,7 +76,7 @@ def is_foreign(url: str) -> bool:
 def static_bytes(url: str) -> bytes:
     path = urlsplit(url).path
     assert path.startswith(settings.STATIC_URL), f"{url} is not a static file"
-    found = finders.find(path[len(settings.STATIC_URL):])
+    found = finders.find(path[len(settings.STATIC_URL) :])
     assert found, f"{url} not found by the static-files finders"
     with open(found, "rb") as handle:
         return handle.read()

@@ -40,10 +40,19 @@ def test_request_id_from_the_proxy_is_kept(client, wilayah, request_lines):
     assert request_lines()[0]["request_id"] == incoming
 
 
-@pytest.mark.parametrize("hostile", [
-    "short", "x" * 129, "abc def ghi jkl", "abcdefgh\r\nSet-Cookie: a=b", '"><script>alert(1)</script>',
-    "../../../../etc/passwd", "", "ＡＢＣＤＥＦＧＨＩ",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "short",
+        "x" * 129,
+        "abc def ghi jkl",
+        "abcdefgh\r\nSet-Cookie: a=b",
+        '"><script>alert(1)</script>',
+        "../../../../etc/passwd",
+        "",
+        "ＡＢＣＤＥＦＧＨＩ",
+    ],
+)
 def test_insane_request_id_is_replaced(client, wilayah, request_lines, hostile):
     response = client.get("/pos/", headers={"x-request-id": hostile})
     assert response["X-Request-ID"] != hostile

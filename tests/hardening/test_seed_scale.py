@@ -19,7 +19,12 @@ def test_seed_scale_creates_bench_accounts_and_operators(wilayah):
     assert admin.is_superuser and admin.is_staff and admin.is_admin_provinsi
     operator = User.objects.get(email=BENCH_OPERATOR_EMAIL)
     assert list(Pos.objects.for_user(operator).values_list("slug", flat=True)) == ["gambir"]
-    assert OperatorPos.objects.filter(user__email__startswith="operator.", user__email__endswith="skala.posyantek.test").count() == 44
+    assert (
+        OperatorPos.objects.filter(
+            user__email__startswith="operator.", user__email__endswith="skala.posyantek.test"
+        ).count()
+        == 44
+    )
     assert operator.emailaddress_set.get().verified
     assert "ukm=10" in out.getvalue() and "Data skala siap" in out.getvalue()
 
@@ -43,14 +48,37 @@ def test_insert_assigns_keys_and_keeps_every_kind_of_value(wilayah):
     """The COPY path (PostgreSQL) and bulk_create (SQLite) store the same values, keys assigned."""
     ctx = ScaleContext(sizes=Sizes(), stdout=io.StringIO(), password_hash="!", batch_size=3, rng=random.Random(1))
     awkward = 'Tab\there, "quote", back\\slash,\nnew line, café — ü'
-    users = ctx.insert(User, (User(email=f"u{i}@contoh.test", nama=awkward if i == 0 else f"U {i}", telepon="",
-                                   is_juri=(i % 2 == 0), password="!") for i in range(7)))
+    users = ctx.insert(
+        User,
+        (
+            User(
+                email=f"u{i}@contoh.test",
+                nama=awkward if i == 0 else f"U {i}",
+                telepon="",
+                is_juri=(i % 2 == 0),
+                password="!",
+            )
+            for i in range(7)
+        ),
+    )
     assert [u.pk for u in users] == sorted(u.pk for u in users) and len({u.pk for u in users}) == 7
     stored = User.objects.get(pk=users[0].pk)
     assert (stored.nama, stored.telepon, stored.is_juri, stored.last_login) == (awkward, "", True, None)
     assert stored.date_joined is not None
-    kec_ids = ctx.insert(Kecamatan, [Kecamatan(kota_id=Kecamatan.objects.first().kota_id, kode="99.99.99",
-                                               nama="Uji", slug="uji-skala", alias=["A b", 'c"d'], kunci=[])], keep=False)
+    kec_ids = ctx.insert(
+        Kecamatan,
+        [
+            Kecamatan(
+                kota_id=Kecamatan.objects.first().kota_id,
+                kode="99.99.99",
+                nama="Uji",
+                slug="uji-skala",
+                alias=["A b", 'c"d'],
+                kunci=[],
+            )
+        ],
+        keep=False,
+    )
     assert Kecamatan.objects.get(pk=kec_ids[0]).alias == ["A b", 'c"d']
     # The sequence follows, so ordinary saves after a bulk insert do not collide.
     assert User.objects.create(email="sesudah@contoh.test").pk > users[-1].pk
@@ -75,7 +103,9 @@ def test_insert_rows_fills_defaults_and_returns_keys(wilayah):
 
     ctx = ScaleContext(sizes=Sizes(), stdout=io.StringIO(), password_hash="!", batch_size=2)
     gambir = Pos.objects.get(slug="gambir")
-    ids = ctx.insert_rows(User, ["email", "nama", "password"], [(f"baris{i}@contoh.test", f"Baris\t{i}", "!") for i in range(5)])
+    ids = ctx.insert_rows(
+        User, ["email", "nama", "password"], [(f"baris{i}@contoh.test", f"Baris\t{i}", "!") for i in range(5)]
+    )
     assert len(ids) == 5 and ids == sorted(ids)
     row = User.objects.get(pk=ids[1])
     assert (row.nama, row.telepon, row.is_active, row.is_staff, row.last_login) == ("Baris\t1", "", True, False, None)

@@ -35,11 +35,17 @@ def corpus_for(accept: str):
         return ("foto.jpg", VALID_JPEG, "image/jpeg"), HOSTILE_IMAGES, CLEANED
     if "pdf" in accept:
         return ("dokumen.pdf", VALID_PDF, "application/pdf"), HOSTILE_DOCUMENTS, CLEANED_DOCUMENTS
-    return ("dokumen.pdf", VALID_PDF, "application/pdf"), HOSTILE_IMAGES + HOSTILE_DOCUMENTS, CLEANED | CLEANED_DOCUMENTS
+    return (
+        ("dokumen.pdf", VALID_PDF, "application/pdf"),
+        HOSTILE_IMAGES + HOSTILE_DOCUMENTS,
+        CLEANED | CLEANED_DOCUMENTS,
+    )
 
 
 def stored_files(media_root) -> set[str]:
-    return {str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file()} if media_root.exists() else set()
+    return (
+        {str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file()} if media_root.exists() else set()
+    )
 
 
 def run_corpus(client: Client, url: str, form, base: dict, media_root) -> int:
@@ -63,7 +69,9 @@ def run_corpus(client: Client, url: str, form, base: dict, media_root) -> int:
                     assert response.status_code < 500, f"{url} {field.name}={name}: {response.status_code}"
                     transaction.set_rollback(True)
                     continue
-                assert response.status_code == 200, f"{url} {field.name}={name}: answered {response.status_code}, not refused"
+                assert response.status_code == 200, (
+                    f"{url} {field.name}={name}: answered {response.status_code}, not refused"
+                )
                 check_response(url, response, before, [])
                 body = response.content.decode()
                 assert "field-error" in body or "form-errors" in body, f"{url} {field.name}={name}: no message"
@@ -111,5 +119,3 @@ def test_corpus_passes_a_checked_upload_and_catches_an_unchecked_one(wilayah, se
         else:
             with pytest.raises(AssertionError, match="not refused"):
                 run_corpus(client, path, form, base, settings.MEDIA_ROOT)
-
-

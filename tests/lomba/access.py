@@ -28,7 +28,9 @@ POS_A_POST = {**KELOLA_POS_A_POST, "juri": 404}
 def _dokumen(peserta, admin):
     from django.core.files.base import ContentFile
 
-    return services.dokumen_upload(peserta=peserta, judul="SK pembentukan", berkas=ContentFile(VALID_PDF, name="sk.pdf"), oleh=admin)
+    return services.dokumen_upload(
+        peserta=peserta, judul="SK pembentukan", berkas=ContentFile(VALID_PDF, name="sk.pdf"), oleh=admin
+    )
 
 
 def build(world):
@@ -38,9 +40,13 @@ def build(world):
     services.penugasan_create(lomba=lomba, juri=juri, oleh=admin)
     world.obj["dokumen"] = _dokumen(peserta, admin)
     services.lomba_mulai_penilaian(lomba=lomba, oleh=admin)
-    world.obj.update(lomba=lomba, peserta=peserta, tahap=lomba.tahap_set.first(),
-                     kriteria=Kriteria.objects.filter(tahap__lomba=lomba).first(),
-                     penugasan=lomba.penugasan_set.get())
+    world.obj.update(
+        lomba=lomba,
+        peserta=peserta,
+        tahap=lomba.tahap_set.first(),
+        kriteria=Kriteria.objects.filter(tahap__lomba=lomba).first(),
+        penugasan=lomba.penugasan_set.get(),
+    )
 
     umum = services.lomba_create(tahun=2025, kategori="posyantek_berprestasi", tingkat="provinsi", oleh=admin)
     a = services.peserta_create_pos(lomba=umum, pos=world.pos_a, oleh=admin)
@@ -55,11 +61,14 @@ def build(world):
     services.lomba_umumkan(lomba=umum, oleh=admin)
     world.obj.update(umum=umum, peserta_umum=a)
 
-    nasional = services.lomba_create(tahun=2025, kategori="posyantek_berprestasi", tingkat="nasional",
-                                     sumber_hasil="impor", oleh=admin)
+    nasional = services.lomba_create(
+        tahun=2025, kategori="posyantek_berprestasi", tingkat="nasional", sumber_hasil="impor", oleh=admin
+    )
     world.obj["nasional"] = nasional
     world.obj["impor"] = services.impor_nasional_pratinjau(
-        lomba=nasional, nama_berkas="hasil.csv", oleh=admin,
+        lomba=nasional,
+        nama_berkas="hasil.csv",
+        oleh=admin,
         data=b"peserta,provinsi,total,peringkat\nPosyantek Singosari,Jawa Timur,88.5,1\n",
     )
     world.obj["juripos"] = services.juri_pos_create(juri=juri, pos=world.pos_b, oleh=admin)
@@ -88,21 +97,40 @@ ROUTES = [
     Route("lomba:tahap-delete", ADMIN_POST, kwargs=lambda w: {**L(w), "tahap_pk": w.obj["tahap"].pk}, method="post"),
     Route("lomba:kriteria-create", ADMIN, kwargs=lambda w: {**L(w), "tahap_pk": w.obj["tahap"].pk}),
     Route("lomba:kriteria-update", ADMIN, kwargs=lambda w: {**L(w), "kriteria_pk": w.obj["kriteria"].pk}),
-    Route("lomba:kriteria-delete", ADMIN_POST, kwargs=lambda w: {**L(w), "kriteria_pk": w.obj["kriteria"].pk}, method="post"),
+    Route(
+        "lomba:kriteria-delete",
+        ADMIN_POST,
+        kwargs=lambda w: {**L(w), "kriteria_pk": w.obj["kriteria"].pk},
+        method="post",
+    ),
     Route("lomba:peserta-create", ADMIN, kwargs=L),
     Route("lomba:peserta-luar-create", ADMIN, kwargs=N),
     Route("lomba:peserta-bawa", ADMIN, kwargs=N),
     Route("lomba:peserta-detail", JURI_ADMIN, kwargs=lambda w: {**L(w), "peserta_pk": w.obj["peserta"].pk}),
-    Route("lomba:peserta-delete", ADMIN_POST, kwargs=lambda w: {**L(w), "peserta_pk": w.obj["peserta"].pk}, method="post"),
-    Route("lomba:peserta-favorit", ADMIN_POST, kwargs=lambda w: {**L(w), "peserta_pk": w.obj["peserta"].pk}, method="post",
-          data=lambda w: {"favorit": "1"}),
+    Route(
+        "lomba:peserta-delete", ADMIN_POST, kwargs=lambda w: {**L(w), "peserta_pk": w.obj["peserta"].pk}, method="post"
+    ),
+    Route(
+        "lomba:peserta-favorit",
+        ADMIN_POST,
+        kwargs=lambda w: {**L(w), "peserta_pk": w.obj["peserta"].pk},
+        method="post",
+        data=lambda w: {"favorit": "1"},
+    ),
     # The juri scores; an admin who is not assigned as juri may not.
     Route("lomba:nilai", _juri(403, 200), kwargs=lambda w: {**L(w), "peserta_pk": w.obj["peserta"].pk}),
-    Route("lomba:dokumen-unduh", JURI_ADMIN,
-          kwargs=lambda w: {**L(w), "peserta_pk": w.obj["peserta"].pk, "dokumen_pk": w.obj["dokumen"].pk}),
+    Route(
+        "lomba:dokumen-unduh",
+        JURI_ADMIN,
+        kwargs=lambda w: {**L(w), "peserta_pk": w.obj["peserta"].pk, "dokumen_pk": w.obj["dokumen"].pk},
+    ),
     Route("lomba:penugasan", ADMIN, kwargs=L),
-    Route("lomba:penugasan-delete", ADMIN_POST, kwargs=lambda w: {**L(w), "penugasan_pk": w.obj["penugasan"].pk},
-          method="post"),
+    Route(
+        "lomba:penugasan-delete",
+        ADMIN_POST,
+        kwargs=lambda w: {**L(w), "penugasan_pk": w.obj["penugasan"].pk},
+        method="post",
+    ),
     Route("lomba:matriks", ADMIN, kwargs=L),
     # While scoring a juri sees no ranking (it would reveal other juri's scores); once final they do.
     Route("lomba:hasil", ADMIN, kwargs=L),
@@ -113,11 +141,29 @@ ROUTES = [
     Route("lomba:impor-pratinjau", ADMIN, kwargs=lambda w: {**N(w), "impor_pk": w.obj["impor"].pk}),
     Route("lomba:impor-batal", ADMIN_POST, kwargs=lambda w: {**N(w), "impor_pk": w.obj["impor"].pk}, method="post"),
     Route("lomba:pos-peserta-list", POS_A, kwargs=lambda w: {"pos_slug": w.pos_a.slug}),
-    Route("lomba:pos-peserta-detail", POS_A, kwargs=lambda w: {"pos_slug": w.pos_a.slug, "peserta_pk": w.obj["peserta"].pk}),
-    Route("lomba:pos-dokumen-unduh", POS_A, kwargs=lambda w: {
-        "pos_slug": w.pos_a.slug, "peserta_pk": w.obj["peserta"].pk, "dokumen_pk": w.obj["dokumen"].pk}),
+    Route(
+        "lomba:pos-peserta-detail",
+        POS_A,
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "peserta_pk": w.obj["peserta"].pk},
+    ),
+    Route(
+        "lomba:pos-dokumen-unduh",
+        POS_A,
+        kwargs=lambda w: {
+            "pos_slug": w.pos_a.slug,
+            "peserta_pk": w.obj["peserta"].pk,
+            "dokumen_pk": w.obj["dokumen"].pk,
+        },
+    ),
     # On the announced competition the delete is refused (302 back with a message), so nothing changes.
-    Route("lomba:pos-dokumen-delete", POS_A_POST, method="post", kwargs=lambda w: {
-        "pos_slug": w.pos_a.slug, "peserta_pk": w.obj["peserta_umum"].pk, "dokumen_pk": w.obj["dokumen_umum"].pk}),
+    Route(
+        "lomba:pos-dokumen-delete",
+        POS_A_POST,
+        method="post",
+        kwargs=lambda w: {
+            "pos_slug": w.pos_a.slug,
+            "peserta_pk": w.obj["peserta_umum"].pk,
+            "dokumen_pk": w.obj["dokumen_umum"].pk,
+        },
+    ),
 ]
-

@@ -28,10 +28,19 @@ class LombaFactory(factory.django.DjangoModelFactory):
     sumber_hasil = SumberHasil.PENILAIAN
 
 
-def lomba_dengan_templat(*, oleh, tahun=2025, tingkat=Tingkat.PROVINSI, kategori=Kategori.POSYANTEK_BERPRESTASI,
-                         kota=None, sumber_hasil=SumberHasil.PENILAIAN, nama=""):
-    return services.lomba_create(tahun=tahun, kategori=kategori, tingkat=tingkat, kota=kota, oleh=oleh,
-                                 sumber_hasil=sumber_hasil, nama=nama)
+def lomba_dengan_templat(
+    *,
+    oleh,
+    tahun=2025,
+    tingkat=Tingkat.PROVINSI,
+    kategori=Kategori.POSYANTEK_BERPRESTASI,
+    kota=None,
+    sumber_hasil=SumberHasil.PENILAIAN,
+    nama="",
+):
+    return services.lomba_create(
+        tahun=tahun, kategori=kategori, tingkat=tingkat, kota=kota, oleh=oleh, sumber_hasil=sumber_hasil, nama=nama
+    )
 
 
 def lomba_penilaian(*, oleh, pos_list, juri_list, tahun=2025, **kwargs):
@@ -48,7 +57,9 @@ def lomba_penilaian(*, oleh, pos_list, juri_list, tahun=2025, **kwargs):
 def kriteria_ids(lomba) -> list[int]:
     from lomba.models import Kriteria
 
-    return list(Kriteria.objects.filter(tahap__lomba=lomba).order_by("tahap__urutan", "urutan").values_list("pk", flat=True))
+    return list(
+        Kriteria.objects.filter(tahap__lomba=lomba).order_by("tahap__urutan", "urutan").values_list("pk", flat=True)
+    )
 
 
 def nilai_semua(*, juri, peserta, nilai) -> None:

@@ -12,7 +12,6 @@ from django.urls import reverse
 from lomba.models import Status
 from tests.hardening.registry import ListPage, WeightPage
 
-
 _tahun = count(2100)  # clear of the years the access-matrix world uses (one competition per year and category)
 
 
@@ -30,16 +29,25 @@ def _outside_entrants(world, n: int) -> None:
     from lomba import services
 
     for _ in range(n):
-        services.peserta_create_luar(lomba=world.obj["nasional"], nama=f"Posyantek Luar {_}-{n}", provinsi="Jawa Barat",
-                                     oleh=world.users["admin"])
+        services.peserta_create_luar(
+            lomba=world.obj["nasional"],
+            nama=f"Posyantek Luar {_}-{n}",
+            provinsi="Jawa Barat",
+            oleh=world.users["admin"],
+        )
 
 
 LIST_PAGES = [
     ListPage("lomba: publik", lambda w: reverse("lomba:publik-list"), _competitions(Status.DIUMUMKAN)),
-    ListPage("lomba: kelola daftar", lambda w: reverse("lomba:kelola-list"), _competitions(Status.DRAFT),
-             login="admin"),
-    ListPage("lomba: kelola peserta", lambda w: reverse("lomba:kelola-detail", kwargs={"pk": w.obj["nasional"].pk}),
-             _outside_entrants, login="admin"),
+    ListPage(
+        "lomba: kelola daftar", lambda w: reverse("lomba:kelola-list"), _competitions(Status.DRAFT), login="admin"
+    ),
+    ListPage(
+        "lomba: kelola peserta",
+        lambda w: reverse("lomba:kelola-detail", kwargs={"pk": w.obj["nasional"].pk}),
+        _outside_entrants,
+        login="admin",
+    ),
 ]
 
 WEIGHT_PAGES = [

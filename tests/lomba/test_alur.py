@@ -59,7 +59,12 @@ def test_competition_from_creation_to_public_results(client, admin_provinsi, jur
     assert lomba.status == Status.FINAL
     gambir.refresh_from_db()
     tambora.refresh_from_db()
-    assert (gambir.peringkat, gambir.nilai_akhir, tambora.peringkat, tambora.nilai_akhir) == (1, Decimal("80.00"), 2, Decimal("80.00"))
+    assert (gambir.peringkat, gambir.nilai_akhir, tambora.peringkat, tambora.nilai_akhir) == (
+        1,
+        Decimal("80.00"),
+        2,
+        Decimal("80.00"),
+    )
     assert tambora.alasan_seri == "nama"
 
     # Not public until announced.

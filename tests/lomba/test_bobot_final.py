@@ -18,14 +18,18 @@ def test_bobot_page_after_draft_has_no_save_button_and_refuses_a_post(client_as,
     assert "bobot hanya ditampilkan dan tidak dapat diubah lagi" in page
     assert page.count(" disabled") >= Tahap.objects.filter(lomba=lomba).count()
     before = sorted(Tahap.objects.filter(lomba=lomba).values_list("pk", "bobot")) + sorted(
-        Kriteria.objects.filter(tahap__lomba=lomba).values_list("pk", "bobot"))
+        Kriteria.objects.filter(tahap__lomba=lomba).values_list("pk", "bobot")
+    )
     data = {f"tahap_{pk}": "50" for pk, _b in before[:2]}
     response = client.post(url, data, follow=True)
     assert response.redirect_chain == [(url, 302)]
-    assert ("Struktur penilaian (tahap, kriteria, bobot, penentu seri) hanya dapat diubah selama lomba berstatus draf."
-            in response.content.decode())
+    assert (
+        "Struktur penilaian (tahap, kriteria, bobot, penentu seri) hanya dapat diubah selama lomba berstatus draf."
+        in response.content.decode()
+    )
     after = sorted(Tahap.objects.filter(lomba=lomba).values_list("pk", "bobot")) + sorted(
-        Kriteria.objects.filter(tahap__lomba=lomba).values_list("pk", "bobot"))
+        Kriteria.objects.filter(tahap__lomba=lomba).values_list("pk", "bobot")
+    )
     assert after == before
 
 

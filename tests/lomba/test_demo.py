@@ -20,13 +20,19 @@ def test_seed_demo_builds_three_kinds_of_competition_and_is_repeatable(wilayah):
     assert provinsi.status == Status.DIUMUMKAN and provinsi.nama.startswith("[DEMO]")
     assert sorted(provinsi.peserta_set.values_list("peringkat", flat=True)) == list(range(1, 9))
     assert sorted(provinsi.penugasan_set.values_list("juri__email", flat=True)) == [
-        "juri1@posyantek.test", "juri2@posyantek.test", "juri3@posyantek.test"]
+        "juri1@posyantek.test",
+        "juri2@posyantek.test",
+        "juri3@posyantek.test",
+    ]
     # juri2 is tied to Tambora and did not score it; everyone else scored everything.
-    assert not Nilai.objects.filter(peserta__lomba=provinsi, juri__email="juri2@posyantek.test",
-                                    peserta__pos__slug="tambora").exists()
+    assert not Nilai.objects.filter(
+        peserta__lomba=provinsi, juri__email="juri2@posyantek.test", peserta__pos__slug="tambora"
+    ).exists()
     assert Nilai.objects.filter(peserta__lomba=provinsi).count() == 8 * 3 * 15 - 15
     tie = provinsi.peserta_set.get(pos__slug="pancoran")
-    assert tie.alasan_seri == "tahap" and tie.nilai_akhir == provinsi.peserta_set.get(pos__slug="kebon-jeruk").nilai_akhir
+    assert (
+        tie.alasan_seri == "tahap" and tie.nilai_akhir == provinsi.peserta_set.get(pos__slug="kebon-jeruk").nilai_akhir
+    )
     juara = provinsi.peserta_set.get(peringkat=1)
     assert juara.pos.is_percontohan and juara.pos.percontohan_tahun == tahun - 1
     assert provinsi.peserta_set.get(is_favorit=True).pos.slug == "koja"

@@ -22,15 +22,17 @@ migration = importlib.import_module("lomba.migrations.0003_dokumen_peserta_priva
 
 def test_dokumen_upload_stores_privately_under_a_random_name(penilaian, admin_provinsi, settings):
     lomba, (gambir, *_rest) = penilaian
-    dokumen = services.dokumen_upload(peserta=gambir, judul="SK", oleh=admin_provinsi,
-                                      berkas=ContentFile(VALID_PDF, name="sk-pembentukan.pdf"))
+    dokumen = services.dokumen_upload(
+        peserta=gambir, judul="SK", oleh=admin_provinsi, berkas=ContentFile(VALID_PDF, name="sk-pembentukan.pdf")
+    )
     name = dokumen.berkas.name
     assert re.fullmatch(rf"lomba/{lomba.pk}/peserta-{gambir.pk}/sk-pembentukan-[0-9a-f]{{8}}\.pdf", name)
     assert isinstance(dokumen.berkas.storage, PrivateStorage)
     assert (settings.PRIVATE_MEDIA_ROOT / name).read_bytes() == VALID_PDF
     assert not (settings.MEDIA_ROOT / name).exists()
-    again = services.dokumen_upload(peserta=gambir, judul="SK", oleh=admin_provinsi,
-                                    berkas=ContentFile(VALID_PDF, name="sk-pembentukan.pdf"))
+    again = services.dokumen_upload(
+        peserta=gambir, judul="SK", oleh=admin_provinsi, berkas=ContentFile(VALID_PDF, name="sk-pembentukan.pdf")
+    )
     assert again.berkas.name != name
 
 
@@ -45,16 +47,21 @@ def test_dokumen_download_only_for_admin_post_operators_and_assigned_juri(
     client_as, penilaian, admin_provinsi, operator_a, operator_b, pos_a, juri, juri3
 ):
     lomba, (gambir, *_rest) = penilaian
-    dokumen = services.dokumen_upload(peserta=gambir, judul="SK", oleh=admin_provinsi,
-                                      berkas=ContentFile(VALID_PDF, name="sk.pdf"))
+    dokumen = services.dokumen_upload(
+        peserta=gambir, judul="SK", oleh=admin_provinsi, berkas=ContentFile(VALID_PDF, name="sk.pdf")
+    )
     kelola = reverse("lomba:dokumen-unduh", kwargs={"pk": lomba.pk, "peserta_pk": gambir.pk, "dokumen_pk": dokumen.pk})
-    pos = reverse("lomba:pos-dokumen-unduh", kwargs={"pos_slug": pos_a.slug, "peserta_pk": gambir.pk,
-                                                     "dokumen_pk": dokumen.pk})
+    pos = reverse(
+        "lomba:pos-dokumen-unduh", kwargs={"pos_slug": pos_a.slug, "peserta_pk": gambir.pk, "dokumen_pk": dokumen.pk}
+    )
     served = {}
     for user, url in ((admin_provinsi, kelola), (juri, kelola), (operator_a, pos)):
         response = client_as(user).get(url)
-        served[user.email] = (response.status_code, b"".join(response.streaming_content),
-                              response["Content-Disposition"].split(";")[0])
+        served[user.email] = (
+            response.status_code,
+            b"".join(response.streaming_content),
+            response["Content-Disposition"].split(";")[0],
+        )
     assert set(served.values()) == {(200, VALID_PDF, "attachment")}
     assert client_as(juri3).get(kelola).status_code == 404
     assert client_as(operator_b).get(pos).status_code == 404
@@ -65,7 +72,9 @@ def test_dokumen_download_only_for_admin_post_operators_and_assigned_juri(
 
 def _public_row(peserta, oleh, name: str, content: bytes | None) -> DokumenPeserta:
     """A document as stored before the migration: on public storage under its plain name."""
-    dokumen = services.dokumen_upload(peserta=peserta, judul=name, oleh=oleh, berkas=ContentFile(b"%PDF-x", name="x.pdf"))
+    dokumen = services.dokumen_upload(
+        peserta=peserta, judul=name, oleh=oleh, berkas=ContentFile(b"%PDF-x", name="x.pdf")
+    )
     private_storage().delete(dokumen.berkas.name)
     if content is not None:
         default_storage.save(name, ContentFile(content))

@@ -26,17 +26,23 @@ def finalkan(lomba, peserta, admin, juri, juri2, sebelum_final=None):
 
 
 def breakdown(lomba):
-    return [(b.peserta.pk, b.peringkat, b.total, b.per_kriteria, b.jumlah_juri)
-            for b in selectors.baris_tampil(lomba, selectors.hasil_lomba(lomba))]
+    return [
+        (b.peserta.pk, b.peringkat, b.total, b.per_kriteria, b.jumlah_juri)
+        for b in selectors.baris_tampil(lomba, selectors.hasil_lomba(lomba))
+    ]
 
 
-def test_hasil_of_final_lomba_ignores_a_tie_recorded_after_final(client_as, penilaian, admin_provinsi, juri, juri2, pos_a):
+def test_hasil_of_final_lomba_ignores_a_tie_recorded_after_final(
+    client_as, penilaian, admin_provinsi, juri, juri2, pos_a
+):
     lomba, peserta = penilaian
     lomba = finalkan(lomba, peserta, admin_provinsi, juri, juri2)
     before = breakdown(lomba)
     client = client_as(admin_provinsi)
     url = reverse("lomba:hasil", kwargs={"pk": lomba.pk})
-    response = client.post(reverse("lomba:juripos"), {"juri": juri.pk, "pos": pos_a.pk, "keterangan": "tinggal di Gambir"})
+    response = client.post(
+        reverse("lomba:juripos"), {"juri": juri.pk, "pos": pos_a.pk, "keterangan": "tinggal di Gambir"}
+    )
     assert response.status_code == 302 and JuriPos.objects.filter(juri=juri, pos=pos_a).exists()
     assert breakdown(Lomba.objects.get(pk=lomba.pk)) == before
     page = body(client.get(url))
@@ -48,8 +54,14 @@ def test_hasil_of_final_lomba_ignores_a_tie_recorded_after_final(client_as, peni
 def test_hasil_of_final_lomba_ignores_a_tie_removed_after_final(penilaian, admin_provinsi, juri, juri2, pos_a):
     lomba, peserta = penilaian
     ties = []
-    lomba = finalkan(lomba, peserta, admin_provinsi, juri, juri2, sebelum_final=lambda: ties.append(
-        services.juri_pos_create(juri=juri, pos=pos_a, oleh=admin_provinsi)))
+    lomba = finalkan(
+        lomba,
+        peserta,
+        admin_provinsi,
+        juri,
+        juri2,
+        sebelum_final=lambda: ties.append(services.juri_pos_create(juri=juri, pos=pos_a, oleh=admin_provinsi)),
+    )
     tie = ties[0]
     hasil = selectors.hasil_lomba(lomba)
     assert hasil.sama_dengan_tersimpan()

@@ -16,47 +16,55 @@ from tests.lomba.factories import lomba_dengan_templat, nilai_semua
 pytestmark = pytest.mark.django_db
 
 HEADER = "peserta,provinsi,total,peringkat\n"
-GOOD = (HEADER + "Posyantek Kecamatan Singosari,Jawa Timur,91.25,1\n"
-        "Posyantek Kecamatan Gambir,DKI Jakarta,88.5,2\n"
-        "Posyantek Kecamatan Ngaglik,DI Yogyakarta,80,3\n")
+GOOD = (
+    HEADER + "Posyantek Kecamatan Singosari,Jawa Timur,91.25,1\n"
+    "Posyantek Kecamatan Gambir,DKI Jakarta,88.5,2\n"
+    "Posyantek Kecamatan Ngaglik,DI Yogyakarta,80,3\n"
+)
 
 
 def parse(text: str | bytes, cocok=None):
     return baca_csv(text.encode() if isinstance(text, str) else text, cocokkan_pos=cocok)
 
 
-@pytest.mark.parametrize("data,message", [
-    (b"", "Berkas kosong."),
-    (b"\n\n \n", "Berkas kosong."),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "Berkas bukan CSV teks"),
-    (b"peserta,provinsi,total,peringkat\n" + b"x" * (1024 * 1024), "Berkas terlalu besar"),
-    (b"nama;asal;skor\nA;B;1\n", "tidak ditemukan: provinsi, peringkat"),
-    (HEADER.encode(), "Berkas tidak memuat baris hasil."),
-    ((HEADER + "A,Bali,80,1\n" * 1001).encode(), "Terlalu banyak baris"),
-    ((HEADER + 'A,"Bali,80,1\n').encode(), "Berkas CSV rusak"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"", "Berkas kosong."),
+        (b"\n\n \n", "Berkas kosong."),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "Berkas bukan CSV teks"),
+        (b"peserta,provinsi,total,peringkat\n" + b"x" * (1024 * 1024), "Berkas terlalu besar"),
+        (b"nama;asal;skor\nA;B;1\n", "tidak ditemukan: provinsi, peringkat"),
+        (HEADER.encode(), "Berkas tidak memuat baris hasil."),
+        ((HEADER + "A,Bali,80,1\n" * 1001).encode(), "Terlalu banyak baris"),
+        ((HEADER + 'A,"Bali,80,1\n').encode(), "Berkas CSV rusak"),
+    ],
+)
 def test_csv_unusable_files_are_refused(data, message):
     hasil = parse(data)
     assert hasil.baris == [] and any(message in k for k in hasil.kesalahan), hasil.kesalahan
 
 
-@pytest.mark.parametrize("row,message", [
-    (",Bali,80,1", "Baris 2: nama peserta kosong."),
-    ("A,,80,1", "Baris 2: provinsi kosong."),
-    ("A,Bali,,1", "Baris 2: total “” bukan angka."),
-    ("A,Bali,NaN,1", "Baris 2: total “NaN” bukan angka."),
-    ("A,Bali,Infinity,1", "Baris 2: total “Infinity” bukan angka."),
-    ("A,Bali,100.5,1", "Baris 2: total harus antara 0 dan 100."),
-    ("A,Bali,-3,1", "Baris 2: total harus antara 0 dan 100."),
-    ("A,Bali,80.125,1", "Baris 2: total paling banyak 2 angka desimal."),
-    ("A,Bali,=1+1,1", "Baris 2: total “=1+1” bukan angka."),
-    ("A,Bali,80,0", "Baris 2: peringkat harus antara 1 dan 1000."),
-    ("A,Bali,80,-1", "bukan bilangan bulat positif"),
-    ("A,Bali,80,1.5", "bukan bilangan bulat positif"),
-    ("A,Bali,80,\u0663", "bukan bilangan bulat positif"),  # an Arabic-Indic digit
-    ("A,Bali,80", "Baris 2: jumlah kolom kurang."),
-    ("x" * 151 + ",Bali,80,1", "nama peserta lebih dari 150 karakter"),
-])
+@pytest.mark.parametrize(
+    "row,message",
+    [
+        (",Bali,80,1", "Baris 2: nama peserta kosong."),
+        ("A,,80,1", "Baris 2: provinsi kosong."),
+        ("A,Bali,,1", "Baris 2: total “” bukan angka."),
+        ("A,Bali,NaN,1", "Baris 2: total “NaN” bukan angka."),
+        ("A,Bali,Infinity,1", "Baris 2: total “Infinity” bukan angka."),
+        ("A,Bali,100.5,1", "Baris 2: total harus antara 0 dan 100."),
+        ("A,Bali,-3,1", "Baris 2: total harus antara 0 dan 100."),
+        ("A,Bali,80.125,1", "Baris 2: total paling banyak 2 angka desimal."),
+        ("A,Bali,=1+1,1", "Baris 2: total “=1+1” bukan angka."),
+        ("A,Bali,80,0", "Baris 2: peringkat harus antara 1 dan 1000."),
+        ("A,Bali,80,-1", "bukan bilangan bulat positif"),
+        ("A,Bali,80,1.5", "bukan bilangan bulat positif"),
+        ("A,Bali,80,\u0663", "bukan bilangan bulat positif"),  # an Arabic-Indic digit
+        ("A,Bali,80", "Baris 2: jumlah kolom kurang."),
+        ("x" * 151 + ",Bali,80,1", "nama peserta lebih dari 150 karakter"),
+    ],
+)
 def test_csv_bad_rows_are_reported_by_line(row, message):
     hasil = parse(HEADER + row + "\n")
     assert any(message in k for k in hasil.kesalahan), hasil.kesalahan
@@ -76,7 +84,9 @@ def test_csv_accepts_semicolons_bom_decimal_commas_and_windows_encoding():
     hasil = parse(text)
     assert hasil.kesalahan == []
     assert [(b.nama, b.provinsi, b.total, b.peringkat) for b in hasil.baris] == [
-        ("Posyantek Cibinong", "Jawa Barat", Decimal("87.25"), 1), ("Posyantek Kuta", "Bali", Decimal("80.00"), 2)]
+        ("Posyantek Cibinong", "Jawa Barat", Decimal("87.25"), 1),
+        ("Posyantek Kuta", "Bali", Decimal("80.00"), 2),
+    ]
     latin = (HEADER + "Posyantek Ciléungsi,Jawa Barat,80,1\n").encode("cp1252")
     assert parse(latin).baris[0].nama == "Posyantek Ciléungsi"
 
@@ -100,7 +110,8 @@ def test_csv_dki_rows_are_matched_to_posts(wilayah):
     hasil = parse(HEADER + "Posyantek Gambir,DKI Jakarta,90,1\nPos Antah,Daerah Khusus Jakarta,80,2\n", cocok)
     assert [(b.dki, b.pos_id) for b in hasil.baris] == [(True, gambir), (True, None)]
     assert hasil.peringatan == [
-        "Baris 3: peserta DKI “Pos Antah” tidak cocok dengan pos mana pun; dicatat sebagai peserta tanpa pos."]
+        "Baris 3: peserta DKI “Pos Antah” tidak cocok dengan pos mana pun; dicatat sebagai peserta tanpa pos."
+    ]
 
 
 # --- Through the pages --------------------------------------------------------------------------
@@ -154,7 +165,11 @@ def test_good_csv_is_applied_all_at_once_and_updates_the_carried_dki_entry(clien
     client.post(response["Location"])
     nasional.refresh_from_db()
     assert nasional.status == Status.FINAL
-    rows = list(Peserta.objects.filter(lomba=nasional).order_by("peringkat").values_list("pk", "nama_luar", "pos_id", "peringkat", "nilai_akhir"))
+    rows = list(
+        Peserta.objects.filter(lomba=nasional)
+        .order_by("peringkat")
+        .values_list("pk", "nama_luar", "pos_id", "peringkat", "nilai_akhir")
+    )
     assert rows[1] == (carried.pk, "", pos_a.pk, 2, Decimal("88.50"))
     assert [r[1] for r in rows] == ["Posyantek Kecamatan Singosari", "", "Posyantek Kecamatan Ngaglik"]
     assert ImporNasional.objects.get().status == ImporStatus.DITERAPKAN
@@ -166,7 +181,9 @@ def test_good_csv_is_applied_all_at_once_and_updates_the_carried_dki_entry(clien
 
 
 def test_applying_twice_is_refused(admin_provinsi, nasional):
-    impor = services.impor_nasional_pratinjau(lomba=nasional, nama_berkas="a.csv", data=GOOD.encode(), oleh=admin_provinsi)
+    impor = services.impor_nasional_pratinjau(
+        lomba=nasional, nama_berkas="a.csv", data=GOOD.encode(), oleh=admin_provinsi
+    )
     services.impor_nasional_terapkan(impor=impor, oleh=admin_provinsi)
     with pytest.raises(Exception, match="sudah diterapkan"):
         services.impor_nasional_terapkan(impor=impor, oleh=admin_provinsi)
@@ -198,7 +215,9 @@ def test_import_pages_are_404_for_juri_scored_competitions(client_as, admin_prov
 def test_national_juri_account_scores_a_national_competition(client_as, admin_provinsi, pos_a, juri):
     nasional = lomba_dengan_templat(oleh=admin_provinsi, tingkat="nasional")
     dki = services.peserta_create_pos(lomba=nasional, pos=pos_a, oleh=admin_provinsi)
-    luar = services.peserta_create_luar(lomba=nasional, nama="Posyantek Singosari", provinsi="Jawa Timur", oleh=admin_provinsi)
+    luar = services.peserta_create_luar(
+        lomba=nasional, nama="Posyantek Singosari", provinsi="Jawa Timur", oleh=admin_provinsi
+    )
     client = client_as(admin_provinsi)
     form = client.get(reverse("lomba:penugasan", kwargs={"pk": nasional.pk})).content.decode()
     assert "Akun juri nasional" in form
@@ -208,4 +227,6 @@ def test_national_juri_account_scores_a_national_competition(client_as, admin_pr
     nilai_semua(juri=juri, peserta=luar, nilai=90)
     services.lomba_finalkan(lomba=nasional, oleh=admin_provinsi)
     assert list(nasional.peserta_set.order_by("peringkat").values_list("nama_luar", "peringkat")) == [
-        ("Posyantek Singosari", 1), ("", 2)]
+        ("Posyantek Singosari", 1),
+        ("", 2),
+    ]

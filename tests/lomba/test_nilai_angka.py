@@ -31,10 +31,16 @@ def test_juri_score_form_is_text_inputs_and_shows_scores_back_with_a_comma(clien
     assert 'type="number"' not in body and 'step="0.01"' not in body
 
 
-@pytest.mark.parametrize("typed,message", [
-    ("87,500", "“87,500” tidak jelas: bisa berarti 87500 (koma sebagai pemisah ribuan) atau 87,5 (koma desimal). Tulis 87500 atau 87,5."),
-    ("1.000,5", "Nilai harus antara 0 dan 100."),
-])
+@pytest.mark.parametrize(
+    "typed,message",
+    [
+        (
+            "87,500",
+            "“87,500” tidak jelas: bisa berarti 87500 (koma sebagai pemisah ribuan) atau 87,5 (koma desimal). Tulis 87500 atau 87,5.",
+        ),
+        ("1.000,5", "Nilai harus antara 0 dan 100."),
+    ],
+)
 def test_juri_doubtful_score_is_refused_and_nothing_written(client_as, penilaian, juri, typed, message):
     lomba, (gambir, *_rest) = penilaian
     data = form_data(lomba, "80")

@@ -4,8 +4,8 @@ it (issue 16): Kramat Jati, a model post since 2009, stays "2009" in its history
 import pytest
 from django.core.exceptions import ValidationError
 
-from posyantek import services as pos_services
 from lomba import services
+from posyantek import services as pos_services
 from posyantek.models import PenetapanPercontohan, Pos
 from tests.factories import UserFactory
 from tests.lomba.factories import nilai_semua
@@ -34,7 +34,11 @@ def test_lomba_percontohan_keeps_an_earlier_designation(penilaian, admin_provins
     lomba, peserta = finalised(penilaian, admin_provinsi, juri, juri2)
     services.lomba_tandai_percontohan(lomba=lomba, peserta_ids=[peserta[1].pk], oleh=admin_provinsi)
     pos_b.refresh_from_db()
-    assert (pos_b.is_percontohan, pos_b.percontohan_tahun, pos_b.percontohan_alasan) == (True, 2025, f"Juara I — {lomba.nama}")
+    assert (pos_b.is_percontohan, pos_b.percontohan_tahun, pos_b.percontohan_alasan) == (
+        True,
+        2025,
+        f"Juara I — {lomba.nama}",
+    )
     assert riwayat(pos_b) == [(2025, f"Juara I — {lomba.nama}"), (2009, ALASAN_2009)]
     # The same step twice adds nothing.
     services.lomba_tandai_percontohan(lomba=lomba, peserta_ids=[peserta[1].pk], oleh=admin_provinsi)
@@ -51,10 +55,16 @@ def test_pos_page_lists_every_designation(client, penilaian, admin_provinsi, jur
 
 
 def test_admin_form_corrects_the_current_year_and_adds_another(admin_provinsi, pos_a):
-    pos_services.pos_percontohan_set(pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="Sekretariat permanen")
-    pos_services.pos_percontohan_set(pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="Sekretariat permanen, pengurus aktif")
+    pos_services.pos_percontohan_set(
+        pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="Sekretariat permanen"
+    )
+    pos_services.pos_percontohan_set(
+        pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="Sekretariat permanen, pengurus aktif"
+    )
     assert riwayat(pos_a) == [(2009, "Sekretariat permanen, pengurus aktif")]
-    pos_services.pos_percontohan_set(pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2024, alasan="Juara Umum")
+    pos_services.pos_percontohan_set(
+        pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2024, alasan="Juara Umum"
+    )
     assert riwayat(pos_a) == [(2024, "Juara Umum"), (2009, "Sekretariat permanen, pengurus aktif")]
     pos_services.pos_percontohan_set(pos=pos_a, oleh=admin_provinsi, is_percontohan=False, tahun=None, alasan="")
     pos_a.refresh_from_db()
@@ -63,9 +73,13 @@ def test_admin_form_corrects_the_current_year_and_adds_another(admin_provinsi, p
 
 
 def test_percontohan_refusal_writes_nothing(admin_provinsi, pos_a):
-    pos_services.pos_percontohan_set(pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="Sekretariat permanen")
+    pos_services.pos_percontohan_set(
+        pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="Sekretariat permanen"
+    )
     with pytest.raises(ValidationError):
-        pos_services.pos_percontohan_set(pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=1990, alasan="Tahun salah")
+        pos_services.pos_percontohan_set(
+            pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=1990, alasan="Tahun salah"
+        )
     pos_a.refresh_from_db()
     assert (pos_a.percontohan_tahun, pos_a.percontohan_alasan) == (2009, "Sekretariat permanen")
     assert riwayat(pos_a) == [(2009, "Sekretariat permanen")]
@@ -73,5 +87,7 @@ def test_percontohan_refusal_writes_nothing(admin_provinsi, pos_a):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        pos_services.pos_percontohan_set(pos=pos_a, oleh=operator, is_percontohan=True, tahun=2026, alasan="Saya sendiri")
+        pos_services.pos_percontohan_set(
+            pos=pos_a, oleh=operator, is_percontohan=True, tahun=2026, alasan="Saya sendiri"
+        )
     assert riwayat(pos_a) == [(2009, "Sekretariat permanen")]

@@ -54,8 +54,11 @@ def test_public_results_empty_state(client, db):
 def test_public_detail_of_an_imported_national_result(client, admin_provinsi, wilayah):
     nasional = lomba_dengan_templat(oleh=admin_provinsi, tingkat="nasional", sumber_hasil="impor")
     impor = services.impor_nasional_pratinjau(
-        lomba=nasional, nama_berkas="h.csv", oleh=admin_provinsi,
-        data=b"peserta,provinsi,total,peringkat\nPosyantek Singosari,Jawa Timur,90,1\nPosyantek Gambir,DKI Jakarta,80,2\n")
+        lomba=nasional,
+        nama_berkas="h.csv",
+        oleh=admin_provinsi,
+        data=b"peserta,provinsi,total,peringkat\nPosyantek Singosari,Jawa Timur,90,1\nPosyantek Gambir,DKI Jakarta,80,2\n",
+    )
     services.impor_nasional_terapkan(impor=impor, oleh=admin_provinsi)
     services.lomba_umumkan(lomba=nasional, oleh=admin_provinsi)
     page = client.get(nasional.get_absolute_url()).content.decode()
@@ -69,7 +72,10 @@ def test_public_detail_of_an_imported_national_result(client, admin_provinsi, wi
 
 @pytest.fixture
 def juri_pair(db):
-    return [JuriFactory(email="kueri1@posyantek.test", nama="Kueri Satu"), JuriFactory(email="kueri2@posyantek.test", nama="Kueri Dua")]
+    return [
+        JuriFactory(email="kueri1@posyantek.test", nama="Kueri Satu"),
+        JuriFactory(email="kueri2@posyantek.test", nama="Kueri Dua"),
+    ]
 
 
 @pytest.mark.parametrize("n", [1, 3])

@@ -50,7 +50,9 @@ U = scores(4, {7: (85, 70, 70, 80), 8: (85, 70, 70, 80)})
 
 
 def test_ranking_weighted_totals_match_hand_worked_values():
-    hasil = hitung_peringkat(tahap=TAHAP, peserta=[Peserta(1, "Melati"), Peserta(2, "Kenanga")], skor=X + Y, aturan=ATURAN)
+    hasil = hitung_peringkat(
+        tahap=TAHAP, peserta=[Peserta(1, "Melati"), Peserta(2, "Kenanga")], skor=X + Y, aturan=ATURAN
+    )
     by_id = {h.peserta.id: h for h in hasil}
     assert by_id[1].rata_kriteria == {11: D("85.00"), 12: D("70.00"), 21: D("80.00"), 22: D("70.00")}
     assert by_id[1].per_tahap == {1: D("79.00"), 2: D("75.00")}
@@ -62,19 +64,25 @@ def test_ranking_weighted_totals_match_hand_worked_values():
 
 
 def test_ranking_tie_on_total_is_broken_by_paparan_stage():
-    hasil = hitung_peringkat(tahap=TAHAP, peserta=[Peserta(1, "Melati"), Peserta(3, "Anyelir")], skor=X + Z, aturan=ATURAN)
+    hasil = hitung_peringkat(
+        tahap=TAHAP, peserta=[Peserta(1, "Melati"), Peserta(3, "Anyelir")], skor=X + Z, aturan=ATURAN
+    )
     # Both 76.60; Anyelir's Paparan 77.00 beats Melati's 75.00. The name would have put Anyelir first too,
     # so check again with the names swapped.
     assert [(h.peserta.id, h.total, h.peringkat) for h in hasil] == [(3, D("76.60"), 1), (1, D("76.60"), 2)]
     assert hasil[1].diputus_oleh == DIPUTUS_TAHAP
-    swapped = hitung_peringkat(tahap=TAHAP, peserta=[Peserta(1, "Anyelir"), Peserta(3, "Melati")], skor=X + Z, aturan=ATURAN)
+    swapped = hitung_peringkat(
+        tahap=TAHAP, peserta=[Peserta(1, "Anyelir"), Peserta(3, "Melati")], skor=X + Z, aturan=ATURAN
+    )
     assert [h.peserta.nama for h in swapped] == ["Melati", "Anyelir"]  # Paparan wins over the alphabet
 
 
 def test_ranking_tie_on_total_and_paparan_is_broken_by_inovasi_criterion():
     # X and U: total 76.60, Paparan 75.00; Inovasi 70.00 (X) < 80.00 (U) → U first. X is named "Anggrek",
     # so the alphabet alone would have put X first.
-    hasil = hitung_peringkat(tahap=TAHAP, peserta=[Peserta(1, "Anggrek"), Peserta(4, "Teratai")], skor=X + U, aturan=ATURAN)
+    hasil = hitung_peringkat(
+        tahap=TAHAP, peserta=[Peserta(1, "Anggrek"), Peserta(4, "Teratai")], skor=X + U, aturan=ATURAN
+    )
     assert [(h.peserta.nama, h.peringkat) for h in hasil] == [("Teratai", 1), ("Anggrek", 2)]
     assert hasil[1].diputus_oleh == DIPUTUS_KRITERIA
 
@@ -93,8 +101,11 @@ def test_ranking_full_tie_falls_back_to_name_then_province_then_id():
     twins = [scores(i, {7: (85, 70, 80, 70)}) for i in (9, 6, 8)]
     hasil = hitung_peringkat(
         tahap=TAHAP,
-        peserta=[Peserta(9, "Posyantek Maju", "Jawa Timur"), Peserta(6, "Posyantek Maju", "Bali"),
-                 Peserta(8, "Posyantek Maju", "Bali")],
+        peserta=[
+            Peserta(9, "Posyantek Maju", "Jawa Timur"),
+            Peserta(6, "Posyantek Maju", "Bali"),
+            Peserta(8, "Posyantek Maju", "Bali"),
+        ],
         skor=[s for t in twins for s in t],
         aturan=ATURAN,
     )
@@ -131,14 +142,20 @@ def test_ranking_rounds_half_up_at_each_step():
     assert bulat(D("2.675")) == D("2.68")
     # A 1–10 scale: mean 7.5 → (7.5 − 1) / 9 × 100 = 72.222… → stage 72.22 → total 72.22.
     tahap = [Tahap(1, "Paparan", D(100), (Kriteria(1, "k", D(100), D(1), D(10)),))]
-    hasil = hitung_peringkat(tahap=tahap, peserta=[Peserta(1, "A")], skor=[Skor(1, 1, 1, D("7")), Skor(2, 1, 1, D("8"))])
+    hasil = hitung_peringkat(
+        tahap=tahap, peserta=[Peserta(1, "A")], skor=[Skor(1, 1, 1, D("7")), Skor(2, 1, 1, D("8"))]
+    )
     assert (hasil[0].rata_kriteria[1], hasil[0].per_tahap[1], hasil[0].total) == (D("7.50"), D("72.22"), D("72.22"))
 
 
 def test_ranking_weights_of_thirds_sum_from_rounded_steps():
     # Criteria 33.33 / 33.33 / 33.34 with means 90, 80, 71:
     # 29.997 + 26.664 + 23.6714 = 80.3324 → 80.33 ; one stage at 100 % → total 80.33.
-    tahap = [Tahap(1, "T", D(100), (Kriteria(1, "a", D("33.33")), Kriteria(2, "b", D("33.33")), Kriteria(3, "c", D("33.34"))))]
+    tahap = [
+        Tahap(
+            1, "T", D(100), (Kriteria(1, "a", D("33.33")), Kriteria(2, "b", D("33.33")), Kriteria(3, "c", D("33.34")))
+        )
+    ]
     skor = [Skor(1, 1, 1, D(90)), Skor(1, 1, 2, D(80)), Skor(1, 1, 3, D(71))]
     hasil = hitung_peringkat(tahap=tahap, peserta=[Peserta(1, "A")], skor=skor)
     assert hasil[0].total == D("80.33")
@@ -156,8 +173,13 @@ def test_ranking_mean_counts_only_the_juri_who_scored_the_criterion():
 
 def test_ranking_incomplete_entry_has_no_total_and_comes_last():
     incomplete = scores(5, {7: (100, 100, 100, None)})  # nobody scored Inovasi
-    hasil = hitung_peringkat(tahap=TAHAP, peserta=[Peserta(5, "AAA"), Peserta(2, "Kenanga")], skor=Y + incomplete, aturan=ATURAN)
-    assert [(h.peserta.nama, h.lengkap, h.total) for h in hasil] == [("Kenanga", True, D("76.10")), ("AAA", False, None)]
+    hasil = hitung_peringkat(
+        tahap=TAHAP, peserta=[Peserta(5, "AAA"), Peserta(2, "Kenanga")], skor=Y + incomplete, aturan=ATURAN
+    )
+    assert [(h.peserta.nama, h.lengkap, h.total) for h in hasil] == [
+        ("Kenanga", True, D("76.10")),
+        ("AAA", False, None),
+    ]
     assert hasil[1].per_tahap == {1: D("100.00"), 2: None}
 
 
@@ -174,15 +196,24 @@ def test_ranking_does_not_depend_on_input_order():
     for _ in range(20):
         rng.shuffle(peserta)
         rng.shuffle(skor)
-        assert [h.peserta.id for h in hitung_peringkat(tahap=TAHAP, peserta=peserta, skor=skor, aturan=ATURAN)] == expected
+        assert [
+            h.peserta.id for h in hitung_peringkat(tahap=TAHAP, peserta=peserta, skor=skor, aturan=ATURAN)
+        ] == expected
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100), st.integers(0, 100), st.integers(0, 100)),
-                min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 100), st.integers(0, 100), st.integers(0, 100), st.integers(0, 100)),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_ranking_totals_are_ordered_and_within_scale(rows):
     skor = [s for i, values in enumerate(rows) for s in scores(i + 1, {1: values})]
-    hasil = hitung_peringkat(tahap=TAHAP, peserta=[Peserta(i + 1, f"P{i}") for i in range(len(rows))], skor=skor, aturan=ATURAN)
+    hasil = hitung_peringkat(
+        tahap=TAHAP, peserta=[Peserta(i + 1, f"P{i}") for i in range(len(rows))], skor=skor, aturan=ATURAN
+    )
     assert [h.peringkat for h in hasil] == list(range(1, len(rows) + 1))
     totals = [h.total for h in hasil]
     assert totals == sorted(totals, reverse=True)

@@ -18,7 +18,9 @@ ABJAD = "urutan abjad nama peserta (A–Z, huruf besar dan kecil tidak dibedakan
 
 def aturan_seri(lomba) -> list[str]:
     with translation.override("id"):
-        html = render_to_string("lomba/_rumus.html", {"lomba": Lomba.objects.get(pk=lomba.pk), "tahap_list": None, "buka": True})
+        html = render_to_string(
+            "lomba/_rumus.html", {"lomba": Lomba.objects.get(pk=lomba.pk), "tahap_list": None, "buka": True}
+        )
     daftar = html.split("Bila nilai akhir sama")[1].split("</ol>")[0]
     return [" ".join(re.sub(r"<[^>]+>", "", li).split()) for li in re.findall(r"<li>(.*?)</li>", daftar, re.S)]
 
@@ -53,4 +55,5 @@ def test_seri_note_without_a_tie_break_stage_does_not_mention_it(admin_provinsi,
     with translation.override("id"):
         html = render_to_string("lomba/_seri.html", {"lomba": Lomba.objects.get(pk=lomba.pk), "kode": "kriteria"})
     assert re.sub(r"<[^>]+>", "", html).strip() == (
-        "Nilai akhir sama dengan peserta di atasnya; diputus oleh rata-rata kriteria Inovasi dan TTG.")
+        "Nilai akhir sama dengan peserta di atasnya; diputus oleh rata-rata kriteria Inovasi dan TTG."
+    )

@@ -54,20 +54,26 @@ def test_province_overview_shows_latest_provincial_top_and_national_history(
 ):
     lomba, peserta = penilaian
     umumkan(lomba, peserta, [juri, juri2], [70, 90, 80], admin_provinsi)
-    nasional = services.lomba_create(tahun=2025, kategori="posyantek_berprestasi", tingkat="nasional",
-                                     sumber_hasil="impor", oleh=admin_provinsi)
+    nasional = services.lomba_create(
+        tahun=2025, kategori="posyantek_berprestasi", tingkat="nasional", sumber_hasil="impor", oleh=admin_provinsi
+    )
     impor = services.impor_nasional_pratinjau(
-        lomba=nasional, nama_berkas="n.csv", oleh=admin_provinsi,
-        data=b"peserta,provinsi,total,peringkat\nA,Bali,95,1\nPosyantek Kecamatan Tambora,DKI Jakarta,90,2\nB,Aceh,80,3\n")
+        lomba=nasional,
+        nama_berkas="n.csv",
+        oleh=admin_provinsi,
+        data=b"peserta,provinsi,total,peringkat\nA,Bali,95,1\nPosyantek Kecamatan Tambora,DKI Jakarta,90,2\nB,Aceh,80,3\n",
+    )
     services.impor_nasional_terapkan(impor=impor, oleh=admin_provinsi)
     page = body(client_as(admin_provinsi).get(reverse("kelola:ringkasan")))
     assert f"Lima besar: {lomba.nama}" in page
-    top = page[page.index("Lima besar"):]
+    top = page[page.index("Lima besar") :]
     assert top.index("Tambora") < top.index("Menteng") < top.index("Gambir")
     assert "2025: peringkat 2 dari 3 (Posyantek Kecamatan Tambora)" in page
 
 
-def test_post_overview_hides_results_until_announced(client_as, penilaian, admin_provinsi, operator_a, pos_a, juri, juri2):
+def test_post_overview_hides_results_until_announced(
+    client_as, penilaian, admin_provinsi, operator_a, pos_a, juri, juri2
+):
     lomba, peserta = penilaian
     url = reverse("kelola:pos-ringkasan", kwargs={"pos_slug": pos_a.slug})
     client = client_as(operator_a)
@@ -94,7 +100,9 @@ def test_dashboard_account_index_and_home(client_as, client, penilaian, admin_pr
     lomba, peserta = penilaian
     dasbor = body(client_as(operator_a).get(reverse("kelola:pos-dasbor", kwargs={"pos_slug": pos_a.slug})))
     assert lomba.nama in dasbor and reverse("lomba:pos-peserta-list", kwargs={"pos_slug": pos_a.slug}) in dasbor
-    assert reverse("lomba:kelola-list") not in body(client_as(operator_a).get(reverse("kelola:pos-dasbor", kwargs={"pos_slug": pos_a.slug})))
+    assert reverse("lomba:kelola-list") not in body(
+        client_as(operator_a).get(reverse("kelola:pos-dasbor", kwargs={"pos_slug": pos_a.slug}))
+    )
     akun = body(client_as(juri).get(reverse("akun-saya")))
     assert "Penugasan juri" in akun and lomba.nama in akun
     index = body(client_as(juri).get(reverse("kelola:index")))

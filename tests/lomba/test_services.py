@@ -33,7 +33,10 @@ def test_default_template_weights_add_up_and_are_labelled(admin_provinsi):
     assert lomba.pakai_templat_bawaan
     assert [t.nama for t in lomba.tahap_set.all()] == ["Administrasi dan dokumen", "Verifikasi lapangan", "Paparan"]
     assert (lomba.seri_tahap.nama, lomba.seri_kriteria.nama, lomba.seri_kriteria.tahap.nama) == (
-        "Paparan", "Inovasi dan TTG", "Paparan")
+        "Paparan",
+        "Inovasi dan TTG",
+        "Paparan",
+    )
     assert Kriteria.objects.filter(tahap__lomba=lomba).count() == 15
 
 
@@ -41,8 +44,12 @@ def test_bobot_simpan_refuses_stage_weights_not_adding_up_and_writes_nothing(adm
     lomba = lomba_dengan_templat(oleh=admin_provinsi)
     tahap = list(lomba.tahap_set.all())
     with pytest.raises(ValidationError) as info:
-        services.bobot_simpan(lomba=lomba, oleh=admin_provinsi, bobot_kriteria={},
-                              bobot_tahap={tahap[0].pk: Decimal(50), tahap[1].pk: Decimal(30), tahap[2].pk: Decimal(40)})
+        services.bobot_simpan(
+            lomba=lomba,
+            oleh=admin_provinsi,
+            bobot_kriteria={},
+            bobot_tahap={tahap[0].pk: Decimal(50), tahap[1].pk: Decimal(30), tahap[2].pk: Decimal(40)},
+        )
     assert "Jumlah bobot tahap harus 100% (sekarang 120%)." in info.value.messages
     assert [t.bobot for t in lomba.tahap_set.all()] == [Decimal(30), Decimal(30), Decimal(40)]
     assert Lomba.objects.get(pk=lomba.pk).pakai_templat_bawaan
@@ -51,8 +58,12 @@ def test_bobot_simpan_refuses_stage_weights_not_adding_up_and_writes_nothing(adm
 def test_bobot_simpan_refuses_criterion_weights_not_adding_up(admin_provinsi):
     lomba = lomba_dengan_templat(oleh=admin_provinsi)
     k = Kriteria.objects.filter(tahap__lomba=lomba).first()
-    with pytest.raises(ValidationError, match="Jumlah bobot kriteria tahap .Administrasi dan dokumen. harus 100% .sekarang 99,5%"):
-        services.bobot_simpan(lomba=lomba, oleh=admin_provinsi, bobot_tahap={}, bobot_kriteria={k.pk: k.bobot - Decimal("0.5")})
+    with pytest.raises(
+        ValidationError, match="Jumlah bobot kriteria tahap .Administrasi dan dokumen. harus 100% .sekarang 99,5%"
+    ):
+        services.bobot_simpan(
+            lomba=lomba, oleh=admin_provinsi, bobot_tahap={}, bobot_kriteria={k.pk: k.bobot - Decimal("0.5")}
+        )
     assert Kriteria.objects.get(pk=k.pk).bobot == Decimal(30)
 
 
@@ -67,8 +78,12 @@ def test_bobot_simpan_refuses_ids_of_another_competition(admin_provinsi):
 def test_bobot_simpan_saves_valid_weights_and_drops_the_default_label(admin_provinsi):
     lomba = lomba_dengan_templat(oleh=admin_provinsi)
     t = list(lomba.tahap_set.all())
-    services.bobot_simpan(lomba=lomba, oleh=admin_provinsi, bobot_kriteria={},
-                          bobot_tahap={t[0].pk: Decimal(20), t[1].pk: Decimal(30), t[2].pk: Decimal(50)})
+    services.bobot_simpan(
+        lomba=lomba,
+        oleh=admin_provinsi,
+        bobot_kriteria={},
+        bobot_tahap={t[0].pk: Decimal(20), t[1].pk: Decimal(30), t[2].pk: Decimal(50)},
+    )
     assert [x.bobot for x in lomba.tahap_set.all()] == [Decimal(20), Decimal(30), Decimal(50)]
     assert not Lomba.objects.get(pk=lomba.pk).pakai_templat_bawaan
 
@@ -121,8 +136,14 @@ def test_structure_is_frozen_once_scoring_opens(penilaian, admin_provinsi):
 def test_kriteria_scale_must_rise(admin_provinsi):
     lomba = lomba_dengan_templat(oleh=admin_provinsi)
     with pytest.raises(ValidationError, match="lebih besar daripada nilai terendah"):
-        services.kriteria_create(tahap=lomba.tahap_set.first(), oleh=admin_provinsi, nama="X", bobot=Decimal(0),
-                                 skala_min=Decimal(10), skala_maks=Decimal(10))
+        services.kriteria_create(
+            tahap=lomba.tahap_set.first(),
+            oleh=admin_provinsi,
+            nama="X",
+            bobot=Decimal(0),
+            skala_min=Decimal(10),
+            skala_maks=Decimal(10),
+        )
 
 
 # --- Competitions and entries ----------------------------------------------------------------------
@@ -153,14 +174,22 @@ def test_kota_competition_takes_only_posts_of_that_kota(admin_provinsi, pos_a, p
 def test_outside_entrants_only_at_national_level(admin_provinsi, wilayah):
     provinsi = lomba_dengan_templat(oleh=admin_provinsi)
     with pytest.raises(ValidationError, match="hanya untuk lomba tingkat nasional"):
-        services.peserta_create_luar(lomba=provinsi, nama="Posyantek Singosari", provinsi="Jawa Timur", oleh=admin_provinsi)
+        services.peserta_create_luar(
+            lomba=provinsi, nama="Posyantek Singosari", provinsi="Jawa Timur", oleh=admin_provinsi
+        )
     nasional = lomba_dengan_templat(oleh=admin_provinsi, tingkat="nasional")
-    p = services.peserta_create_luar(lomba=nasional, nama="  Posyantek\nSingosari ", provinsi="Jawa Timur", oleh=admin_provinsi)
+    p = services.peserta_create_luar(
+        lomba=nasional, nama="  Posyantek\nSingosari ", provinsi="Jawa Timur", oleh=admin_provinsi
+    )
     assert (p.nama, p.wilayah, p.dari_dki) == ("Posyantek Singosari", "Jawa Timur", False)
     with pytest.raises(ValidationError, match="sudah terdaftar"):
-        services.peserta_create_luar(lomba=nasional, nama="POSYANTEK SINGOSARI", provinsi="jawa timur", oleh=admin_provinsi)
+        services.peserta_create_luar(
+            lomba=nasional, nama="POSYANTEK SINGOSARI", provinsi="jawa timur", oleh=admin_provinsi
+        )
     with pytest.raises(ValidationError, match="didaftarkan sebagai pos"):
-        services.peserta_create_luar(lomba=nasional, nama="Posyantek Kelurahan X", provinsi="DKI Jakarta", oleh=admin_provinsi)
+        services.peserta_create_luar(
+            lomba=nasional, nama="Posyantek Kelurahan X", provinsi="DKI Jakarta", oleh=admin_provinsi
+        )
     assert provinsi.peserta_set.count() == 0 and nasional.peserta_set.count() == 1
 
 
@@ -247,18 +276,25 @@ def test_nilai_within_scale_is_saved_with_history(penilaian, juri):
     assert services.nilai_simpan(juri=juri, peserta=gambir, nilai={ids[0]: Decimal("88"), ids[1]: Decimal(0)}) == 1
     assert services.nilai_simpan(juri=juri, peserta=gambir, nilai={ids[1]: None}) == 1  # cleared
     assert list(Nilai.objects.filter(juri=juri).values_list("kriteria_id", "nilai")) == [(ids[0], Decimal("88.00"))]
-    history = list(Nilai.history.filter(kriteria_id=ids[0]).order_by("history_date").values_list("history_type", "nilai", "history_user"))
+    history = list(
+        Nilai.history.filter(kriteria_id=ids[0])
+        .order_by("history_date")
+        .values_list("history_type", "nilai", "history_user")
+    )
     assert history == [("+", Decimal("87.50"), juri.pk), ("~", Decimal("88.00"), juri.pk)]
     assert Nilai.history.filter(kriteria_id=ids[1], history_type="-").count() == 1
 
 
-@pytest.mark.parametrize("value,message", [
-    (Decimal("100.01"), "Nilai harus antara 0 dan 100."),
-    (Decimal("-1"), "Nilai harus antara 0 dan 100."),
-    (Decimal("50.005"), "Paling banyak 2 angka di belakang koma."),
-    (Decimal("NaN"), "Masukkan angka."),
-    (Decimal("Infinity"), "Masukkan angka."),
-])
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        (Decimal("100.01"), "Nilai harus antara 0 dan 100."),
+        (Decimal("-1"), "Nilai harus antara 0 dan 100."),
+        (Decimal("50.005"), "Paling banyak 2 angka di belakang koma."),
+        (Decimal("NaN"), "Masukkan angka."),
+        (Decimal("Infinity"), "Masukkan angka."),
+    ],
+)
 def test_nilai_outside_scale_refuses_the_whole_form(penilaian, juri, value, message):
     lomba, (gambir, *_rest) = penilaian
     ids = kriteria_ids(lomba)
@@ -431,7 +467,9 @@ def test_documents_frozen_after_final(penilaian, admin_provinsi, juri, juri2):
     score_all(lomba, peserta, [juri, juri2], [80, 70, 60])
     services.lomba_finalkan(lomba=lomba, oleh=admin_provinsi)
     with pytest.raises(ValidationError, match="dokumen tidak dapat ditambah"):
-        services.dokumen_upload(peserta=peserta[0], judul="SK", berkas=ContentFile(VALID_PDF, name="a.pdf"), oleh=admin_provinsi)
+        services.dokumen_upload(
+            peserta=peserta[0], judul="SK", berkas=ContentFile(VALID_PDF, name="a.pdf"), oleh=admin_provinsi
+        )
     assert not peserta[0].dokumen_set.exists()
 
 
@@ -448,15 +486,21 @@ def test_winners_marked_percontohan_in_one_step(penilaian, admin_provinsi, juri,
     assert pos_list == [pos_b]
     pos_b.refresh_from_db()
     assert (pos_b.is_percontohan, pos_b.percontohan_tahun, pos_b.percontohan_alasan) == (
-        True, 2025, f"Juara I — {lomba.nama}")
+        True,
+        2025,
+        f"Juara I — {lomba.nama}",
+    )
     assert not Pos.objects.get(slug="gambir").is_percontohan
 
 
 def test_percontohan_refuses_outside_entrants_and_foreign_ids(admin_provinsi, wilayah):
     nasional = lomba_dengan_templat(oleh=admin_provinsi, tingkat="nasional", sumber_hasil="impor")
     impor = services.impor_nasional_pratinjau(
-        lomba=nasional, nama_berkas="h.csv", oleh=admin_provinsi,
-        data=b"peserta,provinsi,total,peringkat\nPosyantek Singosari,Jawa Timur,90,1\n")
+        lomba=nasional,
+        nama_berkas="h.csv",
+        oleh=admin_provinsi,
+        data=b"peserta,provinsi,total,peringkat\nPosyantek Singosari,Jawa Timur,90,1\n",
+    )
     services.impor_nasional_terapkan(impor=impor, oleh=admin_provinsi)
     luar = nasional.peserta_set.get()
     with pytest.raises(ValidationError, match="Hanya peserta pos DKI"):

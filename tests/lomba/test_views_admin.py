@@ -29,16 +29,25 @@ def selesai(lomba, peserta, juri_list, values, admin):
     return lomba
 
 
-@pytest.mark.parametrize("data,message", [
-    ({"tahun": "1999"}, "Nilai harus antara 2000 dan 2100."),
-    ({"tahun": "abc"}, "Masukkan angka, misalnya 12."),
-    ({"tingkat": "kota"}, "Pilih kota/kabupaten untuk lomba tingkat kota."),
-    ({"sumber_hasil": "impor"}, "Impor hasil dari CSV hanya untuk lomba tingkat nasional."),
-    ({"kategori": "juara_umum"}, "Masukkan pilihan yang valid"),
-    ({"nama": "x" * 201}, "paling banyak 200 karakter"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        ({"tahun": "1999"}, "Nilai harus antara 2000 dan 2100."),
+        ({"tahun": "abc"}, "Masukkan angka, misalnya 12."),
+        ({"tingkat": "kota"}, "Pilih kota/kabupaten untuk lomba tingkat kota."),
+        ({"sumber_hasil": "impor"}, "Impor hasil dari CSV hanya untuk lomba tingkat nasional."),
+        ({"kategori": "juara_umum"}, "Masukkan pilihan yang valid"),
+        ({"nama": "x" * 201}, "paling banyak 200 karakter"),
+    ],
+)
 def test_lomba_create_form_refuses_hostile_input(client_as, admin_provinsi, wilayah, data, message):
-    form = {"tahun": "2025", "kategori": "posyantek_berprestasi", "tingkat": "provinsi", "sumber_hasil": "penilaian", **data}
+    form = {
+        "tahun": "2025",
+        "kategori": "posyantek_berprestasi",
+        "tingkat": "provinsi",
+        "sumber_hasil": "penilaian",
+        **data,
+    }
     response = client_as(admin_provinsi).post(reverse("lomba:lomba-create"), form)
     assert response.status_code == 200
     assert message in body(response)
@@ -47,10 +56,16 @@ def test_lomba_create_form_refuses_hostile_input(client_as, admin_provinsi, wila
 
 def test_lomba_create_escapes_html_in_the_name(client_as, admin_provinsi, wilayah):
     client = client_as(admin_provinsi)
-    client.post(reverse("lomba:lomba-create"), {
-        "tahun": "2025", "kategori": "posyantek_berprestasi", "tingkat": "provinsi", "sumber_hasil": "penilaian",
-        "nama": "<script>alert(1)</script>",
-    })
+    client.post(
+        reverse("lomba:lomba-create"),
+        {
+            "tahun": "2025",
+            "kategori": "posyantek_berprestasi",
+            "tingkat": "provinsi",
+            "sumber_hasil": "penilaian",
+            "nama": "<script>alert(1)</script>",
+        },
+    )
     lomba = Lomba.objects.get()
     page = body(client.get(lomba.get_kelola_url()))
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
@@ -127,7 +142,9 @@ def test_penugasan_form_refuses_non_juri_and_foreign_entries(client_as, admin_pr
     client = client_as(admin_provinsi)
     url = reverse("lomba:penugasan", kwargs={"pk": lomba.pk})
     assert "Masukkan pilihan yang valid" in body(client.post(url, {"juri": operator_a.pk}))
-    assert "bukan salah satu dari pilihan yang tersedia" in body(client.post(url, {"juri": juri.pk, "peserta": [foreign.pk]}))
+    assert "bukan salah satu dari pilihan yang tersedia" in body(
+        client.post(url, {"juri": juri.pk, "peserta": [foreign.pk]})
+    )
     assert not PenugasanJuri.objects.exists()
     assert client.post(url, {"juri": juri.pk}).status_code == 302
     assert lomba.penugasan_set.get().juri == juri
@@ -142,7 +159,9 @@ def test_finalising_needs_the_confirmation_box(client_as, penilaian, admin_provi
     response = client.post(reverse("lomba:status", kwargs={"pk": lomba.pk}), {"ke": "final"}, follow=True)
     assert "Centang kotak konfirmasi terlebih dahulu." in body(response)
     assert Lomba.objects.get(pk=lomba.pk).status == Status.PENILAIAN
-    response = client.post(reverse("lomba:status", kwargs={"pk": lomba.pk}), {"ke": "final", "konfirmasi": "1"}, follow=True)
+    response = client.post(
+        reverse("lomba:status", kwargs={"pk": lomba.pk}), {"ke": "final", "konfirmasi": "1"}, follow=True
+    )
     assert "Lomba difinalkan" in body(response)
     assert Lomba.objects.get(pk=lomba.pk).status == Status.FINAL
 
@@ -152,7 +171,8 @@ def test_finalising_with_missing_scores_tells_who_is_missing(client_as, penilaia
     for p in peserta:
         nilai_semua(juri=juri, peserta=p, nilai=80)
     response = client_as(admin_provinsi).post(
-        reverse("lomba:status", kwargs={"pk": lomba.pk}), {"ke": "final", "konfirmasi": "1"}, follow=True)
+        reverse("lomba:status", kwargs={"pk": lomba.pk}), {"ke": "final", "konfirmasi": "1"}, follow=True
+    )
     assert "Juri Dua belum lengkap menilai 3 peserta." in body(response)
     assert Lomba.objects.get(pk=lomba.pk).status == Status.PENILAIAN
     assert not Peserta.objects.filter(lomba=lomba, peringkat__isnull=False).exists()
@@ -170,8 +190,11 @@ def test_provisional_ranking_is_labelled_and_final_one_is_checked(client_as, pen
     services.lomba_finalkan(lomba=lomba, oleh=admin_provinsi)
     page = body(client.get(reverse("lomba:hasil", kwargs={"pk": lomba.pk})))
     assert "Diperiksa ulang: 90 nilai juri yang tersimpan" in page
-    assert page.index("Posyantek Kecamatan Tambora") < page.index("Posyantek Kecamatan Menteng") < page.index(
-        "Posyantek Kecamatan Gambir")
+    assert (
+        page.index("Posyantek Kecamatan Tambora")
+        < page.index("Posyantek Kecamatan Menteng")
+        < page.index("Posyantek Kecamatan Gambir")
+    )
     # Tampering with the frozen result is visible on the page.
     Peserta.objects.filter(pk=peserta[0].pk).update(nilai_akhir=Decimal("99.00"))
     page = body(client.get(reverse("lomba:hasil", kwargs={"pk": lomba.pk})))
@@ -197,8 +220,15 @@ def test_hasil_csv_lists_the_ranking_with_breakdown(client_as, penilaian, admin_
     response = client_as(admin_provinsi).get(reverse("lomba:hasil-csv", kwargs={"pk": lomba.pk}))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:7] == ["Peringkat", "Penghargaan", "Favorit", "Peserta", "Kota/Provinsi", "Judul",
-                           "Tahap: Administrasi dan dokumen"]
+    assert rows[0][:7] == [
+        "Peringkat",
+        "Penghargaan",
+        "Favorit",
+        "Peserta",
+        "Kota/Provinsi",
+        "Judul",
+        "Tahap: Administrasi dan dokumen",
+    ]
     assert len(rows[0]) == 6 + 3 + 1 + 15 + 1
     assert [r[:4] for r in rows[1:]] == [
         ["1", "Juara I", "", "Posyantek Kecamatan Tambora"],
@@ -211,12 +241,18 @@ def test_hasil_csv_lists_the_ranking_with_breakdown(client_as, penilaian, admin_
 def test_csv_export_neutralises_formulas_in_names(client_as, admin_provinsi, wilayah):
     lomba = lomba_dengan_templat(oleh=admin_provinsi, tingkat="nasional", sumber_hasil="impor")
     impor = services.impor_nasional_pratinjau(
-        lomba=lomba, nama_berkas="h.csv", oleh=admin_provinsi,
-        data='peserta,provinsi,total,peringkat\n"=HYPERLINK(""http://x"")",Bali,90,1\n'.encode())
+        lomba=lomba,
+        nama_berkas="h.csv",
+        oleh=admin_provinsi,
+        data=b'peserta,provinsi,total,peringkat\n"=HYPERLINK(""http://x"")",Bali,90,1\n',
+    )
     services.impor_nasional_terapkan(impor=impor, oleh=admin_provinsi)
     client = client_as(admin_provinsi)
-    for url in (reverse("lomba:hasil-csv", kwargs={"pk": lomba.pk}),
-                reverse("lomba:peringkat-csv", kwargs={"tahun": 2025}), reverse("lomba:riwayat-csv")):
+    for url in (
+        reverse("lomba:hasil-csv", kwargs={"pk": lomba.pk}),
+        reverse("lomba:peringkat-csv", kwargs={"tahun": 2025}),
+        reverse("lomba:riwayat-csv"),
+    ):
         text = client.get(url).content.decode("utf-8-sig")
         assert "'=HYPERLINK" in text or "=HYPERLINK" not in text, url
 
@@ -232,9 +268,12 @@ def test_berita_acara_has_ranking_formula_and_signatures(client_as, penilaian, a
     assert "urutan abjad nama peserta" in page
     assert "Juri Satu" in page and "Juri Dua" in page and "Admin Provinsi" in page
     assert "data-print" in page
-    assert client_as(admin_provinsi).get(
-        reverse("lomba:berita-acara", kwargs={"pk": lomba_dengan_templat(oleh=admin_provinsi, tahun=2020).pk})
-    ).status_code == 403
+    assert (
+        client_as(admin_provinsi)
+        .get(reverse("lomba:berita-acara", kwargs={"pk": lomba_dengan_templat(oleh=admin_provinsi, tahun=2020).pk}))
+        .status_code
+        == 403
+    )
 
 
 def test_percontohan_page_suggests_the_best_post_of_each_kota_and_marks_them(
@@ -245,8 +284,11 @@ def test_percontohan_page_suggests_the_best_post_of_each_kota_and_marks_them(
     client = client_as(admin_provinsi)
     url = reverse("lomba:percontohan", kwargs={"pk": lomba.pk})
     page = body(client.get(url))
-    checked = [p for p in peserta if f'value="{p.pk}" id="id_peserta_' in page and
-               page.split(f'value="{p.pk}"')[1].split(">")[0].count("checked")]
+    checked = [
+        p
+        for p in peserta
+        if f'value="{p.pk}" id="id_peserta_' in page and page.split(f'value="{p.pk}"')[1].split(">")[0].count("checked")
+    ]
     assert {p.pos.slug for p in checked} == {"tambora", "menteng"}
     response = client.post(url, {"peserta": [p.pk for p in checked]})
     assert response.status_code == 302
@@ -254,19 +296,25 @@ def test_percontohan_page_suggests_the_best_post_of_each_kota_and_marks_them(
     assert "Pos percontohan 2025" in body(client.get(f"/pos/{pos_b.slug}/"))
 
 
-def test_percontohan_form_refuses_entries_of_another_competition(client_as, penilaian, admin_provinsi, juri, juri2, pos_a):
+def test_percontohan_form_refuses_entries_of_another_competition(
+    client_as, penilaian, admin_provinsi, juri, juri2, pos_a
+):
     lomba, peserta = penilaian
     lomba = selesai(lomba, peserta, [juri, juri2], [70, 90, 80], admin_provinsi)
     other = lomba_dengan_templat(oleh=admin_provinsi, tahun=2024)
     foreign = services.peserta_create_pos(lomba=other, pos=pos_a, oleh=admin_provinsi)
-    response = client_as(admin_provinsi).post(reverse("lomba:percontohan", kwargs={"pk": lomba.pk}), {"peserta": [foreign.pk]})
+    response = client_as(admin_provinsi).post(
+        reverse("lomba:percontohan", kwargs={"pk": lomba.pk}), {"peserta": [foreign.pk]}
+    )
     assert response.status_code == 200 and "bukan salah satu dari pilihan" in body(response)
     assert not Pos.objects.filter(is_percontohan=True).exists()
 
 
 def test_juripos_page_records_a_tie(client_as, admin_provinsi, juri, pos_b):
     client = client_as(admin_provinsi)
-    response = client.post(reverse("lomba:juripos"), {"juri": juri.pk, "pos": pos_b.pk, "keterangan": "tinggal di sana"})
+    response = client.post(
+        reverse("lomba:juripos"), {"juri": juri.pk, "pos": pos_b.pk, "keterangan": "tinggal di sana"}
+    )
     assert response.status_code == 302
     again = client.post(reverse("lomba:juripos"), {"juri": juri.pk, "pos": pos_b.pk})
     assert "Keterkaitan ini sudah tercatat." in body(again)

@@ -161,16 +161,19 @@ def test_admin_who_is_not_assigned_cannot_score(client_as, penilaian, admin_prov
     assert not Nilai.objects.exists()
 
 
-@pytest.mark.parametrize("value,message", [
-    ("101", "Nilai harus antara 0 dan 100."),
-    ("-5", "Nilai harus antara 0 dan 100."),
-    ("100,01", "Nilai harus antara 0 dan 100."),
-    ("abc", "Masukkan angka, misalnya 87,5."),
-    ("1e999", "“1e999” ditulis dalam notasi ilmiah"),
-    ("50.555", "“50.555” tidak jelas: bisa berarti 50555"),
-    ("<script>alert(1)</script>", "Masukkan angka, misalnya 87,5."),
-    ("9" * 40, "Nilai harus antara 0 dan 100."),
-])
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("101", "Nilai harus antara 0 dan 100."),
+        ("-5", "Nilai harus antara 0 dan 100."),
+        ("100,01", "Nilai harus antara 0 dan 100."),
+        ("abc", "Masukkan angka, misalnya 87,5."),
+        ("1e999", "“1e999” ditulis dalam notasi ilmiah"),
+        ("50.555", "“50.555” tidak jelas: bisa berarti 50555"),
+        ("<script>alert(1)</script>", "Masukkan angka, misalnya 87,5."),
+        ("9" * 40, "Nilai harus antara 0 dan 100."),
+    ],
+)
 def test_hostile_scores_are_refused_with_a_message_and_nothing_written(client_as, penilaian, juri, value, message):
     lomba, (gambir, *_rest) = penilaian
     ids = kriteria_ids(lomba)
@@ -179,7 +182,7 @@ def test_hostile_scores_are_refused_with_a_message_and_nothing_written(client_as
     response = client_as(juri).post(nilai_url(lomba, gambir), data)
     assert response.status_code == 200
     body = html_text(response)
-    assert message in body, body[body.find("field-error"):][:300]
+    assert message in body, body[body.find("field-error") :][:300]
     assert "<script>alert(1)</script>" not in body
     assert not Nilai.objects.exists()
 

@@ -29,7 +29,11 @@ def build(world: World) -> None:
     jadwal = JadwalFactory(pos=world.pos_a, program=program)
     services.pendaftaran_create(jadwal=jadwal, user=owner)
     walkin = services.pendaftaran_walkin_create(jadwal=jadwal, oleh=op_a, nama="Pak Walk-in", telepon="081299990000")
-    lalu = JadwalFactory(pos=world.pos_a, mulai=timezone.now() - timedelta(days=3), selesai=timezone.now() - timedelta(days=3) + timedelta(hours=2))
+    lalu = JadwalFactory(
+        pos=world.pos_a,
+        mulai=timezone.now() - timedelta(days=3),
+        selesai=timezone.now() - timedelta(days=3) + timedelta(hours=2),
+    )
     hadir = services.pendaftaran_walkin_create(
         jadwal=lalu, oleh=op_a, nama="Bu Hadir", telepon="081299990001", waktu=lalu.mulai - timedelta(hours=1)
     )
@@ -39,10 +43,17 @@ def build(world: World) -> None:
     pelamar = RelawanFactory(status="diajukan", diputuskan_at=None)
     calon = UserFactory(email="calon.aktivasi@contoh.test")
     world.obj.update(
-        jadwal=jadwal, program=program, program_provinsi=program_provinsi, walkin=walkin, relawan=relawan, aktivitas=aktivitas, pelamar=pelamar,
+        jadwal=jadwal,
+        program=program,
+        program_provinsi=program_provinsi,
+        walkin=walkin,
+        relawan=relawan,
+        aktivitas=aktivitas,
+        pelamar=pelamar,
         sertifikat=Sertifikat.objects.get(pendaftaran=hadir),
         token=services.kalender_pribadi_get(user=owner).token,
-        uidb64=urlsafe_base64_encode(force_bytes(calon.pk)), aktivasi_token=default_token_generator.make_token(calon),
+        uidb64=urlsafe_base64_encode(force_bytes(calon.pk)),
+        aktivasi_token=default_token_generator.make_token(calon),
     )
 
 
@@ -61,7 +72,9 @@ def _kelola_jadwal(w):
 ROUTES = [
     # Public.
     Route("pelatihan:jadwal-list", PUBLIC),
-    Route("pelatihan:jadwal-list", PUBLIC, query="?kecamatan=gambir&topik=internet_dasar&mode=daring&kota=jakarta-pusat"),
+    Route(
+        "pelatihan:jadwal-list", PUBLIC, query="?kecamatan=gambir&topik=internet_dasar&mode=daring&kota=jakarta-pusat"
+    ),
     Route("pelatihan:kalender-bulan", PUBLIC, query="?bulan=2026-12"),
     Route("pelatihan:feed-semua", PUBLIC),
     Route("pelatihan:feed-pos", PUBLIC, kwargs=lambda w: {"slug": w.pos_a.slug}),
@@ -80,22 +93,43 @@ ROUTES = [
     Route("pelatihan:relawan-info", PUBLIC),
     Route("pelatihan:relawan-daftar", PUBLIC),
     Route("pelatihan:relawan-terkirim", PUBLIC),
-    Route("pelatihan:relawan-aktivasi", PUBLIC, kwargs=lambda w: {"uidb64": w.obj["uidb64"], "token": w.obj["aktivasi_token"]}),
+    Route(
+        "pelatihan:relawan-aktivasi",
+        PUBLIC,
+        kwargs=lambda w: {"uidb64": w.obj["uidb64"], "token": w.obj["aktivasi_token"]},
+    ),
     Route("pelatihan:relawan-saya", LOGIN_ANY),
     Route("pelatihan:aktivitas-baru", ANON_LOGIN_ELSE_403),
     Route("pelatihan:aktivitas-ubah", ANON_LOGIN_ELSE_403, kwargs=lambda w: {"pk": w.obj["aktivitas"].pk}),
-    Route("pelatihan:aktivitas-hapus", ANON_LOGIN_ELSE_403, kwargs=lambda w: {"pk": w.obj["aktivitas"].pk}, method="post"),
+    Route(
+        "pelatihan:aktivitas-hapus", ANON_LOGIN_ELSE_403, kwargs=lambda w: {"pk": w.obj["aktivitas"].pk}, method="post"
+    ),
     # Admin provinsi.
     Route("pelatihan:admin-relawan-list", ADMIN_ONLY),
     Route("pelatihan:admin-relawan-list", ADMIN_ONLY, query="?status=diajukan&perhatian=on"),
     Route("pelatihan:admin-relawan-detail", ADMIN_ONLY, kwargs=lambda w: {"pk": w.obj["pelamar"].pk}),
     Route("pelatihan:admin-relawan-tinjau", ADMIN_POST, kwargs=lambda w: {"pk": w.obj["pelamar"].pk}, method="post"),
-    Route("pelatihan:admin-relawan-terima", ADMIN_POST, kwargs=lambda w: {"pk": w.obj["pelamar"].pk}, method="post",
-          data=lambda w: {"jenis_keanggotaan": "biasa", "komisariat": "", "pos": [w.pos_a.slug]}),
-    Route("pelatihan:admin-relawan-tolak", ADMIN_POST, kwargs=lambda w: {"pk": w.obj["pelamar"].pk}, method="post",
-          data=lambda w: {"alasan": "Belum memenuhi syarat usia minimal."}),
-    Route("pelatihan:admin-relawan-penugasan", ADMIN_POST, kwargs=lambda w: {"pk": w.obj["relawan"].pk}, method="post",
-          data=lambda w: {"jenis_keanggotaan": "biasa", "komisariat": "", "pos": [w.pos_a.slug]}),
+    Route(
+        "pelatihan:admin-relawan-terima",
+        ADMIN_POST,
+        kwargs=lambda w: {"pk": w.obj["pelamar"].pk},
+        method="post",
+        data=lambda w: {"jenis_keanggotaan": "biasa", "komisariat": "", "pos": [w.pos_a.slug]},
+    ),
+    Route(
+        "pelatihan:admin-relawan-tolak",
+        ADMIN_POST,
+        kwargs=lambda w: {"pk": w.obj["pelamar"].pk},
+        method="post",
+        data=lambda w: {"alasan": "Belum memenuhi syarat usia minimal."},
+    ),
+    Route(
+        "pelatihan:admin-relawan-penugasan",
+        ADMIN_POST,
+        kwargs=lambda w: {"pk": w.obj["relawan"].pk},
+        method="post",
+        data=lambda w: {"jenis_keanggotaan": "biasa", "komisariat": "", "pos": [w.pos_a.slug]},
+    ),
     Route("pelatihan:admin-laporan", ADMIN_ONLY),
     Route("pelatihan:admin-laporan-csv", ADMIN_ONLY, query="?per=pos"),
     Route("pelatihan:admin-program-list", ADMIN_ONLY),
@@ -106,23 +140,50 @@ ROUTES = [
     Route("pelatihan:kelola-jadwal-baru", KELOLA_POS_A, kwargs=_kelola),
     Route("pelatihan:kelola-jadwal-detail", KELOLA_POS_A, kwargs=_kelola_jadwal),
     Route("pelatihan:kelola-jadwal-ubah", KELOLA_POS_A, kwargs=_kelola_jadwal),
-    Route("pelatihan:kelola-jadwal-batalkan", KELOLA_POS_A_POST, kwargs=_kelola_jadwal, method="post",
-          data=lambda w: {"alasan": "Pelatih berhalangan hadir"}),
+    Route(
+        "pelatihan:kelola-jadwal-batalkan",
+        KELOLA_POS_A_POST,
+        kwargs=_kelola_jadwal,
+        method="post",
+        data=lambda w: {"alasan": "Pelatih berhalangan hadir"},
+    ),
     Route("pelatihan:kelola-kehadiran", KELOLA_POS_A_POST, kwargs=_kelola_jadwal, method="post"),
-    Route("pelatihan:kelola-walkin", KELOLA_POS_A_POST, kwargs=_kelola_jadwal, method="post",
-          data=lambda w: {"nama": "Ibu Baru", "telepon": "081311112222"}),
-    Route("pelatihan:kelola-peserta-batal", KELOLA_POS_A_POST, method="post",
-          kwargs=lambda w: {**_kelola_jadwal(w), "pendaftaran_pk": w.obj["walkin"].pk}),
+    Route(
+        "pelatihan:kelola-walkin",
+        KELOLA_POS_A_POST,
+        kwargs=_kelola_jadwal,
+        method="post",
+        data=lambda w: {"nama": "Ibu Baru", "telepon": "081311112222"},
+    ),
+    Route(
+        "pelatihan:kelola-peserta-batal",
+        KELOLA_POS_A_POST,
+        method="post",
+        kwargs=lambda w: {**_kelola_jadwal(w), "pendaftaran_pk": w.obj["walkin"].pk},
+    ),
     Route("pelatihan:kelola-peserta-csv", KELOLA_POS_A, kwargs=_kelola_jadwal),
     Route("pelatihan:kelola-program-list", KELOLA_POS_A, kwargs=_kelola),
     Route("pelatihan:kelola-program-baru", KELOLA_POS_A, kwargs=_kelola),
-    Route("pelatihan:kelola-program-ubah", KELOLA_POS_A, kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["program"].pk}),
+    Route(
+        "pelatihan:kelola-program-ubah",
+        KELOLA_POS_A,
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["program"].pk},
+    ),
     Route("pelatihan:kelola-relawan-list", KELOLA_POS_A, kwargs=_kelola),
     Route("pelatihan:kelola-aktivitas-list", KELOLA_POS_A, kwargs=_kelola),
-    Route("pelatihan:kelola-aktivitas-konfirmasi", KELOLA_POS_A_POST, method="post",
-          kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["aktivitas"].pk}),
-    Route("pelatihan:kelola-aktivitas-tolak", KELOLA_POS_A_POST, method="post",
-          kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["aktivitas"].pk}, data=lambda w: {"alasan": "Tanggal keliru"}),
+    Route(
+        "pelatihan:kelola-aktivitas-konfirmasi",
+        KELOLA_POS_A_POST,
+        method="post",
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["aktivitas"].pk},
+    ),
+    Route(
+        "pelatihan:kelola-aktivitas-tolak",
+        KELOLA_POS_A_POST,
+        method="post",
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["aktivitas"].pk},
+        data=lambda w: {"alasan": "Tanggal keliru"},
+    ),
     Route("pelatihan:kelola-laporan", KELOLA_POS_A, kwargs=_kelola),
     Route("pelatihan:kelola-laporan-csv", KELOLA_POS_A, kwargs=_kelola, query="?per=aktivitas"),
 ]

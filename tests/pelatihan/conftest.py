@@ -28,7 +28,9 @@ def peserta(db):
     """``peserta(n)`` makes n UKM owners."""
 
     def make(n: int, prefix: str = "peserta"):
-        return [UserFactory(email=f"{prefix}{i}@contoh.test", nama=f"Peserta {i}", is_pemilik_ukm=True) for i in range(n)]
+        return [
+            UserFactory(email=f"{prefix}{i}@contoh.test", nama=f"Peserta {i}", is_pemilik_ukm=True) for i in range(n)
+        ]
 
     return make
 
@@ -41,7 +43,9 @@ def relawan_a(pos_a):
 
 @pytest.fixture
 def relawan_b(pos_b):
-    return RelawanFactory(user=UserFactory(email="relawan.b@contoh.test", nama="Budi Relawan"), telepon="089999000111", pos=[pos_b])
+    return RelawanFactory(
+        user=UserFactory(email="relawan.b@contoh.test", nama="Budi Relawan"), telepon="089999000111", pos=[pos_b]
+    )
 
 
 @pytest.fixture

@@ -38,7 +38,9 @@ class JadwalFactory(factory.django.DjangoModelFactory):
 
     pos = None  # pass pos=...
     program = factory.SubFactory(ProgramFactory)
-    mulai = factory.LazyFunction(lambda: (timezone.localtime() + timedelta(days=3)).replace(hour=9, minute=0, second=0, microsecond=0))
+    mulai = factory.LazyFunction(
+        lambda: (timezone.localtime() + timedelta(days=3)).replace(hour=9, minute=0, second=0, microsecond=0)
+    )
     selesai = factory.LazyAttribute(lambda o: o.mulai + timedelta(hours=3))
     mode = Jadwal.Mode.TATAP_MUKA
     tempat = "Aula kecamatan"

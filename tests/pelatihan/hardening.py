@@ -76,30 +76,55 @@ def _bulan() -> str:
 
 LIST_PAGES = [
     ListPage("pelatihan: jadwal", lambda w: reverse("pelatihan:jadwal-list"), _sessions),
-    ListPage("pelatihan: jadwal, saring",
-             lambda w: reverse("pelatihan:jadwal-list") + "?kecamatan=gambir&topik=internet_dasar", _sessions),
-    ListPage("pelatihan: kalender bulan", lambda w: reverse("pelatihan:kalender-bulan") + f"?bulan={_bulan()}",
-             _sessions),
+    ListPage(
+        "pelatihan: jadwal, saring",
+        lambda w: reverse("pelatihan:jadwal-list") + "?kecamatan=gambir&topik=internet_dasar",
+        _sessions,
+    ),
+    ListPage(
+        "pelatihan: kalender bulan", lambda w: reverse("pelatihan:kalender-bulan") + f"?bulan={_bulan()}", _sessions
+    ),
     ListPage("pelatihan: pendaftaran saya", lambda w: reverse("pelatihan:saya"), _my_registrations, login="owner"),
-    ListPage("pelatihan: kelola jadwal", lambda w: reverse("pelatihan:kelola-jadwal-list", kwargs=_pos(w)), _sessions,
-             login="op_a"),
-    ListPage("pelatihan: kelola peserta",
-             lambda w: reverse("pelatihan:kelola-jadwal-detail", kwargs={**_pos(w), "pk": w.obj["jadwal"].pk}),
-             _participants, login="op_a"),
-    ListPage("pelatihan: kelola program", lambda w: reverse("pelatihan:kelola-program-list", kwargs=_pos(w)),
-             _programs("pos_a"), login="op_a"),
-    ListPage("pelatihan: kelola relawan", lambda w: reverse("pelatihan:kelola-relawan-list", kwargs=_pos(w)),
-             _volunteers, login="op_a"),
-    ListPage("pelatihan: kelola aktivitas relawan",
-             lambda w: reverse("pelatihan:kelola-aktivitas-list", kwargs=_pos(w)), _activities, login="op_a"),
-    ListPage("pelatihan: admin relawan", lambda w: reverse("pelatihan:admin-relawan-list"), _applicants,
-             login="admin"),
-    ListPage("pelatihan: admin program", lambda w: reverse("pelatihan:admin-program-list"), _programs(None),
-             login="admin"),
+    ListPage(
+        "pelatihan: kelola jadwal",
+        lambda w: reverse("pelatihan:kelola-jadwal-list", kwargs=_pos(w)),
+        _sessions,
+        login="op_a",
+    ),
+    ListPage(
+        "pelatihan: kelola peserta",
+        lambda w: reverse("pelatihan:kelola-jadwal-detail", kwargs={**_pos(w), "pk": w.obj["jadwal"].pk}),
+        _participants,
+        login="op_a",
+    ),
+    ListPage(
+        "pelatihan: kelola program",
+        lambda w: reverse("pelatihan:kelola-program-list", kwargs=_pos(w)),
+        _programs("pos_a"),
+        login="op_a",
+    ),
+    ListPage(
+        "pelatihan: kelola relawan",
+        lambda w: reverse("pelatihan:kelola-relawan-list", kwargs=_pos(w)),
+        _volunteers,
+        login="op_a",
+    ),
+    ListPage(
+        "pelatihan: kelola aktivitas relawan",
+        lambda w: reverse("pelatihan:kelola-aktivitas-list", kwargs=_pos(w)),
+        _activities,
+        login="op_a",
+    ),
+    ListPage("pelatihan: admin relawan", lambda w: reverse("pelatihan:admin-relawan-list"), _applicants, login="admin"),
+    ListPage(
+        "pelatihan: admin program", lambda w: reverse("pelatihan:admin-program-list"), _programs(None), login="admin"
+    ),
 ]
 
 WEIGHT_PAGES = [
     WeightPage("pelatihan: jadwal", lambda w: reverse("pelatihan:jadwal-list"), build=lambda w: _sessions(w, 20)),
-    WeightPage("pelatihan: detail sesi", lambda w: reverse("pelatihan:jadwal-detail", kwargs={"pk": w.obj["jadwal"].pk})),
+    WeightPage(
+        "pelatihan: detail sesi", lambda w: reverse("pelatihan:jadwal-detail", kwargs={"pk": w.obj["jadwal"].pk})
+    ),
     WeightPage("pelatihan: relawan", lambda w: reverse("pelatihan:relawan-info")),
 ]

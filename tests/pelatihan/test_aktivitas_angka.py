@@ -26,13 +26,16 @@ def test_activity_edit_form_shows_hours_with_a_comma(client_as, relawan_a, pos_a
     assert 'name="jam" value="0,25" inputmode="decimal"' in page
 
 
-@pytest.mark.parametrize("typed,message", [
-    ("3,555", "“3,555” tidak jelas: bisa berarti 3555 (koma sebagai pemisah ribuan) atau 3,555 (koma desimal)."),
-    ("0,1", "Nilai harus antara 0,25 dan 24."),
-    ("2,125", "tidak jelas"),
-    ("1,333", "tidak jelas"),
-    ("1,3333", "Paling banyak 2 angka di belakang koma."),
-])
+@pytest.mark.parametrize(
+    "typed,message",
+    [
+        ("3,555", "“3,555” tidak jelas: bisa berarti 3555 (koma sebagai pemisah ribuan) atau 3,555 (koma desimal)."),
+        ("0,1", "Nilai harus antara 0,25 dan 24."),
+        ("2,125", "tidak jelas"),
+        ("1,333", "tidak jelas"),
+        ("1,3333", "Paling banyak 2 angka di belakang koma."),
+    ],
+)
 def test_activity_doubtful_hours_are_refused(client_as, relawan_a, pos_a, typed, message):
     response = client_as(relawan_a.user).post("/relawan/saya/aktivitas/baru/", aktivitas_data(pos_a, jam=typed))
     assert response.status_code == 200

@@ -86,4 +86,6 @@ def test_parallel_cancellations_promote_each_waiting_person_once(pos_a):
     assert errors == []
     assert Pendaftaran.objects.filter(jadwal=jadwal, status="terkonfirmasi").count() == 5
     assert Pendaftaran.objects.filter(jadwal=jadwal, status="menunggu").count() == 0
-    assert set(Pendaftaran.objects.filter(jadwal=jadwal, status="terkonfirmasi").values_list("user", flat=True)) == {u.pk for u in users[5:]}
+    assert set(Pendaftaran.objects.filter(jadwal=jadwal, status="terkonfirmasi").values_list("user", flat=True)) == {
+        u.pk for u in users[5:]
+    }

@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def counts():
-    return {m.__name__: m.objects.count() for m in (Program, Jadwal, Pendaftaran, Sertifikat, UmpanBalik, Relawan, AktivitasRelawan)}
+    return {
+        m.__name__: m.objects.count()
+        for m in (Program, Jadwal, Pendaftaran, Sertifikat, UmpanBalik, Relawan, AktivitasRelawan)
+    }
 
 
 def test_seed_demo_builds_training_and_volunteers_and_is_repeatable(wilayah, mailoutbox):
@@ -28,7 +31,9 @@ def test_seed_demo_builds_training_and_volunteers_and_is_repeatable(wilayah, mai
     upcoming = Jadwal.objects.published().upcoming()
     assert set(upcoming.values_list("pos", flat=True)) == set(Pos.objects.values_list("pk", flat=True))
     assert Jadwal.objects.filter(selesai__lt=now).count() >= 10
-    assert Program.objects.provinsi().count() >= 6 and all(p.deskripsi.startswith("[DEMO]") for p in Program.objects.all())
+    assert Program.objects.provinsi().count() >= 6 and all(
+        p.deskripsi.startswith("[DEMO]") for p in Program.objects.all()
+    )
     assert Pendaftaran.objects.filter(hadir=True).count() == Sertifikat.objects.count() > 0
     assert UmpanBalik.objects.exists()
     assert Pendaftaran.objects.filter(status="menunggu", jadwal__mulai__gt=now).exists()

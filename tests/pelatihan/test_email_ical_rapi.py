@@ -18,7 +18,9 @@ def calendar_part(mail):
     return parts[0]
 
 
-def test_promosi_email_calendar_part_names_charset_once(jadwal_a, peserta, mailoutbox, django_capture_on_commit_callbacks):
+def test_promosi_email_calendar_part_names_charset_once(
+    jadwal_a, peserta, mailoutbox, django_capture_on_commit_callbacks
+):
     jadwal_a.kapasitas = 1
     jadwal_a.save()
     a, b = peserta(2)
@@ -38,15 +40,26 @@ def test_promosi_email_calendar_part_names_charset_once(jadwal_a, peserta, mailo
 
 def lamaran(email: str) -> dict:
     return {
-        "nama": "Ani Pelamar", "email": email, "telepon": "0812-3456-7890", "domisili": "gambir",
-        "pendidikan": "sarjana", "pekerjaan": "Mahasiswa", "ketersediaan": ["akhir_pekan"],
-        "motivasi": "Saya ingin membantu UKM di kampung saya berjualan daring.", "setuju_kode_etik": "on",
+        "nama": "Ani Pelamar",
+        "email": email,
+        "telepon": "0812-3456-7890",
+        "domisili": "gambir",
+        "pendidikan": "sarjana",
+        "pekerjaan": "Mahasiswa",
+        "ketersediaan": ["akhir_pekan"],
+        "motivasi": "Saya ingin membantu UKM di kampung saya berjualan daring.",
+        "setuju_kode_etik": "on",
         "keahlian_media_sosial": "mahir",
     }
 
 
 def test_relawan_application_email_subject_says_received_not_accepted(
-    client, client_as, pemilik_ukm, wilayah, mailoutbox, django_capture_on_commit_callbacks,
+    client,
+    client_as,
+    pemilik_ukm,
+    wilayah,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     from django.core.cache import cache
 

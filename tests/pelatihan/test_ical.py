@@ -41,7 +41,9 @@ def assert_rfc5545(cal: icalendar.Calendar) -> None:
 
 def test_feed_semua_lists_published_sessions_with_timezone(client, pos_a, pos_b):
     a = JadwalFactory(pos=pos_a, judul="Kelas Marketplace")
-    b = JadwalFactory(pos=pos_b, judul="Kelas Foto Produk", mode="daring", tempat="", tautan_daring="https://meet.example.id/rahasia")
+    b = JadwalFactory(
+        pos=pos_b, judul="Kelas Foto Produk", mode="daring", tempat="", tautan_daring="https://meet.example.id/rahasia"
+    )
     JadwalFactory(pos=pos_a, judul="Masih Draf", status=Jadwal.Status.DRAF)
     cal = parse(client.get("/pelatihan/kalender.ics"))
     assert_rfc5545(cal)
@@ -91,7 +93,14 @@ def test_empty_feed_still_parses_with_timezone(client, wilayah):
 
 
 def test_private_feed_has_my_sessions_with_link_and_404_for_wrong_token(client, pos_a, peserta, relawan_a):
-    daring = JadwalFactory(pos=pos_a, judul="Kelas Daring", mode="daring", tempat="", tautan_daring="https://meet.example.id/kelas-1", kapasitas=1)
+    daring = JadwalFactory(
+        pos=pos_a,
+        judul="Kelas Daring",
+        mode="daring",
+        tempat="",
+        tautan_daring="https://meet.example.id/kelas-1",
+        kapasitas=1,
+    )
     JadwalFactory(pos=pos_a, judul="Bukan Milik Saya")
     ajar = JadwalFactory(pos=pos_a, judul="Saya Mengajar")
     ajar.pelatih.add(relawan_a.user)

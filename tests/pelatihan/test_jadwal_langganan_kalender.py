@@ -44,7 +44,8 @@ def test_jadwal_list_filtered_by_kecamatan_links_the_posts_feed(client, pos_a, p
 def test_jadwal_list_without_kecamatan_links_the_province_feed(client, pos_a):
     html = body(client.get("/pelatihan/?topik=marketplace"))
     assert sorted(set(re.findall(r'href="([^"]*kalender\.ics)"', html))) == [
-        "/pelatihan/kalender.ics", "webcal://testserver/pelatihan/kalender.ics",
+        "/pelatihan/kalender.ics",
+        "webcal://testserver/pelatihan/kalender.ics",
     ]
 
 

@@ -30,7 +30,9 @@ def test_pendaftaran_create_confirms_while_seats_then_waitlists(jadwal_a, pesert
     assert results[2].antre_sejak <= results[3].antre_sejak
 
 
-def test_pendaftaran_create_sends_confirmation_with_ics(jadwal_a, peserta, mailoutbox, django_capture_on_commit_callbacks):
+def test_pendaftaran_create_sends_confirmation_with_ics(
+    jadwal_a, peserta, mailoutbox, django_capture_on_commit_callbacks
+):
     (user,) = peserta(1)
     with django_capture_on_commit_callbacks(execute=True):
         services.pendaftaran_create(jadwal=jadwal_a, user=user)
@@ -71,18 +73,26 @@ def test_pendaftaran_create_refuses_outside_window(pos_a, peserta):
     lewat = JadwalFactory(pos=pos_a, mulai=now - timedelta(hours=1), selesai=now + timedelta(hours=1))
     draf = JadwalFactory(pos=pos_a, status=Jadwal.Status.DRAF)
     batal = JadwalFactory(pos=pos_a, status=Jadwal.Status.DIBATALKAN)
-    for jadwal, message in [(belum, "belum dibuka"), (lewat, "sudah ditutup"), (draf, "belum dibuka untuk umum"), (batal, "dibatalkan")]:
+    for jadwal, message in [
+        (belum, "belum dibuka"),
+        (lewat, "sudah ditutup"),
+        (draf, "belum dibuka untuk umum"),
+        (batal, "dibatalkan"),
+    ]:
         with pytest.raises(ValidationError, match=message):
             services.pendaftaran_create(jadwal=jadwal, user=user)
     assert Pendaftaran.objects.count() == 0
 
 
-@pytest.mark.parametrize("sasaran,flags,allowed", [
-    ("pemilik_ukm", {"is_pemilik_ukm": True}, True),
-    ("pemilik_ukm", {"is_pemilik_ukm": False}, False),
-    ("pelatih", {"is_pemilik_ukm": True}, False),
-    ("umum", {"is_pemilik_ukm": False}, True),
-])
+@pytest.mark.parametrize(
+    "sasaran,flags,allowed",
+    [
+        ("pemilik_ukm", {"is_pemilik_ukm": True}, True),
+        ("pemilik_ukm", {"is_pemilik_ukm": False}, False),
+        ("pelatih", {"is_pemilik_ukm": True}, False),
+        ("umum", {"is_pemilik_ukm": False}, True),
+    ],
+)
 def test_pendaftaran_create_follows_audience(jadwal_a, sasaran, flags, allowed):
     jadwal_a.sasaran = sasaran
     jadwal_a.save()
@@ -102,7 +112,9 @@ def test_pendaftaran_pelatih_audience_admits_relawan_and_operator(jadwal_a, rela
     assert services.pendaftaran_create(jadwal=jadwal_a, user=operator_b).status == "terkonfirmasi"
 
 
-def test_cancel_promotes_first_waiting_and_emails_them(jadwal_a, peserta, mailoutbox, django_capture_on_commit_callbacks):
+def test_cancel_promotes_first_waiting_and_emails_them(
+    jadwal_a, peserta, mailoutbox, django_capture_on_commit_callbacks
+):
     jadwal_a.kapasitas = 1
     jadwal_a.save()
     a, b, c = peserta(3)
@@ -153,7 +165,9 @@ def test_register_again_after_cancel_reuses_row_and_joins_end_of_queue(jadwal_a,
 
 
 def test_walkin_registers_by_name_and_phone_and_refuses_duplicate(jadwal_a, operator_a):
-    p = services.pendaftaran_walkin_create(jadwal=jadwal_a, oleh=operator_a, nama="  Ibu   Sari ", telepon="+62 812-3456-7890")
+    p = services.pendaftaran_walkin_create(
+        jadwal=jadwal_a, oleh=operator_a, nama="  Ibu   Sari ", telepon="+62 812-3456-7890"
+    )
     assert (p.nama, p.telepon, p.sumber, p.user) == ("Ibu Sari", "081234567890", "langsung", None)
     with pytest.raises(ValidationError, match="sudah terdaftar"):
         services.pendaftaran_walkin_create(jadwal=jadwal_a, oleh=operator_a, nama="ibu sari", telepon="0812 3456 7890")
@@ -187,7 +201,9 @@ def test_kehadiran_set_refuses_before_the_day_and_foreign_ids(jadwal_a, jadwal_b
     pa = services.pendaftaran_create(jadwal=jadwal_a, user=a)
     other = services.pendaftaran_create(jadwal=jadwal_b, user=b)
     with pytest.raises(ValidationError, match="setelah sesi dimulai"):
-        services.kehadiran_set(jadwal=jadwal_a, oleh=operator_a, hadir_ids={pa.pk}, waktu=jadwal_a.mulai - timedelta(days=2))
+        services.kehadiran_set(
+            jadwal=jadwal_a, oleh=operator_a, hadir_ids={pa.pk}, waktu=jadwal_a.mulai - timedelta(days=2)
+        )
     with pytest.raises(ValidationError, match="tidak terdaftar"):
         services.kehadiran_set(jadwal=jadwal_a, oleh=operator_a, hadir_ids={pa.pk, other.pk}, waktu=jadwal_a.mulai)
     assert not Pendaftaran.objects.filter(hadir=True).exists()
@@ -245,7 +261,9 @@ def test_capacity_below_confirmed_refused(jadwal_a, operator_a, peserta):
     assert jadwal_a.kapasitas == 10
 
 
-def test_jadwal_cancel_notifies_everyone_registered(jadwal_a, operator_a, peserta, mailoutbox, django_capture_on_commit_callbacks):
+def test_jadwal_cancel_notifies_everyone_registered(
+    jadwal_a, operator_a, peserta, mailoutbox, django_capture_on_commit_callbacks
+):
     jadwal_a.kapasitas = 1
     jadwal_a.save()
     a, b = peserta(2)
@@ -261,20 +279,28 @@ def test_jadwal_cancel_notifies_everyone_registered(jadwal_a, operator_a, pesert
         services.jadwal_cancel(jadwal=jadwal_a, oleh=operator_a, alasan="lagi-lagi")
 
 
-def test_jadwal_update_of_time_tells_registrants(jadwal_a, operator_a, peserta, mailoutbox, django_capture_on_commit_callbacks):
+def test_jadwal_update_of_time_tells_registrants(
+    jadwal_a, operator_a, peserta, mailoutbox, django_capture_on_commit_callbacks
+):
     (a,) = peserta(1)
     services.pendaftaran_create(jadwal=jadwal_a, user=a)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.jadwal_update(jadwal=jadwal_a, oleh=operator_a, pelatih=[],
-                               data={"mulai": jadwal_a.mulai + timedelta(hours=1), "selesai": jadwal_a.selesai + timedelta(hours=1)})
+        services.jadwal_update(
+            jadwal=jadwal_a,
+            oleh=operator_a,
+            pelatih=[],
+            data={"mulai": jadwal_a.mulai + timedelta(hours=1), "selesai": jadwal_a.selesai + timedelta(hours=1)},
+        )
     assert [m.to for m in mailoutbox] == [[a.email]]
     assert "Perubahan jadwal" in mailoutbox[0].subject
     cal = icalendar.Calendar.from_ical(mailoutbox[0].attachments[0][1])
     assert cal.events[0]["sequence"] == 1
 
 
-def test_reminder_command_sends_once_for_tomorrow(pos_a, peserta, mailoutbox, operator_a, django_capture_on_commit_callbacks):
+def test_reminder_command_sends_once_for_tomorrow(
+    pos_a, peserta, mailoutbox, operator_a, django_capture_on_commit_callbacks
+):
     tomorrow = timezone.localdate() + timedelta(days=1)
     start = timezone.make_aware(timezone.datetime.combine(tomorrow, timezone.datetime.min.time())) + timedelta(hours=9)
     besok = JadwalFactory(pos=pos_a, mulai=start, selesai=start + timedelta(hours=2))
@@ -283,7 +309,9 @@ def test_reminder_command_sends_once_for_tomorrow(pos_a, peserta, mailoutbox, op
     services.pendaftaran_create(jadwal=besok, user=a)
     services.pendaftaran_create(jadwal=lusa, user=b)
     services.pendaftaran_walkin_create(jadwal=besok, oleh=operator_a, nama="Tanpa Email", telepon="081211112222")
-    services.pendaftaran_walkin_create(jadwal=besok, oleh=operator_a, nama="Dengan Email", telepon="081233334444", email="walkin@contoh.test")
+    services.pendaftaran_walkin_create(
+        jadwal=besok, oleh=operator_a, nama="Dengan Email", telepon="081233334444", email="walkin@contoh.test"
+    )
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("kirim_pengingat_pelatihan")
@@ -293,7 +321,9 @@ def test_reminder_command_sends_once_for_tomorrow(pos_a, peserta, mailoutbox, op
     assert Pendaftaran.objects.filter(jadwal=besok, pengingat_terkirim_at__isnull=False).count() == 2
 
 
-def test_reminder_waits_in_the_outbox_while_mail_is_down(pos_a, peserta, mailoutbox, settings, django_capture_on_commit_callbacks):
+def test_reminder_waits_in_the_outbox_while_mail_is_down(
+    pos_a, peserta, mailoutbox, settings, django_capture_on_commit_callbacks
+):
     from posyantek.models import Surel
     from posyantek.tasks import kirim_surel_tertunda
 
@@ -314,7 +344,9 @@ def test_reminder_waits_in_the_outbox_while_mail_is_down(pos_a, peserta, mailout
     assert [(m.to, "Pengingat" in m.subject) for m in mailoutbox if "Pengingat" in m.subject] == [([a.email], True)]
 
 
-def test_reminder_command_takes_a_date_and_refuses_a_bad_one(pos_a, peserta, mailoutbox, django_capture_on_commit_callbacks):
+def test_reminder_command_takes_a_date_and_refuses_a_bad_one(
+    pos_a, peserta, mailoutbox, django_capture_on_commit_callbacks
+):
     from django.core.management import CommandError
 
     start = timezone.make_aware(timezone.datetime(2026, 12, 24, 9, 0))

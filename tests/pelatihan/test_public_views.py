@@ -23,7 +23,12 @@ def body(response) -> str:
 def test_jadwal_list_shows_upcoming_published_with_seats(client, pos_a, peserta):
     jadwal = JadwalFactory(pos=pos_a, judul="Kelas Marketplace Gambir", kapasitas=10)
     JadwalFactory(pos=pos_a, judul="Sesi Draf", status=Jadwal.Status.DRAF)
-    JadwalFactory(pos=pos_a, judul="Sesi Lalu", mulai=timezone.now() - timedelta(days=2), selesai=timezone.now() - timedelta(days=2) + timedelta(hours=2))
+    JadwalFactory(
+        pos=pos_a,
+        judul="Sesi Lalu",
+        mulai=timezone.now() - timedelta(days=2),
+        selesai=timezone.now() - timedelta(days=2) + timedelta(hours=2),
+    )
     for user in peserta(3):
         services.pendaftaran_create(jadwal=jadwal, user=user)
     html = body(client.get("/pelatihan/"))
@@ -34,9 +39,20 @@ def test_jadwal_list_shows_upcoming_published_with_seats(client, pos_a, peserta)
 
 def test_jadwal_list_filters_by_place_topic_and_mode(client, pos_a, pos_b):
     JadwalFactory(pos=pos_a, judul="Gambir Marketplace", program=ProgramFactory(topik=["marketplace"]))
-    JadwalFactory(pos=pos_b, judul="Tambora Foto", program=ProgramFactory(topik=["foto_produk"]), mode="daring", tempat="", tautan_daring="https://x.example/a")
+    JadwalFactory(
+        pos=pos_b,
+        judul="Tambora Foto",
+        program=ProgramFactory(topik=["foto_produk"]),
+        mode="daring",
+        tempat="",
+        tautan_daring="https://x.example/a",
+    )
+
     def titles(query):
-        return set(re.findall(r'class="jadwal-judul"><a href="[^"]+">([^<]+)</a>', body(client.get("/pelatihan/" + query))))
+        return set(
+            re.findall(r'class="jadwal-judul"><a href="[^"]+">([^<]+)</a>', body(client.get("/pelatihan/" + query)))
+        )
+
     assert titles("") == {"Gambir Marketplace", "Tambora Foto"}
     assert titles("?kecamatan=gambir") == {"Gambir Marketplace"}
     assert titles("?kota=jakarta-barat") == {"Tambora Foto"}
@@ -45,7 +61,9 @@ def test_jadwal_list_filters_by_place_topic_and_mode(client, pos_a, pos_b):
     assert titles("?kecamatan=gambir&mode=daring") == set()
 
 
-@pytest.mark.parametrize("query", ["?kecamatan=tidak-ada", "?topik=<script>", "?mode=9999", "?kota=%00", "?page=abc", "?page=-1"])
+@pytest.mark.parametrize(
+    "query", ["?kecamatan=tidak-ada", "?topik=<script>", "?mode=9999", "?kota=%00", "?page=abc", "?page=-1"]
+)
 def test_jadwal_list_hostile_filters_are_ignored_not_500(client, jadwal_a, query):
     response = client.get("/pelatihan/" + query)
     assert response.status_code == 200
@@ -57,6 +75,7 @@ def test_jadwal_list_constant_queries(client, pos_a, assert_constant_queries):
     def add(n):
         for _ in range(n):
             JadwalFactory(pos=pos_a, program=ProgramFactory(topik=["marketplace", "blog"]))
+
     response = assert_constant_queries(client, "/pelatihan/", add)
     assert body(response).count('class="jadwal-item"') == 3
 
@@ -91,12 +110,15 @@ def test_kalender_bulan_constant_queries(client, pos_a, assert_constant_queries)
         for _ in range(n):
             mulai = timezone.make_aware(datetime(2026, 12, next(day), 9), tz)
             JadwalFactory(pos=pos_a, mulai=mulai, selesai=mulai + timedelta(hours=2))
+
     response = assert_constant_queries(client, "/pelatihan/kalender/?bulan=2026-12", add)
     assert "3 sesi bulan ini" in body(response)
 
 
 def test_jadwal_detail_shows_seats_share_links_and_hides_online_link(client, pos_a):
-    jadwal = JadwalFactory(pos=pos_a, judul="Kelas Hybrid", mode="hybrid", tautan_daring="https://meet.example.id/rahasia-123", kapasitas=5)
+    jadwal = JadwalFactory(
+        pos=pos_a, judul="Kelas Hybrid", mode="hybrid", tautan_daring="https://meet.example.id/rahasia-123", kapasitas=5
+    )
     response = client.get(f"/pelatihan/jadwal/{jadwal.pk}/")
     html = body(response)
     assert "5 dari 5 kursi tersisa" in html
@@ -108,8 +130,12 @@ def test_jadwal_detail_shows_seats_share_links_and_hides_online_link(client, pos
     assert "Masuk untuk mendaftar" in html
 
 
-def test_jadwal_detail_online_link_for_confirmed_and_operator_not_for_waiting(client, pos_a, peserta, operator_a, operator_b):
-    jadwal = JadwalFactory(pos=pos_a, mode="daring", tempat="", tautan_daring="https://meet.example.id/rahasia-456", kapasitas=1)
+def test_jadwal_detail_online_link_for_confirmed_and_operator_not_for_waiting(
+    client, pos_a, peserta, operator_a, operator_b
+):
+    jadwal = JadwalFactory(
+        pos=pos_a, mode="daring", tempat="", tautan_daring="https://meet.example.id/rahasia-456", kapasitas=1
+    )
     a, b = peserta(2)
     services.pendaftaran_create(jadwal=jadwal, user=a)
     services.pendaftaran_create(jadwal=jadwal, user=b)
@@ -127,7 +153,9 @@ def test_jadwal_detail_draft_is_404(client, pos_a):
     assert client.get("/pelatihan/jadwal/999999/").status_code == 404
 
 
-def test_owner_registers_in_one_step_then_cancels(client, jadwal_a, pemilik_ukm, mailoutbox, django_capture_on_commit_callbacks):
+def test_owner_registers_in_one_step_then_cancels(
+    client, jadwal_a, pemilik_ukm, mailoutbox, django_capture_on_commit_callbacks
+):
     client.force_login(pemilik_ukm)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/pelatihan/jadwal/{jadwal_a.pk}/daftar/", follow=True)
@@ -184,13 +212,16 @@ def sesi_lalu(pos_a):
     return JadwalFactory(pos=pos_a, judul="Kelas Kemarin", mulai=mulai, selesai=mulai + timedelta(hours=3))
 
 
-@pytest.mark.parametrize("data,message", [
-    ({"nilai": "0"}, "pilihan yang valid"),
-    ({"nilai": "6"}, "pilihan yang valid"),
-    ({"nilai": "lima"}, "pilihan yang valid"),
-    ({}, "tidak boleh kosong"),
-    ({"nilai": "5", "komentar": "x" * 1001}, "paling banyak 1000"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        ({"nilai": "0"}, "pilihan yang valid"),
+        ({"nilai": "6"}, "pilihan yang valid"),
+        ({"nilai": "lima"}, "pilihan yang valid"),
+        ({}, "tidak boleh kosong"),
+        ({"nilai": "5", "komentar": "x" * 1001}, "paling banyak 1000"),
+    ],
+)
 def test_umpan_balik_hostile_input_refused(client, sesi_lalu, pemilik_ukm, operator_a, data, message):
     _hadir(sesi_lalu, pemilik_ukm, operator_a)
     client.force_login(pemilik_ukm)
@@ -204,7 +235,9 @@ def test_umpan_balik_saved_and_shown_to_trainer_only(client, sesi_lalu, pemilik_
     sesi_lalu.pelatih.add(relawan_a.user)
     _hadir(sesi_lalu, pemilik_ukm, operator_a)
     client.force_login(pemilik_ukm)
-    response = client.post(f"/pelatihan/jadwal/{sesi_lalu.pk}/umpan-balik/", {"nilai": "4", "komentar": "<b>Praktis</b>"})
+    response = client.post(
+        f"/pelatihan/jadwal/{sesi_lalu.pk}/umpan-balik/", {"nilai": "4", "komentar": "<b>Praktis</b>"}
+    )
     assert response.status_code == 302
     client.force_login(relawan_a.user)
     html = body(client.get("/pelatihan/mengajar/"))
@@ -232,6 +265,7 @@ def test_mengajar_constant_queries(client, pos_a, relawan_a, operator_a, peserta
             user = next(people)
             p = _hadir(jadwal, user, operator_a)
             services.umpan_balik_submit(pendaftaran=p, user=user, nilai=5, komentar="ok", waktu=jadwal.selesai)
+
     client.force_login(relawan_a.user)
     response = assert_constant_queries(client, "/pelatihan/mengajar/", add)
     assert body(response).count("umpan-balik-sesi") == 3
@@ -246,7 +280,7 @@ def test_sertifikat_public_page_shows_only_name_session_date_post(client, sesi_l
     assert sesi_lalu.mulai.strftime("%Y") in html
     assert owner.email not in html and "081277778888" not in html
     assert "<svg" in html  # QR code to this page
-    dashed = "-".join(kode[i:i + 4] for i in range(0, 16, 4)).lower()
+    dashed = "-".join(kode[i : i + 4] for i in range(0, 16, 4)).lower()
     response = client.get(f"/sertifikat/{dashed}/")
     assert response.status_code == 301 and response["Location"] == f"/sertifikat/{kode}/"
     assert client.get("/sertifikat/?kode=" + dashed).status_code == 302
@@ -281,6 +315,7 @@ def test_pendaftaran_saya_constant_queries(client, pos_a, pemilik_ukm, assert_co
     def add(n):
         for _ in range(n):
             services.pendaftaran_create(jadwal=JadwalFactory(pos=pos_a, kapasitas=1), user=pemilik_ukm)
+
     client.force_login(pemilik_ukm)
     response = assert_constant_queries(client, "/pelatihan/saya/", add)
     assert body(response).count("Terkonfirmasi") == 3

@@ -33,8 +33,10 @@ def test_reminder_task_twice_reminds_once(pos_a, peserta, mailoutbox, django_cap
 
 def pemohon(email: str, *, hari_lalu: int, status=Relawan.Status.DIAJUKAN) -> Relawan:
     return RelawanFactory(
-        user=UserFactory(email=email, nama=email.split("@")[0]), status=status,
-        diajukan_at=timezone.now() - timedelta(days=hari_lalu), diputuskan_at=None,
+        user=UserFactory(email=email, nama=email.split("@")[0]),
+        status=status,
+        diajukan_at=timezone.now() - timedelta(days=hari_lalu),
+        diputuskan_at=None,
     )
 
 
@@ -48,8 +50,10 @@ def test_relawan_lapse_task_twice_closes_once(mailoutbox, django_capture_on_comm
         assert relawan_kedaluwarsa.delay().get() == 0
     statuses = {r.user.email: r.status for r in Relawan.objects.select_related("user")}
     assert statuses == {
-        lama.user.email: "habis", ditinjau.user.email: "habis",
-        lima_bulan.user.email: "diajukan", diterima.user.email: "diterima",
+        lama.user.email: "habis",
+        ditinjau.user.email: "habis",
+        lima_bulan.user.email: "diajukan",
+        diterima.user.email: "diterima",
     }
     assert sorted(m.to[0] for m in mailoutbox) == ["ditinjau@contoh.test", "lama@contoh.test"]
     assert "6 bulan sudah habis" in mailoutbox[0].body and "/relawan/daftar/" in mailoutbox[0].body

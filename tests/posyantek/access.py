@@ -38,7 +38,9 @@ def build(world: World) -> None:
     world.obj["kabar"] = kabar
     world.obj["foto"] = KabarFotoFactory(kabar=kabar)
     # Someone invited (no password yet), someone deactivated, for the people actions.
-    undangan = services.undangan_kirim(email="diundang@contoh.test", nama="Diundang", peran="juri", oleh=world.users["admin"])
+    undangan = services.undangan_kirim(
+        email="diundang@contoh.test", nama="Diundang", peran="juri", oleh=world.users["admin"]
+    )
     world.obj["diundang"] = undangan.user
     world.obj["nonaktif"] = UserFactory(email="nonaktif@contoh.test", is_juri=True, is_active=False)
     world.obj["surel"] = Surel.objects.create(penerima=["x@contoh.test"], subjek="Gagal", isi="x", status="gagal")
@@ -48,10 +50,15 @@ def build(world: World) -> None:
     from posyantek.models import BerkasTugas
 
     tugas = BerkasTugas.objects.create(
-        user=world.users["admin"], jenis=BerkasTugas.Jenis.EKSPOR_UKM_PROVINSI, nama_berkas="ukm-dki-jakarta-uji",
-        parameter={"format": "csv"}, status=BerkasTugas.Status.SELESAI, baris_selesai=1, baris_total=1,
+        user=world.users["admin"],
+        jenis=BerkasTugas.Jenis.EKSPOR_UKM_PROVINSI,
+        nama_berkas="ukm-dki-jakarta-uji",
+        parameter={"format": "csv"},
+        status=BerkasTugas.Status.SELESAI,
+        baris_selesai=1,
+        baris_total=1,
     )
-    tugas.berkas.save("ukm-dki-jakarta-uji.csv", ContentFile(b"\xef\xbb\xbf\"ID\"\r\n"))
+    tugas.berkas.save("ukm-dki-jakarta-uji.csv", ContentFile(b'\xef\xbb\xbf"ID"\r\n'))
     world.obj["berkas_tugas"] = tugas
     services.operator_assign(pos=pos, user=world.obj["dicabut"])
     from django.utils.encoding import force_bytes
@@ -93,8 +100,11 @@ ROUTES = [
     Route("pos-kabar-feed", PUBLIC, kwargs=lambda w: {"slug": w.pos_a.slug}),
     Route("akun-saya", LOGIN_ANY),
     # A valid invitation link moves its token into the session and redirects, for anyone.
-    Route("undangan-terima", {p: 302 for p in ("anon", "op_a", "op_b", "owner", "admin")},
-          kwargs=lambda w: w.obj["undangan_kwargs"]),
+    Route(
+        "undangan-terima",
+        {p: 302 for p in ("anon", "op_a", "op_b", "owner", "admin")},
+        kwargs=lambda w: w.obj["undangan_kwargs"],
+    ),
     Route("kelola:index", {"anon": 302, "op_a": 302, "op_b": 302, "owner": 403, "admin": 200}),
     Route("kelola:ringkasan", ADMIN_ONLY),
     Route("kelola:pengguna-list", ADMIN_ONLY),
@@ -112,13 +122,21 @@ ROUTES = [
     Route("kelola:pos-ringkasan", KELOLA_POS_A, kwargs=pos_a),
     Route("kelola:pos-percontohan", KELOLA_POS_A_ADMIN, kwargs=pos_a),
     Route("kelola:pos-operator", KELOLA_POS_A_ADMIN, kwargs=pos_a),
-    Route("kelola:pos-operator-hapus", KELOLA_POS_A_ADMIN_POST, method="post",
-          kwargs=lambda w: {"pos_slug": w.pos_a.slug, "user_pk": w.obj["dicabut"].pk}),
+    Route(
+        "kelola:pos-operator-hapus",
+        KELOLA_POS_A_ADMIN_POST,
+        method="post",
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "user_pk": w.obj["dicabut"].pk},
+    ),
     Route("kelola:pengurus-list", KELOLA_POS_A, kwargs=pos_a),
     Route("kelola:kepengurusan-tambah", KELOLA_POS_A, kwargs=pos_a),
     Route("kelola:kepengurusan-ubah", KELOLA_POS_A, kwargs=pos_a_pk("periode")),
     Route("kelola:kepengurusan-hapus", KELOLA_POS_A, kwargs=pos_a_pk("periode")),
-    Route("kelola:pengurus-tambah", KELOLA_POS_A, kwargs=lambda w: {"pos_slug": w.pos_a.slug, "periode_pk": w.obj["periode"].pk}),
+    Route(
+        "kelola:pengurus-tambah",
+        KELOLA_POS_A,
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "periode_pk": w.obj["periode"].pk},
+    ),
     Route("kelola:pengurus-ubah", KELOLA_POS_A, kwargs=pos_a_pk("pengurus")),
     Route("kelola:pengurus-hapus", KELOLA_POS_A, kwargs=pos_a_pk("pengurus")),
     *crud("inventaris", "inventaris"),
@@ -131,6 +149,9 @@ ROUTES = [
     *crud("dokumen", "dokumen"),
     Route("kelola:dokumen-unduh", KELOLA_POS_A, kwargs=pos_a_pk("dokumen")),
     *crud("kabar", "kabar"),
-    Route("kelola:kabar-foto-hapus", KELOLA_POS_A,
-          kwargs=lambda w: {"pos_slug": w.pos_a.slug, "kabar_pk": w.obj["kabar"].pk, "pk": w.obj["foto"].pk}),
+    Route(
+        "kelola:kabar-foto-hapus",
+        KELOLA_POS_A,
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "kabar_pk": w.obj["kabar"].pk, "pk": w.obj["foto"].pk},
+    ),
 ]

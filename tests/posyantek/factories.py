@@ -45,7 +45,13 @@ class PengurusFactory(factory.django.DjangoModelFactory):
 
 def pengurus_lengkap(kepengurusan):
     """The five core positions filled."""
-    for jabatan in [Jabatan.KETUA, Jabatan.SEKRETARIS, Jabatan.BENDAHARA, Jabatan.SEKSI_PENGEMBANGAN, Jabatan.SEKSI_PELAYANAN]:
+    for jabatan in [
+        Jabatan.KETUA,
+        Jabatan.SEKRETARIS,
+        Jabatan.BENDAHARA,
+        Jabatan.SEKSI_PENGEMBANGAN,
+        Jabatan.SEKSI_PELAYANAN,
+    ]:
         PengurusFactory(kepengurusan=kepengurusan, jabatan=jabatan)
     return kepengurusan
 

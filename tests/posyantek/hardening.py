@@ -23,8 +23,9 @@ def _more_users(world, n: int) -> None:
 LIST_PAGES = [
     ListPage("akun saya: pos yang dikelola", lambda w: reverse("akun-saya"), _assign_more_posts, login="op_a"),
     ListPage("kelola: pilih pos", lambda w: reverse("kelola:index"), _assign_more_posts, login="op_a"),
-    ListPage("admin: daftar pengguna", lambda w: reverse("admin:posyantek_user_changelist"), _more_users,
-             login="admin"),
+    ListPage(
+        "admin: daftar pengguna", lambda w: reverse("admin:posyantek_user_changelist"), _more_users, login="admin"
+    ),
 ]
 
 WEIGHT_PAGES = [

@@ -22,8 +22,12 @@ PASSWORD_BARU = "sandi-baru-yang-cukup-panjang-7"
 
 def signup(client, **extra):
     data = {
-        "nama": "Warung Bu Sari", "email": "sari@contoh.test", "password1": PASSWORD_BARU,
-        "password2": PASSWORD_BARU, "peran": "pemilik_ukm", **extra,
+        "nama": "Warung Bu Sari",
+        "email": "sari@contoh.test",
+        "password1": PASSWORD_BARU,
+        "password2": PASSWORD_BARU,
+        "peran": "pemilik_ukm",
+        **extra,
     }
     with TestCase.captureOnCommitCallbacks(execute=True):  # the outbox delivers at commit
         return client.post("/akun/signup/", data)
@@ -47,13 +51,23 @@ def login(client, email: str, password: str = TEST_PASSWORD):
 
 def test_signup_gives_only_public_roles_whatever_the_post_carries(client, wilayah, mailoutbox):
     response = signup(
-        client, is_admin_provinsi="on", is_juri="on", is_staff="on", is_superuser="on",
-        pos="1", operatorpos="1", is_active="on",
+        client,
+        is_admin_provinsi="on",
+        is_juri="on",
+        is_staff="on",
+        is_superuser="on",
+        pos="1",
+        operatorpos="1",
+        is_active="on",
     )
     assert response.status_code == 302
     user = User.objects.get(email="sari@contoh.test")
     assert (user.is_pemilik_ukm, user.is_admin_provinsi, user.is_juri, user.is_staff, user.is_superuser) == (
-        True, False, False, False, False,
+        True,
+        False,
+        False,
+        False,
+        False,
     )
     assert not OperatorPos.objects.filter(user=user).exists()
     assert user.nama == "Warung Bu Sari"
@@ -159,8 +173,9 @@ def test_login_limit_counts_per_account_across_addresses(client, operator_a):
     for i in range(5):
         login(client, "operator.gambir@posyantek.test", "salah-salah-salah")
         client.logout()
-    other_ip = client.post("/akun/login/", {"login": "operator.gambir@posyantek.test", "password": TEST_PASSWORD},
-                           REMOTE_ADDR="10.9.8.7")
+    other_ip = client.post(
+        "/akun/login/", {"login": "operator.gambir@posyantek.test", "password": TEST_PASSWORD}, REMOTE_ADDR="10.9.8.7"
+    )
     assert "_auth_user_id" not in client.session
     assert "Terlalu banyak" in other_ip.content.decode()
 

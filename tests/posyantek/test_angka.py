@@ -16,8 +16,15 @@ from hypothesis import strategies as st
 
 from posyantek.forms.angka import AngkaField, AngkaInput, baca_angka, format_angka, tulis_angka
 
-FORM_MODULES = ["posyantek.forms", "posyantek.forms.akun", "posyantek.forms.pos", "lomba.forms",
-                "ukm.forms", "teknologi.forms", "pelatihan.forms"]
+FORM_MODULES = [
+    "posyantek.forms",
+    "posyantek.forms.akun",
+    "posyantek.forms.pos",
+    "lomba.forms",
+    "ukm.forms",
+    "teknologi.forms",
+    "pelatihan.forms",
+]
 
 
 def dibaca(text, **opsi):
@@ -31,8 +38,22 @@ def dibaca(text, **opsi):
 # What the issue lists ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["1.000.000.000", "Rp 1.000.000.000", "1000000000", "Rp1.000.000.000", "rp. 1.000.000.000,-",
-                                  "IDR 1.000.000.000", "1.000.000.000,00", "1 miliar", "1000 juta", "1,0 M", " 1.000.000.000 "])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.000.000.000",
+        "Rp 1.000.000.000",
+        "1000000000",
+        "Rp1.000.000.000",
+        "rp. 1.000.000.000,-",
+        "IDR 1.000.000.000",
+        "1.000.000.000,00",
+        "1 miliar",
+        "1000 juta",
+        "1,0 M",
+        " 1.000.000.000 ",
+    ],
+)
 def test_baca_angka_rupiah_one_billion_every_way(text):
     assert baca_angka(text, rupiah=True) == 1_000_000_000
 
@@ -42,71 +63,119 @@ def test_baca_angka_decimal_comma_and_point(text):
     assert baca_angka(text, desimal=2) == Decimal("87.5")
 
 
-@pytest.mark.parametrize("text,opsi,expected", [
-    ("3,5", {"desimal": 2}, Decimal("3.5")),
-    ("0,25", {"desimal": 2}, Decimal("0.25")),
-    (",5", {"desimal": 2}, Decimal("0.5")),
-    ("1.234.567,5", {"desimal": 2}, Decimal("1234567.5")),
-    ("1.500", {}, 1500),
-    ("-6.175392", {"desimal": 6, "ribuan": False}, Decimal("-6.175392")),
-    ("106,827153", {"desimal": 6, "ribuan": False}, Decimal("106.827153")),
-    ("2024", {"ribuan": False}, 2024),
-    ("2,5 juta", {"rupiah": True}, 2_500_000),
-    ("Rp 150.000.000", {"rupiah": True}, 150_000_000),
-    ("-Rp 5.000", {"rupiah": True}, -5000),
-    (1500000.0, {"rupiah": True}, 1_500_000),
-])
+@pytest.mark.parametrize(
+    "text,opsi,expected",
+    [
+        ("3,5", {"desimal": 2}, Decimal("3.5")),
+        ("0,25", {"desimal": 2}, Decimal("0.25")),
+        (",5", {"desimal": 2}, Decimal("0.5")),
+        ("1.234.567,5", {"desimal": 2}, Decimal("1234567.5")),
+        ("1.500", {}, 1500),
+        ("-6.175392", {"desimal": 6, "ribuan": False}, Decimal("-6.175392")),
+        ("106,827153", {"desimal": 6, "ribuan": False}, Decimal("106.827153")),
+        ("2024", {"ribuan": False}, 2024),
+        ("2,5 juta", {"rupiah": True}, 2_500_000),
+        ("Rp 150.000.000", {"rupiah": True}, 150_000_000),
+        ("-Rp 5.000", {"rupiah": True}, -5000),
+        (1500000.0, {"rupiah": True}, 1_500_000),
+    ],
+)
 def test_baca_angka_reads_what_was_meant(text, opsi, expected):
     assert baca_angka(text, **opsi) == expected
 
 
-@pytest.mark.parametrize("text,opsi,code,message", [
-    ("1.5", {}, "bulat_titik", "“1.5” bukan bilangan bulat. Di sini titik hanya dipakai sebagai pemisah ribuan, misalnya 1.500."),
-    ("1,000", {"rupiah": True}, "koma_bulat",
-     "“1,000” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila maksudnya 1.000, tulis 1.000 atau 1000."),
-    ("1,000,000", {"rupiah": True}, "koma_ribuan",
-     "“1,000,000” tidak jelas: koma menandai desimal, jadi hanya boleh ada satu. Untuk pemisah ribuan pakai titik, misalnya 1.000.000."),
-    ("1,000.50", {"desimal": 2}, "urutan", "“1,000.50” tidak jelas: pakai titik untuk ribuan dan koma untuk desimal, misalnya 1.000,5."),
-    ("1.00.000", {}, "kelompok",
-     "“1.00.000” tidak jelas: setelah setiap titik pemisah ribuan harus ada tepat tiga angka, misalnya 1.000.000."),
-    ("1.500", {"desimal": 2}, "ambigu_titik",
-     "“1.500” tidak jelas: bisa berarti 1500 (titik sebagai pemisah ribuan) atau 1,5 (titik sebagai koma desimal). Tulis 1500 atau 1,5."),
-    ("87,500", {"desimal": 2}, "ambigu_koma",
-     "“87,500” tidak jelas: bisa berarti 87500 (koma sebagai pemisah ribuan) atau 87,5 (koma desimal). Tulis 87500 atau 87,5."),
-    ("1.500.000,50", {"rupiah": True}, "sen", "“1.500.000,50”: isi rupiah tanpa sen (bilangan bulat), misalnya 1.500.000."),
-    ("1,5", {}, "bulat", "“1,5” bukan bilangan bulat; isi bilangan bulat."),
-    ("50,5555", {"desimal": 2}, "desimal_maks", "Paling banyak 2 angka di belakang koma."),
-    ("1e999", {"desimal": 2}, "ilmiah", "“1e999” ditulis dalam notasi ilmiah; tulis angka biasa, misalnya 87,5."),
-    ("1 000", {}, "spasi", "“1 000”: jangan memakai spasi di dalam angka; tulis misalnya 1000."),
-    ("2.024", {"ribuan": False}, "bulat", "“2.024” bukan bilangan bulat; isi bilangan bulat."),
-    ("1.234,5", {"desimal": 2, "ribuan": False}, "tanpa_ribuan",
-     "“1.234,5”: tulis tanpa pemisah ribuan, dengan paling banyak satu koma desimal, misalnya -6,175392."),
-    ("satu juta", {"rupiah": True}, "bukan_angka", "Masukkan angka, misalnya 1.500.000."),
-    ("Rp", {"rupiah": True}, "bukan_angka", "Masukkan angka, misalnya 1.500.000."),
-    ("<script>", {}, "bukan_angka", "Masukkan angka, misalnya 12."),
-    ("5.", {}, "bukan_angka", "Masukkan angka, misalnya 12."),
-    ("--5", {}, "bukan_angka", "Masukkan angka, misalnya 12."),
-    ("9" * 61, {}, "terlalu_panjang", "Angka terlalu panjang."),
-    (True, {}, "bukan_angka", "Masukkan angka, misalnya 12."),
-    (float("nan"), {"desimal": 2}, "bukan_angka", "Masukkan angka, misalnya 87,5."),
-    (Decimal("Infinity"), {"desimal": 2}, "bukan_angka", "Masukkan angka, misalnya 87,5."),
-])
+@pytest.mark.parametrize(
+    "text,opsi,code,message",
+    [
+        (
+            "1.5",
+            {},
+            "bulat_titik",
+            "“1.5” bukan bilangan bulat. Di sini titik hanya dipakai sebagai pemisah ribuan, misalnya 1.500.",
+        ),
+        (
+            "1,000",
+            {"rupiah": True},
+            "koma_bulat",
+            "“1,000” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila maksudnya 1.000, tulis 1.000 atau 1000.",
+        ),
+        (
+            "1,000,000",
+            {"rupiah": True},
+            "koma_ribuan",
+            "“1,000,000” tidak jelas: koma menandai desimal, jadi hanya boleh ada satu. Untuk pemisah ribuan pakai titik, misalnya 1.000.000.",
+        ),
+        (
+            "1,000.50",
+            {"desimal": 2},
+            "urutan",
+            "“1,000.50” tidak jelas: pakai titik untuk ribuan dan koma untuk desimal, misalnya 1.000,5.",
+        ),
+        (
+            "1.00.000",
+            {},
+            "kelompok",
+            "“1.00.000” tidak jelas: setelah setiap titik pemisah ribuan harus ada tepat tiga angka, misalnya 1.000.000.",
+        ),
+        (
+            "1.500",
+            {"desimal": 2},
+            "ambigu_titik",
+            "“1.500” tidak jelas: bisa berarti 1500 (titik sebagai pemisah ribuan) atau 1,5 (titik sebagai koma desimal). Tulis 1500 atau 1,5.",
+        ),
+        (
+            "87,500",
+            {"desimal": 2},
+            "ambigu_koma",
+            "“87,500” tidak jelas: bisa berarti 87500 (koma sebagai pemisah ribuan) atau 87,5 (koma desimal). Tulis 87500 atau 87,5.",
+        ),
+        (
+            "1.500.000,50",
+            {"rupiah": True},
+            "sen",
+            "“1.500.000,50”: isi rupiah tanpa sen (bilangan bulat), misalnya 1.500.000.",
+        ),
+        ("1,5", {}, "bulat", "“1,5” bukan bilangan bulat; isi bilangan bulat."),
+        ("50,5555", {"desimal": 2}, "desimal_maks", "Paling banyak 2 angka di belakang koma."),
+        ("1e999", {"desimal": 2}, "ilmiah", "“1e999” ditulis dalam notasi ilmiah; tulis angka biasa, misalnya 87,5."),
+        ("1 000", {}, "spasi", "“1 000”: jangan memakai spasi di dalam angka; tulis misalnya 1000."),
+        ("2.024", {"ribuan": False}, "bulat", "“2.024” bukan bilangan bulat; isi bilangan bulat."),
+        (
+            "1.234,5",
+            {"desimal": 2, "ribuan": False},
+            "tanpa_ribuan",
+            "“1.234,5”: tulis tanpa pemisah ribuan, dengan paling banyak satu koma desimal, misalnya -6,175392.",
+        ),
+        ("satu juta", {"rupiah": True}, "bukan_angka", "Masukkan angka, misalnya 1.500.000."),
+        ("Rp", {"rupiah": True}, "bukan_angka", "Masukkan angka, misalnya 1.500.000."),
+        ("<script>", {}, "bukan_angka", "Masukkan angka, misalnya 12."),
+        ("5.", {}, "bukan_angka", "Masukkan angka, misalnya 12."),
+        ("--5", {}, "bukan_angka", "Masukkan angka, misalnya 12."),
+        ("9" * 61, {}, "terlalu_panjang", "Angka terlalu panjang."),
+        (True, {}, "bukan_angka", "Masukkan angka, misalnya 12."),
+        (float("nan"), {"desimal": 2}, "bukan_angka", "Masukkan angka, misalnya 87,5."),
+        (Decimal("Infinity"), {"desimal": 2}, "bukan_angka", "Masukkan angka, misalnya 87,5."),
+    ],
+)
 def test_baca_angka_refuses_what_could_mean_two_numbers_and_says_why(text, opsi, code, message):
     with pytest.raises(ValidationError) as info:
         baca_angka(text, **opsi)
     assert (info.value.code, info.value.messages) == (code, [message])
 
 
-@pytest.mark.parametrize("value,opsi,text", [
-    (1_000_000_000, {}, "1.000.000.000"),
-    (Decimal("87.50"), {}, "87,5"),
-    (Decimal("3.00"), {}, "3"),
-    (-1234567, {}, "-1.234.567"),
-    (0, {}, "0"),
-    (Decimal("-6.175392"), {"ribuan": False}, "-6,175392"),
-    (2024, {"ribuan": False}, "2024"),
-    (0.1, {}, "0,1"),
-])
+@pytest.mark.parametrize(
+    "value,opsi,text",
+    [
+        (1_000_000_000, {}, "1.000.000.000"),
+        (Decimal("87.50"), {}, "87,5"),
+        (Decimal("3.00"), {}, "3"),
+        (-1234567, {}, "-1.234.567"),
+        (0, {}, "0"),
+        (Decimal("-6.175392"), {"ribuan": False}, "-6,175392"),
+        (2024, {"ribuan": False}, "2024"),
+        (0.1, {}, "0,1"),
+    ],
+)
 def test_format_angka_writes_the_indonesian_way(value, opsi, text):
     assert format_angka(value, **opsi) == text
 
@@ -130,7 +199,9 @@ def test_every_integer_written_the_indonesian_way_reads_back(n):
 
 
 def desimal_dengan(places: int):
-    return st.decimals(min_value=Decimal(-(10**9)), max_value=Decimal(10**9), places=places, allow_nan=False, allow_infinity=False)
+    return st.decimals(
+        min_value=Decimal(-(10**9)), max_value=Decimal(10**9), places=places, allow_nan=False, allow_infinity=False
+    )
 
 
 @given(st.integers(min_value=1, max_value=6).flatmap(lambda p: st.tuples(st.just(p), desimal_dengan(p))))
@@ -209,7 +280,10 @@ def test_fields_without_thousands_read_every_value_they_hold(d):
 
 
 @settings(max_examples=400)
-@given(st.text(alphabet="0123456789.,- Rpjutamiliarb", max_size=24), st.sampled_from(JENIS_FIELD + [{"desimal": 6, "ribuan": False}]))
+@given(
+    st.text(alphabet="0123456789.,- Rpjutamiliarb", max_size=24),
+    st.sampled_from(JENIS_FIELD + [{"desimal": 6, "ribuan": False}]),
+)
 def test_any_text_is_read_or_refused_and_what_is_read_is_stable(text, opsi):
     hasil = dibaca(text, **opsi)
     if isinstance(hasil, str):
@@ -232,19 +306,33 @@ class ContohForm(forms.Form):
 def test_angka_field_cleans_to_int_or_decimal():
     form = ContohForm({"modal": "Rp 1.000.000.000", "nilai": "87,5", "jumlah": "1.500", "lintang": "-6.175392"})
     assert form.is_valid(), form.errors
-    assert form.cleaned_data == {"modal": 1_000_000_000, "nilai": Decimal("87.5"), "jumlah": 1500, "lintang": Decimal("-6.175392")}
+    assert form.cleaned_data == {
+        "modal": 1_000_000_000,
+        "nilai": Decimal("87.5"),
+        "jumlah": 1500,
+        "lintang": Decimal("-6.175392"),
+    }
     assert type(form.cleaned_data["modal"]) is int
 
 
-@pytest.mark.parametrize("data,errors", [
-    ({"nilai": "100,5"}, {"nilai": ["Nilai harus antara 0 dan 100."]}),
-    ({"modal": "-5"}, {"modal": ["Nilai harus antara Rp0 dan Rp1.000.000.000.000.000."]}),
-    ({"jumlah": "0"}, {"jumlah": ["Paling sedikit 1."]}),
-    ({"lintang": "-91"}, {"lintang": ["Nilai harus antara -90 dan 90."]}),
-    ({"jumlah": "9" * 19}, {"jumlah": ["Angka terlalu besar."]}),
-    ({"modal": "1,000"}, {"modal": [
-        "“1,000” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila maksudnya 1.000, tulis 1.000 atau 1000."]}),
-])
+@pytest.mark.parametrize(
+    "data,errors",
+    [
+        ({"nilai": "100,5"}, {"nilai": ["Nilai harus antara 0 dan 100."]}),
+        ({"modal": "-5"}, {"modal": ["Nilai harus antara Rp0 dan Rp1.000.000.000.000.000."]}),
+        ({"jumlah": "0"}, {"jumlah": ["Paling sedikit 1."]}),
+        ({"lintang": "-91"}, {"lintang": ["Nilai harus antara -90 dan 90."]}),
+        ({"jumlah": "9" * 19}, {"jumlah": ["Angka terlalu besar."]}),
+        (
+            {"modal": "1,000"},
+            {
+                "modal": [
+                    "“1,000” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila maksudnya 1.000, tulis 1.000 atau 1000."
+                ]
+            },
+        ),
+    ],
+)
 def test_angka_field_refuses_with_one_indonesian_message(data, errors):
     form = ContohForm(data)
     assert not form.is_valid()
@@ -252,13 +340,18 @@ def test_angka_field_refuses_with_one_indonesian_message(data, errors):
 
 
 def test_angka_field_renders_a_text_input_with_the_value_shown_back_formatted():
-    form = ContohForm(initial={"modal": 1_000_000_000, "nilai": Decimal("87.50"), "jumlah": 1500, "lintang": Decimal("-6.175392")})
+    form = ContohForm(
+        initial={"modal": 1_000_000_000, "nilai": Decimal("87.50"), "jumlah": 1500, "lintang": Decimal("-6.175392")}
+    )
     html = {name: str(form[name]) for name in form.fields}
     assert html["modal"] == (
         '<span class="input-rupiah"><span class="input-rupiah-label" aria-hidden="true">Rp</span><input type="text" name="modal" '
         'value="1.000.000.000" inputmode="numeric" autocomplete="off" id="id_modal"></span>'
     )
-    assert '<input type="text" name="nilai" value="87,5" inputmode="decimal" autocomplete="off" id="id_nilai">' == html["nilai"]
+    assert (
+        '<input type="text" name="nilai" value="87,5" inputmode="decimal" autocomplete="off" id="id_nilai">'
+        == html["nilai"]
+    )
     assert 'value="1.500" inputmode="numeric"' in html["jumlah"]
     # Negative coordinates: a phone's numeric keypad has no minus sign, so no inputmode.
     assert '<input type="text" name="lintang" value="-6,175392" autocomplete="off" id="id_lintang">' == html["lintang"]
@@ -279,7 +372,9 @@ def test_every_number_field_of_every_form_is_an_angka_field():
             if not (inspect.isclass(cls) and issubclass(cls, forms.BaseForm) and cls.__module__ == module_name):
                 continue
             for field_name, field in cls.base_fields.items():
-                if isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField)) or isinstance(field.widget, forms.NumberInput):
+                if isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField)) or isinstance(
+                    field.widget, forms.NumberInput
+                ):
                     found.append(f"{module_name}.{name}.{field_name}")
                 if isinstance(field, AngkaField):
                     assert isinstance(field.widget, AngkaInput), f"{name}.{field_name}"

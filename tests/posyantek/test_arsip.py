@@ -13,8 +13,15 @@ pytestmark = pytest.mark.django_db
 
 
 def data(berkas, **extra) -> dict:
-    return {"judul": "SK Camat tentang Pengurus", "kategori": "sk", "nomor": "12/2025", "tanggal": "2025-02-01",
-            "keterangan": "", "berkas_baru": berkas, **extra}
+    return {
+        "judul": "SK Camat tentang Pengurus",
+        "kategori": "sk",
+        "nomor": "12/2025",
+        "tanggal": "2025-02-01",
+        "keterangan": "",
+        "berkas_baru": berkas,
+        **extra,
+    }
 
 
 def stored_files(root) -> list[Path]:
@@ -23,10 +30,18 @@ def stored_files(root) -> list[Path]:
 
 
 def test_operator_uploads_a_pdf_into_private_storage(client_as, operator_a, pos_a, settings):
-    response = client_as(operator_a).post("/kelola/gambir/arsip/tambah/", data(upload("sk.pdf", VALID_PDF, "application/pdf")))
+    response = client_as(operator_a).post(
+        "/kelola/gambir/arsip/tambah/", data(upload("sk.pdf", VALID_PDF, "application/pdf"))
+    )
     assert response["Location"] == "/kelola/gambir/arsip/"
     dok = Dokumen.objects.get()
-    assert (dok.pos, dok.kategori, dok.ukuran, dok.diunggah_oleh, dok.jenis_berkas) == (pos_a, "sk", len(VALID_PDF), operator_a, "PDF")
+    assert (dok.pos, dok.kategori, dok.ukuran, dok.diunggah_oleh, dok.jenis_berkas) == (
+        pos_a,
+        "sk",
+        len(VALID_PDF),
+        operator_a,
+        "PDF",
+    )
     assert dok.berkas.name.startswith("arsip/gambir/2025/sk-")
     assert [p.read_bytes() for p in stored_files(settings.PRIVATE_MEDIA_ROOT)] == [VALID_PDF]
     assert stored_files(settings.MEDIA_ROOT) == []  # never where the web server serves /media/
@@ -35,7 +50,9 @@ def test_operator_uploads_a_pdf_into_private_storage(client_as, operator_a, pos_
 
 
 def test_a_scanned_letter_as_image_is_accepted(client_as, operator_a):
-    client_as(operator_a).post("/kelola/gambir/arsip/tambah/", data(upload("surat.jpg", VALID_JPEG, "image/jpeg"), kategori="surat_masuk"))
+    client_as(operator_a).post(
+        "/kelola/gambir/arsip/tambah/", data(upload("surat.jpg", VALID_JPEG, "image/jpeg"), kategori="surat_masuk")
+    )
     assert Dokumen.objects.get().jenis_berkas == "JPG"
 
 
@@ -64,7 +81,9 @@ def test_hostile_documents_are_refused_or_stored_safely(client_as, operator_a, s
     ],
 )
 def test_hostile_details_are_refused_and_nothing_is_stored(client_as, operator_a, settings, extra, message):
-    response = client_as(operator_a).post("/kelola/gambir/arsip/tambah/", data(upload("sk.pdf", VALID_PDF, "application/pdf"), **extra))
+    response = client_as(operator_a).post(
+        "/kelola/gambir/arsip/tambah/", data(upload("sk.pdf", VALID_PDF, "application/pdf"), **extra)
+    )
     assert response.status_code == 200 and message in response.content.decode()
     assert not Dokumen.objects.exists() and stored_files(settings.PRIVATE_MEDIA_ROOT) == []
 
@@ -103,7 +122,13 @@ def test_archive_is_not_public(client, pos_a):
 
 def test_search_by_words_category_and_year(client_as, operator_a, pos_a):
     DokumenFactory(pos=pos_a, judul="Laporan pelatihan kemasan", kategori="laporan", tanggal=datetime.date(2025, 5, 1))
-    DokumenFactory(pos=pos_a, judul="Surat undangan rapat", kategori="surat_masuk", nomor="005/UND/2024", tanggal=datetime.date(2024, 3, 1))
+    DokumenFactory(
+        pos=pos_a,
+        judul="Surat undangan rapat",
+        kategori="surat_masuk",
+        nomor="005/UND/2024",
+        tanggal=datetime.date(2024, 3, 1),
+    )
     client = client_as(operator_a)
 
     def titles(query: str) -> set[str]:
@@ -117,13 +142,18 @@ def test_search_by_words_category_and_year(client_as, operator_a, pos_a):
     assert "Tidak ada dokumen yang cocok" in client.get("/kelola/gambir/arsip/?q=tidak+ada").content.decode()
 
 
-def test_replacing_and_deleting_remove_the_old_files(client_as, operator_a, pos_a, settings, django_capture_on_commit_callbacks):
+def test_replacing_and_deleting_remove_the_old_files(
+    client_as, operator_a, pos_a, settings, django_capture_on_commit_callbacks
+):
     client = client_as(operator_a)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/kelola/gambir/arsip/tambah/", data(upload("sk.pdf", VALID_PDF, "application/pdf")))
     dok = Dokumen.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/kelola/gambir/arsip/{dok.pk}/ubah/", data(upload("scan.jpg", VALID_JPEG, "image/jpeg"), judul="SK (pindaian)"))
+        client.post(
+            f"/kelola/gambir/arsip/{dok.pk}/ubah/",
+            data(upload("scan.jpg", VALID_JPEG, "image/jpeg"), judul="SK (pindaian)"),
+        )
     dok.refresh_from_db()
     assert dok.judul == "SK (pindaian)" and dok.jenis_berkas == "JPG"
     assert len(stored_files(settings.PRIVATE_MEDIA_ROOT)) == 1

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def buat(user, nama, *, selesai=True) -> BerkasTugas:
-    tugas = services.berkas_tugas_buat(user=user, jenis=BerkasTugas.Jenis.EKSPOR_UKM_PROVINSI, nama_berkas=nama, parameter={"format": "csv"})
+    tugas = services.berkas_tugas_buat(
+        user=user, jenis=BerkasTugas.Jenis.EKSPOR_UKM_PROVINSI, nama_berkas=nama, parameter={"format": "csv"}
+    )
     tugas = services.berkas_tugas_ambil(tugas_id=tugas.pk, baris_total=1)
     if selesai:
         tugas = services.berkas_tugas_tulis(tugas=tugas, header=["a"], rows=[["1"]])
@@ -44,7 +46,10 @@ def test_berkas_tugas_bersihkan_fails_stuck_jobs_and_deletes_old_files_once(admi
     keadaan = dict(BerkasTugas.objects.values_list("nama_berkas", "status"))
     assert keadaan == {"macet": "gagal", "masih-jalan": "berjalan", "baru": "selesai"}
     macet.refresh_from_db()
-    assert macet.galat == f"Tugas berhenti tanpa selesai (lebih dari {MACET_MENIT} menit)." and macet.selesai_pada is not None
+    assert (
+        macet.galat == f"Tugas berhenti tanpa selesai (lebih dari {MACET_MENIT} menit)."
+        and macet.selesai_pada is not None
+    )
     assert (os.path.exists(path_lama), os.path.exists(path_baru)) == (False, True)
 
     selesai_pada = macet.selesai_pada

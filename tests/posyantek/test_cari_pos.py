@@ -10,13 +10,23 @@ from django.utils import timezone
 
 from posyantek.selectors import pos_cari_public
 from teknologi.models import Teknologi
-from tests.teknologi import factories as ttg
 from tests.factories import UserFactory
+from tests.teknologi import factories as ttg
 from tests.ukm.factories import UkmFactory
 
 pytestmark = pytest.mark.django_db
 
-EJAAN_PAL_MERAH = ["palmerah", "pal merah", "PALMERAH", "Pal Merah", "pal-merah", "slipi", "kemanggisan", "11410", "SLIPI"]
+EJAAN_PAL_MERAH = [
+    "palmerah",
+    "pal merah",
+    "PALMERAH",
+    "Pal Merah",
+    "pal-merah",
+    "slipi",
+    "kemanggisan",
+    "11410",
+    "SLIPI",
+]
 
 
 @pytest.fixture
@@ -49,7 +59,16 @@ def test_pos_cari_kota_lists_its_posts(wilayah):
 
 
 def test_pos_cari_postcode_prefix_needs_three_digits(wilayah):
-    assert slugs("114") and set(slugs("114")) <= {"pal-merah", "grogol-petamburan", "tambora", "taman-sari", "kebon-jeruk", "kembangan", "cengkareng", "kalideres"}
+    assert slugs("114") and set(slugs("114")) <= {
+        "pal-merah",
+        "grogol-petamburan",
+        "tambora",
+        "taman-sari",
+        "kebon-jeruk",
+        "kembangan",
+        "cengkareng",
+        "kalideres",
+    }
     assert slugs("11") == []
 
 

@@ -47,14 +47,22 @@ def test_healthz_503_names_a_broker_that_does_not_answer(client, db, settings):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {
-        "status": "error", "database": "ok", "cache": "ok", "broker": "unavailable", "failed": ["broker"],
+        "status": "error",
+        "database": "ok",
+        "cache": "ok",
+        "broker": "unavailable",
+        "failed": ["broker"],
     }
 
 
 def test_healthz_503_names_a_cache_that_does_not_answer(client, db, settings):
-    settings.CACHES = {**settings.CACHES, "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
-    }}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        },
+    }
     response = client.get("/healthz")
     assert (response.status_code, response.json()["failed"]) == (503, ["cache"])
 

@@ -14,8 +14,18 @@ from tests.posyantek.factories import MitraFactory
 RUMUS = ("=", "+", "-", "@")
 SEPARATORS = (",", ";", "\t", "|", "\n", "\r")
 HOSTILE = [
-    ";=1+1", "a;=1+1", "Mitra,+62 cmd", "x\t@SUM(A1)", "a|=HYPERLINK(\"http://jahat\")", "baris\n-1+2",
-    "a; =1+1", "a,;=1", "\t=1", "=HYPERLINK(\"x\")", "@SUM(A1)", '"=1";"=2"',
+    ";=1+1",
+    "a;=1+1",
+    "Mitra,+62 cmd",
+    "x\t@SUM(A1)",
+    'a|=HYPERLINK("http://jahat")',
+    "baris\n-1+2",
+    "a; =1+1",
+    "a,;=1",
+    "\t=1",
+    '=HYPERLINK("x")',
+    "@SUM(A1)",
+    '"=1";"=2"',
 ]
 
 
@@ -76,8 +86,12 @@ def test_xlsx_stores_text_as_text_never_a_formula():
 
 @pytest.mark.parametrize(
     "query,filename,delimiter",
-    [({}, "x.csv", ";"), ({"format": "csv"}, "x.csv", ";"), ({"format": "csv-koma"}, "x.csv", ","),
-     ({"format": "bogus"}, "x.csv", ";")],
+    [
+        ({}, "x.csv", ";"),
+        ({"format": "csv"}, "x.csv", ";"),
+        ({"format": "csv-koma"}, "x.csv", ","),
+        ({"format": "bogus"}, "x.csv", ";"),
+    ],
 )
 def test_ekspor_response_picks_the_format_from_the_query(query, filename, delimiter):
     response = ekspor_response(RequestFactory().get("/x", query), "x", ["A", "B"], [["1", "2"]])
@@ -113,9 +127,25 @@ def test_ukm_export_writes_readable_basis_labels_and_keeps_the_nik_mask(client_a
     from tests.ukm.factories import UkmFactory, kelurahan
 
     UkmFactory(nama="Usaha Berjalan", pemilik_nik="3171015508900001", kelurahan=kelurahan("Cideng"))
-    UkmFactory(nama="Usaha Baru", pemilik_nik="3171015508900002", kelurahan=kelurahan("Cideng"), dasar_kelas="modal",
-               modal_usaha=50_000_000, hasil_penjualan_tahunan=None)
-    rows = list(csv.reader(io.StringIO(client_as(operator_a).get("/kelola/gambir/ukm/ekspor.csv").content.decode("utf-8-sig")), delimiter=";"))
+    UkmFactory(
+        nama="Usaha Baru",
+        pemilik_nik="3171015508900002",
+        kelurahan=kelurahan("Cideng"),
+        dasar_kelas="modal",
+        modal_usaha=50_000_000,
+        hasil_penjualan_tahunan=None,
+    )
+    rows = list(
+        csv.reader(
+            io.StringIO(client_as(operator_a).get("/kelola/gambir/ukm/ekspor.csv").content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
     header = rows[0]
-    got = {r[header.index("Nama Usaha")]: (r[header.index("Dasar Klasifikasi")], r[header.index("NIK")]) for r in rows[1:]}
-    assert got == {"Usaha Berjalan": ("Hasil penjualan", "317101******0001"), "Usaha Baru": ("Modal usaha", "317101******0002")}
+    got = {
+        r[header.index("Nama Usaha")]: (r[header.index("Dasar Klasifikasi")], r[header.index("NIK")]) for r in rows[1:]
+    }
+    assert got == {
+        "Usaha Berjalan": ("Hasil penjualan", "317101******0001"),
+        "Usaha Baru": ("Modal usaha", "317101******0002"),
+    }

@@ -17,23 +17,26 @@ def request_with(remote: str = PROXY, forwarded: str | None = None):
     return RequestFactory().get("/", **extra)
 
 
-@pytest.mark.parametrize(("count", "remote", "forwarded", "expected"), [
-    # No proxy (the default): the header is anyone's to write, so it is ignored.
-    (0, "203.0.113.5", "198.51.100.1", "203.0.113.5"),
-    (0, "203.0.113.5", None, "203.0.113.5"),
-    # One proxy (nginx): the entry it appended, the right-most one, whatever the client sent before it.
-    (1, PROXY, "203.0.113.5", "203.0.113.5"),
-    (1, PROXY, "10.0.0.1, 192.0.2.9 ,203.0.113.5", "203.0.113.5"),
-    (1, PROXY, " 2001:db8::7 ", "2001:db8::7"),
-    # Two proxies (a load balancer, then nginx): the second entry from the right.
-    (2, PROXY, "1.2.3.4, 203.0.113.5, 10.0.0.2", "203.0.113.5"),
-    # Not through the proxies as configured, or garbage: the socket address, never a guess.
-    (1, PROXY, None, PROXY),
-    (1, PROXY, "", PROXY),
-    (2, PROXY, "203.0.113.5", PROXY),
-    (1, PROXY, "1.2.3.4, bukan-alamat", PROXY),
-    (1, PROXY, "1.2.3.4, 203.0.113.5:443", PROXY),
-])
+@pytest.mark.parametrize(
+    ("count", "remote", "forwarded", "expected"),
+    [
+        # No proxy (the default): the header is anyone's to write, so it is ignored.
+        (0, "203.0.113.5", "198.51.100.1", "203.0.113.5"),
+        (0, "203.0.113.5", None, "203.0.113.5"),
+        # One proxy (nginx): the entry it appended, the right-most one, whatever the client sent before it.
+        (1, PROXY, "203.0.113.5", "203.0.113.5"),
+        (1, PROXY, "10.0.0.1, 192.0.2.9 ,203.0.113.5", "203.0.113.5"),
+        (1, PROXY, " 2001:db8::7 ", "2001:db8::7"),
+        # Two proxies (a load balancer, then nginx): the second entry from the right.
+        (2, PROXY, "1.2.3.4, 203.0.113.5, 10.0.0.2", "203.0.113.5"),
+        # Not through the proxies as configured, or garbage: the socket address, never a guess.
+        (1, PROXY, None, PROXY),
+        (1, PROXY, "", PROXY),
+        (2, PROXY, "203.0.113.5", PROXY),
+        (1, PROXY, "1.2.3.4, bukan-alamat", PROXY),
+        (1, PROXY, "1.2.3.4, 203.0.113.5:443", PROXY),
+    ],
+)
 def test_client_ip_trusts_only_the_configured_proxies(settings, count, remote, forwarded, expected):
     settings.TRUSTED_PROXY_COUNT = count
     assert client_ip(request_with(remote, forwarded)) == expected
@@ -112,8 +115,16 @@ def test_signup_limit_counts_per_client_behind_the_proxy(one_proxy, settings, ma
 
     def signup(client, n):
         password = "sandi-baru-yang-cukup-panjang-7"
-        return client.post("/akun/signup/", {"nama": "Warga", "email": f"warga{n}@contoh.test", "password1": password,
-                                             "password2": password, "peran": "pemilik_ukm"})
+        return client.post(
+            "/akun/signup/",
+            {
+                "nama": "Warga",
+                "email": f"warga{n}@contoh.test",
+                "password1": password,
+                "password2": password,
+                "peran": "pemilik_ukm",
+            },
+        )
 
     busy = behind_proxy("203.0.113.66")
     assert [signup(busy, n).status_code for n in range(3)] == [302, 302, 429]

@@ -16,9 +16,14 @@ SOURCES = ["manage.py", "posyantek", "ukm", "teknologi", "pelatihan", "templates
 
 def untranslated(po: polib.POFile) -> list[str]:
     return [
-        e.msgid for e in po
-        if not e.obsolete and ("fuzzy" in e.flags or (e.msgid_plural and not all(e.msgstr_plural.values()))
-                               or (not e.msgid_plural and not e.msgstr))
+        e.msgid
+        for e in po
+        if not e.obsolete
+        and (
+            "fuzzy" in e.flags
+            or (e.msgid_plural and not all(e.msgstr_plural.values()))
+            or (not e.msgid_plural and not e.msgstr)
+        )
     ]
 
 
@@ -42,9 +47,22 @@ def test_english_catalogue_covers_every_marked_string(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     env.update(DJANGO_DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path / 'x.sqlite3'}")
     result = subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "en", "--ignore=.venv", "--ignore=var",
-         "--ignore=tests", "--no-obsolete"],
-        cwd=copy, env=env, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "en",
+            "--ignore=.venv",
+            "--ignore=var",
+            "--ignore=tests",
+            "--no-obsolete",
+        ],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert untranslated(polib.pofile(str(copy / "locale" / "en" / "LC_MESSAGES" / "django.po"))) == []

@@ -10,8 +10,15 @@ from tests.posyantek.factories import InventarisFactory
 pytestmark = pytest.mark.django_db
 
 VALID = {
-    "nama": "Laptop operator", "jenis": "komputer", "merek": "Lenovo", "nomor_inventaris": "INV-01", "jumlah": "2",
-    "kondisi": "baik", "tanggal_perolehan": "2024-03-01", "sumber": "APBD", "catatan": "",
+    "nama": "Laptop operator",
+    "jenis": "komputer",
+    "merek": "Lenovo",
+    "nomor_inventaris": "INV-01",
+    "jumlah": "2",
+    "kondisi": "baik",
+    "tanggal_perolehan": "2024-03-01",
+    "sumber": "APBD",
+    "catatan": "",
 }
 
 
@@ -79,7 +86,10 @@ def test_filters_and_csv_export(client_as, operator_a, pos_a):
     rows = response.content.decode("utf-8-sig").splitlines()
     assert rows[0].startswith('"Nama barang";"Jenis"')
     assert any(row.startswith("\"'=HYPERLINK(1)") for row in rows)
-    assert len(client.get("/kelola/gambir/inventaris/ekspor.csv?jenis=printer").content.decode("utf-8-sig").splitlines()) == 2
+    assert (
+        len(client.get("/kelola/gambir/inventaris/ekspor.csv?jenis=printer").content.decode("utf-8-sig").splitlines())
+        == 2
+    )
 
 
 def test_dashboard_counts_broken_items(client_as, operator_a, pos_a):

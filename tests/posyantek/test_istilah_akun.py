@@ -21,8 +21,10 @@ def page(client, url: str, lang: str) -> tuple[str, str, str]:
 @pytest.mark.parametrize(
     "url,lang,word",
     [
-        ("/akun/login/", "id", "Masuk"), ("/akun/login/", "en", "Log in"),
-        ("/akun/signup/", "id", "Daftar"), ("/akun/signup/", "en", "Sign up"),
+        ("/akun/login/", "id", "Masuk"),
+        ("/akun/login/", "en", "Log in"),
+        ("/akun/signup/", "id", "Daftar"),
+        ("/akun/signup/", "en", "Sign up"),
     ],
 )
 def test_account_page_title_and_heading_match_the_menu(client, wilayah, url, lang, word):
@@ -50,7 +52,9 @@ def test_password_rules_say_kata_sandi_anda(client, wilayah):
 
 def test_password_refusal_says_kata_sandi(client, wilayah):
     client.cookies["django_language"] = "id"
-    response = client.post("/akun/signup/", {"email": "baru@contoh.test", "password1": "12345678901234", "password2": "12345678901234"})
+    response = client.post(
+        "/akun/signup/", {"email": "baru@contoh.test", "password1": "12345678901234", "password2": "12345678901234"}
+    )
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
     assert "Kata sandi ini seluruhnya terdiri dari angka." in text
     assert not re.search(r"(?<![Kk]ata )\b[Ss]andi\b", text)

@@ -16,8 +16,14 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def data(**extra) -> dict:
-    return {"judul": "Pelatihan kemasan produk", "tanggal": HARI_INI.isoformat(), "isi": "Dua puluh UKM ikut.\n\nSesi kedua bulan depan.",
-            "is_terbit": "on", "keterangan_foto": "Peserta berlatih", **extra}
+    return {
+        "judul": "Pelatihan kemasan produk",
+        "tanggal": HARI_INI.isoformat(),
+        "isi": "Dua puluh UKM ikut.\n\nSesi kedua bulan depan.",
+        "is_terbit": "on",
+        "keterangan_foto": "Peserta berlatih",
+        **extra,
+    }
 
 
 def test_operator_writes_news_with_photos_and_it_is_public(client, client_as, operator_a, pos_a):
@@ -59,7 +65,10 @@ def test_hostile_photos_are_refused_or_cleaned(client_as, operator_a, settings, 
 
 
 def test_one_bad_photo_among_good_ones_saves_nothing(client_as, operator_a):
-    foto = [upload("ok.jpg", VALID_JPEG, "image/jpeg"), upload("script.svg", b"<svg><script>1</script></svg>", "image/svg+xml")]
+    foto = [
+        upload("ok.jpg", VALID_JPEG, "image/jpeg"),
+        upload("script.svg", b"<svg><script>1</script></svg>", "image/svg+xml"),
+    ]
     response = client_as(operator_a).post("/kelola/gambir/kabar/tambah/", data(foto=foto))
     assert "script.svg" in response.content.decode()
     assert not Kabar.objects.exists() and not KabarFoto.objects.exists()

@@ -17,9 +17,15 @@ HARI_INI = datetime.date.today()
 def valid(pos, **extra) -> dict:
     kelurahan = pos.kecamatan.kelurahan_set.order_by("kode").first()
     return {
-        "tanggal": HARI_INI.isoformat(), "jenis": "orientasi", "topik": "Kelas berjualan daring",
-        "penerima": "Kelompok UKM Cideng", "jumlah_penerima": "12", "kelurahan": str(kelurahan.pk),
-        "petugas": "Operator Gambir", "catatan": "", **extra,
+        "tanggal": HARI_INI.isoformat(),
+        "jenis": "orientasi",
+        "topik": "Kelas berjualan daring",
+        "penerima": "Kelompok UKM Cideng",
+        "jumlah_penerima": "12",
+        "kelurahan": str(kelurahan.pk),
+        "petugas": "Operator Gambir",
+        "catatan": "",
+        **extra,
     }
 
 
@@ -60,7 +66,11 @@ def test_kelurahan_of_another_kecamatan_is_refused(client_as, operator_a, pos_a,
     response = client_as(operator_a).post("/kelola/gambir/layanan/tambah/", valid(pos_a, kelurahan=str(lain.pk)))
     assert "Masukkan pilihan yang valid" in response.content.decode()
     with pytest.raises(ValidationError, match="kecamatan pos ini"):
-        services.layanan_create(pos=pos_a, oleh=operator_a, data={**valid(pos_a), "tanggal": HARI_INI, "kelurahan": lain, "jumlah_penerima": 1})
+        services.layanan_create(
+            pos=pos_a,
+            oleh=operator_a,
+            data={**valid(pos_a), "tanggal": HARI_INI, "kelurahan": lain, "jumlah_penerima": 1},
+        )
     assert not LogLayanan.objects.exists()
 
 

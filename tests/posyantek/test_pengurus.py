@@ -26,12 +26,17 @@ def test_tambah_tahun_handles_29_february():
 def test_operator_creates_a_term_and_members(client_as, operator_a, pos_a):
     client = client_as(operator_a)
     mulai = datetime.date(2025, 1, 1)
-    response = client.post("/kelola/gambir/pengurus/periode/tambah/", periode_data(mulai, datetime.date(2027, 12, 31), nomor_sk="SK 12/2025"))
+    response = client.post(
+        "/kelola/gambir/pengurus/periode/tambah/",
+        periode_data(mulai, datetime.date(2027, 12, 31), nomor_sk="SK 12/2025"),
+    )
     assert response.status_code == 302 and response["Location"] == "/kelola/gambir/pengurus/"
     periode = Kepengurusan.objects.get(pos=pos_a)
     assert (periode.mulai, periode.nomor_sk) == (mulai, "SK 12/2025")
-    response = client.post(f"/kelola/gambir/pengurus/periode/{periode.pk}/anggota/tambah/",
-                           {"jabatan": "ketua", "nama": "  Hj.  Siti   Aminah ", "telepon": "0812", "email": ""})
+    response = client.post(
+        f"/kelola/gambir/pengurus/periode/{periode.pk}/anggota/tambah/",
+        {"jabatan": "ketua", "nama": "  Hj.  Siti   Aminah ", "telepon": "0812", "email": ""},
+    )
     assert response.status_code == 302
     assert list(periode.anggota.values_list("jabatan", "nama")) == [("ketua", "Hj. Siti Aminah")]
 
@@ -52,23 +57,34 @@ def test_term_rules_are_enforced_and_nothing_is_written(client_as, operator_a, m
 
 
 def test_term_of_exactly_three_years_is_accepted(operator_a, pos_a):
-    periode = services.kepengurusan_create(pos=pos_a, oleh=operator_a, data={
-        "mulai": datetime.date(2024, 2, 29), "selesai": datetime.date(2027, 2, 28)})
+    periode = services.kepengurusan_create(
+        pos=pos_a, oleh=operator_a, data={"mulai": datetime.date(2024, 2, 29), "selesai": datetime.date(2027, 2, 28)}
+    )
     assert periode.pk
 
 
 def test_overlapping_terms_are_refused_by_the_service(operator_a, pos_a, pos_b):
-    services.kepengurusan_create(pos=pos_a, oleh=operator_a, data={"mulai": datetime.date(2023, 1, 1), "selesai": datetime.date(2025, 12, 31)})
+    services.kepengurusan_create(
+        pos=pos_a, oleh=operator_a, data={"mulai": datetime.date(2023, 1, 1), "selesai": datetime.date(2025, 12, 31)}
+    )
     with pytest.raises(ValidationError, match="bertumpang tindih"):
-        services.kepengurusan_create(pos=pos_a, oleh=operator_a, data={"mulai": datetime.date(2025, 6, 1), "selesai": datetime.date(2027, 6, 1)})
+        services.kepengurusan_create(
+            pos=pos_a, oleh=operator_a, data={"mulai": datetime.date(2025, 6, 1), "selesai": datetime.date(2027, 6, 1)}
+        )
     assert Kepengurusan.objects.count() == 1
     # Another post's terms are its own business.
-    services.kepengurusan_create(pos=pos_b, oleh=operator_a, data={"mulai": datetime.date(2025, 6, 1), "selesai": datetime.date(2027, 6, 1)})
+    services.kepengurusan_create(
+        pos=pos_b, oleh=operator_a, data={"mulai": datetime.date(2025, 6, 1), "selesai": datetime.date(2027, 6, 1)}
+    )
 
 
 def test_service_refuses_fields_outside_the_record(operator_a, pos_a, pos_b):
     with pytest.raises(ValueError):
-        services.kepengurusan_create(pos=pos_a, oleh=operator_a, data={"mulai": HARI_INI, "selesai": HARI_INI + datetime.timedelta(days=30), "pos": pos_b})
+        services.kepengurusan_create(
+            pos=pos_a,
+            oleh=operator_a,
+            data={"mulai": HARI_INI, "selesai": HARI_INI + datetime.timedelta(days=30), "pos": pos_b},
+        )
     assert not Kepengurusan.objects.exists()
 
 
@@ -86,8 +102,10 @@ def test_service_refuses_fields_outside_the_record(operator_a, pos_a, pos_b):
 def test_member_hostile_input_is_refused_and_writes_nothing(client_as, operator_a, pos_a, data, message):
     periode = KepengurusanFactory(pos=pos_a)
     PengurusFactory(kepengurusan=periode, jabatan=Jabatan.KETUA, nama="Satu")
-    response = client_as(operator_a).post(f"/kelola/gambir/pengurus/periode/{periode.pk}/anggota/tambah/",
-                                          {"telepon": "", "email": "", "jabatan_lain": "", **data})
+    response = client_as(operator_a).post(
+        f"/kelola/gambir/pengurus/periode/{periode.pk}/anggota/tambah/",
+        {"telepon": "", "email": "", "jabatan_lain": "", **data},
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert list(periode.anggota.values_list("nama", flat=True)) == ["Satu"]
@@ -116,10 +134,16 @@ def test_no_current_board_warns(client_as, operator_a, pos_a):
 
 
 def test_past_boards_are_kept_when_a_new_term_starts(client_as, operator_a, pos_a):
-    lama = pengurus_lengkap(KepengurusanFactory(pos=pos_a, mulai=HARI_INI - datetime.timedelta(days=1200),
-                                                selesai=HARI_INI - datetime.timedelta(days=100)))
+    lama = pengurus_lengkap(
+        KepengurusanFactory(
+            pos=pos_a, mulai=HARI_INI - datetime.timedelta(days=1200), selesai=HARI_INI - datetime.timedelta(days=100)
+        )
+    )
     client = client_as(operator_a)
-    client.post("/kelola/gambir/pengurus/periode/tambah/", periode_data(HARI_INI - datetime.timedelta(days=99), HARI_INI + datetime.timedelta(days=900)))
+    client.post(
+        "/kelola/gambir/pengurus/periode/tambah/",
+        periode_data(HARI_INI - datetime.timedelta(days=99), HARI_INI + datetime.timedelta(days=900)),
+    )
     assert Kepengurusan.objects.filter(pos=pos_a).count() == 2
     assert lama.anggota.count() == 5
     body = client.get("/kelola/gambir/pengurus/").content.decode()
@@ -150,10 +174,26 @@ def test_other_posts_board_is_404_and_untouched(client_as, operator_a, pos_b):
     anggota_b = PengurusFactory(kepengurusan=periode_b, nama="Rahasia Tambora", telepon="0899")
     client = client_as(operator_a)
     assert client.get(f"/kelola/gambir/pengurus/anggota/{anggota_b.pk}/ubah/").status_code == 404
-    assert client.post(f"/kelola/gambir/pengurus/anggota/{anggota_b.pk}/ubah/", {"jabatan": "anggota", "nama": "Diretas"}).status_code == 404
-    assert client.post(f"/kelola/gambir/pengurus/periode/{periode_b.pk}/anggota/tambah/", {"jabatan": "anggota", "nama": "Penyusup"}).status_code == 404
+    assert (
+        client.post(
+            f"/kelola/gambir/pengurus/anggota/{anggota_b.pk}/ubah/", {"jabatan": "anggota", "nama": "Diretas"}
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            f"/kelola/gambir/pengurus/periode/{periode_b.pk}/anggota/tambah/",
+            {"jabatan": "anggota", "nama": "Penyusup"},
+        ).status_code
+        == 404
+    )
     assert client.post(f"/kelola/gambir/pengurus/periode/{periode_b.pk}/hapus/").status_code == 404
-    assert client.post(f"/kelola/tambora/pengurus/periode/tambah/", periode_data(HARI_INI, HARI_INI + datetime.timedelta(days=10))).status_code == 404
+    assert (
+        client.post(
+            "/kelola/tambora/pengurus/periode/tambah/", periode_data(HARI_INI, HARI_INI + datetime.timedelta(days=10))
+        ).status_code
+        == 404
+    )
     anggota_b.refresh_from_db()
     assert anggota_b.nama == "Rahasia Tambora" and periode_b.anggota.count() == 1
     assert "Rahasia Tambora" not in client.get("/kelola/gambir/pengurus/").content.decode()
@@ -161,7 +201,13 @@ def test_other_posts_board_is_404_and_untouched(client_as, operator_a, pos_b):
 
 def test_public_page_shows_current_board_names_but_never_phones(client, pos_a):
     periode = KepengurusanFactory(pos=pos_a)
-    PengurusFactory(kepengurusan=periode, jabatan=Jabatan.KETUA, nama="Bapak Ketua", telepon="0812-7777-8888", email="ketua@contoh.test")
+    PengurusFactory(
+        kepengurusan=periode,
+        jabatan=Jabatan.KETUA,
+        nama="Bapak Ketua",
+        telepon="0812-7777-8888",
+        email="ketua@contoh.test",
+    )
     PengurusFactory(kepengurusan=periode, jabatan=Jabatan.SEKSI_LAIN, jabatan_lain="Seksi Humas", nama="Ibu Humas")
     KepengurusanFactory(pos=pos_a, mulai=datetime.date(2010, 1, 1), selesai=datetime.date(2012, 1, 1))
     body = client.get("/pos/gambir/").content.decode()
@@ -174,7 +220,9 @@ def test_public_page_shows_current_board_names_but_never_phones(client, pos_a):
 def test_board_list_query_count_is_constant(client_as, operator_a, pos_a, django_assert_num_queries, n):
     for i in range(n):
         mulai = datetime.date(2000 + 3 * i, 1, 1)
-        pengurus_lengkap(KepengurusanFactory(pos=pos_a, mulai=mulai, selesai=tambah_tahun(mulai, 3) - datetime.timedelta(days=1)))
+        pengurus_lengkap(
+            KepengurusanFactory(pos=pos_a, mulai=mulai, selesai=tambah_tahun(mulai, 3) - datetime.timedelta(days=1))
+        )
     client = client_as(operator_a)
     client.get("/kelola/gambir/pengurus/")
     # session, user, is-operator, post, terms, members (the idle-timeout save is not repeated: posyantek/middleware.py)

@@ -10,11 +10,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_admin_marks_a_model_post_and_the_public_sees_the_badge(client, client_as, admin_provinsi, pos_a):
-    response = client_as(admin_provinsi).post("/kelola/gambir/percontohan/", {
-        "is_percontohan": "on", "tahun": "2024", "alasan": "Sekretariat permanen dan pengurus aktif."})
+    response = client_as(admin_provinsi).post(
+        "/kelola/gambir/percontohan/",
+        {"is_percontohan": "on", "tahun": "2024", "alasan": "Sekretariat permanen dan pengurus aktif."},
+    )
     assert response["Location"] == "/kelola/gambir/"
     pos_a.refresh_from_db()
-    assert (pos_a.is_percontohan, pos_a.percontohan_tahun, pos_a.percontohan_alasan) == (True, 2024, "Sekretariat permanen dan pengurus aktif.")
+    assert (pos_a.is_percontohan, pos_a.percontohan_tahun, pos_a.percontohan_alasan) == (
+        True,
+        2024,
+        "Sekretariat permanen dan pengurus aktif.",
+    )
     assert pos_a.history.first().percontohan_tahun == 2024
     client.logout()
     detail = client.get("/pos/gambir/").content.decode()

@@ -89,12 +89,21 @@ def test_operator_updates_profile_and_public_page_shows_it(client_as, operator_a
     client = client_as(operator_a)
     response = client.post(
         "/kelola/gambir/profil/ubah/",
-        {"alamat": "Jl. Tanah Abang II No. 5", "telepon": "021-3456789", "layanan": "Demo alat\nKonsultasi",
-         "latitude": "-6.175", "longitude": "106.82"},
+        {
+            "alamat": "Jl. Tanah Abang II No. 5",
+            "telepon": "021-3456789",
+            "layanan": "Demo alat\nKonsultasi",
+            "latitude": "-6.175",
+            "longitude": "106.82",
+        },
     )
     assert response.status_code == 302
     pos_a.refresh_from_db()
-    assert (pos_a.alamat, pos_a.telepon, pos_a.layanan_list) == ("Jl. Tanah Abang II No. 5", "021-3456789", ["Demo alat", "Konsultasi"])
+    assert (pos_a.alamat, pos_a.telepon, pos_a.layanan_list) == (
+        "Jl. Tanah Abang II No. 5",
+        "021-3456789",
+        ["Demo alat", "Konsultasi"],
+    )
     assert "openstreetmap.org/?mlat=-6.175" in client.get("/pos/gambir/").content.decode()
 
 
@@ -120,7 +129,8 @@ def test_profile_hostile_input_is_refused_and_changes_nothing(client_as, operato
 def test_healthz_ok(client, db):
     response = client.get("/healthz")
     assert (response.status_code, response.json()) == (
-        200, {"status": "ok", "database": "ok", "cache": "ok", "broker": "eager"},
+        200,
+        {"status": "ok", "database": "ok", "cache": "ok", "broker": "eager"},
     )
 
 
@@ -131,7 +141,8 @@ def test_healthz_503_when_the_cache_table_is_missing(client, db):
         cursor.execute(f"DROP TABLE {settings.CACHES['default']['LOCATION']}")
     response = client.get("/healthz")
     assert (response.status_code, response.json()) == (
-        503, {"status": "error", "database": "ok", "cache": "unavailable", "broker": "eager", "failed": ["cache"]},
+        503,
+        {"status": "error", "database": "ok", "cache": "unavailable", "broker": "eager", "failed": ["cache"]},
     )
 
 

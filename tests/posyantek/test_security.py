@@ -34,14 +34,19 @@ def production_env(tmp_path) -> dict:
 def test_check_deploy_passes_with_zero_warnings_in_production(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=production_env(tmp_path), capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=production_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-@pytest.mark.parametrize("base_url", [None, "http://127.0.0.1:8000", "http://posyantek.example.id",
-                                      "https://localhost:8000"])
+@pytest.mark.parametrize(
+    "base_url", [None, "http://127.0.0.1:8000", "http://posyantek.example.id", "https://localhost:8000"]
+)
 def test_check_deploy_fails_on_a_local_or_plain_http_portal_base_url(tmp_path, base_url):
     env = production_env(tmp_path)
     if base_url is None:
@@ -50,7 +55,11 @@ def test_check_deploy_fails_on_a_local_or_plain_http_portal_base_url(tmp_path, b
         env["PORTAL_BASE_URL"] = base_url
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "(posyantek.E001) PORTAL_BASE_URL=" in result.stderr
@@ -60,7 +69,9 @@ def test_check_deploy_fails_on_a_local_or_plain_http_portal_base_url(tmp_path, b
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = production_env(tmp_path)
     del env["DJANGO_SECRET_KEY"]
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0 and "DJANGO_SECRET_KEY wajib diisi" in result.stderr
 
 
@@ -101,12 +112,16 @@ def probe(tmp_path_factory):
     settings (the in-process test settings relax cookies and redirects)."""
     tmp_path = tmp_path_factory.mktemp("prod")
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env={**production_env(tmp_path), "DJANGO_SETTINGS_MODULE": "posyantek.settings"},
-        capture_output=True, text=True, timeout=300,
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        env={**production_env(tmp_path), "DJANGO_SETTINGS_MODULE": "posyantek.settings"},
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     line = [row for row in result.stdout.splitlines() if row.startswith("PROBE")]
     assert line, result.stdout + result.stderr
-    return json.loads(line[0][len("PROBE"):])
+    return json.loads(line[0][len("PROBE") :])
 
 
 def test_production_redirects_http_to_https(probe):
@@ -204,9 +219,19 @@ def test_pages_have_no_inline_script_or_style(client, pos_a):
 def test_operator_and_admin_pages_have_no_inline_script_or_style(client_as, operator_a, admin_provinsi):
     import re
 
-    urls = ["/kelola/gambir/", "/kelola/gambir/pengurus/", "/kelola/gambir/layanan/", "/kelola/gambir/layanan/tambah/",
-            "/kelola/gambir/kabar/tambah/", "/kelola/gambir/arsip/", "/kelola/", "/kelola/pengguna/",
-            "/kelola/pengguna/undang/", "/kelola/gambir/operator/", "/kelola/gambir/percontohan/"]
+    urls = [
+        "/kelola/gambir/",
+        "/kelola/gambir/pengurus/",
+        "/kelola/gambir/layanan/",
+        "/kelola/gambir/layanan/tambah/",
+        "/kelola/gambir/kabar/tambah/",
+        "/kelola/gambir/arsip/",
+        "/kelola/",
+        "/kelola/pengguna/",
+        "/kelola/pengguna/undang/",
+        "/kelola/gambir/operator/",
+        "/kelola/gambir/percontohan/",
+    ]
     client = client_as(admin_provinsi)
     for url in urls:
         response = client.get(url)

@@ -21,8 +21,10 @@ DEMO_EMAILS = ["admin@posyantek.test", "juri1@posyantek.test", "ukm1@posyantek.t
 
 
 def snapshot() -> dict:
-    return {model.__name__: model.objects.count() for model in
-            [User, OperatorPos, Kepengurusan, Pengurus, Inventaris, LogLayanan, Mitra, Dokumen, Kabar]}
+    return {
+        model.__name__: model.objects.count()
+        for model in [User, OperatorPos, Kepengurusan, Pengurus, Inventaris, LogLayanan, Mitra, Dokumen, Kabar]
+    }
 
 
 def gambir_content(pos) -> dict:
@@ -55,13 +57,24 @@ def test_seed_demo_builds_accounts_and_content_repeatably(wilayah, client):
     assert len({h for h in hashes if not h.startswith("!")}) == 1
 
     for pos in Pos.objects.all():
-        assert (pos.kepengurusan_set.count(), pos.inventaris_set.count(), pos.loglayanan_set.count(),
-                pos.mitra_set.count(), pos.dokumen_set.count(), pos.kabar_set.count()) == (2, 4, 8, 2, 1, 2), pos
+        assert (
+            pos.kepengurusan_set.count(),
+            pos.inventaris_set.count(),
+            pos.loglayanan_set.count(),
+            pos.mitra_set.count(),
+            pos.dokumen_set.count(),
+            pos.kabar_set.count(),
+        ) == (2, 4, 8, 2, 1, 2), pos
         assert pos.deskripsi.startswith(DEMO_MARK)
     assert all(k.judul.startswith(DEMO_MARK) for k in Kabar.objects.all())
     assert all(DEMO_MARK in m.nama for m in Mitra.objects.all())
     assert set(Pos.objects.filter(is_percontohan=True).values_list("slug", flat=True)) == {
-        "cempaka-putih", "pademangan", "kebon-jeruk", "pancoran", "kramatjati"}
+        "cempaka-putih",
+        "pademangan",
+        "kebon-jeruk",
+        "pancoran",
+        "kramatjati",
+    }
     body = client.get("/pos/gambir/").content.decode()
     assert DEMO_MARK in body and "Ketua" in body
     assert client.get("/pos/gambir/kabar.atom").status_code == 200

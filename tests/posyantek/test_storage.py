@@ -16,8 +16,11 @@ def file_fields():
 
 
 def test_every_file_field_is_private_unless_listed_public():
-    on_public = sorted(label for label, field in file_fields()
-                       if label not in PUBLIC_FILE_FIELDS and not isinstance(field.storage, PrivateStorage))
+    on_public = sorted(
+        label
+        for label, field in file_fields()
+        if label not in PUBLIC_FILE_FIELDS and not isinstance(field.storage, PrivateStorage)
+    )
     assert on_public == []
 
 

@@ -88,10 +88,13 @@ def test_outbox_smtp_outage_delivers_every_message_once_in_order(smtp):
     # The server refused every connection: all three wait, nothing is lost. Each later message's
     # task tried the first again before its own (so none overtakes it) and was held behind it.
     assert list(Surel.objects.values_list("subjek", "status", "percobaan")) == [
-        ("Pesan 1", "menunggu", 3), ("Pesan 2", "menunggu", 1), ("Pesan 3", "menunggu", 1),
+        ("Pesan 1", "menunggu", 3),
+        ("Pesan 2", "menunggu", 1),
+        ("Pesan 3", "menunggu", 1),
     ]
     assert [g.split(":")[0] for g in Surel.objects.values_list("galat", flat=True)] == [
-        "ConnectionRefusedError", "Tertahan di belakang surel #%d" % Surel.objects.first().pk,
+        "ConnectionRefusedError",
+        "Tertahan di belakang surel #%d" % Surel.objects.first().pk,
         "Tertahan di belakang surel #%d" % Surel.objects.first().pk,
     ]
 
@@ -136,7 +139,9 @@ def test_outbox_keeps_ics_attachment(mailoutbox, django_capture_on_commit_callba
     ics = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
     with django_capture_on_commit_callbacks(execute=True):
         services.surel_antre(
-            ke=["a@contoh.test", ""], subjek="Sesi\nbaru", isi="Lihat lampiran.",
+            ke=["a@contoh.test", ""],
+            subjek="Sesi\nbaru",
+            isi="Lihat lampiran.",
             lampiran=[("pelatihan.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")],
         )
     (mail,) = mailoutbox
@@ -189,7 +194,13 @@ def test_outbox_page_only_for_admin_provinsi(client, client_as, operator_a, pemi
 
 
 def test_outbox_page_lists_undelivered_without_bodies(client_as, admin_provinsi):
-    Surel.objects.create(penerima=["a@contoh.test"], subjek="Menunggu", isi="TAUTAN-RAHASIA", percobaan=2, galat="SMTPServerDisconnected: x")
+    Surel.objects.create(
+        penerima=["a@contoh.test"],
+        subjek="Menunggu",
+        isi="TAUTAN-RAHASIA",
+        percobaan=2,
+        galat="SMTPServerDisconnected: x",
+    )
     Surel.objects.create(penerima=["b@contoh.test"], subjek="Sudah", isi="x", status="terkirim")
     body = client_as(admin_provinsi).get("/kelola/surel/").content.decode()
     assert ("Menunggu" in body, "2 kali dicoba" in body, "SMTPServerDisconnected" in body) == (True, True, True)
@@ -222,7 +233,12 @@ def test_outbox_page_query_count_is_constant(client_as, admin_provinsi, django_a
 def test_antrean_command_prints_depth_and_oldest(db):
     out = StringIO()
     call_command("antrean", stdout=out)
-    assert out.getvalue().splitlines() == ["surel_menunggu=0", "surel_gagal=0", "surel_tertua_id=-", "antrean_broker=eager"]
+    assert out.getvalue().splitlines() == [
+        "surel_menunggu=0",
+        "surel_gagal=0",
+        "surel_tertua_id=-",
+        "antrean_broker=eager",
+    ]
     tua = Surel.objects.create(penerima=["a@contoh.test"], subjek="Tua", isi="x")
     Surel.objects.create(penerima=["a@contoh.test"], subjek="Muda", isi="x", status="gagal")
     Surel.objects.create(penerima=["a@contoh.test"], subjek="Terkirim", isi="x", status="terkirim")
@@ -230,7 +246,10 @@ def test_antrean_command_prints_depth_and_oldest(db):
     call_command("antrean", stdout=out)
     lines = dict(line.split("=", 1) for line in out.getvalue().splitlines())
     assert (lines["surel_menunggu"], lines["surel_gagal"], lines["surel_tertua_id"], lines["surel_tertua_status"]) == (
-        "1", "1", str(tua.pk), "menunggu",
+        "1",
+        "1",
+        str(tua.pk),
+        "menunggu",
     )
 
 
@@ -242,8 +261,12 @@ def test_outbox_cleanup_deletes_only_old_delivered_messages(db):
     from posyantek.tasks import surel_bersihkan
 
     lama = timezone.now() - timedelta(days=31)
-    Surel.objects.create(penerima=["a@contoh.test"], subjek="Lama terkirim", isi="x", status="terkirim", terkirim_pada=lama)
-    Surel.objects.create(penerima=["a@contoh.test"], subjek="Baru terkirim", isi="x", status="terkirim", terkirim_pada=timezone.now())
+    Surel.objects.create(
+        penerima=["a@contoh.test"], subjek="Lama terkirim", isi="x", status="terkirim", terkirim_pada=lama
+    )
+    Surel.objects.create(
+        penerima=["a@contoh.test"], subjek="Baru terkirim", isi="x", status="terkirim", terkirim_pada=timezone.now()
+    )
     Surel.objects.create(penerima=["a@contoh.test"], subjek="Lama gagal", isi="x", status="gagal", dicoba_pada=lama)
     assert surel_bersihkan.delay().get() == 1
     assert surel_bersihkan.delay().get() == 0

@@ -62,7 +62,10 @@ def test_invited_operator_sets_password_through_one_time_link(client, admin_prov
     assert list(user.pos_dikelola.all()) == [pos_a]
     undangan = Undangan.objects.get(user=user)
     assert (undangan.peran, undangan.dikirim_oleh, list(undangan.pos.all()), undangan.diterima_pada) == (
-        Peran.OPERATOR, admin_provinsi, [pos_a], None,
+        Peran.OPERATOR,
+        admin_provinsi,
+        [pos_a],
+        None,
     )
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
@@ -94,7 +97,9 @@ def test_invited_operator_sets_password_through_one_time_link(client, admin_prov
 
 def test_invitation_link_refuses_a_weak_password_and_stays_usable(client, admin_provinsi, pos_a, mailoutbox):
     with commit():
-        services.undangan_kirim(email="baru@contoh.test", nama="Baru", peran="operator", pos_list=[pos_a], oleh=admin_provinsi)
+        services.undangan_kirim(
+            email="baru@contoh.test", nama="Baru", peran="operator", pos_list=[pos_a], oleh=admin_provinsi
+        )
     form_url = client.get(link_path(mailoutbox[0]))["Location"]
     response = client.post(form_url, {"new_password1": "pendek", "new_password2": "pendek"})
     assert response.status_code == 200
@@ -141,8 +146,9 @@ def test_deactivation_voids_an_open_invitation(client, admin_provinsi, mailoutbo
 
 def test_reactivation_does_not_revive_a_revoked_invitation(client, admin_provinsi, pos_a, mailoutbox):
     with commit():
-        user = services.undangan_kirim(email="baru@contoh.test", nama="Baru", peran="operator", pos_list=[pos_a],
-                                       oleh=admin_provinsi).user
+        user = services.undangan_kirim(
+            email="baru@contoh.test", nama="Baru", peran="operator", pos_list=[pos_a], oleh=admin_provinsi
+        ).user
     services.pengguna_nonaktifkan(user=user, oleh=admin_provinsi)
     services.pengguna_aktifkan(user=user, oleh=admin_provinsi)
     response = client.get(link_path(mailoutbox[0]), follow=True)
@@ -165,8 +171,14 @@ def test_deactivation_in_the_django_admin_also_revokes_for_good(client, admin_pr
         user = services.undangan_kirim(email="baru@contoh.test", nama="Baru", peran="juri", oleh=admin_provinsi).user
     root = User.objects.create_superuser("root@contoh.test", TEST_PASSWORD)
     client.force_login(root)
-    form = {"email": user.email, "nama": user.nama, "telepon": "", "is_juri": "on",
-            "date_joined_0": "2026-01-01", "date_joined_1": "08:00:00"}
+    form = {
+        "email": user.email,
+        "nama": user.nama,
+        "telepon": "",
+        "is_juri": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "08:00:00",
+    }
     response = client.post(f"/admin/posyantek/user/{user.pk}/change/", form)
     assert response.status_code == 302
     client.post(f"/admin/posyantek/user/{user.pk}/change/", {**form, "is_active": "on"})
@@ -213,7 +225,9 @@ def test_service_refuses_invitations_from_non_admins(operator_a, pos_b, mailoutb
         ({"nama": ""}, "Nama wajib diisi"),
     ],
 )
-def test_invitation_hostile_input_is_refused_and_writes_nothing(client_as, admin_provinsi, pos_a, mailoutbox, data, message):
+def test_invitation_hostile_input_is_refused_and_writes_nothing(
+    client_as, admin_provinsi, pos_a, mailoutbox, data, message
+):
     payload = {"pos": [pos_a.pk], **data}
     before = counts()
     response = invite(client_as(admin_provinsi), **payload)
@@ -229,7 +243,9 @@ def test_invitation_escapes_html_in_names(client_as, admin_provinsi, pos_a, mail
     assert "<script>alert(1)</script>" not in body and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
 
 
-def test_invitation_saved_and_mail_waits_when_mail_server_is_down(client_as, admin_provinsi, pos_a, settings, mailoutbox):
+def test_invitation_saved_and_mail_waits_when_mail_server_is_down(
+    client_as, admin_provinsi, pos_a, settings, mailoutbox
+):
     settings.EMAIL_BACKEND = "tests.posyantek.test_undangan.RusakBackend"
     before = counts()
     response = invite(client_as(admin_provinsi), pos=[pos_a.pk])
@@ -260,7 +276,9 @@ def test_inviting_a_deactivated_account_is_refused(admin_provinsi, mailoutbox):
 
 def test_invited_juri_and_admin_get_their_role(admin_provinsi, mailoutbox):
     juri = services.undangan_kirim(email="j@contoh.test", nama="Juri", peran="juri", oleh=admin_provinsi).user
-    admin = services.undangan_kirim(email="a@contoh.test", nama="Admin", peran="admin_provinsi", oleh=admin_provinsi).user
+    admin = services.undangan_kirim(
+        email="a@contoh.test", nama="Admin", peran="admin_provinsi", oleh=admin_provinsi
+    ).user
     assert (juri.is_juri, juri.is_admin_provinsi, admin.is_admin_provinsi, admin.is_juri) == (True, False, True, False)
     assert not OperatorPos.objects.filter(user__in=[juri, admin]).exists()
 
@@ -282,7 +300,9 @@ def test_undang_admin_command_prints_a_working_link(client, db, mailoutbox):
 def test_resend_sends_a_new_link_only_while_no_password_is_set(client_as, admin_provinsi, pos_a, mailoutbox):
     client = client_as(admin_provinsi)
     with commit():
-        user = services.undangan_kirim(email="b@contoh.test", nama="B", peran="operator", pos_list=[pos_a], oleh=admin_provinsi).user
+        user = services.undangan_kirim(
+            email="b@contoh.test", nama="B", peran="operator", pos_list=[pos_a], oleh=admin_provinsi
+        ).user
         client.post(f"/kelola/pengguna/{user.pk}/kirim-ulang/")
     assert len(mailoutbox) == 2 and Undangan.objects.filter(user=user).count() == 2
     assert list(Undangan.objects.filter(user=user).first().pos.all()) == [pos_a]

@@ -9,13 +9,30 @@ pytestmark = pytest.mark.django_db
 
 
 def unit_data(kelurahan, **extra) -> dict:
-    return {"kelurahan": str(kelurahan.pk), "alamat": "Kantor Kelurahan", "koordinator": "Pak RW", "telepon": "0812",
-            "nomor_sk": "", "tanggal_dibentuk": "", "is_aktif": "on", "catatan": "", **extra}
+    return {
+        "kelurahan": str(kelurahan.pk),
+        "alamat": "Kantor Kelurahan",
+        "koordinator": "Pak RW",
+        "telepon": "0812",
+        "nomor_sk": "",
+        "tanggal_dibentuk": "",
+        "is_aktif": "on",
+        "catatan": "",
+        **extra,
+    }
 
 
-MITRA = {"nama": "Politeknik Negeri Jakarta", "jenis": "perguruan_tinggi", "kerja_sama": "Desain kemasan",
-         "mulai": "2025-01-01", "selesai": "", "is_aktif": "on", "kontak_nama": "Dr. Rahasia",
-         "kontak_telepon": "0811-2222", "kontak_email": "kontak@contoh.test"}
+MITRA = {
+    "nama": "Politeknik Negeri Jakarta",
+    "jenis": "perguruan_tinggi",
+    "kerja_sama": "Desain kemasan",
+    "mulai": "2025-01-01",
+    "selesai": "",
+    "is_aktif": "on",
+    "kontak_nama": "Dr. Rahasia",
+    "kontak_telepon": "0811-2222",
+    "kontak_email": "kontak@contoh.test",
+}
 
 
 # Units ---------------------------------------------------------------------------------------------
@@ -28,7 +45,7 @@ def test_operator_adds_a_unit_and_the_public_page_marks_it(client, client_as, op
     assert (unit.pos, unit.kelurahan) == (pos_a, cideng)
     client.logout()
     body = client.get("/pos/gambir/").content.decode()
-    assert "Cideng <span class=\"muted\">(10150)</span> <span class=\"badge\">ada unit</span>" in body
+    assert 'Cideng <span class="muted">(10150)</span> <span class="badge">ada unit</span>' in body
     assert "Pak RW" not in body and "0812" not in body
 
 
@@ -75,7 +92,9 @@ def test_unit_list_query_count_is_constant(client_as, operator_a, pos_a, django_
 
 
 def test_operator_adds_a_partner_public_sees_name_not_contact(client, client_as, operator_a, pos_a):
-    assert client_as(operator_a).post("/kelola/gambir/kemitraan/tambah/", MITRA)["Location"] == "/kelola/gambir/kemitraan/"
+    assert (
+        client_as(operator_a).post("/kelola/gambir/kemitraan/tambah/", MITRA)["Location"] == "/kelola/gambir/kemitraan/"
+    )
     assert Mitra.objects.get().pos == pos_a
     client.logout()
     body = client.get("/pos/gambir/").content.decode()

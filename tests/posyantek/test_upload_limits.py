@@ -10,7 +10,7 @@ from PIL import Image
 
 from posyantek.models import Kabar, KabarFoto
 from posyantek.uploads import clean_document, clean_image
-from tests.hostile_files import PLAIN_6000_PNG, VALID_JPEG, upload
+from tests.hostile_files import PLAIN_6000_PNG, upload
 
 
 def encoded(image, fmt: str, **params) -> bytes:
@@ -19,8 +19,10 @@ def encoded(image, fmt: str, **params) -> bytes:
     return buf.getvalue()
 
 
-PIXEL_MESSAGE = ("Ukuran gambar terlalu besar (6.000 × 6.000 piksel): gambar PNG paling besar 16 megapiksel, "
-                 "misalnya 4.000 × 4.000 piksel. Perkecil gambar lalu unggah lagi.")
+PIXEL_MESSAGE = (
+    "Ukuran gambar terlalu besar (6.000 × 6.000 piksel): gambar PNG paling besar 16 megapiksel, "
+    "misalnya 4.000 × 4.000 piksel. Perkecil gambar lalu unggah lagi."
+)
 
 
 def refusal(function, *args) -> list[str]:
@@ -74,8 +76,14 @@ def test_clean_image_keeps_a_24_megapixel_camera_photo_at_the_kept_size():
 
 
 def test_clean_image_keeps_a_large_png_with_real_content():
-    gradient = Image.merge("RGB", [Image.linear_gradient("L").resize((4000, 3000)),
-                                   Image.radial_gradient("L").resize((4000, 3000)), Image.new("L", (4000, 3000), 90)])
+    gradient = Image.merge(
+        "RGB",
+        [
+            Image.linear_gradient("L").resize((4000, 3000)),
+            Image.radial_gradient("L").resize((4000, 3000)),
+            Image.new("L", (4000, 3000), 90),
+        ],
+    )
     cleaned = clean_image(upload("gradasi.png", encoded(gradient, "PNG"), "image/png"))
     with Image.open(io.BytesIO(cleaned.read())) as image:
         assert (image.format, image.size) == ("PNG", (1600, 1200))
@@ -85,8 +93,9 @@ def test_clean_image_keeps_a_large_png_with_real_content():
 def test_news_photos_are_counted_before_any_is_decoded(client_as, operator_a):
     # Seven broken files: counting first answers with the count alone, without opening any of them.
     foto = [upload(f"{i}.png", PLAIN_6000_PNG[:200], "image/png") for i in range(7)]
-    response = client_as(operator_a).post("/kelola/gambir/kabar/tambah/", {
-        "judul": "Kabar", "tanggal": "2026-01-05", "isi": "Isi.", "foto": foto})
+    response = client_as(operator_a).post(
+        "/kelola/gambir/kabar/tambah/", {"judul": "Kabar", "tanggal": "2026-01-05", "isi": "Isi.", "foto": foto}
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Paling banyak 6 foto per kabar (sudah ada 0)." in page

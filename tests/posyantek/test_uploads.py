@@ -6,7 +6,15 @@ from PIL import Image
 
 from posyantek.export import csv_response, neutralise
 from posyantek.uploads import clean_document, clean_image, clean_pdf
-from tests.hostile_files import CLEANED, CLEANED_DOCUMENTS, GPS_JPEG, HOSTILE_DOCUMENTS, HOSTILE_IMAGES, VALID_PDF, upload
+from tests.hostile_files import (
+    CLEANED,
+    CLEANED_DOCUMENTS,
+    GPS_JPEG,
+    HOSTILE_DOCUMENTS,
+    HOSTILE_IMAGES,
+    VALID_PDF,
+    upload,
+)
 
 
 @pytest.mark.parametrize("name,content,ctype", HOSTILE_IMAGES, ids=[h[0] for h in HOSTILE_IMAGES])
@@ -51,7 +59,7 @@ def test_clean_pdf_accepts_real_pdf():
     assert clean_pdf(upload("panduan.pdf", VALID_PDF, "application/pdf")).name.startswith("panduan-")
 
 
-@pytest.mark.parametrize("value", ["=HYPERLINK(\"x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("value", ['=HYPERLINK("x")', "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"])
 def test_export_neutralises_formula_cells(value):
     assert neutralise(value) == "'" + value
     body = csv_response("x.csv", ["a"], [[value]]).content.decode("utf-8-sig")

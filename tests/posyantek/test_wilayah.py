@@ -19,7 +19,12 @@ def snapshot():
 def test_wilayah_migration_creates_reference_counts(wilayah):
     assert Provinsi.objects.get().kode == "31"
     assert Provinsi.objects.get().nama == "Daerah Khusus Jakarta"
-    assert (Kota.objects.count(), Kecamatan.objects.count(), Kelurahan.objects.count(), Pos.objects.count()) == (6, 44, 267, 44)
+    assert (Kota.objects.count(), Kecamatan.objects.count(), Kelurahan.objects.count(), Pos.objects.count()) == (
+        6,
+        44,
+        267,
+        44,
+    )
 
 
 def test_wilayah_uses_kemendagri_codes_and_slugs(wilayah):
@@ -41,8 +46,14 @@ def test_wilayah_loader_twice_changes_nothing(wilayah):
 
 @pytest.mark.parametrize(
     "typed,expected",
-    [("Palmerah", "Pal Merah"), ("PAL-MERAH", "Pal Merah"), ("Kramat Jati", "Kramatjati"), ("setia budi", "Setiabudi"),
-     ("Pulo Gadung", "Pulogadung"), ("Kali Deres", "Kalideres")],
+    [
+        ("Palmerah", "Pal Merah"),
+        ("PAL-MERAH", "Pal Merah"),
+        ("Kramat Jati", "Kramatjati"),
+        ("setia budi", "Setiabudi"),
+        ("Pulo Gadung", "Pulogadung"),
+        ("Kali Deres", "Kalideres"),
+    ],
 )
 def test_kecamatan_cari_tolerates_variants(wilayah, typed, expected):
     assert kecamatan_cari(typed).nama == expected
@@ -50,9 +61,16 @@ def test_kecamatan_cari_tolerates_variants(wilayah, typed, expected):
 
 @pytest.mark.parametrize(
     "typed,expected",
-    [("Harapan Mulya", "Harapan Mulia"), ("Halim Perdana Kusumah", "Halim Perdana Kusuma"), ("Pal Meriem", "Palmeriam"),
-     ("Papango", "Papanggo"), ("Rawabadak Utara", "Rawa Badak Utara"), ("Kalianyar", "Kali Anyar"),
-     ("Wijaya Kesuma", "Wijaya Kusuma"), ("Kampung Tengah", "Tengah")],
+    [
+        ("Harapan Mulya", "Harapan Mulia"),
+        ("Halim Perdana Kusumah", "Halim Perdana Kusuma"),
+        ("Pal Meriem", "Palmeriam"),
+        ("Papango", "Papanggo"),
+        ("Rawabadak Utara", "Rawa Badak Utara"),
+        ("Kalianyar", "Kali Anyar"),
+        ("Wijaya Kesuma", "Wijaya Kusuma"),
+        ("Kampung Tengah", "Tengah"),
+    ],
 )
 def test_kelurahan_cari_tolerates_variants(wilayah, typed, expected):
     assert kelurahan_cari(typed).nama == expected

@@ -19,12 +19,18 @@ def build(world):
     terbit = f.teknologi("Alat Pemeras Santan")
     panduan = f.panduan(terbit)
     panduan.pdf.save("panduan.pdf", ContentFile(VALID_PDF))
-    draf = f.teknologi("Pengering Kerupuk Usulan Gambir", status=StatusTeknologi.DRAFT, pos=world.pos_a,
-                       oleh=world.users["op_a"])
+    draf = f.teknologi(
+        "Pengering Kerupuk Usulan Gambir", status=StatusTeknologi.DRAFT, pos=world.pos_a, oleh=world.users["op_a"]
+    )
     f.panduan(draf)
     peraga = services.peraga_simpan(pos=world.pos_a, teknologi=terbit, ada_unit_demo=True)
-    adopsi = services.adopsi_catat(teknologi=terbit, pos=world.pos_a, nama_usaha="Warung Uji", oleh=world.users["owner"],
-                                   pemilik=world.users["owner"])
+    adopsi = services.adopsi_catat(
+        teknologi=terbit,
+        pos=world.pos_a,
+        nama_usaha="Warung Uji",
+        oleh=world.users["owner"],
+        pemilik=world.users["owner"],
+    )
     kampanye = f.kampanye(terbit, world.pos_a)
     # A campaign past its deadline below target: reading any page that lists it must not close it.
     lewat = f.kampanye(terbit, world.pos_a, judul="Urun beli yang lewat batas")
@@ -63,8 +69,13 @@ ROUTES = [
     Route("teknologi:adopsi-lapor", PEMILIK_SAJA, kwargs=_terbit),
     Route("teknologi:kampanye-list", PUBLIC),
     Route("teknologi:kampanye-detail", PUBLIC, kwargs=lambda w: {"pk": w.obj["kampanye"].pk}),
-    Route("teknologi:janji-simpan", {"anon": 302, "op_a": 403, "op_b": 403, "owner": 302, "admin": 403},
-          kwargs=lambda w: {"pk": w.obj["kampanye"].pk}, method="post", data=lambda w: {"jumlah": 1}),
+    Route(
+        "teknologi:janji-simpan",
+        {"anon": 302, "op_a": 403, "op_b": 403, "owner": 302, "admin": 403},
+        kwargs=lambda w: {"pk": w.obj["kampanye"].pk},
+        method="post",
+        data=lambda w: {"jumlah": 1},
+    ),
     Route("teknologi:janji-tarik", ALL_REDIRECT, kwargs=lambda w: {"pk": w.obj["kampanye"].pk}, method="post"),
     Route("teknologi:kurasi-list", ADMIN_ONLY),
     Route("teknologi:kurasi-tambah", ADMIN_ONLY),
@@ -78,11 +89,20 @@ ROUTES = [
     Route("teknologi:kelola-teknologi-tambah", KELOLA_POS_A, kwargs=_pos),
     Route("teknologi:kelola-peraga", KELOLA_POS_A, kwargs=_pos),
     # Deleted by op_a first: admin provinsi then finds nothing to delete (404, no false success).
-    Route("teknologi:kelola-peraga-hapus", {**KELOLA_POS_A_POST, "admin": 404}, method="post",
-          kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["peraga"].pk}),
+    Route(
+        "teknologi:kelola-peraga-hapus",
+        {**KELOLA_POS_A_POST, "admin": 404},
+        method="post",
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["peraga"].pk},
+    ),
     Route("teknologi:kelola-adopsi", KELOLA_POS_A, kwargs=_pos),
-    Route("teknologi:kelola-adopsi-putuskan", KELOLA_POS_A_POST, method="post", data=lambda w: {"aksi": "setujui"},
-          kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["adopsi"].pk}),
+    Route(
+        "teknologi:kelola-adopsi-putuskan",
+        KELOLA_POS_A_POST,
+        method="post",
+        data=lambda w: {"aksi": "setujui"},
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["adopsi"].pk},
+    ),
     Route("teknologi:kelola-teknologi-pratinjau", KELOLA_POS_A, kwargs=_pos_draf),
     Route("teknologi:kelola-teknologi-ubah", KELOLA_POS_A, kwargs=_pos_draf),
     Route("teknologi:kelola-panduan-ubah", KELOLA_POS_A, kwargs=_pos_draf),
@@ -90,8 +110,16 @@ ROUTES = [
     Route("teknologi:kelola-kampanye-list", KELOLA_POS_A, kwargs=_pos),
     Route("teknologi:kelola-kampanye-tambah", KELOLA_POS_A, kwargs=_pos),
     Route("teknologi:kelola-kampanye-detail", KELOLA_POS_A, kwargs=_pos_kampanye),
-    Route("teknologi:kelola-kampanye-status", KELOLA_POS_A_POST, kwargs=_pos_kampanye, method="post",
-          data=lambda w: {"status": "batal"}),
-    Route("teknologi:kelola-kampanye-ekspor", KELOLA_POS_A,
-          kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["kampanye"].pk, "fmt": "xlsx"}),
+    Route(
+        "teknologi:kelola-kampanye-status",
+        KELOLA_POS_A_POST,
+        kwargs=_pos_kampanye,
+        method="post",
+        data=lambda w: {"status": "batal"},
+    ),
+    Route(
+        "teknologi:kelola-kampanye-ekspor",
+        KELOLA_POS_A,
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["kampanye"].pk, "fmt": "xlsx"},
+    ),
 ]

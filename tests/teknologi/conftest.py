@@ -30,5 +30,7 @@ def katalog(wilayah, kurator):
         ("Mesin Penepung", "pangan", "Menggiling beras dan jagung menjadi tepung.", "disk mill"),
         ("Pompa Hidram", "air", "Menaikkan air tanpa listrik.", "hydraulic ram"),
     ]
-    return {nama: f.teknologi(nama, bidang=bidang, ringkasan=ringkasan, alias=alias, oleh=kurator)
-            for nama, bidang, ringkasan, alias in rows}
+    return {
+        nama: f.teknologi(nama, bidang=bidang, ringkasan=ringkasan, alias=alias, oleh=kurator)
+        for nama, bidang, ringkasan, alias in rows
+    }

@@ -36,10 +36,16 @@ def teknologi(
 def panduan(t: Teknologi, *, langkah: int = 3, perawatan: int = 2, masalah: int = 2):
     return services.panduan_simpan(
         teknologi=t,
-        data={"pengantar": "Untuk pemilik usaha.", "keselamatan": "Cabut steker sebelum membersihkan.\nPakai sarung tangan."},
+        data={
+            "pengantar": "Untuk pemilik usaha.",
+            "keselamatan": "Cabut steker sebelum membersihkan.\nPakai sarung tangan.",
+        },
         langkah=[{"teks": f"Langkah nomor {i}."} for i in range(1, langkah + 1)],
         perawatan=[{"frekuensi": "harian", "kegiatan": f"Perawatan {i}"} for i in range(1, perawatan + 1)],
-        masalah=[{"masalah": f"Masalah {i}", "penyebab": f"Penyebab {i}", "solusi": f"Solusi {i}"} for i in range(1, masalah + 1)],
+        masalah=[
+            {"masalah": f"Masalah {i}", "penyebab": f"Penyebab {i}", "solusi": f"Solusi {i}"}
+            for i in range(1, masalah + 1)
+        ],
     )
 
 

@@ -26,8 +26,9 @@ def _drafts(world, n: int) -> None:
     from . import factories as f
 
     for _ in range(n):
-        f.teknologi(f"Usulan Uji Beban {next(_seq)}", status=StatusTeknologi.DRAFT, pos=world.pos_a,
-                    oleh=world.users["op_a"])
+        f.teknologi(
+            f"Usulan Uji Beban {next(_seq)}", status=StatusTeknologi.DRAFT, pos=world.pos_a, oleh=world.users["op_a"]
+        )
 
 
 def _campaigns(world, n: int) -> None:
@@ -59,21 +60,38 @@ def _pos(w):
 
 LIST_PAGES = [
     ListPage("teknologi: katalog", lambda w: reverse("teknologi:teknologi-list"), _published),
-    ListPage("teknologi: katalog, cari", lambda w: reverse("teknologi:teknologi-list") + "?q=alat+uji&urut=harga",
-             _published),
-    ListPage("teknologi: katalog, cari dengan salah ketik", lambda w: reverse("teknologi:teknologi-list") + "?q=alat+ujj+bebn",
-             _published),
+    ListPage(
+        "teknologi: katalog, cari", lambda w: reverse("teknologi:teknologi-list") + "?q=alat+uji&urut=harga", _published
+    ),
+    ListPage(
+        "teknologi: katalog, cari dengan salah ketik",
+        lambda w: reverse("teknologi:teknologi-list") + "?q=alat+ujj+bebn",
+        _published,
+    ),
     ListPage("beranda: cari (pos, teknologi, UKM)", lambda w: reverse("cari") + "?q=alat+uji", _published),
     ListPage("teknologi: urun beli", lambda w: reverse("teknologi:kampanye-list"), _campaigns),
     ListPage("teknologi: kurasi", lambda w: reverse("teknologi:kurasi-list"), _drafts, login="admin"),
-    ListPage("teknologi: kelola usulan", lambda w: reverse("teknologi:kelola-teknologi-list", kwargs=_pos(w)), _drafts,
-             login="op_a"),
-    ListPage("teknologi: kelola peraga", lambda w: reverse("teknologi:kelola-peraga", kwargs=_pos(w)), _demos,
-             login="op_a"),
-    ListPage("teknologi: kelola pemakaian", lambda w: reverse("teknologi:kelola-adopsi", kwargs=_pos(w)), _adoptions,
-             login="op_a"),
-    ListPage("teknologi: kelola urun beli", lambda w: reverse("teknologi:kelola-kampanye-list", kwargs=_pos(w)),
-             _campaigns, login="op_a"),
+    ListPage(
+        "teknologi: kelola usulan",
+        lambda w: reverse("teknologi:kelola-teknologi-list", kwargs=_pos(w)),
+        _drafts,
+        login="op_a",
+    ),
+    ListPage(
+        "teknologi: kelola peraga", lambda w: reverse("teknologi:kelola-peraga", kwargs=_pos(w)), _demos, login="op_a"
+    ),
+    ListPage(
+        "teknologi: kelola pemakaian",
+        lambda w: reverse("teknologi:kelola-adopsi", kwargs=_pos(w)),
+        _adoptions,
+        login="op_a",
+    ),
+    ListPage(
+        "teknologi: kelola urun beli",
+        lambda w: reverse("teknologi:kelola-kampanye-list", kwargs=_pos(w)),
+        _campaigns,
+        login="op_a",
+    ),
 ]
 
 
@@ -86,12 +104,18 @@ WEIGHT_PAGES = [
     WeightPage("teknologi: detail", lambda w: reverse("teknologi:teknologi-detail", kwargs=_slug(w))),
     WeightPage("teknologi: panduan", lambda w: reverse("teknologi:panduan-detail", kwargs=_slug(w))),
     WeightPage("teknologi: urun beli", lambda w: reverse("teknologi:kampanye-list"), build=lambda w: _campaigns(w, 10)),
-    WeightPage("teknologi: urun beli detail",
-               lambda w: reverse("teknologi:kampanye-detail", kwargs={"pk": w.obj["kampanye"].pk})),
+    WeightPage(
+        "teknologi: urun beli detail",
+        lambda w: reverse("teknologi:kampanye-detail", kwargs={"pk": w.obj["kampanye"].pk}),
+    ),
 ]
 
-_TEKNOLOGI = {"nama": "Alat Uji Unggah", "bidang": "pangan", "ringkasan": "Ringkasan alat uji.",
-              "deskripsi": "Deskripsi alat uji."}
+_TEKNOLOGI = {
+    "nama": "Alat Uji Unggah",
+    "bidang": "pangan",
+    "ringkasan": "Ringkasan alat uji.",
+    "deskripsi": "Deskripsi alat uji.",
+}
 # The guide's two empty extra steps get text, so that a photo on any step is valid.
 _PANDUAN = {"langkah-3-teks": "Langkah keempat.", "langkah-4-teks": "Langkah kelima."}
 

@@ -13,13 +13,24 @@ pytestmark = pytest.mark.django_db
 def test_owner_reports_and_operator_of_that_post_approves(client_as, pemilik_ukm, operator_a, pos_a, client):
     t = f.teknologi()
     owner = client_as(pemilik_ukm)
-    response = owner.post(f"/teknologi/{t.slug}/saya-pakai/", {
-        "nama_usaha": "  Kue Basah   Bu Siti ", "pos": pos_a.pk, "sejak": "2024-03-01", "rating": "5",
-        "catatan": "Santan lebih kental."})
+    response = owner.post(
+        f"/teknologi/{t.slug}/saya-pakai/",
+        {
+            "nama_usaha": "  Kue Basah   Bu Siti ",
+            "pos": pos_a.pk,
+            "sejak": "2024-03-01",
+            "rating": "5",
+            "catatan": "Santan lebih kental.",
+        },
+    )
     assert response["Location"] == t.get_absolute_url()
     adopsi = Adopsi.objects.get()
     assert (adopsi.nama_usaha, adopsi.status, adopsi.pemilik, adopsi.rating) == (
-        "Kue Basah Bu Siti", StatusAdopsi.MENUNGGU, pemilik_ukm, 5)
+        "Kue Basah Bu Siti",
+        StatusAdopsi.MENUNGGU,
+        pemilik_ukm,
+        5,
+    )
     assert "Teknologi yang saya pakai" in owner.get("/akun/saya/").content.decode()
 
     operator = client_as(operator_a)
@@ -36,16 +47,18 @@ def test_owner_reports_and_operator_of_that_post_approves(client_as, pemilik_ukm
 
 def test_operator_records_adoption_approved_at_once(client_as, operator_a, pos_a):
     t = f.teknologi()
-    client_as(operator_a).post("/kelola/gambir/teknologi/pemakaian/", {
-        "teknologi": t.pk, "nama_usaha": "Warung Uduk", "rating": "4"})
+    client_as(operator_a).post(
+        "/kelola/gambir/teknologi/pemakaian/", {"teknologi": t.pk, "nama_usaha": "Warung Uduk", "rating": "4"}
+    )
     adopsi = Adopsi.objects.get()
     assert (adopsi.pos, adopsi.status, adopsi.dicatat_oleh) == (pos_a, StatusAdopsi.DISETUJUI, operator_a)
 
 
 def test_other_posts_operator_cannot_see_or_decide(client_as, operator_a, operator_b, pemilik_ukm, pos_a, pos_b):
     t = f.teknologi()
-    di_tambora = services.adopsi_catat(teknologi=t, pos=pos_b, nama_usaha="Rahasia Tambora", oleh=pemilik_ukm,
-                                       pemilik=pemilik_ukm, catatan="menunggu")
+    di_tambora = services.adopsi_catat(
+        teknologi=t, pos=pos_b, nama_usaha="Rahasia Tambora", oleh=pemilik_ukm, pemilik=pemilik_ukm, catatan="menunggu"
+    )
     client = client_as(operator_a)
     assert "Rahasia Tambora" not in client.get("/kelola/gambir/teknologi/pemakaian/").content.decode()
     assert client.post(f"/kelola/gambir/teknologi/pemakaian/{di_tambora.pk}/", {"aksi": "setujui"}).status_code == 404
@@ -94,19 +107,24 @@ def test_decided_report_cannot_be_decided_again(pos_a, operator_a, pemilik_ukm):
     assert a.status == StatusAdopsi.DITOLAK
 
 
-@pytest.mark.parametrize("data,message", [
-    ({"nama_usaha": ""}, "Pilih usaha Anda atau tulis nama usaha"),
-    ({"nama_usaha": "x" * 200}, "paling banyak 150"),
-    ({"rating": "6"}, "Masukkan pilihan yang valid"),
-    ({"rating": "-1"}, "Masukkan pilihan yang valid"),
-    ({"sejak": "2999-01-01"}, "tidak boleh di masa depan"),
-    ({"sejak": "kemarin"}, "tanggal yang valid"),
-    ({"pos": "999999"}, "Masukkan pilihan yang valid"),
-    ({"catatan": "x" * 1200}, "paling banyak 1000"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        ({"nama_usaha": ""}, "Pilih usaha Anda atau tulis nama usaha"),
+        ({"nama_usaha": "x" * 200}, "paling banyak 150"),
+        ({"rating": "6"}, "Masukkan pilihan yang valid"),
+        ({"rating": "-1"}, "Masukkan pilihan yang valid"),
+        ({"sejak": "2999-01-01"}, "tidak boleh di masa depan"),
+        ({"sejak": "kemarin"}, "tanggal yang valid"),
+        ({"pos": "999999"}, "Masukkan pilihan yang valid"),
+        ({"catatan": "x" * 1200}, "paling banyak 1000"),
+    ],
+)
 def test_owner_report_refuses_hostile_input(client_as, pemilik_ukm, pos_a, data, message):
     t = f.teknologi()
-    response = client_as(pemilik_ukm).post(f"/teknologi/{t.slug}/saya-pakai/", {"nama_usaha": "Usaha", "pos": pos_a.pk, **data})
+    response = client_as(pemilik_ukm).post(
+        f"/teknologi/{t.slug}/saya-pakai/", {"nama_usaha": "Usaha", "pos": pos_a.pk, **data}
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Adopsi.objects.exists()

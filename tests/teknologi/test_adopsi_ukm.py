@@ -32,7 +32,11 @@ def test_operator_links_adoption_to_ukm_of_own_post(client_as, operator_a, pos_a
     client_as(operator_a).post("/kelola/gambir/teknologi/pemakaian/", {"teknologi": t.pk, "ukm": ukm_gambir.pk})
     adopsi = Adopsi.objects.get()
     assert (adopsi.ukm, adopsi.nama_usaha, adopsi.pos, adopsi.status) == (
-        ukm_gambir, "Kopi Tubruk Bu Siti", pos_a, StatusAdopsi.DISETUJUI)
+        ukm_gambir,
+        "Kopi Tubruk Bu Siti",
+        pos_a,
+        StatusAdopsi.DISETUJUI,
+    )
 
 
 def test_operator_cannot_link_another_posts_ukm(client_as, operator_a, ukm_gambir, ukm_tambora):
@@ -67,7 +71,12 @@ def test_owner_picks_among_own_businesses(client_as, pemilik_ukm, pos_a, ukm_gam
     owner.post(f"/teknologi/{t.slug}/saya-pakai/", {"ukm": ukm_gambir.pk, "rating": "5"})
     adopsi = Adopsi.objects.get()
     assert (adopsi.ukm, adopsi.pos, adopsi.nama_usaha, adopsi.status, adopsi.pemilik) == (
-        ukm_gambir, pos_a, "Kopi Tubruk Bu Siti", StatusAdopsi.MENUNGGU, pemilik_ukm)
+        ukm_gambir,
+        pos_a,
+        "Kopi Tubruk Bu Siti",
+        StatusAdopsi.MENUNGGU,
+        pemilik_ukm,
+    )
 
 
 def test_owner_cannot_pick_someone_elses_business(client_as, pemilik_ukm, ukm_gambir, ukm_tambora):
@@ -79,8 +88,9 @@ def test_owner_cannot_pick_someone_elses_business(client_as, pemilik_ukm, ukm_ga
     assert response.status_code == 200
     assert not Adopsi.objects.exists()
     with pytest.raises(ValidationError):
-        services.adopsi_catat(teknologi=t, pos=ukm_tambora.pos, nama_usaha="", ukm=ukm_tambora, oleh=pemilik_ukm,
-                              pemilik=pemilik_ukm)
+        services.adopsi_catat(
+            teknologi=t, pos=ukm_tambora.pos, nama_usaha="", ukm=ukm_tambora, oleh=pemilik_ukm, pemilik=pemilik_ukm
+        )
     assert not Adopsi.objects.exists()
 
 

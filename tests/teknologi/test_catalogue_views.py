@@ -4,8 +4,8 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from teknologi import services
@@ -32,8 +32,9 @@ def _lengkap(nama, pos, n_adopsi=1, **data):
     f.panduan(t)
     services.peraga_simpan(pos=pos, teknologi=t, ada_unit_demo=True)
     for i in range(n_adopsi):
-        services.adopsi_catat(teknologi=t, pos=pos, nama_usaha=f"Usaha {nama} {i}", oleh=f.pemilik(99), rating=4,
-                              catatan="Bagus.")
+        services.adopsi_catat(
+            teknologi=t, pos=pos, nama_usaha=f"Usaha {nama} {i}", oleh=f.pemilik(99), rating=4, catatan="Bagus."
+        )
     return t
 
 
@@ -103,22 +104,50 @@ def test_empty_result_helps_the_visitor(client, wilayah):
 
 def test_detail_shows_specs_supplier_award_demos_adoption_and_reviews(client, pos_a):
     t = _lengkap(
-        "Alat Pemeras Santan", pos_a, n_adopsi=2, kapasitas="5–8 kg/jam", daya="Manual", dimensi="45 × 35 × 90 cm",
-        harga_min=1_750_000, harga_max=4_500_000, pembuat_nama="Bengkel Sinar Jaya", pembuat_tempat="Jakarta Timur",
-        penghargaan="unggulan", penghargaan_tahun=2023, penghargaan_tingkat="provinsi", penghargaan_juara="Juara II",
+        "Alat Pemeras Santan",
+        pos_a,
+        n_adopsi=2,
+        kapasitas="5–8 kg/jam",
+        daya="Manual",
+        dimensi="45 × 35 × 90 cm",
+        harga_min=1_750_000,
+        harga_max=4_500_000,
+        pembuat_nama="Bengkel Sinar Jaya",
+        pembuat_tempat="Jakarta Timur",
+        penghargaan="unggulan",
+        penghargaan_tahun=2023,
+        penghargaan_tingkat="provinsi",
+        penghargaan_juara="Juara II",
         video_url="https://www.youtube.com/watch?v=abc",
     )
     body = html(client.get(t.get_absolute_url()))
-    for text in ["5–8 kg/jam", "45 × 35 × 90 cm", "Rp1.750.000–Rp4.500.000", "Bengkel Sinar Jaya, Jakarta Timur",
-                 "TTG Unggulan, Juara II", "2 UKM memakai alat ini", "Penilaian rata-rata 4,0 dari 5", "Gambir",
-                 "ada unit demo", "Baca panduan pemakaian", "Usaha Alat Pemeras Santan 0", "Tonton video"]:
+    for text in [
+        "5–8 kg/jam",
+        "45 × 35 × 90 cm",
+        "Rp1.750.000–Rp4.500.000",
+        "Bengkel Sinar Jaya, Jakarta Timur",
+        "TTG Unggulan, Juara II",
+        "2 UKM memakai alat ini",
+        "Penilaian rata-rata 4,0 dari 5",
+        "Gambir",
+        "ada unit demo",
+        "Baca panduan pemakaian",
+        "Usaha Alat Pemeras Santan 0",
+        "Tonton video",
+    ]:
         assert text in body, text
 
 
 def test_pending_reviews_are_not_shown(client, pos_a, pemilik_ukm):
     t = f.teknologi()
-    services.adopsi_catat(teknologi=t, pos=pos_a, nama_usaha="Warung Menunggu", oleh=pemilik_ukm, pemilik=pemilik_ukm,
-                          catatan="Rahasia sampai disetujui")
+    services.adopsi_catat(
+        teknologi=t,
+        pos=pos_a,
+        nama_usaha="Warung Menunggu",
+        oleh=pemilik_ukm,
+        pemilik=pemilik_ukm,
+        catatan="Rahasia sampai disetujui",
+    )
     body = html(client.get(t.get_absolute_url()))
     assert "Warung Menunggu" not in body and "Rahasia sampai disetujui" not in body
     assert "Belum ada UKM yang tercatat memakai alat ini." in body
@@ -130,7 +159,7 @@ def test_detail_related_technologies_are_same_bidang_and_published(client, wilay
     f.teknologi("Mesin Parut Draf", status="draft")
     f.teknologi("Pompa Hidram", bidang="air")
     body = html(client.get(t.get_absolute_url()))
-    related = body[body.index("Teknologi terkait"):]
+    related = body[body.index("Teknologi terkait") :]
     assert "Mesin Parut Kelapa" in related
     assert "Mesin Parut Draf" not in related and "Pompa Hidram" not in related
 
@@ -147,11 +176,22 @@ def test_unpublished_technology_is_never_public(client, pos_a, status):
     services.peraga_simpan(pos=pos_a, teknologi=t, ada_unit_demo=True)
     Teknologi.objects.filter(pk=t.pk).update(status=status)
     slug = t.slug
-    for url in [f"/teknologi/{slug}/", f"/teknologi/{slug}/panduan/", f"/teknologi/{slug}/panduan/qr.svg",
-                f"/teknologi/{slug}/panduan/unduh.pdf"]:
+    for url in [
+        f"/teknologi/{slug}/",
+        f"/teknologi/{slug}/panduan/",
+        f"/teknologi/{slug}/panduan/qr.svg",
+        f"/teknologi/{slug}/panduan/unduh.pdf",
+    ]:
         assert client.get(url).status_code == 404, url
-    for url in ["/teknologi/", "/teknologi/?q=rahasia", "/teknologi/?q=alat+rahasia+draf", "/", "/pos/gambir/",
-                "/teknologi/?kecamatan=gambir", "/teknologi/?urut=terbaru"]:
+    for url in [
+        "/teknologi/",
+        "/teknologi/?q=rahasia",
+        "/teknologi/?q=alat+rahasia+draf",
+        "/",
+        "/pos/gambir/",
+        "/teknologi/?kecamatan=gambir",
+        "/teknologi/?urut=terbaru",
+    ]:
         assert "Alat Rahasia Draf" not in html(client.get(url)), url
 
 
@@ -172,9 +212,19 @@ def test_guide_page_has_steps_safety_maintenance_troubleshooting_qr_and_print_bu
     t = f.teknologi()
     f.panduan(t)
     body = html(client.get(t.get_panduan_url()))
-    for text in ["Langkah nomor 1.", "Langkah nomor 3.", "Cabut steker sebelum membersihkan.", "Setiap hari",
-                 "Masalah 2", "Penyebab 2", "Solusi 2", "data-print", f"/teknologi/{t.slug}/panduan/qr.svg",
-                 f"https://posyantek.jakarta.go.id/teknologi/{t.slug}/panduan/", "css/teknologi.css"]:
+    for text in [
+        "Langkah nomor 1.",
+        "Langkah nomor 3.",
+        "Cabut steker sebelum membersihkan.",
+        "Setiap hari",
+        "Masalah 2",
+        "Penyebab 2",
+        "Solusi 2",
+        "data-print",
+        f"/teknologi/{t.slug}/panduan/qr.svg",
+        f"https://posyantek.jakarta.go.id/teknologi/{t.slug}/panduan/",
+        "css/teknologi.css",
+    ]:
         assert text in body, text
     assert "style=" not in body and "<script>" not in body
 

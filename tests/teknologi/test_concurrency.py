@@ -46,9 +46,12 @@ def run_parallel(jobs):
 def test_30_parallel_pledges_never_exceed_the_maximum(wilayah, pos_a, mailoutbox):
     kampanye = f.kampanye(f.teknologi("Mesin Pencacah Plastik"), pos_a, target=15, maksimum=20)
     owners = [f.pemilik(i) for i in range(30)]
-    results = run_parallel([
-        (lambda owner=owner: services.janji_simpan(kampanye=kampanye, pengguna=owner, jumlah=1).pk) for owner in owners
-    ])
+    results = run_parallel(
+        [
+            (lambda owner=owner: services.janji_simpan(kampanye=kampanye, pengguna=owner, jumlah=1).pk)
+            for owner in owners
+        ]
+    )
     outcomes = [r[0] for r in results]
     assert outcomes.count("error") == 0, results
     assert outcomes.count("ok") == 20 and outcomes.count("refused") == 10
@@ -65,10 +68,16 @@ def test_30_parallel_pledges_never_exceed_the_maximum(wilayah, pos_a, mailoutbox
 def test_parallel_pledges_of_several_units_stay_within_the_maximum(wilayah, pos_a):
     kampanye = f.kampanye(f.teknologi("Pompa Hidram"), pos_a, target=10, maksimum=10)
     owners = [f.pemilik(i) for i in range(12)]
-    results = run_parallel([
-        (lambda owner=owner, n=(i % 3) + 1: services.janji_simpan(kampanye=kampanye, pengguna=owner, jumlah=n).jumlah)
-        for i, owner in enumerate(owners)
-    ])
+    results = run_parallel(
+        [
+            (
+                lambda owner=owner, n=(i % 3) + 1: (
+                    services.janji_simpan(kampanye=kampanye, pengguna=owner, jumlah=n).jumlah
+                )
+            )
+            for i, owner in enumerate(owners)
+        ]
+    )
     assert [r for r in results if r[0] == "error"] == []
     kampanye.refresh_from_db()
     assert kampanye.jumlah_terjanji == sum(r[1] for r in results if r[0] == "ok") <= 10

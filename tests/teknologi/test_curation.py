@@ -34,13 +34,27 @@ def panduan_post(**extra):
     data = {
         "pengantar": "Untuk pemilik usaha kerupuk.",
         "keselamatan": "Periksa kebocoran gas.\nJangan menyalakan pemanas tanpa kipas.",
-        "langkah-TOTAL_FORMS": "2", "langkah-INITIAL_FORMS": "0", "langkah-MIN_NUM_FORMS": "0", "langkah-MAX_NUM_FORMS": "1000",
-        "langkah-0-teks": "Susun kerupuk di rak.", "langkah-0-ORDER": "2",
-        "langkah-1-teks": "Nyalakan kipas lalu pemanas.", "langkah-1-ORDER": "1",
-        "perawatan-TOTAL_FORMS": "1", "perawatan-INITIAL_FORMS": "0", "perawatan-MIN_NUM_FORMS": "0", "perawatan-MAX_NUM_FORMS": "1000",
-        "perawatan-0-frekuensi": "bulanan", "perawatan-0-kegiatan": "Periksa kipas.",
-        "masalah-TOTAL_FORMS": "1", "masalah-INITIAL_FORMS": "0", "masalah-MIN_NUM_FORMS": "0", "masalah-MAX_NUM_FORMS": "1000",
-        "masalah-0-masalah": "Kering tidak merata", "masalah-0-penyebab": "Rak tidak ditukar", "masalah-0-solusi": "Tukar rak",
+        "langkah-TOTAL_FORMS": "2",
+        "langkah-INITIAL_FORMS": "0",
+        "langkah-MIN_NUM_FORMS": "0",
+        "langkah-MAX_NUM_FORMS": "1000",
+        "langkah-0-teks": "Susun kerupuk di rak.",
+        "langkah-0-ORDER": "2",
+        "langkah-1-teks": "Nyalakan kipas lalu pemanas.",
+        "langkah-1-ORDER": "1",
+        "perawatan-TOTAL_FORMS": "1",
+        "perawatan-INITIAL_FORMS": "0",
+        "perawatan-MIN_NUM_FORMS": "0",
+        "perawatan-MAX_NUM_FORMS": "1000",
+        "perawatan-0-frekuensi": "bulanan",
+        "perawatan-0-kegiatan": "Periksa kipas.",
+        "masalah-TOTAL_FORMS": "1",
+        "masalah-INITIAL_FORMS": "0",
+        "masalah-MIN_NUM_FORMS": "0",
+        "masalah-MAX_NUM_FORMS": "1000",
+        "masalah-0-masalah": "Kering tidak merata",
+        "masalah-0-penyebab": "Rak tidak ditukar",
+        "masalah-0-solusi": "Tukar rak",
     }
     data.update(extra)
     return data
@@ -57,7 +71,9 @@ def test_operator_proposes_writes_guide_submits_and_admin_publishes(client_as, o
     response = client.post(f"/kelola/gambir/teknologi/{t.slug}/panduan/", panduan_post())
     assert response.status_code == 302
     assert [s.teks for s in LangkahPanduan.objects.filter(panduan__teknologi=t)] == [
-        "Nyalakan kipas lalu pemanas.", "Susun kerupuk di rak."]  # reordered by "Urutan"
+        "Nyalakan kipas lalu pemanas.",
+        "Susun kerupuk di rak.",
+    ]  # reordered by "Urutan"
 
     client.post(f"/kelola/gambir/teknologi/{t.slug}/ajukan/")
     t.refresh_from_db()
@@ -93,9 +109,13 @@ def test_operator_never_reaches_another_posts_proposal(client_as, operator_a, op
     f.panduan(t)
     client = client_as(operator_a)
     # Under their own post, the other post's proposal does not exist; under the other post, 404 too.
-    for url in [f"/kelola/gambir/teknologi/{t.slug}/", f"/kelola/gambir/teknologi/{t.slug}/ubah/",
-                f"/kelola/gambir/teknologi/{t.slug}/panduan/", f"/kelola/tambora/teknologi/{t.slug}/ubah/",
-                "/kelola/tambora/teknologi/"]:
+    for url in [
+        f"/kelola/gambir/teknologi/{t.slug}/",
+        f"/kelola/gambir/teknologi/{t.slug}/ubah/",
+        f"/kelola/gambir/teknologi/{t.slug}/panduan/",
+        f"/kelola/tambora/teknologi/{t.slug}/ubah/",
+        "/kelola/tambora/teknologi/",
+    ]:
         assert client.get(url).status_code == 404, url
     assert client.post(f"/kelola/gambir/teknologi/{t.slug}/ubah/", {**DATA, "nama": "Dibajak"}).status_code == 404
     assert client.post(f"/kelola/gambir/teknologi/{t.slug}/ajukan/").status_code == 404
@@ -112,7 +132,10 @@ def test_admin_returns_a_proposal_with_a_note_and_unpublishes(client_as, admin_p
     admin.post(f"/kelola/teknologi/{t.slug}/kembalikan/", {"catatan": "Lengkapi spesifikasi daya."})
     t.refresh_from_db()
     assert (t.status, t.catatan_kurasi) == ("draft", "Lengkapi spesifikasi daya.")
-    assert "Lengkapi spesifikasi daya." in client_as(operator_a).get(f"/kelola/gambir/teknologi/{t.slug}/").content.decode()
+    assert (
+        "Lengkapi spesifikasi daya."
+        in client_as(operator_a).get(f"/kelola/gambir/teknologi/{t.slug}/").content.decode()
+    )
 
 
 def test_unpublish_is_refused_while_a_campaign_runs(client_as, admin_provinsi, pos_a):
@@ -145,7 +168,8 @@ def test_history_records_who_changed_what(client_as, admin_provinsi, kurator):
 @pytest.mark.parametrize(
     "data,message",
     [
-        ({"nama": ""}, "tidak boleh kosong"), ({"nama": "   "}, "tidak boleh kosong"),
+        ({"nama": ""}, "tidak boleh kosong"),
+        ({"nama": "   "}, "tidak boleh kosong"),
         ({"nama": "x" * 200}, "paling banyak 120"),
         ({"bidang": "roket"}, "Masukkan pilihan yang valid"),
         ({"harga_min": "-5"}, "Tidak boleh negatif."),
@@ -155,7 +179,10 @@ def test_history_records_who_changed_what(client_as, admin_provinsi, kurator):
         ({"video_url": "javascript:alert(1)"}, "URL yang valid"),
         ({"video_url": "http://contoh.id/video"}, "harus diawali https://"),
         ({"penghargaan": "inovasi"}, "Isi tahun penghargaan"),
-        ({"penghargaan": "inovasi", "penghargaan_tahun": "1800", "penghargaan_tingkat": "kota"}, "Nilai harus antara 1990 dan 2100."),
+        (
+            {"penghargaan": "inovasi", "penghargaan_tahun": "1800", "penghargaan_tingkat": "kota"},
+            "Nilai harus antara 1990 dan 2100.",
+        ),
     ],
 )
 def test_technology_form_refuses_hostile_input_and_writes_nothing(client_as, operator_a, data, message):
@@ -166,8 +193,10 @@ def test_technology_form_refuses_hostile_input_and_writes_nothing(client_as, ope
 
 
 def test_html_in_text_is_escaped_on_public_pages(client_as, admin_provinsi, client):
-    client_as(admin_provinsi).post("/kelola/teknologi/tambah/", {**DATA, "nama": "<script>alert(1)</script> Alat",
-                                                                  "deskripsi": "<img src=x onerror=alert(1)>"})
+    client_as(admin_provinsi).post(
+        "/kelola/teknologi/tambah/",
+        {**DATA, "nama": "<script>alert(1)</script> Alat", "deskripsi": "<img src=x onerror=alert(1)>"},
+    )
     t = Teknologi.objects.get()
     t.status = "terbit"
     t.save()
@@ -196,7 +225,9 @@ def test_photo_uploads_refuse_or_clean_every_hostile_file(client_as, operator_a,
 
 
 @pytest.mark.parametrize("name,content,ctype", HOSTILE_IMAGES[:8], ids=[h[0] for h in HOSTILE_IMAGES[:8]])
-def test_gallery_photo_upload_refuses_hostile_files_and_changes_nothing(client_as, operator_a, pos_a, name, content, ctype):
+def test_gallery_photo_upload_refuses_hostile_files_and_changes_nothing(
+    client_as, operator_a, pos_a, name, content, ctype
+):
     t = f.teknologi("Alat Galeri", status="draft", pos=pos_a, oleh=operator_a)
     response = client_as(operator_a).post(
         f"/kelola/gambir/teknologi/{t.slug}/ubah/",
@@ -213,8 +244,14 @@ def test_gallery_photo_upload_refuses_hostile_files_and_changes_nothing(client_a
 def test_gallery_photos_are_added_and_removed(client_as, operator_a, pos_a):
     t = f.teknologi("Alat Galeri", status="draft", pos=pos_a, oleh=operator_a)
     client = client_as(operator_a)
-    client.post(f"/kelola/gambir/teknologi/{t.slug}/ubah/",
-                {**DATA, "foto_tambahan": upload("a.jpg", VALID_JPEG, "image/jpeg"), "foto_tambahan_keterangan": "Tampak depan"})
+    client.post(
+        f"/kelola/gambir/teknologi/{t.slug}/ubah/",
+        {
+            **DATA,
+            "foto_tambahan": upload("a.jpg", VALID_JPEG, "image/jpeg"),
+            "foto_tambahan_keterangan": "Tampak depan",
+        },
+    )
     foto = FotoTeknologi.objects.get()
     assert foto.keterangan == "Tampak depan"
     other = FotoTeknologi.objects.create(teknologi=f.teknologi("Lain"), foto=ContentFile(VALID_JPEG, name="b.jpg"))
@@ -244,7 +281,8 @@ def test_guide_pdf_upload_refuses_or_cleans_every_hostile_file(client_as, operat
 def test_step_photo_upload_refuses_hostile_files_and_writes_nothing(client_as, operator_a, pos_a, name, content, ctype):
     t = f.teknologi("Alat Langkah", status="draft", pos=pos_a, oleh=operator_a)
     response = client_as(operator_a).post(
-        f"/kelola/gambir/teknologi/{t.slug}/panduan/", {**panduan_post(), "langkah-0-foto": upload(name, content, ctype)}
+        f"/kelola/gambir/teknologi/{t.slug}/panduan/",
+        {**panduan_post(), "langkah-0-foto": upload(name, content, ctype)},
     )
     if name in CLEANED:
         assert response.status_code == 302
@@ -258,16 +296,25 @@ def test_step_photo_upload_refuses_hostile_files_and_writes_nothing(client_as, o
 def test_step_photos_are_kept_on_edit_and_forged_paths_are_ignored(client_as, operator_a, pos_a):
     t = f.teknologi("Alat Langkah", status="draft", pos=pos_a, oleh=operator_a)
     client = client_as(operator_a)
-    client.post(f"/kelola/gambir/teknologi/{t.slug}/panduan/",
-                {**panduan_post(), "langkah-1-foto": upload("langkah.jpg", VALID_JPEG, "image/jpeg")})
+    client.post(
+        f"/kelola/gambir/teknologi/{t.slug}/panduan/",
+        {**panduan_post(), "langkah-1-foto": upload("langkah.jpg", VALID_JPEG, "image/jpeg")},
+    )
     first = LangkahPanduan.objects.get(urutan=1)
     assert first.foto.name.startswith("teknologi/langkah/langkah-")
     kept = first.foto.name
     # Edit: the form carries the stored name back; a forged name (someone else's file) is dropped.
-    response = client.post(f"/kelola/gambir/teknologi/{t.slug}/panduan/", panduan_post(**{
-        "langkah-0-ORDER": "1", "langkah-1-ORDER": "2",
-        "langkah-0-foto_lama": kept, "langkah-1-foto_lama": "../../settings.py",
-    }))
+    response = client.post(
+        f"/kelola/gambir/teknologi/{t.slug}/panduan/",
+        panduan_post(
+            **{
+                "langkah-0-ORDER": "1",
+                "langkah-1-ORDER": "2",
+                "langkah-0-foto_lama": kept,
+                "langkah-1-foto_lama": "../../settings.py",
+            }
+        ),
+    )
     assert response.status_code == 302
     steps = list(LangkahPanduan.objects.all())
     assert [s.foto.name for s in steps] == [kept, ""]
@@ -276,12 +323,18 @@ def test_step_photos_are_kept_on_edit_and_forged_paths_are_ignored(client_as, op
 def test_guide_needs_at_least_one_step_and_rejects_overlong_rows(client_as, operator_a, pos_a):
     t = f.teknologi("Alat Kosong", status="draft", pos=pos_a, oleh=operator_a)
     client = client_as(operator_a)
-    response = client.post(f"/kelola/gambir/teknologi/{t.slug}/panduan/",
-                           panduan_post(**{"langkah-0-teks": "", "langkah-1-teks": "", "langkah-0-ORDER": "", "langkah-1-ORDER": ""}))
+    response = client.post(
+        f"/kelola/gambir/teknologi/{t.slug}/panduan/",
+        panduan_post(**{"langkah-0-teks": "", "langkah-1-teks": "", "langkah-0-ORDER": "", "langkah-1-ORDER": ""}),
+    )
     assert "sedikitnya satu langkah" in response.content.decode()
-    response = client.post(f"/kelola/gambir/teknologi/{t.slug}/panduan/", panduan_post(**{"masalah-0-solusi": "x" * 600}))
+    response = client.post(
+        f"/kelola/gambir/teknologi/{t.slug}/panduan/", panduan_post(**{"masalah-0-solusi": "x" * 600})
+    )
     assert "paling banyak 500" in response.content.decode()
-    response = client.post(f"/kelola/gambir/teknologi/{t.slug}/panduan/", panduan_post(**{"perawatan-0-frekuensi": "abad"}))
+    response = client.post(
+        f"/kelola/gambir/teknologi/{t.slug}/panduan/", panduan_post(**{"perawatan-0-frekuensi": "abad"})
+    )
     assert "Masukkan pilihan yang valid" in response.content.decode()
     assert not Panduan.objects.exists()
 
@@ -302,7 +355,9 @@ def test_a_forged_form_count_builds_no_more_than_the_maximum(client_as, operator
 
 def test_deleted_rows_are_dropped_from_the_guide(client_as, operator_a, pos_a):
     t = f.teknologi("Alat Hapus", status="draft", pos=pos_a, oleh=operator_a)
-    client_as(operator_a).post(f"/kelola/gambir/teknologi/{t.slug}/panduan/", panduan_post(**{"langkah-1-DELETE": "on"}))
+    client_as(operator_a).post(
+        f"/kelola/gambir/teknologi/{t.slug}/panduan/", panduan_post(**{"langkah-1-DELETE": "on"})
+    )
     assert [s.teks for s in LangkahPanduan.objects.all()] == ["Susun kerupuk di rak."]
 
 
@@ -314,7 +369,9 @@ def test_reserved_words_never_become_slugs(kurator):
 def test_photo_is_shrunk_to_1600(client_as, operator_a):
     buf = io.BytesIO()
     Image.new("RGB", (3000, 2000), (1, 2, 3)).save(buf, "JPEG")
-    client_as(operator_a).post("/kelola/gambir/teknologi/tambah/", {**DATA, "foto_baru": upload("besar.jpg", buf.getvalue(), "image/jpeg")})
+    client_as(operator_a).post(
+        "/kelola/gambir/teknologi/tambah/", {**DATA, "foto_baru": upload("besar.jpg", buf.getvalue(), "image/jpeg")}
+    )
     with Image.open(Teknologi.objects.get().foto.path) as image:
         assert max(image.size) == 1600
 
@@ -322,7 +379,9 @@ def test_photo_is_shrunk_to_1600(client_as, operator_a):
 def test_valid_pdf_replaces_and_can_be_removed(client_as, admin_provinsi):
     t = f.teknologi()
     client = client_as(admin_provinsi)
-    client.post(f"/kelola/teknologi/{t.slug}/panduan/", {**panduan_post(), "pdf": upload("p.pdf", VALID_PDF, "application/pdf")})
+    client.post(
+        f"/kelola/teknologi/{t.slug}/panduan/", {**panduan_post(), "pdf": upload("p.pdf", VALID_PDF, "application/pdf")}
+    )
     assert Panduan.objects.get().pdf
     client.post(f"/kelola/teknologi/{t.slug}/panduan/", {**panduan_post(), "hapus_pdf": "on"})
     assert not Panduan.objects.get().pdf
@@ -330,8 +389,14 @@ def test_valid_pdf_replaces_and_can_be_removed(client_as, admin_provinsi):
 
 def test_untouched_extra_rows_of_the_guide_form_are_skipped(client_as, operator_a, pos_a):
     t = f.teknologi("Alat Baris Kosong", status="draft", pos=pos_a, oleh=operator_a)
-    data = panduan_post(**{"perawatan-TOTAL_FORMS": "3", "perawatan-1-frekuensi": "", "perawatan-1-kegiatan": "",
-                           "masalah-TOTAL_FORMS": "2"})
+    data = panduan_post(
+        **{
+            "perawatan-TOTAL_FORMS": "3",
+            "perawatan-1-frekuensi": "",
+            "perawatan-1-kegiatan": "",
+            "masalah-TOTAL_FORMS": "2",
+        }
+    )
     assert client_as(operator_a).post(f"/kelola/gambir/teknologi/{t.slug}/panduan/", data).status_code == 302
     assert Panduan.objects.get().perawatan_set.count() == 1
 

@@ -18,12 +18,21 @@ def test_seed_demo_builds_catalogue_guides_adoptions_and_two_campaigns_and_is_re
     assert not published.filter(is_demo=False).exists()
     assert all(t.deskripsi.startswith("[DEMO]") for t in published)
     # Every published technology has a real guide: steps, safety, maintenance, troubleshooting.
-    for panduan in Panduan.objects.filter(teknologi__in=published).prefetch_related("langkah_set", "perawatan_set", "masalah_set"):
+    for panduan in Panduan.objects.filter(teknologi__in=published).prefetch_related(
+        "langkah_set", "perawatan_set", "masalah_set"
+    ):
         assert len(panduan.langkah_set.all()) >= 5
         assert panduan.keselamatan_list and panduan.perawatan_set.all() and panduan.masalah_set.all()
     assert Panduan.objects.filter(teknologi__in=published).count() == published.count()
-    for nama in ["Alat Pemeras Santan", "Mesin Pencacah Plastik", "Pengering Ikan Tenaga Surya", "Pompa Hidram",
-                 "Biodigester Biogas", "Mesin Pengaduk Dodol", "Alat Penyuling Minyak Atsiri"]:
+    for nama in [
+        "Alat Pemeras Santan",
+        "Mesin Pencacah Plastik",
+        "Pengering Ikan Tenaga Surya",
+        "Pompa Hidram",
+        "Biodigester Biogas",
+        "Mesin Pengaduk Dodol",
+        "Alat Penyuling Minyak Atsiri",
+    ]:
         assert published.filter(nama=nama).exists(), nama
     assert Adopsi.objects.filter(status=StatusAdopsi.DISETUJUI).count() >= 20
     assert Adopsi.objects.filter(status=StatusAdopsi.MENUNGGU, pemilik__email="ukm1@posyantek.test").count() == 1

@@ -20,13 +20,16 @@ def hasil(q: str) -> list[str]:
     return [t.nama for t in teknologi_cari(Filter.dari({"q": q}))]
 
 
-@pytest.mark.parametrize("query,first", [
-    ("pengering ikn", "Pengering Ikan Tenaga Surya"),
-    ("pengring ikan", "Pengering Ikan Tenaga Surya"),
-    ("pemeras santen", "Alat Pemeras Santan"),
-    ("pencacah plastk", "Mesin Pencacah Plastik"),
-    ("komposter rumah tanga", "Komposter Rumah Tangga"),
-])
+@pytest.mark.parametrize(
+    "query,first",
+    [
+        ("pengering ikn", "Pengering Ikan Tenaga Surya"),
+        ("pengring ikan", "Pengering Ikan Tenaga Surya"),
+        ("pemeras santen", "Alat Pemeras Santan"),
+        ("pencacah plastk", "Mesin Pencacah Plastik"),
+        ("komposter rumah tanga", "Komposter Rumah Tangga"),
+    ],
+)
 def test_search_forgives_one_or_two_typos(katalog, query, first):
     assert hasil(query)[0] == first
 
@@ -76,7 +79,9 @@ def test_typo_search_runs_a_constant_number_of_queries(katalog, kurator):
 
 def test_suggestions_read_a_capped_candidate_set(katalog, kurator, monkeypatch):
     """Only the newest KANDIDAT_MAKS names are read for suggestions: an older one is not offered."""
-    assert pencarian.saran(Teknologi.objects.published(), "pengering jagung tenaga angin") == ["Pengering Ikan Tenaga Surya"]
+    assert pencarian.saran(Teknologi.objects.published(), "pengering jagung tenaga angin") == [
+        "Pengering Ikan Tenaga Surya"
+    ]
     monkeypatch.setattr(pencarian, "KANDIDAT_MAKS", 2)
     for i in range(2):
         f.teknologi(f"Alat Baru {i}", oleh=kurator)

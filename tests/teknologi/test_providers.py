@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_has_search_box_featured_technologies_and_open_campaigns(client, pos_a):
-    t = f.teknologi("Alat Pemeras Santan", penghargaan="unggulan", penghargaan_tahun=2023, penghargaan_tingkat="provinsi")
+    t = f.teknologi(
+        "Alat Pemeras Santan", penghargaan="unggulan", penghargaan_tahun=2023, penghargaan_tingkat="provinsi"
+    )
     f.teknologi("Draf Rahasia", status="draft")
     k = f.kampanye(t, pos_a)
     body = client.get("/").content.decode()
@@ -39,7 +41,9 @@ def test_dashboard_menu_and_overview_for_operator(client_as, operator_a, pos_a, 
     assert "Pemakaian TTG per teknologi" in body and "UKM tercatat memakai TTG" in body
 
 
-def test_province_overview_counts_adoption_per_kota_and_campaigns_by_status(client_as, admin_provinsi, pos_a, pos_b, operator_a):
+def test_province_overview_counts_adoption_per_kota_and_campaigns_by_status(
+    client_as, admin_provinsi, pos_a, pos_b, operator_a
+):
     t = f.teknologi()
     services.adopsi_catat(teknologi=t, pos=pos_a, nama_usaha="A", oleh=operator_a)
     services.adopsi_catat(teknologi=t, pos=pos_b, nama_usaha="B", oleh=operator_a)

@@ -57,18 +57,21 @@ def test_search_never_returns_drafts(katalog, kurator):
 @pytest.mark.postgres
 @pytest.mark.usefixtures("postgres_only")
 class TestPostgresSearch:
-    @pytest.mark.parametrize("query,first", [
-        ("pemeras santen", "Alat Pemeras Santan"),
-        ("pemeras santen kelapa", "Alat Pemeras Santan"),
-        ("pengering ikan", "Pengering Ikan Tenaga Surya"),
-        ("pengring ikan", "Pengering Ikan Tenaga Surya"),
-        ("pencacah plastk", "Mesin Pencacah Plastik"),
-        ("komposer", "Komposter Rumah Tangga"),
-        ("hidram", "Pompa Hidram"),
-        ("santen", "Alat Pemeras Santan"),
-        ("takakura", "Komposter Rumah Tangga"),
-        ("penepungan", "Mesin Penepung"),
-    ])
+    @pytest.mark.parametrize(
+        "query,first",
+        [
+            ("pemeras santen", "Alat Pemeras Santan"),
+            ("pemeras santen kelapa", "Alat Pemeras Santan"),
+            ("pengering ikan", "Pengering Ikan Tenaga Surya"),
+            ("pengring ikan", "Pengering Ikan Tenaga Surya"),
+            ("pencacah plastk", "Mesin Pencacah Plastik"),
+            ("komposer", "Komposter Rumah Tangga"),
+            ("hidram", "Pompa Hidram"),
+            ("santen", "Alat Pemeras Santan"),
+            ("takakura", "Komposter Rumah Tangga"),
+            ("penepungan", "Mesin Penepung"),
+        ],
+    )
     def test_typos_and_variants_find_the_right_tool_first(self, katalog, query, first):
         assert hasil(query)[0] == first
 
@@ -92,8 +95,13 @@ class TestPostgresSearch:
 def test_facets_count_with_the_other_filters(katalog):
     f.panduan(katalog["Alat Pemeras Santan"])
     t = katalog["Mesin Pencacah Plastik"]
-    Teknologi.objects.filter(pk=t.pk).update(harga_min=12_000_000, harga_max=35_000_000, penghargaan="inovasi",
-                                             penghargaan_tahun=2022, penghargaan_tingkat="nasional")
+    Teknologi.objects.filter(pk=t.pk).update(
+        harga_min=12_000_000,
+        harga_max=35_000_000,
+        penghargaan="inovasi",
+        penghargaan_tahun=2022,
+        penghargaan_tingkat="nasional",
+    )
     Teknologi.objects.filter(pk=katalog["Alat Pemeras Santan"].pk).update(harga_min=1_750_000, harga_max=4_500_000)
     facet = teknologi_facet(Filter.dari({}))
     assert {v: n for v, _label, n in facet["bidang"]} == {"pangan": 3, "perikanan": 2, "lingkungan": 2, "air": 1}

@@ -33,7 +33,9 @@ def test_owner_pledges_and_the_bar_moves(client_as, kampanye, pemilik_ukm):
     assert response["Location"] == kampanye.get_absolute_url() + "#kemajuan"
     body = client.get(kampanye.get_absolute_url()).content.decode()
     assert '<progress class="ttg-progress" max="5" value="2"' in body
-    assert "2 dari 5 unit" in body and "(40%)" in body and "1 UKM ikut" in body and "Anda berjanji membeli 2 unit" in body
+    assert (
+        "2 dari 5 unit" in body and "(40%)" in body and "1 UKM ikut" in body and "Anda berjanji membeli 2 unit" in body
+    )
     # Changing one's pledge replaces it; it never counts twice.
     client.post(f"/urun-beli/{kampanye.pk}/janji/", {"jumlah": "3"})
     kampanye.refresh_from_db()
@@ -42,7 +44,9 @@ def test_owner_pledges_and_the_bar_moves(client_as, kampanye, pemilik_ukm):
     assert "Urun beli saya" in client.get("/akun/saya/").content.decode()
 
 
-def test_reaching_the_target_marks_tercapai_and_mails_every_pledger(kampanye, mailoutbox, django_capture_on_commit_callbacks):
+def test_reaching_the_target_marks_tercapai_and_mails_every_pledger(
+    kampanye, mailoutbox, django_capture_on_commit_callbacks
+):
     a, b = f.pemilik(1), f.pemilik(2)
     with django_capture_on_commit_callbacks(execute=True):
         services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=2)
@@ -199,8 +203,9 @@ def test_lifecycle_by_the_organiser(client_as, operator_a, kampanye):
     assert kampanye.status == StatusKampanye.DITERIMA
 
 
-def test_organiser_cancels_an_open_campaign_and_pledgers_are_told(client_as, operator_a, kampanye, mailoutbox,
-                                                                   django_capture_on_commit_callbacks):
+def test_organiser_cancels_an_open_campaign_and_pledgers_are_told(
+    client_as, operator_a, kampanye, mailoutbox, django_capture_on_commit_callbacks
+):
     a = f.pemilik(1)
     services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=1)
     with django_capture_on_commit_callbacks(execute=True):
@@ -218,13 +223,21 @@ def test_only_owners_pledge(client_as, operator_a, kampanye, client):
     assert not JanjiUrunBeli.objects.exists()
 
 
-@pytest.mark.parametrize("jumlah,message", [
-    ("0", "Nilai harus antara 1 dan 1.000."), ("-3", "Nilai harus antara 1 dan 1.000."),
-    ("abc", "Masukkan angka, misalnya 12."), ("", "tidak boleh kosong"), ("1001", "Nilai harus antara 1 dan 1.000."),
-    ("8", "Sisa kuota hanya 7 unit"),
-])
+@pytest.mark.parametrize(
+    "jumlah,message",
+    [
+        ("0", "Nilai harus antara 1 dan 1.000."),
+        ("-3", "Nilai harus antara 1 dan 1.000."),
+        ("abc", "Masukkan angka, misalnya 12."),
+        ("", "tidak boleh kosong"),
+        ("1001", "Nilai harus antara 1 dan 1.000."),
+        ("8", "Sisa kuota hanya 7 unit"),
+    ],
+)
 def test_pledge_form_refuses_hostile_input_and_writes_nothing(client_as, pemilik_ukm, kampanye, jumlah, message):
-    response = client_as(pemilik_ukm).post(f"/urun-beli/{kampanye.pk}/janji/", {"jumlah": jumlah, "nama_usaha": "x" * 10})
+    response = client_as(pemilik_ukm).post(
+        f"/urun-beli/{kampanye.pk}/janji/", {"jumlah": jumlah, "nama_usaha": "x" * 10}
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not JanjiUrunBeli.objects.exists()
@@ -251,14 +264,14 @@ def test_organiser_sees_and_exports_pledges_without_phone(client_as, operator_a,
     a = f.pemilik(1)
     a.telepon = "081234567890"
     a.save()
-    services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=2, nama_usaha="=HYPERLINK(\"x\")")
+    services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=2, nama_usaha='=HYPERLINK("x")')
     client = client_as(operator_a)
     assert a.email in client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/").content.decode()
     response = client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/janji.csv")
     assert response["Content-Disposition"] == f'attachment; filename="urun-beli-{kampanye.pk}-janji.csv"'
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["Nama", "E-mail", "Nama usaha", "Jumlah unit"]
-    assert rows[1][:6] == ["Pemilik 1", a.email, "'=HYPERLINK(\"x\")", "2", "2500000", "5000000"]
+    assert rows[1][:6] == ["Pemilik 1", a.email, '\'=HYPERLINK("x")', "2", "2500000", "5000000"]
     assert "081234567890" not in response.content.decode("utf-8-sig")
     xlsx = client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/janji.xlsx")
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -268,8 +281,11 @@ def test_organiser_sees_and_exports_pledges_without_phone(client_as, operator_a,
 def test_other_post_cannot_see_manage_or_export_a_campaign(client_as, operator_b, kampanye):
     services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(1), jumlah=1)
     client = client_as(operator_b)
-    for url in [f"/kelola/tambora/urun-beli/{kampanye.pk}/", f"/kelola/tambora/urun-beli/{kampanye.pk}/janji.csv",
-                f"/kelola/gambir/urun-beli/{kampanye.pk}/"]:
+    for url in [
+        f"/kelola/tambora/urun-beli/{kampanye.pk}/",
+        f"/kelola/tambora/urun-beli/{kampanye.pk}/janji.csv",
+        f"/kelola/gambir/urun-beli/{kampanye.pk}/",
+    ]:
         assert client.get(url).status_code == 404, url
     assert client.post(f"/kelola/tambora/urun-beli/{kampanye.pk}/status/", {"status": "batal"}).status_code == 404
     assert kampanye.judul not in client.get("/kelola/tambora/urun-beli/").content.decode()
@@ -280,28 +296,46 @@ def test_other_post_cannot_see_manage_or_export_a_campaign(client_as, operator_b
 def test_operator_opens_a_campaign(client_as, operator_a, pos_a):
     t = f.teknologi()
     batas = (timezone.localtime() + timedelta(days=14)).strftime("%Y-%m-%dT%H:%M")
-    response = client_as(operator_a).post("/kelola/gambir/urun-beli/tambah/", {
-        "teknologi": t.pk, "judul": "Beli bersama", "harga_satuan": "2500000", "target_jumlah": "10",
-        "maksimum_jumlah": "12", "batas_waktu": batas, "catatan_pengambilan": "Diambil di pos."})
+    response = client_as(operator_a).post(
+        "/kelola/gambir/urun-beli/tambah/",
+        {
+            "teknologi": t.pk,
+            "judul": "Beli bersama",
+            "harga_satuan": "2500000",
+            "target_jumlah": "10",
+            "maksimum_jumlah": "12",
+            "batas_waktu": batas,
+            "catatan_pengambilan": "Diambil di pos.",
+        },
+    )
     k = KampanyeUrunBeli.objects.get()
     assert response["Location"] == f"/kelola/gambir/urun-beli/{k.pk}/"
     assert (k.pos, k.dibuat_oleh, k.status, k.maksimum_jumlah) == (pos_a, operator_a, StatusKampanye.TERBUKA, 12)
 
 
-@pytest.mark.parametrize("data,message", [
-    ({"target_jumlah": "0"}, "Paling sedikit 1."),
-    ({"maksimum_jumlah": "5"}, "tidak boleh kurang dari target"),
-    ({"batas_waktu": "2000-01-01T10:00"}, "harus di masa depan"),
-    ({"harga_satuan": "-1"}, "Paling sedikit Rp1."),
-    ({"harga_satuan": "99999999999999"}, "Harga terlalu besar"),
-    ({"judul": "   "}, "tidak boleh kosong"),
-    ({"teknologi": "999999"}, "Masukkan pilihan yang valid"),
-    ({"target_jumlah": "100000"}, "paling banyak 10.000"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        ({"target_jumlah": "0"}, "Paling sedikit 1."),
+        ({"maksimum_jumlah": "5"}, "tidak boleh kurang dari target"),
+        ({"batas_waktu": "2000-01-01T10:00"}, "harus di masa depan"),
+        ({"harga_satuan": "-1"}, "Paling sedikit Rp1."),
+        ({"harga_satuan": "99999999999999"}, "Harga terlalu besar"),
+        ({"judul": "   "}, "tidak boleh kosong"),
+        ({"teknologi": "999999"}, "Masukkan pilihan yang valid"),
+        ({"target_jumlah": "100000"}, "paling banyak 10.000"),
+    ],
+)
 def test_campaign_form_refuses_hostile_input_and_writes_nothing(client_as, operator_a, data, message):
     t = f.teknologi()
     batas = (timezone.localtime() + timedelta(days=14)).strftime("%Y-%m-%dT%H:%M")
-    base = {"teknologi": t.pk, "judul": "Beli bersama", "harga_satuan": "2500000", "target_jumlah": "10", "batas_waktu": batas}
+    base = {
+        "teknologi": t.pk,
+        "judul": "Beli bersama",
+        "harga_satuan": "2500000",
+        "target_jumlah": "10",
+        "batas_waktu": batas,
+    }
     response = client_as(operator_a).post("/kelola/gambir/urun-beli/tambah/", {**base, **data})
     assert response.status_code == 200
     assert message in response.content.decode()

@@ -29,17 +29,34 @@ def build(world: World) -> None:
     from .factories import FotoProdukFactory, KlaimFactory, PendampinganFactory, ProdukFactory, UkmFactory, kelurahan
 
     ukm = UkmFactory(
-        kelurahan=kelurahan("Cideng"), pemilik=world.users["owner"], tampil_publik=True, verified_at=timezone.now(),
+        kelurahan=kelurahan("Cideng"),
+        pemilik=world.users["owner"],
+        tampil_publik=True,
+        verified_at=timezone.now(),
         nib="9120001112223",
     )
     produk = ProdukFactory(ukm=ukm)
     foto = FotoProdukFactory(produk=produk)
     pendampingan = PendampinganFactory(ukm=ukm)
-    klaim = KlaimFactory(ukm=UkmFactory(kelurahan=kelurahan("Gambir"), nib="9120003334445"), user=UserFactory(email="pengklaim@contoh.test"))
-    batch_op = services.impor_preview(upload=SimpleUploadedFile("data.csv", CSV), oleh=world.users["op_a"], pos=world.pos_a)
-    batch_admin = services.impor_preview(upload=SimpleUploadedFile("data.csv", CSV), oleh=world.users["admin"], pos=None)
-    world.obj.update(ukm=ukm, produk=produk, foto=foto, pendampingan=pendampingan, klaim=klaim,
-                     batch_op=batch_op, batch_admin=batch_admin)
+    klaim = KlaimFactory(
+        ukm=UkmFactory(kelurahan=kelurahan("Gambir"), nib="9120003334445"),
+        user=UserFactory(email="pengklaim@contoh.test"),
+    )
+    batch_op = services.impor_preview(
+        upload=SimpleUploadedFile("data.csv", CSV), oleh=world.users["op_a"], pos=world.pos_a
+    )
+    batch_admin = services.impor_preview(
+        upload=SimpleUploadedFile("data.csv", CSV), oleh=world.users["admin"], pos=None
+    )
+    world.obj.update(
+        ukm=ukm,
+        produk=produk,
+        foto=foto,
+        pendampingan=pendampingan,
+        klaim=klaim,
+        batch_op=batch_op,
+        batch_admin=batch_admin,
+    )
 
 
 def _pos(w):
@@ -66,14 +83,29 @@ ROUTES = [
     Route("ukm:saya-detail", OWNER_ONLY, kwargs=lambda w: {"pk": w.obj["ukm"].pk}),
     Route("ukm:saya-ubah", OWNER_ONLY, kwargs=lambda w: {"pk": w.obj["ukm"].pk}),
     Route("ukm:saya-produk-tambah", OWNER_ONLY, kwargs=lambda w: {"pk": w.obj["ukm"].pk}),
-    Route("ukm:saya-produk-ubah", OWNER_ONLY, kwargs=lambda w: {"pk": w.obj["ukm"].pk, "produk_pk": w.obj["produk"].pk}),
-    Route("ukm:saya-produk-hapus", OWNER_ONLY_POST, method="post",
-          kwargs=lambda w: {"pk": w.obj["ukm"].pk, "produk_pk": w.obj["produk"].pk}),
-    Route("ukm:saya-foto-hapus", OWNER_ONLY_POST, method="post",
-          kwargs=lambda w: {"pk": w.obj["ukm"].pk, "produk_pk": w.obj["produk"].pk, "foto_pk": w.obj["foto"].pk}),
+    Route(
+        "ukm:saya-produk-ubah", OWNER_ONLY, kwargs=lambda w: {"pk": w.obj["ukm"].pk, "produk_pk": w.obj["produk"].pk}
+    ),
+    Route(
+        "ukm:saya-produk-hapus",
+        OWNER_ONLY_POST,
+        method="post",
+        kwargs=lambda w: {"pk": w.obj["ukm"].pk, "produk_pk": w.obj["produk"].pk},
+    ),
+    Route(
+        "ukm:saya-foto-hapus",
+        OWNER_ONLY_POST,
+        method="post",
+        kwargs=lambda w: {"pk": w.obj["ukm"].pk, "produk_pk": w.obj["produk"].pk, "foto_pk": w.obj["foto"].pk},
+    ),
     # The operator's area of post A.
     Route("ukm:kelola-list", KELOLA_POS_A, kwargs=_pos),
-    Route("ukm:kelola-list", KELOLA_POS_A, kwargs=_pos, query="?q=usaha&kelas=mikro&status=aktif&verifikasi=ya&urut=terbaru&page=2"),
+    Route(
+        "ukm:kelola-list",
+        KELOLA_POS_A,
+        kwargs=_pos,
+        query="?q=usaha&kelas=mikro&status=aktif&verifikasi=ya&urut=terbaru&page=2",
+    ),
     Route("ukm:kelola-tambah", KELOLA_POS_A, kwargs=_pos),
     Route("ukm:kelola-detail", KELOLA_POS_A, kwargs=_ukm),
     Route("ukm:kelola-ubah", KELOLA_POS_A, kwargs=_ukm),
@@ -81,28 +113,62 @@ ROUTES = [
     Route("ukm:kelola-status", KELOLA_POS_A_POST, method="post", kwargs=_ukm, data=lambda w: {"aktif": "0"}),
     Route("ukm:kelola-verifikasi", KELOLA_POS_A_POST, method="post", kwargs=_ukm, data=lambda w: {"verified": "1"}),
     Route("ukm:kelola-pendampingan-tambah", KELOLA_POS_A, kwargs=_ukm),
-    Route("ukm:kelola-pendampingan-ubah", KELOLA_POS_A, kwargs=lambda w: {**_ukm(w), "item_pk": w.obj["pendampingan"].pk}),
+    Route(
+        "ukm:kelola-pendampingan-ubah", KELOLA_POS_A, kwargs=lambda w: {**_ukm(w), "item_pk": w.obj["pendampingan"].pk}
+    ),
     Route("ukm:kelola-produk-tambah", KELOLA_POS_A, kwargs=_ukm),
     Route("ukm:kelola-produk-ubah", KELOLA_POS_A, kwargs=_produk),
     Route("ukm:kelola-produk-hapus", KELOLA_POS_A_DELETE, method="post", kwargs=_produk),
-    Route("ukm:kelola-foto-hapus", KELOLA_POS_A_DELETE, method="post", kwargs=lambda w: {**_produk(w), "foto_pk": w.obj["foto"].pk}),
+    Route(
+        "ukm:kelola-foto-hapus",
+        KELOLA_POS_A_DELETE,
+        method="post",
+        kwargs=lambda w: {**_produk(w), "foto_pk": w.obj["foto"].pk},
+    ),
     Route("ukm:kelola-klaim-list", KELOLA_POS_A, kwargs=_pos),
-    Route("ukm:kelola-klaim-putuskan", KELOLA_POS_A_POST, method="post",
-          kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["klaim"].pk}, data=lambda w: {"keputusan": "tolak"}),
+    Route(
+        "ukm:kelola-klaim-putuskan",
+        KELOLA_POS_A_POST,
+        method="post",
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "pk": w.obj["klaim"].pk},
+        data=lambda w: {"keputusan": "tolak"},
+    ),
     Route("ukm:kelola-impor", KELOLA_POS_A, kwargs=_pos),
-    Route("ukm:kelola-impor-pratinjau", UPLOADER_OP_A, kwargs=lambda w: {"pos_slug": w.pos_a.slug, "batch_pk": w.obj["batch_op"].pk}),
-    Route("ukm:kelola-impor-simpan", UPLOADER_OP_A_POST, method="post",
-          kwargs=lambda w: {"pos_slug": w.pos_a.slug, "batch_pk": w.obj["batch_op"].pk}),
-    Route("ukm:kelola-impor-batal", UPLOADER_OP_A_POST, method="post",
-          kwargs=lambda w: {"pos_slug": w.pos_a.slug, "batch_pk": w.obj["batch_op"].pk}),
+    Route(
+        "ukm:kelola-impor-pratinjau",
+        UPLOADER_OP_A,
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "batch_pk": w.obj["batch_op"].pk},
+    ),
+    Route(
+        "ukm:kelola-impor-simpan",
+        UPLOADER_OP_A_POST,
+        method="post",
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "batch_pk": w.obj["batch_op"].pk},
+    ),
+    Route(
+        "ukm:kelola-impor-batal",
+        UPLOADER_OP_A_POST,
+        method="post",
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "batch_pk": w.obj["batch_op"].pk},
+    ),
     Route("ukm:kelola-ekspor", KELOLA_POS_A, kwargs=lambda w: {"pos_slug": w.pos_a.slug, "fmt": "csv"}),
     Route("ukm:kelola-ekspor", KELOLA_POS_A, kwargs=lambda w: {"pos_slug": w.pos_a.slug, "fmt": "xlsx"}),
     # The admin provinsi's province-wide pages.
     Route("ukm:provinsi-list", ADMIN_ONLY),
     Route("ukm:provinsi-impor", ADMIN_ONLY),
     Route("ukm:provinsi-impor-pratinjau", ADMIN_ONLY, kwargs=lambda w: {"batch_pk": w.obj["batch_admin"].pk}),
-    Route("ukm:provinsi-impor-simpan", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"batch_pk": w.obj["batch_admin"].pk}),
-    Route("ukm:provinsi-impor-batal", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"batch_pk": w.obj["batch_admin"].pk}),
+    Route(
+        "ukm:provinsi-impor-simpan",
+        ADMIN_ONLY_POST,
+        method="post",
+        kwargs=lambda w: {"batch_pk": w.obj["batch_admin"].pk},
+    ),
+    Route(
+        "ukm:provinsi-impor-batal",
+        ADMIN_ONLY_POST,
+        method="post",
+        kwargs=lambda w: {"batch_pk": w.obj["batch_admin"].pk},
+    ),
     Route("ukm:provinsi-ekspor", ADMIN_ONLY, kwargs=lambda w: {"fmt": "csv"}),
     # POST: queue the export as a background job, then to its status page.
     Route("ukm:provinsi-ekspor", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"fmt": "csv"}),

@@ -18,10 +18,18 @@ def ukm_a(pos_a, pemilik_ukm):
     from django.utils import timezone
 
     return UkmFactory(
-        nama="Keripik Singkong Bu Siti", pemilik_nama="Siti Aminah", pemilik_nik="3171015508900001",
-        pemilik_telepon="081234567001", pemilik_email="siti@contoh.test", alamat="Jl. Cideng Barat No. 12",
-        kelurahan=kelurahan("Cideng"), nib="9120001234567", pemilik=pemilik_ukm, tampil_publik=True,
-        verified_at=timezone.now(), deskripsi="Keripik singkong pedas manis.",
+        nama="Keripik Singkong Bu Siti",
+        pemilik_nama="Siti Aminah",
+        pemilik_nik="3171015508900001",
+        pemilik_telepon="081234567001",
+        pemilik_email="siti@contoh.test",
+        alamat="Jl. Cideng Barat No. 12",
+        kelurahan=kelurahan("Cideng"),
+        nib="9120001234567",
+        pemilik=pemilik_ukm,
+        tampil_publik=True,
+        verified_at=timezone.now(),
+        deskripsi="Keripik singkong pedas manis.",
     )
 
 
@@ -31,10 +39,18 @@ def ukm_b(pos_b, pemilik_b):
     from django.utils import timezone
 
     return UkmFactory(
-        nama="Batik Tambora Rahasia", pemilik_nama="Budi Santoso", pemilik_nik="3173034404850009",
-        pemilik_telepon="089876543210", pemilik_email="budi.rahasia@contoh.test", alamat="Gang Rahasia B No. 9",
-        kelurahan=kelurahan("Kali Anyar"), nib="9120009876543", pemilik=pemilik_b, tampil_publik=True,
-        verified_at=timezone.now(), bidang="fesyen",
+        nama="Batik Tambora Rahasia",
+        pemilik_nama="Budi Santoso",
+        pemilik_nik="3173034404850009",
+        pemilik_telepon="089876543210",
+        pemilik_email="budi.rahasia@contoh.test",
+        alamat="Gang Rahasia B No. 9",
+        kelurahan=kelurahan("Kali Anyar"),
+        nib="9120009876543",
+        pemilik=pemilik_b,
+        tampil_publik=True,
+        verified_at=timezone.now(),
+        bidang="fesyen",
     )
 
 

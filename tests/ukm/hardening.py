@@ -60,20 +60,38 @@ LIST_PAGES = [
     ListPage("ukm: direktori, cari", lambda w: reverse("ukm:direktori") + "?q=usaha&bidang=kuliner", _published),
     ListPage("ukm: direktori, cari kecamatan", lambda w: reverse("ukm:direktori") + "?q=gambir", _published),
     ListPage("beranda: cari, UKM", lambda w: reverse("cari") + "?q=gambir", _published),
-    ListPage("ukm: kelola daftar, salah ketik", lambda w: reverse("ukm:kelola-list", kwargs=_pos(w)) + "?q=usahaa+ujj",
-             _published, login="op_a"),
-    ListPage("ukm: direktori, produk", lambda w: reverse("ukm:direktori-detail", kwargs={"pk": w.obj["ukm"].pk}),
-             _products),
+    ListPage(
+        "ukm: kelola daftar, salah ketik",
+        lambda w: reverse("ukm:kelola-list", kwargs=_pos(w)) + "?q=usahaa+ujj",
+        _published,
+        login="op_a",
+    ),
+    ListPage(
+        "ukm: direktori, produk", lambda w: reverse("ukm:direktori-detail", kwargs={"pk": w.obj["ukm"].pk}), _products
+    ),
     ListPage("ukm: usaha saya", lambda w: reverse("ukm:saya"), _owned, login="owner"),
-    ListPage("ukm: usaha saya, produk", lambda w: reverse("ukm:saya-detail", kwargs={"pk": w.obj["ukm"].pk}),
-             _products, login="owner"),
+    ListPage(
+        "ukm: usaha saya, produk",
+        lambda w: reverse("ukm:saya-detail", kwargs={"pk": w.obj["ukm"].pk}),
+        _products,
+        login="owner",
+    ),
     ListPage("ukm: kelola daftar", lambda w: reverse("ukm:kelola-list", kwargs=_pos(w)), _published, login="op_a"),
-    ListPage("ukm: kelola daftar, cari", lambda w: reverse("ukm:kelola-list", kwargs=_pos(w)) + "?q=usaha&urut=terbaru",
-             _published, login="op_a"),
-    ListPage("ukm: kelola detail, produk", lambda w: reverse("ukm:kelola-detail", kwargs=_ukm(w)), _products,
-             login="op_a"),
-    ListPage("ukm: kelola detail, pendampingan", lambda w: reverse("ukm:kelola-detail", kwargs=_ukm(w)), _guidance,
-             login="op_a"),
+    ListPage(
+        "ukm: kelola daftar, cari",
+        lambda w: reverse("ukm:kelola-list", kwargs=_pos(w)) + "?q=usaha&urut=terbaru",
+        _published,
+        login="op_a",
+    ),
+    ListPage(
+        "ukm: kelola detail, produk", lambda w: reverse("ukm:kelola-detail", kwargs=_ukm(w)), _products, login="op_a"
+    ),
+    ListPage(
+        "ukm: kelola detail, pendampingan",
+        lambda w: reverse("ukm:kelola-detail", kwargs=_ukm(w)),
+        _guidance,
+        login="op_a",
+    ),
     ListPage("ukm: kelola klaim", lambda w: reverse("ukm:kelola-klaim-list", kwargs=_pos(w)), _claims, login="op_a"),
     ListPage("ukm: provinsi daftar", lambda w: reverse("ukm:provinsi-list"), _published, login="admin"),
 ]
@@ -85,8 +103,11 @@ def _directory(world) -> None:
 
 WEIGHT_PAGES = [
     WeightPage("ukm: direktori", lambda w: reverse("ukm:direktori"), build=_directory),
-    WeightPage("ukm: detail usaha", lambda w: reverse("ukm:direktori-detail", kwargs={"pk": w.obj["ukm"].pk}),
-               build=lambda w: _products(w, 6)),
+    WeightPage(
+        "ukm: detail usaha",
+        lambda w: reverse("ukm:direktori-detail", kwargs={"pk": w.obj["ukm"].pk}),
+        build=lambda w: _products(w, 6),
+    ),
 ]
 
 FORM_DATA = {

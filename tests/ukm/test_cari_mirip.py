@@ -27,7 +27,9 @@ def test_kelola_search_forgives_typos(ukm_a, pos_a, q):
 def test_kelola_search_typo_never_reaches_another_post(ukm_a, ukm_b, pos_a, operator_a, client):
     assert kelola(pos_a, "batik tambora rahasa") == []
     client.force_login(operator_a)
-    body = client.get(reverse("ukm:kelola-list", kwargs={"pos_slug": pos_a.slug}), {"q": "batik tambora rahasa"}).content.decode()
+    body = client.get(
+        reverse("ukm:kelola-list", kwargs={"pos_slug": pos_a.slug}), {"q": "batik tambora rahasa"}
+    ).content.decode()
     assert "Batik Tambora Rahasia" not in body
 
 
@@ -52,8 +54,12 @@ def test_kelola_no_match_offers_maksud_anda_from_the_post(ukm_a, ukm_b, pos_a, o
 @pytest.mark.parametrize("q", ["palmerah", "pal merah", "PALMERAH", "Pal-Merah"])
 def test_direktori_finds_the_businesses_of_a_kecamatan_by_either_spelling(ukm_a, q):
     UkmFactory(nama="Kopi Slipi", kelurahan=kelurahan("Slipi"), tampil_publik=True, verified_at=timezone.now())
-    UkmFactory(nama="Roti Kemanggisan", kelurahan=kelurahan("Kemanggisan"), tampil_publik=True, verified_at=timezone.now())
-    UkmFactory(nama="Belum Tampil Palmerah", kelurahan=kelurahan("Slipi"), tampil_publik=False, verified_at=timezone.now())
+    UkmFactory(
+        nama="Roti Kemanggisan", kelurahan=kelurahan("Kemanggisan"), tampil_publik=True, verified_at=timezone.now()
+    )
+    UkmFactory(
+        nama="Belum Tampil Palmerah", kelurahan=kelurahan("Slipi"), tampil_publik=False, verified_at=timezone.now()
+    )
     assert [u.nama for u in ukm_list_direktori(q=q)] == ["Kopi Slipi", "Roti Kemanggisan"]
 
 

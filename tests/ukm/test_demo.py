@@ -16,7 +16,12 @@ def test_seed_demo_fills_every_post_and_is_repeatable(wilayah, settings):
     call_command("seed_demo", password="demo-password-panjang-1")
     counts = (Ukm.objects.count(), Produk.objects.count(), FotoProduk.objects.count(), Pendampingan.objects.count())
     call_command("seed_demo", password="demo-password-panjang-1")
-    assert (Ukm.objects.count(), Produk.objects.count(), FotoProduk.objects.count(), Pendampingan.objects.count()) == counts
+    assert (
+        Ukm.objects.count(),
+        Produk.objects.count(),
+        FotoProduk.objects.count(),
+        Pendampingan.objects.count(),
+    ) == counts
     assert Ukm.objects.values("pos").distinct().count() == 44
     assert counts[0] >= 44 * 4 and counts[1] >= counts[0] and counts[3] > 0
     assert not Ukm.objects.exclude(deskripsi__startswith=DEMO_MARK).exists()
@@ -44,7 +49,9 @@ def test_ukm_reindeks_rebuilds_keys_of_rows_loaded_without_services(wilayah, cap
 
     from .factories import UkmFactory, kelurahan
 
-    ukm = UkmFactory(nama="Soto Betawi Haji Mamat", kelurahan=kelurahan("Harapan Mulia"), hasil_penjualan_tahunan=3 * 10**9)
+    ukm = UkmFactory(
+        nama="Soto Betawi Haji Mamat", kelurahan=kelurahan("Harapan Mulia"), hasil_penjualan_tahunan=3 * 10**9
+    )
     Ukm.objects.filter(pk=ukm.pk).update(search_text="", search_publik="", kelas="")
     call_command("ukm_reindeks")
     ukm.refresh_from_db()

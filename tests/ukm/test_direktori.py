@@ -9,8 +9,15 @@ from .factories import FotoProdukFactory, ProdukFactory, UkmFactory, kelurahan
 
 pytestmark = pytest.mark.django_db
 
-PRIVATE_A = ["3171015508900001", "317101******0001", "081234567001", "siti@contoh.test", "Jl. Cideng Barat No. 12", "Siti Aminah",
-             "9120001234567"]
+PRIVATE_A = [
+    "3171015508900001",
+    "317101******0001",
+    "081234567001",
+    "siti@contoh.test",
+    "Jl. Cideng Barat No. 12",
+    "Siti Aminah",
+    "9120001234567",
+]
 
 
 def names(response) -> list[str]:
@@ -31,7 +38,12 @@ def test_directory_never_shows_private_fields(client, ukm_a):
         for secret in PRIVATE_A:
             assert secret not in body, (url, secret)
     detail = client.get(f"/ukm/{ukm_a.pk}/").content.decode()
-    assert "Keripik Pedas" in detail and "Rp25.000" in detail and "Cideng" in detail and "Keripik singkong pedas manis." in detail
+    assert (
+        "Keripik Pedas" in detail
+        and "Rp25.000" in detail
+        and "Cideng" in detail
+        and "Keripik singkong pedas manis." in detail
+    )
 
 
 def test_directory_detail_404_when_not_public(client, ukm_a):
@@ -53,7 +65,10 @@ def test_directory_detail_404_when_not_public(client, ukm_a):
         ({"q": "keripik"}, ["Keripik Singkong Bu Siti"]),
         ({"q": "Kalianyar"}, ["Batik Tambora Rahasia"]),  # a known spelling of Kali Anyar
         ({"q": "batik", "kecamatan": "gambir"}, []),
-        ({"kecamatan": "tidak-ada", "bidang": "x"}, ["Batik Tambora Rahasia", "Keripik Singkong Bu Siti"]),  # junk ignored
+        (
+            {"kecamatan": "tidak-ada", "bidang": "x"},
+            ["Batik Tambora Rahasia", "Keripik Singkong Bu Siti"],
+        ),  # junk ignored
     ],
 )
 def test_directory_search_and_filters(client, ukm_a, ukm_b, params, expected):
@@ -63,7 +78,9 @@ def test_directory_search_and_filters(client, ukm_a, ukm_b, params, expected):
 # count, rows with their cover photo, kecamatan choices (+ the chosen kecamatan when filtering),
 # the data version of the cached list (posyantek.versi); a search also reads the 44 kecamatan's
 # name keys ("palmerah" means Kecamatan Pal Merah)
-@pytest.mark.parametrize("params,queries", [({}, 4), ({"kecamatan": "gambir", "bidang": "kuliner"}, 5), ({"q": "cideng"}, 5)])
+@pytest.mark.parametrize(
+    "params,queries", [({}, 4), ({"kecamatan": "gambir", "bidang": "kuliner"}, 5), ({"q": "cideng"}, 5)]
+)
 def test_directory_runs_same_number_of_queries_for_1_and_3(
     client, ukm_a, django_assert_num_queries, wilayah, tanpa_fragmen, params, queries
 ):

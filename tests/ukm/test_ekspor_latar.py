@@ -38,8 +38,11 @@ def minta(client, django_capture_on_commit_callbacks, fmt="csv", query=""):
 def data_writes(queries) -> list[str]:
     """Writes of data (the session's idle-timeout touch and the cache table are not data)."""
     return [
-        q["sql"] for q in queries.captured_queries
-        if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE") and "django_session" not in q["sql"] and "posyantek_cache" not in q["sql"]
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")
+        and "django_session" not in q["sql"]
+        and "posyantek_cache" not in q["sql"]
     ]
 
 
@@ -70,7 +73,9 @@ def test_ekspor_latar_above_threshold_get_offers_button_and_writes_nothing(clien
 
 
 @pytest.mark.parametrize("fmt,query", [("csv", ""), ("csv", "?format=csv-koma"), ("csv", "?bidang=fesyen")])
-def test_ekspor_latar_csv_is_byte_identical_to_direct_download(client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks, fmt, query):
+def test_ekspor_latar_csv_is_byte_identical_to_direct_download(
+    client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks, fmt, query
+):
     client = client_as(admin_provinsi)
     langsung = client.get(URL.format(fmt) + query).content
     settings.EKSPOR_LATAR_MIN_BARIS = 1
@@ -82,7 +87,9 @@ def test_ekspor_latar_csv_is_byte_identical_to_direct_download(client_as, admin_
     assert tugas.baris_selesai == tugas.baris_total == langsung.count(b"\r\n") - 1
 
 
-def test_ekspor_latar_xlsx_has_the_same_cells_as_direct_download(client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks):
+def test_ekspor_latar_xlsx_has_the_same_cells_as_direct_download(
+    client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks
+):
     client = client_as(admin_provinsi)
     langsung = client.get(URL.format("xlsx")).content
     settings.EKSPOR_LATAR_MIN_BARIS = 1
@@ -97,7 +104,9 @@ def test_ekspor_latar_xlsx_has_the_same_cells_as_direct_download(client_as, admi
     assert all(not str(row[1]).startswith(("=", "+")) for row in sel(isi(tugas)))
 
 
-def test_ekspor_latar_speaks_the_language_of_the_request(client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks):
+def test_ekspor_latar_speaks_the_language_of_the_request(
+    client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks
+):
     client = client_as(admin_provinsi)
     client.cookies["django_language"] = "en"
     langsung = client.get(URL.format("csv")).content
@@ -107,7 +116,9 @@ def test_ekspor_latar_speaks_the_language_of_the_request(client_as, admin_provin
     assert isi(tugas) == langsung
 
 
-def test_ekspor_latar_download_only_for_the_person_who_asked(client_as, admin_provinsi, operator_a, data, settings, django_capture_on_commit_callbacks):
+def test_ekspor_latar_download_only_for_the_person_who_asked(
+    client_as, admin_provinsi, operator_a, data, settings, django_capture_on_commit_callbacks
+):
     settings.EKSPOR_LATAR_MIN_BARIS = 1
     tugas = minta(client_as(admin_provinsi), django_capture_on_commit_callbacks)
     response = client_as(admin_provinsi).get(f"/kelola/berkas/{tugas.pk}/unduh/")
@@ -124,7 +135,9 @@ def test_ekspor_latar_download_only_for_the_person_who_asked(client_as, admin_pr
     assert tugas.nama_unduhan in client_as(admin_provinsi).get("/kelola/berkas/").content.decode()
 
 
-def test_ekspor_latar_file_lives_on_private_storage(client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks):
+def test_ekspor_latar_file_lives_on_private_storage(
+    client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks
+):
     settings.EKSPOR_LATAR_MIN_BARIS = 1
     tugas = minta(client_as(admin_provinsi), django_capture_on_commit_callbacks)
     path = os.path.realpath(tugas.berkas.path)
@@ -135,7 +148,9 @@ def test_ekspor_latar_file_lives_on_private_storage(client_as, admin_provinsi, d
 
 
 def test_ekspor_latar_status_page_reloads_while_running_and_writes_nothing(client_as, admin_provinsi, data):
-    tugas = services.ukm_ekspor_latar_minta(oleh=admin_provinsi, query="", fmt="csv", nama_berkas="ukm-uji", baris_total=30000)
+    tugas = services.ukm_ekspor_latar_minta(
+        oleh=admin_provinsi, query="", fmt="csv", nama_berkas="ukm-uji", baris_total=30000
+    )
     BerkasTugas.objects.filter(pk=tugas.pk).update(status="berjalan", baris_selesai=1200)
     client = client_as(admin_provinsi)
     with CaptureQueriesContext(connection) as queries:
@@ -151,7 +166,9 @@ def test_ekspor_latar_status_page_reloads_while_running_and_writes_nothing(clien
     assert client.get(f"/kelola/berkas/{tugas.pk}/unduh/").status_code == 404
 
 
-def test_ekspor_latar_status_page_offers_file_when_ready(client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks):
+def test_ekspor_latar_status_page_offers_file_when_ready(
+    client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks
+):
     settings.EKSPOR_LATAR_MIN_BARIS = 1
     tugas = minta(client_as(admin_provinsi), django_capture_on_commit_callbacks)
     html = client_as(admin_provinsi).get(f"/kelola/berkas/{tugas.pk}/").content.decode()
@@ -164,7 +181,9 @@ def test_ekspor_latar_progress_is_recorded_every_n_rows(admin_provinsi, monkeypa
     from posyantek.services import berkas
 
     monkeypatch.setattr(berkas, "PROGRES_SETIAP", 2)
-    tugas = posyantek_services.berkas_tugas_buat(user=admin_provinsi, jenis="ekspor-ukm-provinsi", nama_berkas="uji", parameter={"format": "csv"})
+    tugas = posyantek_services.berkas_tugas_buat(
+        user=admin_provinsi, jenis="ekspor-ukm-provinsi", nama_berkas="uji", parameter={"format": "csv"}
+    )
     tugas = posyantek_services.berkas_tugas_ambil(tugas_id=tugas.pk, baris_total=5)
     terlihat = []
 
@@ -179,7 +198,9 @@ def test_ekspor_latar_progress_is_recorded_every_n_rows(admin_provinsi, monkeypa
 
 
 def test_ekspor_latar_failure_sets_gagal_and_keeps_no_file(client_as, admin_provinsi, settings):
-    tugas = posyantek_services.berkas_tugas_buat(user=admin_provinsi, jenis="ekspor-ukm-provinsi", nama_berkas="uji", parameter={"format": "xlsx"})
+    tugas = posyantek_services.berkas_tugas_buat(
+        user=admin_provinsi, jenis="ekspor-ukm-provinsi", nama_berkas="uji", parameter={"format": "xlsx"}
+    )
     tugas = posyantek_services.berkas_tugas_ambil(tugas_id=tugas.pk, baris_total=3)
 
     def rows():
@@ -187,7 +208,12 @@ def test_ekspor_latar_failure_sets_gagal_and_keeps_no_file(client_as, admin_prov
         raise RuntimeError("basis data terputus")
 
     tugas = posyantek_services.berkas_tugas_tulis(tugas=tugas, header=["n"], rows=rows())
-    assert (tugas.status, tugas.galat, tugas.berkas.name, tugas.siap) == ("gagal", "RuntimeError: basis data terputus", "", False)
+    assert (tugas.status, tugas.galat, tugas.berkas.name, tugas.siap) == (
+        "gagal",
+        "RuntimeError: basis data terputus",
+        "",
+        False,
+    )
     assert not os.path.exists(settings.PRIVATE_MEDIA_ROOT / "tugas")
     client = client_as(admin_provinsi)
     html = client.get(f"/kelola/berkas/{tugas.pk}/").content.decode()
@@ -195,7 +221,9 @@ def test_ekspor_latar_failure_sets_gagal_and_keeps_no_file(client_as, admin_prov
     assert client.get(f"/kelola/berkas/{tugas.pk}/unduh/").status_code == 404
 
 
-def test_ekspor_latar_task_run_twice_builds_once(client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks):
+def test_ekspor_latar_task_run_twice_builds_once(
+    client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks
+):
     settings.EKSPOR_LATAR_MIN_BARIS = 1
     tugas = minta(client_as(admin_provinsi), django_capture_on_commit_callbacks)
     assert services.ukm_ekspor_latar_jalankan(tugas_id=tugas.pk) is None
@@ -203,8 +231,17 @@ def test_ekspor_latar_task_run_twice_builds_once(client_as, admin_provinsi, data
     assert BerkasTugas.objects.get().berkas.name == tugas.berkas.name
 
 
-@pytest.mark.parametrize("url", [URL.format("pdf"), URL.format("csv") + "?format=<script>", URL.format("csv") + "?bidang=%00;DROP&kecamatan=zzz&page=-1"])
-def test_ekspor_latar_hostile_input_changes_nothing_or_falls_back(client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks, url):
+@pytest.mark.parametrize(
+    "url",
+    [
+        URL.format("pdf"),
+        URL.format("csv") + "?format=<script>",
+        URL.format("csv") + "?bidang=%00;DROP&kecamatan=zzz&page=-1",
+    ],
+)
+def test_ekspor_latar_hostile_input_changes_nothing_or_falls_back(
+    client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks, url
+):
     settings.EKSPOR_LATAR_MIN_BARIS = 1
     client = client_as(admin_provinsi)
     with django_capture_on_commit_callbacks(execute=True):

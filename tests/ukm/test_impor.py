@@ -41,7 +41,9 @@ def xlsx_file(rows, *, name="data_ukm.xlsx") -> SimpleUploadedFile:
         ws.append(row)
     buf = io.BytesIO()
     wb.save(buf)
-    return SimpleUploadedFile(name, buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return SimpleUploadedFile(
+        name, buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
 
 
 def preview(upload, operator, pos, **kw) -> ImporBatch:
@@ -67,7 +69,12 @@ def test_impor_csv_semicolon_bom_title_rows_and_alias(operator_a, pos_a, django_
     services.impor_commit(batch=batch, oleh=operator_a)
     rahma = Ukm.objects.get(nib="9120003000001")
     assert (rahma.pos, rahma.pemilik_telepon, rahma.hasil_penjualan_tahunan, rahma.tahap_jakpreneur, rahma.bidang) == (
-        pos_a, "0812 1111 2222", 150_000_000, "P2", "kuliner")
+        pos_a,
+        "0812 1111 2222",
+        150_000_000,
+        "P2",
+        "kuliner",
+    )
     record = rahma.history.get()
     assert (record.history_user, record.history_change_reason) == (operator_a, f"impor #{batch.pk}")
     assert Ukm.objects.get(nama="Bengkel Las Sinar").bidang == "otomotif"
@@ -77,11 +84,20 @@ def test_impor_csv_semicolon_bom_title_rows_and_alias(operator_a, pos_a, django_
 
 
 def test_impor_csv_comma_windows_1252(operator_a, pos_a):
-    lines = ["Nama Usaha,Nama Pemilik,Kelurahan,Bidang Usaha,Modal Usaha", '"Café Señora, Kue",José Ramírez,Cideng,Kuliner,"1.000.000.001"']
+    lines = [
+        "Nama Usaha,Nama Pemilik,Kelurahan,Bidang Usaha,Modal Usaha",
+        '"Café Señora, Kue",José Ramírez,Cideng,Kuliner,"1.000.000.001"',
+    ]
     batch = preview(csv_file(lines, encoding="cp1252"), operator_a, pos_a)
     row = batch.rows[0]
-    assert row["galat"] == [] and row["data"]["nama"] == "Café Señora, Kue" and row["data"]["pemilik_nama"] == "José Ramírez"
-    assert row["data"]["dasar_kelas"] == "modal" and row["ringkas"]["kelas"] == "Kecil"  # one rupiah over Rp1 M of capital
+    assert (
+        row["galat"] == []
+        and row["data"]["nama"] == "Café Señora, Kue"
+        and row["data"]["pemilik_nama"] == "José Ramírez"
+    )
+    assert (
+        row["data"]["dasar_kelas"] == "modal" and row["ringkas"]["kelas"] == "Kecil"
+    )  # one rupiah over Rp1 M of capital
 
 
 def test_impor_csv_utf8_without_bom_and_tabs(operator_a, pos_a):
@@ -94,7 +110,17 @@ def test_impor_xlsx_with_numeric_cells_excel_damage(operator_a, pos_a):
     rows = [
         ["Daftar UKM Kecamatan Gambir"],
         [],
-        ["Nama Usaha", "Nama Pemilik", "NIK", "No HP", "Kelurahan", "KBLI", "Tahun Berdiri", "Omset Tahunan", "Jumlah Karyawan"],
+        [
+            "Nama Usaha",
+            "Nama Pemilik",
+            "NIK",
+            "No HP",
+            "Kelurahan",
+            "KBLI",
+            "Tahun Berdiri",
+            "Omset Tahunan",
+            "Jumlah Karyawan",
+        ],
         ["Roti Bakar 88", "Hendra", 3171011203900005, 81298765432, "Cideng", 1071, date(2018, 3, 1), 240000000, 2],
     ]
     batch = preview(xlsx_file(rows), operator_a, pos_a)
@@ -118,26 +144,44 @@ def test_impor_header_synonyms_and_rank(operator_a, pos_a):
 
 
 def test_impor_duplicate_nib_updates_instead_of_doubling(operator_a, pos_a):
-    existing = UkmFactory(nama="Keripik Tempe Rahma", nib="9120003000001", pemilik_telepon="0811", alamat="Alamat lama",
-                          hasil_penjualan_tahunan=10_000_000, kelurahan=kelurahan("Duri Pulo"))
+    existing = UkmFactory(
+        nama="Keripik Tempe Rahma",
+        nib="9120003000001",
+        pemilik_telepon="0811",
+        alamat="Alamat lama",
+        hasil_penjualan_tahunan=10_000_000,
+        kelurahan=kelurahan("Duri Pulo"),
+    )
     batch = preview(csv_file([JUDUL, BARIS[0]]), operator_a, pos_a)
     row = batch.rows[0]
     assert (batch.jumlah_baru, batch.jumlah_perbarui, row["ukm_id"]) == (0, 1, existing.pk)
     assert "Nama usaha" in row["ringkas"]["berubah"] and "Hasil penjualan tahunan (Rp)" in row["ringkas"]["berubah"]
-    assert row["peringatan"] == ["Nama usaha di registri untuk NIB ini adalah “Keripik Tempe Rahma”: pastikan NIB di berkas benar."]
+    assert row["peringatan"] == [
+        "Nama usaha di registri untuk NIB ini adalah “Keripik Tempe Rahma”: pastikan NIB di berkas benar."
+    ]
     services.impor_commit(batch=batch, oleh=operator_a)
     existing.refresh_from_db()
     assert Ukm.objects.count() == 1
-    assert (existing.nama, existing.hasil_penjualan_tahunan, existing.alamat) == ("Keripik Tempe Bu Rahma", 150_000_000, "Jl. Duri Pulo 5")
+    assert (existing.nama, existing.hasil_penjualan_tahunan, existing.alamat) == (
+        "Keripik Tempe Bu Rahma",
+        150_000_000,
+        "Jl. Duri Pulo 5",
+    )
     assert existing.history.first().history_change_reason == f"impor #{batch.pk}"
 
 
 def test_impor_empty_cells_do_not_wipe_existing_data(operator_a, pos_a):
-    existing = UkmFactory(nib="9120003000003", pemilik_telepon="081100001111", alamat="Jl. Tetap 1", kelurahan=kelurahan("Kebon Kelapa"))
+    existing = UkmFactory(
+        nib="9120003000003", pemilik_telepon="081100001111", alamat="Jl. Tetap 1", kelurahan=kelurahan("Kebon Kelapa")
+    )
     batch = preview(csv_file([JUDUL, BARIS[2]]), operator_a, pos_a)
     services.impor_commit(batch=batch, oleh=operator_a)
     existing.refresh_from_db()
-    assert (existing.pemilik_telepon, existing.alamat, existing.nama) == ("081100001111", "Jl. Tetap 1", "Bengkel Las Sinar")
+    assert (existing.pemilik_telepon, existing.alamat, existing.nama) == (
+        "081100001111",
+        "Jl. Tetap 1",
+        "Bengkel Las Sinar",
+    )
 
 
 def test_impor_duplicate_nib_within_file_is_an_error(operator_a, pos_a):
@@ -205,8 +249,17 @@ def test_impor_commit_rechecks_and_refuses_everything_when_registry_changed(oper
     batch = preview(csv_file([JUDUL, *BARIS]), operator_a, pos_a)
     assert batch.jumlah_galat == 0
     # Meanwhile another post registers one of the file's NIBs.
-    services.ukm_create(data={"nama": "Lebih Dulu", "pemilik_nama": "X", "kelurahan": kelurahan("Angke"), "bidang": "jasa",
-                              "nib": "9120003000003"}, oleh=operator_b, pos=pos_b)
+    services.ukm_create(
+        data={
+            "nama": "Lebih Dulu",
+            "pemilik_nama": "X",
+            "kelurahan": kelurahan("Angke"),
+            "bidang": "jasa",
+            "nib": "9120003000003",
+        },
+        oleh=operator_b,
+        pos=pos_b,
+    )
     with pytest.raises(ValidationError) as info:
         services.impor_commit(batch=batch, oleh=operator_a)
     assert "1 baris kini bergalat" in str(info.value)
@@ -244,7 +297,12 @@ def test_impor_kecamatan_column_disambiguates_for_admin(admin_provinsi, wilayah)
     gambir = kelurahan("Gambir")
     gambir.kunci = [*gambir.kunci, "cideng"]
     gambir.save()
-    lines = ["Nama Usaha;Nama Pemilik;Kelurahan;Kecamatan", "A;Ani;Cideng;", "B;Budi;Cideng;Gambir", "C;Cici;Cideng;Tambora"]
+    lines = [
+        "Nama Usaha;Nama Pemilik;Kelurahan;Kecamatan",
+        "A;Ani;Cideng;",
+        "B;Budi;Cideng;Gambir",
+        "C;Cici;Cideng;Tambora",
+    ]
     batch = preview(csv_file(lines), admin_provinsi, None)
     rows = by_row(batch)
     assert "ada di beberapa kecamatan" in rows[2]["galat"][0]
@@ -253,10 +311,19 @@ def test_impor_kecamatan_column_disambiguates_for_admin(admin_provinsi, wilayah)
 
 
 def test_impor_admin_places_rows_in_the_post_of_their_kelurahan(admin_provinsi, wilayah):
-    lines = ["Nama Usaha;Nama Pemilik;Kelurahan", "Di Gambir;Ani;Cideng", "Di Tambora;Budi;Kalianyar", "Di Kemayoran;Cici;Harapan Mulya"]
+    lines = [
+        "Nama Usaha;Nama Pemilik;Kelurahan",
+        "Di Gambir;Ani;Cideng",
+        "Di Tambora;Budi;Kalianyar",
+        "Di Kemayoran;Cici;Harapan Mulya",
+    ]
     batch = preview(csv_file(lines), admin_provinsi, None)
     services.impor_commit(batch=batch, oleh=admin_provinsi)
-    assert dict(Ukm.objects.values_list("nama", "pos__slug")) == {"Di Gambir": "gambir", "Di Tambora": "tambora", "Di Kemayoran": "kemayoran"}
+    assert dict(Ukm.objects.values_list("nama", "pos__slug")) == {
+        "Di Gambir": "gambir",
+        "Di Tambora": "tambora",
+        "Di Kemayoran": "kemayoran",
+    }
 
 
 # Hostile and oversized files --------------------------------------------------------------------
@@ -357,11 +424,13 @@ def test_impor_5000_rows_preview_and_commit(operator_a, pos_a):
 
 
 def test_impor_id_registri_matches_only_own_post(operator_a, pos_a, ukm_a, ukm_b):
-    lines = ["ID Registri;Nama Usaha;Nama Pemilik;Kelurahan",
-             f"{ukm_a.pk};Keripik Baru;Siti Aminah;",
-             f"{ukm_b.pk};Batik Diambil;Budi;Cideng",
-             f"{ukm_a.pk};Lagi;Siti;Cideng",
-             "abc;X;Y;Cideng"]
+    lines = [
+        "ID Registri;Nama Usaha;Nama Pemilik;Kelurahan",
+        f"{ukm_a.pk};Keripik Baru;Siti Aminah;",
+        f"{ukm_b.pk};Batik Diambil;Budi;Cideng",
+        f"{ukm_a.pk};Lagi;Siti;Cideng",
+        "abc;X;Y;Cideng",
+    ]
     rows = by_row(preview(csv_file(lines), operator_a, pos_a))
     assert (rows[2]["aksi"], rows[2]["ukm_id"], rows[2]["galat"]) == ("perbarui", ukm_a.pk, [])
     assert rows[3]["galat"] == [f"ID Registri {ukm_b.pk} tidak ada di registri pos ini."]

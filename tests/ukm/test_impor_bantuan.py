@@ -14,12 +14,25 @@ pytestmark = pytest.mark.django_db
 
 # One plausible value per field, keyed by the field the header must be read as.
 CONTOH = {
-    "nama": "Keripik Contoh", "pemilik_nama": "Siti", "kelurahan": "Cideng", "pemilik_nik": "3171016502780004",
-    "pemilik_telepon": "0812-1111-2222", "pemilik_email": "siti@contoh.test", "alamat": "Jl. Contoh 1",
-    "bidang": "Kuliner", "kbli": "10794", "nib": "9120003000001", "bentuk_usaha": "Perorangan",
-    "tahun_berdiri": "2018", "jumlah_pekerja": "3", "modal_usaha": "Rp 50.000.000",
-    "hasil_penjualan_tahunan": "Rp 150.000.000", "tahap_jakpreneur": "P2", "status": "Aktif",
-    "tampil_publik": "Ya", "kecamatan": "Gambir",
+    "nama": "Keripik Contoh",
+    "pemilik_nama": "Siti",
+    "kelurahan": "Cideng",
+    "pemilik_nik": "3171016502780004",
+    "pemilik_telepon": "0812-1111-2222",
+    "pemilik_email": "siti@contoh.test",
+    "alamat": "Jl. Contoh 1",
+    "bidang": "Kuliner",
+    "kbli": "10794",
+    "nib": "9120003000001",
+    "bentuk_usaha": "Perorangan",
+    "tahun_berdiri": "2018",
+    "jumlah_pekerja": "3",
+    "modal_usaha": "Rp 50.000.000",
+    "hasil_penjualan_tahunan": "Rp 150.000.000",
+    "tahap_jakpreneur": "P2",
+    "status": "Aktif",
+    "tampil_publik": "Ya",
+    "kecamatan": "Gambir",
 }
 
 
@@ -29,7 +42,7 @@ def csv_file(lines) -> SimpleUploadedFile:
 
 def help_columns(html: str) -> dict[str, list[str]]:
     """The column names the import page lists, as an operator reads them: required and others."""
-    section = html[html.index('id="h-format"'):]
+    section = html[html.index('id="h-format"') :]
     section = section[: section.index("</section>")]
     found = {}
     for kind in ("wajib", "lain"):
@@ -59,7 +72,10 @@ def test_impor_help_lists_only_columns_the_importer_reads(client_as, operator_a,
 
 
 def test_impor_reads_the_header_the_old_help_printed(operator_a, pos_a):
-    lines = ["Nama Usaha;Nama Pemilik;Kelurahan;Omzet/Hasil Penjualan Tahunan", "Keripik Lama;Budi;Cideng;Rp 200.000.000"]
+    lines = [
+        "Nama Usaha;Nama Pemilik;Kelurahan;Omzet/Hasil Penjualan Tahunan",
+        "Keripik Lama;Budi;Cideng;Rp 200.000.000",
+    ]
     batch = services.impor_preview(upload=csv_file(lines), oleh=operator_a, pos=pos_a)
     assert batch.rows[0]["galat"] == [] and batch.rows[0]["data"]["hasil_penjualan_tahunan"] == 200_000_000
 
@@ -73,8 +89,12 @@ def test_impor_phone_with_leading_dash_says_so(operator_a, pos_a):
     ]
     batch = services.impor_preview(upload=csv_file(lines), oleh=operator_a, pos=pos_a)
     rows = {r["baris"]: r for r in batch.rows}
-    assert rows[2]["galat"] == ["Telepon pemilik diawali tanda “-” (tertulis “-0812-3456-7890”): hapus tanda itu; nomor harus diawali angka atau +."]
-    assert rows[3]["galat"] == ["Telepon pemilik diawali tanda “-” (tertulis “-081234567890”): hapus tanda itu; nomor harus diawali angka atau +."]
+    assert rows[2]["galat"] == [
+        "Telepon pemilik diawali tanda “-” (tertulis “-0812-3456-7890”): hapus tanda itu; nomor harus diawali angka atau +."
+    ]
+    assert rows[3]["galat"] == [
+        "Telepon pemilik diawali tanda “-” (tertulis “-081234567890”): hapus tanda itu; nomor harus diawali angka atau +."
+    ]
     assert rows[4]["galat"] == [] and rows[4]["data"]["pemilik_telepon"] == "0812-3456-7890"
 
 
@@ -84,5 +104,6 @@ def test_impor_broken_csv_message_names_the_cell_limit():
     with pytest.raises(Exception) as error:
         baca_berkas(SimpleUploadedFile("besar.csv", content.encode(), content_type="text/csv"))
     assert error.value.messages == [
-        "Berkas CSV rusak: tanda kutip tidak ditutup, atau satu sel lebih dari %s karakter." % f"{limit:,}".replace(",", ".")
+        "Berkas CSV rusak: tanda kutip tidak ditutup, atau satu sel lebih dari %s karakter."
+        % f"{limit:,}".replace(",", ".")
     ]

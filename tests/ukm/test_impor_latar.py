@@ -27,7 +27,9 @@ def batch(client_as, operator_a):
     return ImporBatch.objects.get()
 
 
-def test_impor_latar_above_threshold_is_queued_then_committed_once(client_as, operator_a, batch, settings, django_capture_on_commit_callbacks):
+def test_impor_latar_above_threshold_is_queued_then_committed_once(
+    client_as, operator_a, batch, settings, django_capture_on_commit_callbacks
+):
     settings.IMPOR_LATAR_MIN_BARIS = 2
     client = client_as(operator_a)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -41,7 +43,12 @@ def test_impor_latar_above_threshold_is_queued_then_committed_once(client_as, op
     for callback in callbacks:  # the worker runs the task
         callback()
     batch.refresh_from_db()
-    assert (batch.status, batch.jumlah_baru, batch.rows, Ukm.objects.filter(pos__slug="gambir").count()) == ("selesai", 3, [], 3)
+    assert (batch.status, batch.jumlah_baru, batch.rows, Ukm.objects.filter(pos__slug="gambir").count()) == (
+        "selesai",
+        3,
+        [],
+        3,
+    )
     history = Ukm.history.count()
     impor_ukm_simpan.delay(batch_id=batch.pk)  # delivered a second time
     batch.refresh_from_db()
@@ -50,17 +57,25 @@ def test_impor_latar_above_threshold_is_queued_then_committed_once(client_as, op
     assert "Impor tersimpan: 3 UKM baru, 0 UKM diperbarui." in html and 'http-equiv="refresh"' not in html
 
 
-def test_impor_latar_eager_commit_through_the_page(client_as, operator_a, batch, settings, django_capture_on_commit_callbacks):
+def test_impor_latar_eager_commit_through_the_page(
+    client_as, operator_a, batch, settings, django_capture_on_commit_callbacks
+):
     settings.IMPOR_LATAR_MIN_BARIS = 2
     client = client_as(operator_a)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"{IMPOR}{batch.pk}/simpan/")
     assert response["Location"] == f"{IMPOR}{batch.pk}/"
     assert "Impor tersimpan: 3 UKM baru, 0 UKM diperbarui." in client.get(response["Location"]).content.decode()
-    assert sorted(Ukm.objects.values_list("nama", flat=True)) == ["Bengkel Las Sinar", "Keripik Tempe Bu Rahma", "Konveksi Seragam Jaya"]
+    assert sorted(Ukm.objects.values_list("nama", flat=True)) == [
+        "Bengkel Las Sinar",
+        "Keripik Tempe Bu Rahma",
+        "Konveksi Seragam Jaya",
+    ]
 
 
-def test_impor_latar_below_threshold_commits_in_the_request(client_as, operator_a, batch, settings, django_capture_on_commit_callbacks):
+def test_impor_latar_below_threshold_commits_in_the_request(
+    client_as, operator_a, batch, settings, django_capture_on_commit_callbacks
+):
     settings.IMPOR_LATAR_MIN_BARIS = 3  # three rows: not more than the threshold
     with django_capture_on_commit_callbacks(execute=False):
         response = client_as(operator_a).post(f"{IMPOR}{batch.pk}/simpan/")
@@ -69,7 +84,9 @@ def test_impor_latar_below_threshold_commits_in_the_request(client_as, operator_
     assert (batch.status, Ukm.objects.count()) == ("selesai", 3)
 
 
-def test_impor_latar_batch_page_get_writes_nothing(client_as, operator_a, batch, settings, django_capture_on_commit_callbacks):
+def test_impor_latar_batch_page_get_writes_nothing(
+    client_as, operator_a, batch, settings, django_capture_on_commit_callbacks
+):
     settings.IMPOR_LATAR_MIN_BARIS = 2
     client = client_as(operator_a)
     with django_capture_on_commit_callbacks(execute=False):
@@ -82,7 +99,9 @@ def test_impor_latar_batch_page_get_writes_nothing(client_as, operator_a, batch,
     assert (batch.status, Ukm.objects.count()) == ("diproses", 0)
 
 
-def test_impor_latar_batch_hidden_from_another_post(client_as, operator_a, operator_b, admin_provinsi, batch, settings, django_capture_on_commit_callbacks):
+def test_impor_latar_batch_hidden_from_another_post(
+    client_as, operator_a, operator_b, admin_provinsi, batch, settings, django_capture_on_commit_callbacks
+):
     settings.IMPOR_LATAR_MIN_BARIS = 2
     with django_capture_on_commit_callbacks(execute=False):
         client_as(operator_a).post(f"{IMPOR}{batch.pk}/simpan/")
@@ -95,18 +114,25 @@ def test_impor_latar_batch_hidden_from_another_post(client_as, operator_a, opera
     assert (batch.status, Ukm.objects.count()) == ("diproses", 0)
 
 
-def test_impor_latar_failing_task_writes_nothing_and_keeps_the_reason(client_as, operator_a, batch, settings, django_capture_on_commit_callbacks):
+def test_impor_latar_failing_task_writes_nothing_and_keeps_the_reason(
+    client_as, operator_a, batch, settings, django_capture_on_commit_callbacks
+):
     settings.IMPOR_LATAR_MIN_BARIS = 2
     client = client_as(operator_a)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post(f"{IMPOR}{batch.pk}/simpan/")
     # The worker picks it up after the preview expired: the commit refuses it.
-    ImporBatch.objects.filter(pk=batch.pk).update(created_at=timezone.now() - timedelta(hours=ImporBatch.BERLAKU_JAM + 1))
+    ImporBatch.objects.filter(pk=batch.pk).update(
+        created_at=timezone.now() - timedelta(hours=ImporBatch.BERLAKU_JAM + 1)
+    )
     for callback in callbacks:
         callback()
     batch.refresh_from_db()
     assert (batch.status, batch.galat, Ukm.objects.count(), Ukm.history.count()) == (
-        "gagal", "Pratinjau ini sudah kedaluwarsa. Unggah ulang berkasnya.", 0, 0
+        "gagal",
+        "Pratinjau ini sudah kedaluwarsa. Unggah ulang berkasnya.",
+        0,
+        0,
     )
     html = client.get(f"{IMPOR}{batch.pk}/").content.decode()
     assert "Impor gagal disimpan. Tidak ada data yang disimpan." in html and "sudah kedaluwarsa" in html
@@ -116,7 +142,9 @@ def test_impor_latar_failing_task_writes_nothing_and_keeps_the_reason(client_as,
     assert (batch.status, Ukm.objects.count()) == ("gagal", 0)
 
 
-def test_impor_latar_registry_changed_fails_the_whole_file(client_as, operator_a, batch, settings, django_capture_on_commit_callbacks):
+def test_impor_latar_registry_changed_fails_the_whole_file(
+    client_as, operator_a, batch, settings, django_capture_on_commit_callbacks
+):
     from .factories import UkmFactory, kelurahan
 
     settings.IMPOR_LATAR_MIN_BARIS = 2
@@ -131,7 +159,9 @@ def test_impor_latar_registry_changed_fails_the_whole_file(client_as, operator_a
     assert list(Ukm.objects.values_list("nama", flat=True)) == ["Lain"]
 
 
-def test_impor_latar_queue_refuses_a_batch_already_processing(client_as, operator_a, batch, settings, django_capture_on_commit_callbacks):
+def test_impor_latar_queue_refuses_a_batch_already_processing(
+    client_as, operator_a, batch, settings, django_capture_on_commit_callbacks
+):
     settings.IMPOR_LATAR_MIN_BARIS = 2
     client = client_as(operator_a)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:

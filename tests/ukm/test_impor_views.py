@@ -36,8 +36,14 @@ def test_impor_preview_then_commit_through_pages(client_as, operator_a):
 
 def test_impor_preview_with_errors_has_no_commit_button(client_as, operator_a):
     client = client_as(operator_a)
-    body = upload_and_follow(client, b"Nama Usaha;Nama Pemilik;Kelurahan;NIK\nA;B;Atlantis;12\nC;D;Cideng;\n").content.decode()
-    assert "Baris bergalat" in body and "Kelurahan “Atlantis” tidak dikenali." in body and "NIK pemilik harus tepat 16 digit" in body
+    body = upload_and_follow(
+        client, b"Nama Usaha;Nama Pemilik;Kelurahan;NIK\nA;B;Atlantis;12\nC;D;Cideng;\n"
+    ).content.decode()
+    assert (
+        "Baris bergalat" in body
+        and "Kelurahan “Atlantis” tidak dikenali." in body
+        and "NIK pemilik harus tepat 16 digit" in body
+    )
     assert "/simpan/" not in body
     batch = ImporBatch.objects.get()
     response = client.post(f"{IMPOR}{batch.pk}/simpan/", follow=True)
@@ -78,7 +84,9 @@ def test_impor_operator_cannot_write_into_another_kecamatan(client_as, operator_
 
 def test_provinsi_impor_for_admin(client_as, admin_provinsi):
     client = client_as(admin_provinsi)
-    response = upload_and_follow(client, b"Nama Usaha;Nama Pemilik;Kelurahan\nA;B;Angke\nC;D;Cideng\n", url="/kelola/provinsi/ukm/impor/")
+    response = upload_and_follow(
+        client, b"Nama Usaha;Nama Pemilik;Kelurahan\nA;B;Angke\nC;D;Cideng\n", url="/kelola/provinsi/ukm/impor/"
+    )
     batch = ImporBatch.objects.get()
     assert batch.pos is None and "Simpan 2 baris" in response.content.decode()
     client.post(f"/kelola/provinsi/ukm/impor/{batch.pk}/simpan/")

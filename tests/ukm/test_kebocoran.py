@@ -16,8 +16,16 @@ pytestmark = pytest.mark.django_db
 
 # Everything private of post B's business and its owner (its name, field and kelurahan are public).
 RAHASIA_B = [
-    "3173034404850009", "317303******0009", "089876543210", "budi.rahasia@contoh.test", "Gang Rahasia B No. 9",
-    "Budi Santoso", "Pendampingan rahasia Tambora", "987654321", "pengklaim.b@contoh.test", "impor-tambora.csv",
+    "3173034404850009",
+    "317303******0009",
+    "089876543210",
+    "budi.rahasia@contoh.test",
+    "Gang Rahasia B No. 9",
+    "Budi Santoso",
+    "Pendampingan rahasia Tambora",
+    "987654321",
+    "pengklaim.b@contoh.test",
+    "impor-tambora.csv",
     "Usaha Tersembunyi Tambora",
 ]
 
@@ -33,11 +41,19 @@ def dunia_b(ukm_b, operator_b, pos_b):
     ProdukFactory(ukm=ukm_b, nama="Kain batik tulis")
     from tests.factories import UserFactory
 
-    tersembunyi = UkmFactory(nama="Usaha Tersembunyi Tambora", kelurahan=kelurahan("Angke"), nib="9120007770001",
-                             verified_at=timezone.now(), tampil_publik=False)
+    tersembunyi = UkmFactory(
+        nama="Usaha Tersembunyi Tambora",
+        kelurahan=kelurahan("Angke"),
+        nib="9120007770001",
+        verified_at=timezone.now(),
+        tampil_publik=False,
+    )
     KlaimFactory(ukm=tersembunyi, user=UserFactory(email="pengklaim.b@contoh.test"))
-    services.impor_preview(upload=SimpleUploadedFile("impor-tambora.csv", b"Nama Usaha;Nama Pemilik;Kelurahan\nX;Budi Santoso;Angke\n"),
-                           oleh=operator_b, pos=pos_b)
+    services.impor_preview(
+        upload=SimpleUploadedFile("impor-tambora.csv", b"Nama Usaha;Nama Pemilik;Kelurahan\nX;Budi Santoso;Angke\n"),
+        oleh=operator_b,
+        pos=pos_b,
+    )
     return ukm_b
 
 
@@ -70,13 +86,31 @@ def test_operator_of_post_a_sees_nothing_private_of_post_b(client_as, operator_a
     klaim_b = KlaimUkm.objects.get()
     searches = ["Budi", "Santoso", b.nib, "9120007770001", "Tersembunyi", "Angke", "Kali Anyar", "Kalianyar", "Tambora"]
     urls = [f"/kelola/gambir/ukm/?q={q}" for q in searches]
-    urls += [f"/kelola/gambir/ukm/?kelurahan={b.kelurahan_id}", "/kelola/gambir/ukm/?verifikasi=belum",
-             "/kelola/gambir/", "/kelola/gambir/ringkasan/", "/kelola/gambir/ukm/klaim/", "/kelola/gambir/ukm/impor/",
-             f"/kelola/gambir/ukm/impor/{batch_b.pk}/", f"/kelola/tambora/ukm/impor/{batch_b.pk}/",
-             "/kelola/gambir/ukm/ekspor.csv", "/kelola/gambir/ukm/ekspor.xlsx", f"/kelola/gambir/ukm/ekspor.csv?q={b.nib}",
-             f"/kelola/gambir/ukm/{b.pk}/", f"/kelola/gambir/ukm/{b.pk}/riwayat/", f"/kelola/tambora/ukm/{b.pk}/",
-             "/kelola/tambora/ukm/", "/kelola/tambora/ukm/klaim/", f"/kelola/gambir/ukm/{ukm_a.pk}/",
-             "/ukm/", f"/ukm/{b.pk}/", "/ukm/?q=Budi", "/pos/tambora/", "/akun/saya/", "/ukm/saya/"]
+    urls += [
+        f"/kelola/gambir/ukm/?kelurahan={b.kelurahan_id}",
+        "/kelola/gambir/ukm/?verifikasi=belum",
+        "/kelola/gambir/",
+        "/kelola/gambir/ringkasan/",
+        "/kelola/gambir/ukm/klaim/",
+        "/kelola/gambir/ukm/impor/",
+        f"/kelola/gambir/ukm/impor/{batch_b.pk}/",
+        f"/kelola/tambora/ukm/impor/{batch_b.pk}/",
+        "/kelola/gambir/ukm/ekspor.csv",
+        "/kelola/gambir/ukm/ekspor.xlsx",
+        f"/kelola/gambir/ukm/ekspor.csv?q={b.nib}",
+        f"/kelola/gambir/ukm/{b.pk}/",
+        f"/kelola/gambir/ukm/{b.pk}/riwayat/",
+        f"/kelola/tambora/ukm/{b.pk}/",
+        "/kelola/tambora/ukm/",
+        "/kelola/tambora/ukm/klaim/",
+        f"/kelola/gambir/ukm/{ukm_a.pk}/",
+        "/ukm/",
+        f"/ukm/{b.pk}/",
+        "/ukm/?q=Budi",
+        "/pos/tambora/",
+        "/akun/saya/",
+        "/ukm/saya/",
+    ]
     periksa(client_as(operator_a), urls)
     # Typing B's private numbers finds nothing either (the typed text itself is echoed, nothing else).
     client = client_as(operator_a)
@@ -90,10 +124,21 @@ def test_operator_of_post_a_sees_nothing_private_of_post_b(client_as, operator_a
 def test_owner_of_one_business_sees_nothing_private_of_another(client_as, pemilik_ukm, ukm_a, dunia_b):
     b = dunia_b
     produk_b = b.produk_set.get()
-    urls = ["/ukm/saya/", "/akun/saya/", f"/ukm/saya/{ukm_a.pk}/", f"/ukm/saya/{ukm_a.pk}/ubah/",
-            f"/ukm/saya/{b.pk}/", f"/ukm/saya/{b.pk}/ubah/", f"/ukm/saya/{b.pk}/produk/{produk_b.pk}/ubah/",
-            f"/ukm/saya/{ukm_a.pk}/produk/{produk_b.pk}/ubah/", "/ukm/", f"/ukm/{b.pk}/", "/ukm/?q=Budi+Santoso",
-            "/ukm/?q=9120009876543", "/pos/tambora/"]
+    urls = [
+        "/ukm/saya/",
+        "/akun/saya/",
+        f"/ukm/saya/{ukm_a.pk}/",
+        f"/ukm/saya/{ukm_a.pk}/ubah/",
+        f"/ukm/saya/{b.pk}/",
+        f"/ukm/saya/{b.pk}/ubah/",
+        f"/ukm/saya/{b.pk}/produk/{produk_b.pk}/ubah/",
+        f"/ukm/saya/{ukm_a.pk}/produk/{produk_b.pk}/ubah/",
+        "/ukm/",
+        f"/ukm/{b.pk}/",
+        "/ukm/?q=Budi+Santoso",
+        "/ukm/?q=9120009876543",
+        "/pos/tambora/",
+    ]
     periksa(client_as(pemilik_ukm), urls)
     # A claim of B's owned business tells nothing about it either.
     response = client_as(pemilik_ukm).post("/ukm/saya/klaim/", {"nib": b.nib})

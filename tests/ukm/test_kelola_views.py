@@ -23,13 +23,34 @@ def names(response) -> list[str]:
 
 def form_data(**extra):
     base = {
-        "nama": "Sambal Roa Mak Ijah", "deskripsi": "", "pemilik_nama": "Ijah Suhaemi", "pemilik_nik": "3171014107750002",
-        "pemilik_telepon": "0812-3456-7890", "pemilik_email": "ijah@contoh.test", "kelurahan": str(kelurahan("Petojo Utara").pk),
-        "alamat": "Jl. Petojo Enclek 3", "latitude": "", "longitude": "", "bidang": "kuliner", "kbli": "10779", "nib": "",
-        "bentuk_usaha": "perorangan", "tahun_berdiri": "2015", "jumlah_pekerja": "3", "dasar_kelas": "penjualan",
-        "modal_usaha": "", "hasil_penjualan_tahunan": "480000000", "tahap_jakpreneur": "P2", "status": "aktif",
-        "situs": "", "instagram": "https://www.instagram.com/sambalmakijah/", "facebook": "", "tiktok": "",
-        "tokopedia": "", "shopee": "", "marketplace_lain": "",
+        "nama": "Sambal Roa Mak Ijah",
+        "deskripsi": "",
+        "pemilik_nama": "Ijah Suhaemi",
+        "pemilik_nik": "3171014107750002",
+        "pemilik_telepon": "0812-3456-7890",
+        "pemilik_email": "ijah@contoh.test",
+        "kelurahan": str(kelurahan("Petojo Utara").pk),
+        "alamat": "Jl. Petojo Enclek 3",
+        "latitude": "",
+        "longitude": "",
+        "bidang": "kuliner",
+        "kbli": "10779",
+        "nib": "",
+        "bentuk_usaha": "perorangan",
+        "tahun_berdiri": "2015",
+        "jumlah_pekerja": "3",
+        "dasar_kelas": "penjualan",
+        "modal_usaha": "",
+        "hasil_penjualan_tahunan": "480000000",
+        "tahap_jakpreneur": "P2",
+        "status": "aktif",
+        "situs": "",
+        "instagram": "https://www.instagram.com/sambalmakijah/",
+        "facebook": "",
+        "tiktok": "",
+        "tokopedia": "",
+        "shopee": "",
+        "marketplace_lain": "",
     }
     base.update(extra)
     return base
@@ -53,8 +74,17 @@ def test_list_never_shows_nik_even_masked_or_phone(client_as, operator_a, ukm_a)
 
 @pytest.mark.parametrize(
     "q",
-    ["keripik", "KERIPIK singkong", "Kerípik", "siti aminah", "9120001234567", "cideng", "Cideng",
-     "bu siti keripik", "Sitti"],
+    [
+        "keripik",
+        "KERIPIK singkong",
+        "Kerípik",
+        "siti aminah",
+        "9120001234567",
+        "cideng",
+        "Cideng",
+        "bu siti keripik",
+        "Sitti",
+    ],
 )
 def test_list_search_finds_by_name_owner_nib_kelurahan(client_as, operator_a, ukm_a, q):
     UkmFactory(nama="Batik Petojo", pemilik_nama="Rahmat", kelurahan=kelurahan("Petojo Utara"))
@@ -112,7 +142,9 @@ def test_list_search_does_not_reach_other_post(client_as, operator_a, ukm_b):
 )
 def test_list_filters_and_sorting(client_as, operator_a, params, expected):
     UkmFactory(nama="A Mikro", kelurahan=kelurahan("Cideng"), tahap_jakpreneur="P3", verified_at=timezone.now())
-    UkmFactory(nama="B Kecil", kelurahan=kelurahan("Petojo Utara"), hasil_penjualan_tahunan=3_000_000_000, bidang="fesyen")
+    UkmFactory(
+        nama="B Kecil", kelurahan=kelurahan("Petojo Utara"), hasil_penjualan_tahunan=3_000_000_000, bidang="fesyen"
+    )
     UkmFactory(nama="C Tanpa Angka", kelurahan=kelurahan("Duri Pulo"), hasil_penjualan_tahunan=None, status="nonaktif")
     assert names(client_as(operator_a).get(LIST, params)) == expected
 
@@ -140,7 +172,9 @@ LIST_QUERIES = 9
 
 
 @pytest.mark.parametrize("params", [{}, {"q": "usaha"}, {"kelas": "mikro", "urut": "terbaru", "verifikasi": "belum"}])
-def test_list_runs_same_number_of_queries_for_1_and_3_items(client_as, operator_a, django_assert_num_queries, tanpa_fragmen, params):
+def test_list_runs_same_number_of_queries_for_1_and_3_items(
+    client_as, operator_a, django_assert_num_queries, tanpa_fragmen, params
+):
     client = client_as(operator_a)
     UkmFactory(nama="Usaha Satu")
     client.get(LIST)
@@ -157,14 +191,19 @@ def test_list_runs_same_number_of_queries_for_1_and_3_items(client_as, operator_
 def test_provinsi_list_for_admin_spans_posts(client_as, admin_provinsi, ukm_a, ukm_b):
     response = client_as(admin_provinsi).get("/kelola/provinsi/ukm/", {"q": "9120009876543"})
     assert names(response) == ["Batik Tambora Rahasia"]
-    assert sorted(names(client_as(admin_provinsi).get("/kelola/provinsi/ukm/"))) == ["Batik Tambora Rahasia", "Keripik Singkong Bu Siti"]
+    assert sorted(names(client_as(admin_provinsi).get("/kelola/provinsi/ukm/"))) == [
+        "Batik Tambora Rahasia",
+        "Keripik Singkong Bu Siti",
+    ]
 
 
 # session, user, count, kecamatan choices, rows (no idle-timeout save after the warm-up request)
 PROVINSI_QUERIES = 6  # + the data version of the cached list
 
 
-def test_provinsi_list_same_queries_for_1_and_3_items(client_as, admin_provinsi, ukm_a, django_assert_num_queries, tanpa_fragmen):
+def test_provinsi_list_same_queries_for_1_and_3_items(
+    client_as, admin_provinsi, ukm_a, django_assert_num_queries, tanpa_fragmen
+):
     client = client_as(admin_provinsi)
     client.get("/kelola/provinsi/ukm/")
     with django_assert_num_queries(PROVINSI_QUERIES):
@@ -250,8 +289,13 @@ def test_detail_masks_nik_and_edit_form_shows_it_in_full(client_as, operator_a, 
 
 def test_edit_saves_and_records_history_with_masked_nik(client_as, operator_a, ukm_a):
     client = client_as(operator_a)
-    data = form_data(nama="Keripik Singkong Bu Siti", kelurahan=str(ukm_a.kelurahan_id), pemilik_nik="3171015508900002",
-                     hasil_penjualan_tahunan="2000000001", nib=ukm_a.nib)
+    data = form_data(
+        nama="Keripik Singkong Bu Siti",
+        kelurahan=str(ukm_a.kelurahan_id),
+        pemilik_nik="3171015508900002",
+        hasil_penjualan_tahunan="2000000001",
+        nib=ukm_a.nib,
+    )
     response = client.post(f"{LIST}{ukm_a.pk}/ubah/", data)
     assert response.status_code == 302
     ukm_a.refresh_from_db()
@@ -265,7 +309,9 @@ def test_edit_saves_and_records_history_with_masked_nik(client_as, operator_a, u
 
 def test_edit_refuses_hostile_input_and_changes_nothing(client_as, operator_a, ukm_a):
     before = Ukm.objects.values().get(pk=ukm_a.pk)
-    response = client_as(operator_a).post(f"{LIST}{ukm_a.pk}/ubah/", form_data(pemilik_nik="12", kelurahan=str(ukm_a.kelurahan_id)))
+    response = client_as(operator_a).post(
+        f"{LIST}{ukm_a.pk}/ubah/", form_data(pemilik_nik="12", kelurahan=str(ukm_a.kelurahan_id))
+    )
     assert response.status_code == 200
     assert "NIK harus tepat 16 digit angka." in response.content.decode()
     assert "<h1>Ubah Keripik Singkong Bu Siti</h1>" in response.content.decode()
@@ -305,8 +351,12 @@ def test_verify_marks_business_and_publishes_when_consented(client_as, operator_
 @pytest.mark.parametrize(
     "suffix,method,data",
     [
-        ("", "get", {}), ("ubah/", "get", {}), ("riwayat/", "get", {}), ("ubah/", "post", {"nama": "Diretas"}),
-        ("status/", "post", {"aktif": "0"}), ("verifikasi/", "post", {"verified": "0"}),
+        ("", "get", {}),
+        ("ubah/", "get", {}),
+        ("riwayat/", "get", {}),
+        ("ubah/", "post", {"nama": "Diretas"}),
+        ("status/", "post", {"aktif": "0"}),
+        ("verifikasi/", "post", {"verified": "0"}),
         ("pendampingan/tambah/", "post", {"tanggal": "2024-01-01", "jenis": "konsultasi", "pendamping": "X"}),
         ("produk/tambah/", "post", {"nama": "Produk sisipan"}),
     ],
@@ -350,16 +400,28 @@ def test_other_posts_claim_cannot_be_decided(client_as, operator_a, ukm_b, pemil
 def test_pendampingan_add_edit_and_owner_reads_it(client_as, operator_a, ukm_a, pemilik_ukm):
     client = client_as(operator_a)
     today = timezone.localdate()
-    response = client.post(f"{LIST}{ukm_a.pk}/pendampingan/tambah/", {
-        "tanggal": today.isoformat(), "jenis": "fasilitasi_ttg", "pendamping": "Operator Gambir",
-        "catatan": "Demo mesin perajang singkong", "tindak_lanjut": today.replace(year=today.year + 1).isoformat(),
-    })
+    response = client.post(
+        f"{LIST}{ukm_a.pk}/pendampingan/tambah/",
+        {
+            "tanggal": today.isoformat(),
+            "jenis": "fasilitasi_ttg",
+            "pendamping": "Operator Gambir",
+            "catatan": "Demo mesin perajang singkong",
+            "tindak_lanjut": today.replace(year=today.year + 1).isoformat(),
+        },
+    )
     assert response.status_code == 302 and response["Location"].endswith("#pendampingan")
     item = Pendampingan.objects.get()
     assert (item.jenis, item.created_by) == ("fasilitasi_ttg", operator_a)
-    client.post(f"{LIST}{ukm_a.pk}/pendampingan/{item.pk}/ubah/", {
-        "tanggal": today.isoformat(), "jenis": "pemasaran", "pendamping": "Operator Gambir", "catatan": "Foto produk",
-    })
+    client.post(
+        f"{LIST}{ukm_a.pk}/pendampingan/{item.pk}/ubah/",
+        {
+            "tanggal": today.isoformat(),
+            "jenis": "pemasaran",
+            "pendamping": "Operator Gambir",
+            "catatan": "Foto produk",
+        },
+    )
     item.refresh_from_db()
     assert item.jenis == "pemasaran"
     body = client_as(pemilik_ukm).get(f"/ukm/saya/{ukm_a.pk}/").content.decode()
@@ -373,7 +435,10 @@ def test_pendampingan_add_edit_and_owner_reads_it(client_as, operator_a, ukm_a, 
         ({"tanggal": "2099-01-01", "jenis": "konsultasi", "pendamping": "X"}, "tidak boleh di masa depan"),
         ({"tanggal": "2024-05-01", "jenis": "hiburan", "pendamping": "X"}, "Masukkan pilihan yang valid"),
         ({"tanggal": "2024-05-01", "jenis": "konsultasi", "pendamping": ""}, "tidak boleh kosong"),
-        ({"tanggal": "2024-05-01", "jenis": "konsultasi", "pendamping": "X", "tindak_lanjut": "2024-04-01"}, "tidak boleh sebelum"),
+        (
+            {"tanggal": "2024-05-01", "jenis": "konsultasi", "pendamping": "X", "tindak_lanjut": "2024-04-01"},
+            "tidak boleh sebelum",
+        ),
         ({"tanggal": "2024-05-01", "jenis": "konsultasi", "pendamping": "X" * 151}, "paling banyak 150"),
     ],
 )
@@ -427,8 +492,14 @@ def test_every_post_form_carries_a_csrf_token(client_as, operator_a, ukm_a, pemi
 
     FotoProdukFactory(produk=produk)
     client = client_as(operator_a)
-    pages = [f"{LIST}{ukm_a.pk}/", f"{LIST}{klaim.ukm_id}/", f"{LIST}klaim/", f"{LIST}{ukm_a.pk}/produk/{produk.pk}/ubah/",
-             f"{LIST}impor/", f"{LIST}tambah/"]
+    pages = [
+        f"{LIST}{ukm_a.pk}/",
+        f"{LIST}{klaim.ukm_id}/",
+        f"{LIST}klaim/",
+        f"{LIST}{ukm_a.pk}/produk/{produk.pk}/ubah/",
+        f"{LIST}impor/",
+        f"{LIST}tambah/",
+    ]
     for url in pages:
         body = client.get(url).content.decode()
         forms = re.findall(r'<form method="post".*?</form>', body, re.DOTALL)
@@ -454,11 +525,11 @@ def test_riwayat_same_queries_for_1_and_3_changes(client_as, operator_a, ukm_a, 
     client = client_as(operator_a)
     client.get(f"{LIST}{ukm_a.pk}/riwayat/")
     with django_assert_num_queries(11):  # + the data version (the post's menu is a cached fragment)
-        first = client.get(f"{LIST}{ukm_a.pk}/riwayat/").content.decode().count('<li>\n    <p><strong>')
+        first = client.get(f"{LIST}{ukm_a.pk}/riwayat/").content.decode().count("<li>\n    <p><strong>")
     for name in ("Nama Dua", "Nama Tiga"):
         services.ukm_update(ukm=ukm_a, data={"nama": name}, oleh=operator_a, pos=pos_a)
     with django_assert_num_queries(11):  # + the data version (the post's menu is a cached fragment)
-        assert client.get(f"{LIST}{ukm_a.pk}/riwayat/").content.decode().count('<li>\n    <p><strong>') == first + 2
+        assert client.get(f"{LIST}{ukm_a.pk}/riwayat/").content.decode().count("<li>\n    <p><strong>") == first + 2
 
 
 def test_admin_cannot_delete_a_business(client_as, ukm_a):

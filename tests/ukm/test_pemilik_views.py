@@ -18,12 +18,33 @@ pytestmark = pytest.mark.django_db
 
 def daftar_data(**extra):
     base = {
-        "nama": "Es Kopi Susu Gang Kelinci", "deskripsi": "Kopi susu gula aren.", "pemilik_nama": "Dewi Lestari",
-        "pemilik_nik": "", "pemilik_telepon": "081299990000", "pemilik_email": "", "kelurahan": str(kelurahan("Kali Anyar").pk),
-        "alamat": "Gg. Kelinci 4", "latitude": "-6.146", "longitude": "106.804", "bidang": "kuliner", "kbli": "", "nib": "",
-        "bentuk_usaha": "perorangan", "tahun_berdiri": "", "jumlah_pekerja": "1", "dasar_kelas": "modal",
-        "modal_usaha": "15000000", "hasil_penjualan_tahunan": "", "situs": "", "instagram": "", "facebook": "",
-        "tiktok": "", "tokopedia": "", "shopee": "", "marketplace_lain": "", "tampil_publik": "on",
+        "nama": "Es Kopi Susu Gang Kelinci",
+        "deskripsi": "Kopi susu gula aren.",
+        "pemilik_nama": "Dewi Lestari",
+        "pemilik_nik": "",
+        "pemilik_telepon": "081299990000",
+        "pemilik_email": "",
+        "kelurahan": str(kelurahan("Kali Anyar").pk),
+        "alamat": "Gg. Kelinci 4",
+        "latitude": "-6.146",
+        "longitude": "106.804",
+        "bidang": "kuliner",
+        "kbli": "",
+        "nib": "",
+        "bentuk_usaha": "perorangan",
+        "tahun_berdiri": "",
+        "jumlah_pekerja": "1",
+        "dasar_kelas": "modal",
+        "modal_usaha": "15000000",
+        "hasil_penjualan_tahunan": "",
+        "situs": "",
+        "instagram": "",
+        "facebook": "",
+        "tiktok": "",
+        "tokopedia": "",
+        "shopee": "",
+        "marketplace_lain": "",
+        "tampil_publik": "on",
     }
     base.update(extra)
     return base
@@ -33,7 +54,13 @@ def test_owner_registers_business_in_any_kecamatan(client_as, pemilik_ukm, opera
     response = client_as(pemilik_ukm).post("/ukm/saya/daftar/", daftar_data())
     ukm = Ukm.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/ukm/saya/{ukm.pk}/"
-    assert (ukm.pemilik, ukm.pos, ukm.kelas, ukm.verified_at, ukm.tampil_publik) == (pemilik_ukm, pos_b, "mikro", None, True)
+    assert (ukm.pemilik, ukm.pos, ukm.kelas, ukm.verified_at, ukm.tampil_publik) == (
+        pemilik_ukm,
+        pos_b,
+        "mikro",
+        None,
+        True,
+    )
     # It appears, unverified, in the list of the post of its kelurahan.
     body = client_as(operator_b).get("/kelola/tambora/ukm/", {"verifikasi": "belum"}).content.decode()
     assert "Es Kopi Susu Gang Kelinci" in body
@@ -111,7 +138,9 @@ def test_owner_edit_of_identity_asks_for_reverification(client_as, pemilik_ukm, 
 
 def test_owner_claims_business_by_nib(client_as, pemilik_b, operator_a, wilayah):
     ukm = UkmFactory(nama="Warung Sate Pak Kumis", nib="9120002223334", pemilik_nama="Kumis")
-    response = client_as(pemilik_b).post("/ukm/saya/klaim/", {"nib": "912 000 222 3334", "pesan": "Saya anaknya"}, follow=True)
+    response = client_as(pemilik_b).post(
+        "/ukm/saya/klaim/", {"nib": "912 000 222 3334", "pesan": "Saya anaknya"}, follow=True
+    )
     body = response.content.decode()
     assert "Klaim dikirim ke Posyantek Kecamatan Gambir" in body
     assert "Kumis" not in body.split("Klaim saya")[0].replace("Warung Sate Pak Kumis", "")
@@ -125,8 +154,11 @@ def test_owner_claims_business_by_nib(client_as, pemilik_b, operator_a, wilayah)
 
 @pytest.mark.parametrize(
     "nib,message",
-    [("12345", "NIB harus tepat 13 digit angka."), ("abcdefghijklm", "NIB harus tepat 13 digit angka."),
-     ("9999999999999", "belum ada di registri")],
+    [
+        ("12345", "NIB harus tepat 13 digit angka."),
+        ("abcdefghijklm", "NIB harus tepat 13 digit angka."),
+        ("9999999999999", "belum ada di registri"),
+    ],
 )
 def test_owner_claim_refused_with_clear_message(client_as, pemilik_b, wilayah, nib, message):
     response = client_as(pemilik_b).post("/ukm/saya/klaim/", {"nib": nib})
@@ -147,8 +179,13 @@ def test_owner_claim_of_owned_business_reveals_nothing(client_as, pemilik_ukm, u
 def test_owner_adds_product_with_photo_cleaned_of_gps(client_as, pemilik_ukm, ukm_a, settings):
     response = client_as(pemilik_ukm).post(
         f"/ukm/saya/{ukm_a.pk}/produk/tambah/",
-        {"nama": "Keripik Balado 200 g", "deskripsi": "Pedas", "harga": "18000",
-         "foto": upload("IMG_2024.jpg", GPS_JPEG, "image/jpeg"), "keterangan_foto": "Kemasan keripik balado"},
+        {
+            "nama": "Keripik Balado 200 g",
+            "deskripsi": "Pedas",
+            "harga": "18000",
+            "foto": upload("IMG_2024.jpg", GPS_JPEG, "image/jpeg"),
+            "keterangan_foto": "Kemasan keripik balado",
+        },
     )
     assert response.status_code == 302
     foto = FotoProduk.objects.get()
@@ -161,10 +198,18 @@ def test_owner_adds_product_with_photo_cleaned_of_gps(client_as, pemilik_ukm, uk
 def test_product_photo_is_resized(client_as, pemilik_ukm, ukm_a, settings):
     buf = io.BytesIO()
     # A gradient, not one plain colour: a plain 3200 x 2400 PNG is refused as a pixel flood.
-    Image.merge("RGB", [Image.linear_gradient("L").resize((3200, 2400)), Image.new("L", (3200, 2400), 100),
-                        Image.radial_gradient("L").resize((3200, 2400))]).save(buf, "PNG")
-    client_as(pemilik_ukm).post(f"/ukm/saya/{ukm_a.pk}/produk/tambah/",
-                                {"nama": "Besar", "foto": SimpleUploadedFile("besar.png", buf.getvalue(), "image/png")})
+    Image.merge(
+        "RGB",
+        [
+            Image.linear_gradient("L").resize((3200, 2400)),
+            Image.new("L", (3200, 2400), 100),
+            Image.radial_gradient("L").resize((3200, 2400)),
+        ],
+    ).save(buf, "PNG")
+    client_as(pemilik_ukm).post(
+        f"/ukm/saya/{ukm_a.pk}/produk/tambah/",
+        {"nama": "Besar", "foto": SimpleUploadedFile("besar.png", buf.getvalue(), "image/png")},
+    )
     foto = FotoProduk.objects.get()
     assert (foto.lebar, foto.tinggi) == (1600, 1200)
 
@@ -172,7 +217,8 @@ def test_product_photo_is_resized(client_as, pemilik_ukm, ukm_a, settings):
 @pytest.mark.parametrize("name,content,ctype", HOSTILE_IMAGES, ids=[h[0] for h in HOSTILE_IMAGES])
 def test_product_photo_hostile_files_refused_or_cleaned(client_as, pemilik_ukm, ukm_a, settings, name, content, ctype):
     response = client_as(pemilik_ukm).post(
-        f"/ukm/saya/{ukm_a.pk}/produk/tambah/", {"nama": "Produk uji", "harga": "1000", "foto": upload(name, content, ctype)}
+        f"/ukm/saya/{ukm_a.pk}/produk/tambah/",
+        {"nama": "Produk uji", "harga": "1000", "foto": upload(name, content, ctype)},
     )
     media = settings.MEDIA_ROOT
     if name in CLEANED:
@@ -180,7 +226,11 @@ def test_product_photo_hostile_files_refused_or_cleaned(client_as, pemilik_ukm, 
         foto = FotoProduk.objects.get()
         stored = (media / foto.gambar.name).read_bytes()
         prefix = f"ukm/produk/{ukm_a.pk}/"
-        assert foto.gambar.name.startswith(prefix) and "/" not in foto.gambar.name[len(prefix):] and ".." not in foto.gambar.name
+        assert (
+            foto.gambar.name.startswith(prefix)
+            and "/" not in foto.gambar.name[len(prefix) :]
+            and ".." not in foto.gambar.name
+        )
         assert b"<script>" not in stored and b"<html>" not in stored
         with Image.open(io.BytesIO(stored)) as image:
             assert image.format in {"JPEG", "PNG", "WEBP"} and not image.getexif()
@@ -194,11 +244,19 @@ def test_product_photo_hostile_files_refused_or_cleaned(client_as, pemilik_ukm, 
 
 def test_operator_manages_products_and_photos_too(client_as, operator_a, ukm_a, settings):
     client = client_as(operator_a)
-    client.post(f"/kelola/gambir/ukm/{ukm_a.pk}/produk/tambah/",
-                {"nama": "Keripik Original", "harga": "15000", "foto": SimpleUploadedFile("a.jpg", jpeg_bytes(), "image/jpeg")})
+    client.post(
+        f"/kelola/gambir/ukm/{ukm_a.pk}/produk/tambah/",
+        {"nama": "Keripik Original", "harga": "15000", "foto": SimpleUploadedFile("a.jpg", jpeg_bytes(), "image/jpeg")},
+    )
     produk = Produk.objects.get()
-    client.post(f"/kelola/gambir/ukm/{ukm_a.pk}/produk/{produk.pk}/ubah/",
-                {"nama": "Keripik Original 250 g", "harga": "17000", "foto": SimpleUploadedFile("b.jpg", jpeg_bytes(), "image/jpeg")})
+    client.post(
+        f"/kelola/gambir/ukm/{ukm_a.pk}/produk/{produk.pk}/ubah/",
+        {
+            "nama": "Keripik Original 250 g",
+            "harga": "17000",
+            "foto": SimpleUploadedFile("b.jpg", jpeg_bytes(), "image/jpeg"),
+        },
+    )
     produk.refresh_from_db()
     assert (produk.nama, produk.harga, produk.foto_set.count()) == ("Keripik Original 250 g", 17000, 2)
     edit = client.get(f"/kelola/gambir/ukm/{ukm_a.pk}/produk/{produk.pk}/ubah/").content.decode()
@@ -212,8 +270,13 @@ def test_operator_manages_products_and_photos_too(client_as, operator_a, ukm_a, 
 
 @pytest.mark.parametrize(
     "data,message",
-    [({"nama": ""}, "tidak boleh kosong"), ({"nama": "x" * 121}, "paling banyak 120"), ({"nama": "A", "harga": "-1"}, "Nilai harus antara Rp0 dan Rp1.000.000.000.000."),
-     ({"nama": "A", "harga": "murah"}, "Masukkan angka, misalnya 1.500.000."), ({"nama": "A", "deskripsi": "x" * 1001}, "paling banyak 1000")],
+    [
+        ({"nama": ""}, "tidak boleh kosong"),
+        ({"nama": "x" * 121}, "paling banyak 120"),
+        ({"nama": "A", "harga": "-1"}, "Nilai harus antara Rp0 dan Rp1.000.000.000.000."),
+        ({"nama": "A", "harga": "murah"}, "Masukkan angka, misalnya 1.500.000."),
+        ({"nama": "A", "deskripsi": "x" * 1001}, "paling banyak 1000"),
+    ],
 )
 def test_product_hostile_input_refused(client_as, pemilik_ukm, ukm_a, data, message):
     response = client_as(pemilik_ukm).post(f"/ukm/saya/{ukm_a.pk}/produk/tambah/", data)

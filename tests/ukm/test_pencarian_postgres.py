@@ -17,7 +17,9 @@ pytestmark = [
 ]
 
 
-@pytest.mark.parametrize("name,column", [("ukm_ukm_search_text_trgm", "search_text"), ("ukm_ukm_search_publik_trgm", "search_publik")])
+@pytest.mark.parametrize(
+    "name,column", [("ukm_ukm_search_text_trgm", "search_text"), ("ukm_ukm_search_publik_trgm", "search_publik")]
+)
 def test_trigram_indexes_exist(name, column):
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [name])
@@ -32,8 +34,13 @@ def test_search_query_is_answerable_by_the_trigram_index(wilayah):
     kel = [kelurahan(n) for n in ("Cideng", "Gambir", "Angke", "Kali Anyar", "Serdang")]
     rows = []
     for i in range(2000):
-        ukm = Ukm(nama=f"Usaha Nomor {i} Sentosa", pemilik_nama=f"Pemilik {i}", kelurahan=kel[i % 5], bidang="kuliner",
-                  nib=f"{9120000000000 + i}")
+        ukm = Ukm(
+            nama=f"Usaha Nomor {i} Sentosa",
+            pemilik_nama=f"Pemilik {i}",
+            kelurahan=kel[i % 5],
+            bidang="kuliner",
+            nib=f"{9120000000000 + i}",
+        )
         lengkapi_ukm(ukm)
         rows.append(ukm)
     rows.append(Ukm(nama="Rendang Padang Uni Upik", pemilik_nama="Upik", kelurahan=kel[0], bidang="kuliner"))

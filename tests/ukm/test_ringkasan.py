@@ -17,7 +17,9 @@ M = 1_000_000_000
 
 @pytest.fixture
 def data(pos_a, pos_b):
-    UkmFactory(kelurahan=kelurahan("Cideng"), hasil_penjualan_tahunan=2 * M, tahap_jakpreneur="P1", verified_at=timezone.now())
+    UkmFactory(
+        kelurahan=kelurahan("Cideng"), hasil_penjualan_tahunan=2 * M, tahap_jakpreneur="P1", verified_at=timezone.now()
+    )
     UkmFactory(kelurahan=kelurahan("Cideng"), hasil_penjualan_tahunan=2 * M + 1, bidang="fesyen", tahap_jakpreneur="P3")
     UkmFactory(kelurahan=kelurahan("Gambir"), hasil_penjualan_tahunan=None, bidang="jasa")
     UkmFactory(kelurahan=kelurahan("Gambir"), status="nonaktif")  # not counted in the charts
@@ -41,7 +43,13 @@ def test_statistik_for_a_post(data, pos_a):
 def test_statistik_for_the_province_by_kota(data):
     stat = ukm_statistik(pos=None)
     assert stat.total == 5 and dict(stat.wilayah) == {
-        "Kepulauan Seribu": 0, "Jakarta Pusat": 3, "Jakarta Utara": 0, "Jakarta Barat": 1, "Jakarta Selatan": 0, "Jakarta Timur": 0}
+        "Kepulauan Seribu": 0,
+        "Jakarta Pusat": 3,
+        "Jakarta Utara": 0,
+        "Jakarta Barat": 1,
+        "Jakarta Selatan": 0,
+        "Jakarta Timur": 0,
+    }
     assert dict(stat.kelas)["Menengah"] == 1
 
 
@@ -49,7 +57,12 @@ def test_post_overview_page_has_charts_and_tables(client_as, operator_a, data):
     body = client_as(operator_a).get("/kelola/gambir/ringkasan/").content.decode()
     # The registry's 4 charts; other apps add their own charts to the same overview page.
     assert body.count('class="bar-chart"') >= 4 and "cdn" not in body.lower()
-    assert table_rows(body, "UKM aktif per kelas (PP 7/2021)") == [("Mikro", "1"), ("Kecil", "1"), ("Menengah", "0"), ("Belum dapat ditentukan", "1")]
+    assert table_rows(body, "UKM aktif per kelas (PP 7/2021)") == [
+        ("Mikro", "1"),
+        ("Kecil", "1"),
+        ("Menengah", "0"),
+        ("Belum dapat ditentukan", "1"),
+    ]
     assert ("Cideng", "2") in table_rows(body, "UKM aktif per kelurahan")
     assert "Angke" not in body  # post B's kelurahan
 

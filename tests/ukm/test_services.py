@@ -18,8 +18,12 @@ M = 1_000_000_000
 
 def data(**extra):
     base = {
-        "nama": "Warung Kopi Djaja", "pemilik_nama": "Achmad Soebroto", "kelurahan": kelurahan("Duri Pulo"),
-        "bidang": "kuliner", "hasil_penjualan_tahunan": 2 * M, "pemilik_nik": "3171011204800003",
+        "nama": "Warung Kopi Djaja",
+        "pemilik_nama": "Achmad Soebroto",
+        "kelurahan": kelurahan("Duri Pulo"),
+        "bidang": "kuliner",
+        "hasil_penjualan_tahunan": 2 * M,
+        "pemilik_nik": "3171011204800003",
     }
     base.update(extra)
     return base
@@ -40,7 +44,9 @@ def test_ukm_create_class_changes_one_rupiah_over(operator_a, pos_a):
 
 
 def test_ukm_create_ignores_a_typed_class(operator_a, pos_a):
-    ukm = services.ukm_create(data=data(kelas="menengah", hasil_penjualan_tahunan=10_000_000), oleh=operator_a, pos=pos_a)
+    ukm = services.ukm_create(
+        data=data(kelas="menengah", hasil_penjualan_tahunan=10_000_000), oleh=operator_a, pos=pos_a
+    )
     assert ukm.kelas == Kelas.MIKRO
 
 
@@ -60,9 +66,17 @@ def test_ukm_create_refuses_duplicate_nib_and_writes_nothing(operator_a, pos_a, 
 
 @pytest.mark.parametrize(
     "field,value",
-    [("pemilik_nik", "317101120480000"), ("pemilik_nik", "31710112048000AB"), ("nib", "912000123456"),
-     ("kbli", "1071"), ("pemilik_email", "bukan-email"), ("tahun_berdiri", timezone.localdate().year + 1),
-     ("nama", "x" * 151), ("instagram", "https://evil.example/ig"), ("situs", "javascript:alert(1)")],
+    [
+        ("pemilik_nik", "317101120480000"),
+        ("pemilik_nik", "31710112048000AB"),
+        ("nib", "912000123456"),
+        ("kbli", "1071"),
+        ("pemilik_email", "bukan-email"),
+        ("tahun_berdiri", timezone.localdate().year + 1),
+        ("nama", "x" * 151),
+        ("instagram", "https://evil.example/ig"),
+        ("situs", "javascript:alert(1)"),
+    ],
 )
 def test_ukm_create_refuses_invalid_values_and_writes_nothing(operator_a, pos_a, field, value):
     with pytest.raises(ValidationError) as info:
@@ -108,8 +122,9 @@ def test_ukm_update_refuses_someone_elses_business(ukm_b, pemilik_ukm):
 
 
 def test_ukm_update_recomputes_class_and_search_key(ukm_a, operator_a, pos_a):
-    ukm = services.ukm_update(ukm=ukm_a, data={"hasil_penjualan_tahunan": 15 * M + 1, "nama": "Kripik Sukses"},
-                              oleh=operator_a, pos=pos_a)
+    ukm = services.ukm_update(
+        ukm=ukm_a, data={"hasil_penjualan_tahunan": 15 * M + 1, "nama": "Kripik Sukses"}, oleh=operator_a, pos=pos_a
+    )
     assert ukm.kelas == Kelas.MENENGAH
     assert "kripik sukses" in ukm.search_text
     assert ukm.history.count() == 2
@@ -156,8 +171,9 @@ def test_produk_delete_removes_photos_and_files(ukm_a, operator_a, settings, dja
 
     from .factories import jpeg_bytes
 
-    produk = services.produk_create(ukm=ukm_a, data={"nama": "Keripik"}, oleh=operator_a,
-                                    foto=ContentFile(jpeg_bytes(), name="k.jpg"))
+    produk = services.produk_create(
+        ukm=ukm_a, data={"nama": "Keripik"}, oleh=operator_a, foto=ContentFile(jpeg_bytes(), name="k.jpg")
+    )
     path = settings.MEDIA_ROOT / produk.foto_set.get().gambar.name
     assert path.exists()
     with django_capture_on_commit_callbacks(execute=True):
@@ -169,15 +185,23 @@ def test_produk_delete_removes_photos_and_files(ukm_a, operator_a, settings, dja
 def test_pendampingan_refuses_follow_up_before_date_and_writes_nothing(ukm_a, operator_a):
     with pytest.raises(ValidationError):
         services.pendampingan_create(
-            ukm=ukm_a, oleh=operator_a,
-            data={"tanggal": timezone.localdate(), "jenis": "konsultasi", "pendamping": "Op", "tindak_lanjut": timezone.localdate().replace(year=2020)},
+            ukm=ukm_a,
+            oleh=operator_a,
+            data={
+                "tanggal": timezone.localdate(),
+                "jenis": "konsultasi",
+                "pendamping": "Op",
+                "tindak_lanjut": timezone.localdate().replace(year=2020),
+            },
         )
     assert Pendampingan.objects.count() == 0
 
 
 def test_pendampingan_refuses_unknown_kind(ukm_a, operator_a):
     with pytest.raises(ValidationError):
-        services.pendampingan_create(ukm=ukm_a, oleh=operator_a, data={"tanggal": timezone.localdate(), "jenis": "hiburan", "pendamping": "Op"})
+        services.pendampingan_create(
+            ukm=ukm_a, oleh=operator_a, data={"tanggal": timezone.localdate(), "jenis": "hiburan", "pendamping": "Op"}
+        )
     assert Pendampingan.objects.count() == 0
 
 
@@ -217,7 +241,7 @@ def test_klaim_create_refuses_duplicate_and_caps_pending(pemilik_b, wilayah):
     services.klaim_create(user=pemilik_b, nib=ukms[0].nib)
     with pytest.raises(ValidationError):
         services.klaim_create(user=pemilik_b, nib=ukms[0].nib)
-    for ukm in ukms[1:KlaimUkm.MAKS_MENUNGGU_PER_USER]:
+    for ukm in ukms[1 : KlaimUkm.MAKS_MENUNGGU_PER_USER]:
         services.klaim_create(user=pemilik_b, nib=ukm.nib)
     with pytest.raises(ValidationError):
         services.klaim_create(user=pemilik_b, nib=ukms[-1].nib)
@@ -242,7 +266,9 @@ def test_klaim_approval_refused_when_owner_linked_meanwhile(operator_a, wilayah)
     assert klaim.status == StatusKlaim.MENUNGGU
 
 
-def test_klaim_mails_the_posts_operators_then_the_claimant(operator_a, pemilik_b, wilayah, mailoutbox, django_capture_on_commit_callbacks):
+def test_klaim_mails_the_posts_operators_then_the_claimant(
+    operator_a, pemilik_b, wilayah, mailoutbox, django_capture_on_commit_callbacks
+):
     ukm = UkmFactory(nama="Warung Sate", nib="9120001230009")
     with django_capture_on_commit_callbacks(execute=True):
         klaim = services.klaim_create(user=pemilik_b, nib=ukm.nib, pesan="Saya anaknya")
@@ -268,7 +294,9 @@ def test_history_covers_photos(ukm_a, operator_a):
 
     from .factories import jpeg_bytes
 
-    produk = services.produk_create(ukm=ukm_a, data={"nama": "Keripik"}, oleh=operator_a, foto=ContentFile(jpeg_bytes(), name="k.jpg"))
+    produk = services.produk_create(
+        ukm=ukm_a, data={"nama": "Keripik"}, oleh=operator_a, foto=ContentFile(jpeg_bytes(), name="k.jpg")
+    )
     services.foto_produk_delete(foto=produk.foto_set.get(), oleh=operator_a)
     entries = [(e.objek, e.jenis, e.oleh) for e in riwayat_ukm(ukm_a)]
     assert ("Foto produk: Keripik", "+", "Operator Gambir") in entries

@@ -24,12 +24,17 @@ class DirektoriView(TemplateView):
 
         def daftar():  # lazy: the list is a {% fragmen %}, and a cache hit needs none of this
             params = form.params() if self.request.GET else {}
-            qs = selectors.ukm_list_direktori(q=params.get("q", ""), kecamatan=params.get("kecamatan"), bidang=params.get("bidang", ""))
+            qs = selectors.ukm_list_direktori(
+                q=params.get("q", ""), kecamatan=params.get("kecamatan"), bidang=params.get("bidang", "")
+            )
             page = paginate(self.request, qs, per_page=24)
             for ukm in page.object_list:
                 ukm.sampul_url = default_storage.url(ukm.foto_sampul) if ukm.foto_sampul else ""
-            return {"page_obj": page, "ukm_list": page.object_list,
-                    "filtered": any(params.get(k) for k in ("q", "kecamatan", "bidang"))}
+            return {
+                "page_obj": page,
+                "ukm_list": page.object_list,
+                "filtered": any(params.get(k) for k in ("q", "kecamatan", "bidang")),
+            }
 
         ctx["form"] = form
         ctx.update(versi.konteks_malas(daftar, "page_obj", "ukm_list", "filtered"))

@@ -20,7 +20,7 @@ from posyantek.views.kelola import KelolaPosMixin
 from .. import selectors, services
 from ..ekspor import KOLOM_EKSPOR, baris_ekspor
 from ..forms import ImporForm, UkmFilterForm
-from ..impor import JUDUL_BANTUAN, LABEL_DASAR, WAJIB
+from ..impor import JUDUL_BANTUAN, WAJIB
 from ..models import ImporBatch, StatusImpor
 from ._common import AdminProvinsiMixin
 
@@ -59,7 +59,9 @@ class _ImporView(_Scope, FormView):
     def form_valid(self, form):
         try:
             batch = services.impor_preview(
-                upload=form.cleaned_data["berkas"], oleh=self.request.user, pos=self.pos,
+                upload=form.cleaned_data["berkas"],
+                oleh=self.request.user,
+                pos=self.pos,
                 tandai_terverifikasi=form.cleaned_data["tandai_terverifikasi"],
             )
         except ValidationError as exc:
@@ -81,8 +83,10 @@ class _PratinjauView(_Scope, TemplateView):
         ctx.update(
             batch=batch,
             galat=galat,  # every row with errors is shown
-            perbarui=perbarui[:TAMPIL_PER_JENIS], perbarui_sisa=max(0, len(perbarui) - TAMPIL_PER_JENIS),
-            baru=baru[:TAMPIL_PER_JENIS], baru_sisa=max(0, len(baru) - TAMPIL_PER_JENIS),
+            perbarui=perbarui[:TAMPIL_PER_JENIS],
+            perbarui_sisa=max(0, len(perbarui) - TAMPIL_PER_JENIS),
+            baru=baru[:TAMPIL_PER_JENIS],
+            baru_sisa=max(0, len(baru) - TAMPIL_PER_JENIS),
             peringatan=sum(1 for r in rows if r["peringatan"]),
             simpan_url=self.url("impor-simpan", batch_pk=batch.pk),
             batal_url=self.url("impor-batal", batch_pk=batch.pk),
@@ -112,7 +116,8 @@ class _SimpanView(_Scope, View):
             return redirect(self.url("impor-pratinjau", batch_pk=batch.pk))
         messages.success(
             request,
-            _("Impor tersimpan: %(baru)s UKM baru, %(perbarui)s UKM diperbarui.") % {"baru": batch.jumlah_baru, "perbarui": batch.jumlah_perbarui},
+            _("Impor tersimpan: %(baru)s UKM baru, %(perbarui)s UKM diperbarui.")
+            % {"baru": batch.jumlah_baru, "perbarui": batch.jumlah_perbarui},
         )
         return redirect(self.url("list"))
 
@@ -196,7 +201,9 @@ class ProvinsiEksporView(AdminProvinsiMixin, _EksporView):
         jumlah = self._nama_dan_qs(request)[1].count()
         if jumlah <= settings.EKSPOR_LATAR_MIN_BARIS:
             return super().get(request, *args, **kwargs)
-        return render(request, "ukm/ekspor_latar.html", {"jumlah": jumlah, "format": fmt, "pos": None, "is_admin_provinsi": True})
+        return render(
+            request, "ukm/ekspor_latar.html", {"jumlah": jumlah, "format": fmt, "pos": None, "is_admin_provinsi": True}
+        )
 
     def post(self, request, *args, **kwargs):
         fmt = format_diminta(request, dari_url=kwargs["fmt"])
@@ -204,6 +211,7 @@ class ProvinsiEksporView(AdminProvinsiMixin, _EksporView):
         tugas = services.ukm_ekspor_latar_minta(
             oleh=request.user, query=request.GET.urlencode(), fmt=fmt, nama_berkas=nama, baris_total=qs.count()
         )
-        messages.success(request, _("Berkas sedang disiapkan. Halaman ini memperbarui dirinya sendiri sampai berkas siap."))
+        messages.success(
+            request, _("Berkas sedang disiapkan. Halaman ini memperbarui dirinya sendiri sampai berkas siap.")
+        )
         return redirect("kelola:berkas-detail", pk=tugas.pk)
-

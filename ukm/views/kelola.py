@@ -59,9 +59,16 @@ class _UkmListBase(TemplateView):
             "form": form,
             "page_obj": page,
             "ukm_list": page.object_list,
-            "filtered": any(params.get(k) for k in ("q", "kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi")),
-            "saran": selectors.ukm_saran(pos=self.pos, q=params["q"]) if params.get("q") and not page.paginator.count else [],
-            "saring_aktif": any(params.get(k) for k in ("kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi"))
+            "filtered": any(
+                params.get(k)
+                for k in ("q", "kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi")
+            ),
+            "saran": selectors.ukm_saran(pos=self.pos, q=params["q"])
+            if params.get("q") and not page.paginator.count
+            else [],
+            "saring_aktif": any(
+                params.get(k) for k in ("kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi")
+            )
             or params.get("urut") not in (None, "", "nama"),
         }
 
@@ -135,7 +142,9 @@ class UkmDetailView(KelolaPosMixin, TemplateView):
             raise Http404
         ctx.update(
             ukm=ukm,
-            pendampingan_form=PendampinganForm(initial={"pendamping": self.request.user.nama or self.request.user.email}),
+            pendampingan_form=PendampinganForm(
+                initial={"pendamping": self.request.user.nama or self.request.user.email}
+            ),
             riwayat=riwayat_ukm(ukm, limit=8),
             produk_base=reverse("ukm:kelola-detail", kwargs={"pos_slug": self.pos.slug, "pk": ukm.pk}),
         )
@@ -151,7 +160,10 @@ class UkmStatusView(KelolaPosMixin, UkmScopeMixin, View):
         ukm = self.get_ukm()
         aktif = request.POST.get("aktif") == "1"
         services.ukm_set_status(ukm=ukm, aktif=aktif, oleh=request.user)
-        messages.success(request, _("UKM diaktifkan kembali.") if aktif else _("UKM dinonaktifkan. Data dan riwayatnya tetap tersimpan."))
+        messages.success(
+            request,
+            _("UKM diaktifkan kembali.") if aktif else _("UKM dinonaktifkan. Data dan riwayatnya tetap tersimpan."),
+        )
         return redirect(ukm.get_kelola_url())
 
 
@@ -214,7 +226,9 @@ class PendampinganUpdateView(KelolaPosMixin, UkmScopeMixin, FormView):
     def form_valid(self, form):
         ukm = self.get_ukm()
         try:
-            services.pendampingan_update(pendampingan=self.get_pendampingan(), data=form.cleaned_data, oleh=self.request.user)
+            services.pendampingan_update(
+                pendampingan=self.get_pendampingan(), data=form.cleaned_data, oleh=self.request.user
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)

@@ -55,7 +55,9 @@ class SayaKlaimView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            klaim = services.klaim_create(user=self.request.user, nib=form.cleaned_data["nib"], pesan=form.cleaned_data["pesan"])
+            klaim = services.klaim_create(
+                user=self.request.user, nib=form.cleaned_data["nib"], pesan=form.cleaned_data["pesan"]
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -95,12 +97,19 @@ class SayaUbahView(PemilikUkmMixin, FormView):
     def form_valid(self, form):
         was_verified = self.get_ukm().verified_at is not None
         try:
-            ukm = services.ukm_update(ukm=self.get_ukm(), data=form.cleaned_data, oleh=self.request.user, sebagai_pemilik=True)
+            ukm = services.ukm_update(
+                ukm=self.get_ukm(), data=form.cleaned_data, oleh=self.request.user, sebagai_pemilik=True
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
         if was_verified and ukm.verified_at is None:
-            messages.warning(self.request, _("Perubahan disimpan. Karena nama, pemilik, NIK, NIB, atau kelurahan berubah, pos akan memverifikasi ulang usaha Anda."))
+            messages.warning(
+                self.request,
+                _(
+                    "Perubahan disimpan. Karena nama, pemilik, NIK, NIB, atau kelurahan berubah, pos akan memverifikasi ulang usaha Anda."
+                ),
+            )
         else:
             messages.success(self.request, _("Perubahan disimpan."))
         return redirect(reverse("ukm:saya-detail", kwargs={"pk": ukm.pk}))

@@ -31,7 +31,11 @@ class PemilikUkmMixin(LoginRequiredMixin):
     def get_ukm(self) -> Ukm:
         if not hasattr(self, "ukm"):
             try:
-                self.ukm = Ukm.objects.for_pemilik(self.request.user).select_related("kelurahan", "pos").get(pk=self.kwargs["pk"])
+                self.ukm = (
+                    Ukm.objects.for_pemilik(self.request.user)
+                    .select_related("kelurahan", "pos")
+                    .get(pk=self.kwargs["pk"])
+                )
             except Ukm.DoesNotExist:
                 raise Http404
         return self.ukm
@@ -60,7 +64,12 @@ class _ProdukFormBase(FormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(base_template=self.base_template, ukm=self.get_ukm(), kembali_url=self.ukm_url(self.get_ukm()), area=self.area)
+        ctx.update(
+            base_template=self.base_template,
+            ukm=self.get_ukm(),
+            kembali_url=self.ukm_url(self.get_ukm()),
+            area=self.area,
+        )
         return ctx
 
 
@@ -69,8 +78,13 @@ class _ProdukCreate(_ProdukFormBase):
         ukm = self.get_ukm()
         data = form.cleaned_data
         try:
-            services.produk_create(ukm=ukm, data=data, oleh=self.request.user, foto=data.get("foto"),
-                                   keterangan_foto=data.get("keterangan_foto", ""))
+            services.produk_create(
+                ukm=ukm,
+                data=data,
+                oleh=self.request.user,
+                foto=data.get("foto"),
+                keterangan_foto=data.get("keterangan_foto", ""),
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -81,7 +95,9 @@ class _ProdukCreate(_ProdukFormBase):
 class _ProdukUpdate(_ProdukFormBase):
     def get_produk(self) -> Produk:
         if not hasattr(self, "produk"):
-            self.produk = get_object_or_404(self.get_ukm().produk_set.prefetch_related("foto_set"), pk=self.kwargs["produk_pk"])
+            self.produk = get_object_or_404(
+                self.get_ukm().produk_set.prefetch_related("foto_set"), pk=self.kwargs["produk_pk"]
+            )
             self.nama_tersimpan = self.produk.nama
         return self.produk
 
@@ -92,8 +108,12 @@ class _ProdukUpdate(_ProdukFormBase):
         ctx = super().get_context_data(**kwargs)
         produk = self.get_produk()
         ctx.update(
-            produk=produk, nama_tersimpan=self.nama_tersimpan,
-            foto_list=[(foto, self.produk_url("foto-hapus", produk_pk=produk.pk, foto_pk=foto.pk)) for foto in produk.foto_set.all()],
+            produk=produk,
+            nama_tersimpan=self.nama_tersimpan,
+            foto_list=[
+                (foto, self.produk_url("foto-hapus", produk_pk=produk.pk, foto_pk=foto.pk))
+                for foto in produk.foto_set.all()
+            ],
             hapus_url=self.produk_url("produk-hapus", produk_pk=produk.pk),
         )
         return ctx
@@ -101,8 +121,13 @@ class _ProdukUpdate(_ProdukFormBase):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            services.produk_update(produk=self.get_produk(), data=data, oleh=self.request.user, foto=data.get("foto"),
-                                   keterangan_foto=data.get("keterangan_foto", ""))
+            services.produk_update(
+                produk=self.get_produk(),
+                data=data,
+                oleh=self.request.user,
+                foto=data.get("foto"),
+                keterangan_foto=data.get("keterangan_foto", ""),
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -126,7 +151,9 @@ class _FotoDelete(View):
 
     def post(self, request, *args, **kwargs):
         ukm = self.get_ukm()
-        foto = get_object_or_404(FotoProduk.objects.filter(produk__ukm=ukm, produk_id=kwargs["produk_pk"]), pk=kwargs["foto_pk"])
+        foto = get_object_or_404(
+            FotoProduk.objects.filter(produk__ukm=ukm, produk_id=kwargs["produk_pk"]), pk=kwargs["foto_pk"]
+        )
         services.foto_produk_delete(foto=foto, oleh=request.user)
         messages.success(request, _("Foto dihapus."))
         return redirect(self.produk_url("produk-ubah", produk_pk=kwargs["produk_pk"]))

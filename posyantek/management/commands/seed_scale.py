@@ -43,7 +43,9 @@ class Command(BaseCommand):
             parser.add_argument(f"--{name}", type=positive, default=default, help=f"jumlah {name} (bawaan {default:,})")
         parser.add_argument("--batch-size", type=positive, default=5_000)
         parser.add_argument("--seed", type=int, default=20261128, help="benih acak (data sama untuk benih sama)")
-        parser.add_argument("--password", help="Kata sandi semua akun skala (atau SCALE_PASSWORD); dibuat acak bila kosong.")
+        parser.add_argument(
+            "--password", help="Kata sandi semua akun skala (atau SCALE_PASSWORD); dibuat acak bila kosong."
+        )
         parser.add_argument("--force", action="store_true", help="Jalankan walau konfigurasi produksi.")
 
     def handle(self, *args, **options):
@@ -57,7 +59,9 @@ class Command(BaseCommand):
         from posyantek.models import User
 
         if User.objects.filter(email=BENCH_ADMIN_EMAIL).exists():
-            raise CommandError("Basis data ini sudah berisi data skala; gunakan basis data kosong (yang sudah dimigrasi).")
+            raise CommandError(
+                "Basis data ini sudah berisi data skala; gunakan basis data kosong (yang sudah dimigrasi)."
+            )
         password = options["password"] or os.environ.get("SCALE_PASSWORD") or secrets.token_urlsafe(16)
         sizes = Sizes(**{name: options[name] for name in BASE_SIZES.as_dict()})
         ctx = ScaleContext(

@@ -7,7 +7,9 @@ from teknologi.services import kampanye_tutup_yang_lewat
 
 
 class Command(BaseCommand):
-    help = "Menutup kampanye urun beli yang lewat batas waktu tanpa mencapai target (status batal) dan mengabari penjanji."
+    help = (
+        "Menutup kampanye urun beli yang lewat batas waktu tanpa mencapai target (status batal) dan mengabari penjanji."
+    )
 
     def handle(self, *args, **options):
         closed = kampanye_tutup_yang_lewat()
