@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from tests.hardening.forms import fuzz, post_forms
+from tests.hardening.test_forms_fuzz import EXAMPLES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.hardening.selftest_urls")]
 
@@ -19,17 +20,17 @@ def form_at(client, url):
 def test_fuzzer_finds_a_server_error(wilayah):
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)
     with pytest.raises(AssertionError, match="answered 500"):
-        fuzz(client, "/rapuh/", form_at(client, "/rapuh/"), max_examples=200)
+        fuzz(client, "/rapuh/", form_at(client, "/rapuh/"), max_examples=EXAMPLES)
 
 
 def test_fuzzer_finds_a_write_on_refused_input(wilayah):
     client = Client(enforce_csrf_checks=True)
     with pytest.raises(AssertionError, match="changed row counts"):
-        fuzz(client, "/bocor/", form_at(client, "/bocor/"), max_examples=200)
+        fuzz(client, "/bocor/", form_at(client, "/bocor/"), max_examples=EXAMPLES)
 
 
 def test_fuzzer_passes_a_sound_form_with_all_examples(wilayah):
     client = Client(enforce_csrf_checks=True)
     form = form_at(client, "/baik/")
     assert {f.name for f in form.fields} == {"csrfmiddlewaretoken", "judul", "jumlah"}
-    assert fuzz(client, "/baik/", form, max_examples=200) == 200
+    assert fuzz(client, "/baik/", form, max_examples=EXAMPLES) == EXAMPLES
