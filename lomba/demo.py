@@ -84,7 +84,7 @@ def _nilai(ctx: DemoContext, kualitas: int, n: int) -> list[Decimal]:
 
 
 def _isi(juri, peserta, kriteria_ids: list[int], values: list[Decimal]) -> None:
-    services.nilai_simpan(juri=juri, peserta=peserta, nilai=dict(zip(kriteria_ids, values)))
+    services.nilai_simpan(juri=juri, peserta=peserta, nilai=dict(zip(kriteria_ids, values, strict=True)))
 
 
 def _provinsi_lalu(ctx: DemoContext, admin, juri: list, tahun: int) -> Lomba:

@@ -129,7 +129,7 @@ def _simpan(ukm: Ukm, *, oleh: User | None) -> Ukm:
             ukm.save()
     except IntegrityError:
         # Two registrations of one NIB at the same moment: the database's unique rule decides.
-        raise ValidationError({"nib": _("NIB ini sudah terdaftar untuk usaha lain.")})
+        raise ValidationError({"nib": _("NIB ini sudah terdaftar untuk usaha lain.")}) from None
     return ukm
 
 
@@ -559,7 +559,7 @@ def impor_commit(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpo
                 # A NIB of the file was registered in the very moment of the commit.
                 raise ValidationError(
                     _("Data registri berubah saat penyimpanan. Tidak ada data yang disimpan; coba simpan lagi.")
-                )
+                ) from None
             batch.status = StatusImpor.SELESAI
             batch.committed_at = now
             batch.jumlah_baru, batch.jumlah_perbarui = len(baru), len(perbarui)

@@ -21,7 +21,8 @@ def wajib_draf(*, lomba: Lomba) -> None:
     if lomba.status != Status.DRAFT:
         raise ValidationError(
             _(
-                "Struktur penilaian (tahap, kriteria, bobot, penentu seri) hanya dapat diubah selama lomba berstatus draf."
+                "Struktur penilaian (tahap, kriteria, bobot, penentu seri) hanya dapat diubah selama lomba berstatus "
+                "draf."
             )
         )
 

@@ -133,7 +133,7 @@ class HasilView(HasilAksesMixin, LombaAreaMixin, TemplateView):
                 ctx["bandingkan_series"] = [ra.peserta.nama_pendek, rb.peserta.nama_pendek]
                 ctx["bandingkan_groups"] = [
                     (f"{k.tahap.nama.split()[0]} · {k.nama}", [va, vb])
-                    for k, va, vb in zip(hasil.kriteria_list, ra.per_kriteria, rb.per_kriteria)
+                    for k, va, vb in zip(hasil.kriteria_list, ra.per_kriteria, rb.per_kriteria, strict=True)
                 ]
         return ctx
 

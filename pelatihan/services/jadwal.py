@@ -111,7 +111,8 @@ def _check_jadwal(jadwal: Jadwal, pelatih: list[User]) -> None:
         add(
             "pelatih",
             _(
-                "Pelatih harus operator pos ini, Relawan TIK yang ditugaskan di pos ini, atau pelatih bersertifikat ToT."
+                "Pelatih harus operator pos ini, Relawan TIK yang ditugaskan di pos ini, atau pelatih bersertifikat "
+                "ToT."
             ),
         )
     if errors:

@@ -60,7 +60,7 @@ class TeknologiDetailView(TemplateView):
         try:
             teknologi = selectors.teknologi_detail_public(slug=kwargs["slug"])
         except Teknologi.DoesNotExist:
-            raise Http404
+            raise Http404 from None
         ctx.update(detail_context(teknologi))
         ctx["kampanye_list"] = selectors.kampanye_list_public().filter(teknologi=teknologi)[:3]
         return ctx
@@ -91,7 +91,7 @@ class PanduanDetailView(TemplateView):
         try:
             panduan = selectors.panduan_public(slug=kwargs["slug"])
         except Panduan.DoesNotExist:
-            raise Http404
+            raise Http404 from None
         ctx["panduan"] = panduan
         ctx["teknologi"] = panduan.teknologi
         ctx["url_absolut"] = absolute_url(panduan.teknologi.get_panduan_url())

@@ -37,7 +37,7 @@ def _kampanye_public(pk: int) -> KampanyeUrunBeli:
     try:
         return selectors.kampanye_detail_public(pk=pk)
     except KampanyeUrunBeli.DoesNotExist:
-        raise Http404
+        raise Http404 from None
 
 
 class KampanyeDetailView(TemplateView):

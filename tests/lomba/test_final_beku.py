@@ -16,7 +16,7 @@ def body(response) -> str:
 
 
 def finalkan(lomba, peserta, admin, juri, juri2, sebelum_final=None):
-    for p, a, b in zip(peserta, (70, 90, 80), (90, 70, 60)):
+    for p, a, b in zip(peserta, (70, 90, 80), (90, 70, 60), strict=True):
         nilai_semua(juri=juri, peserta=p, nilai=a)
         nilai_semua(juri=juri2, peserta=p, nilai=b)
     if sebelum_final:

@@ -377,7 +377,7 @@ def test_scores_refused_while_draft(admin_provinsi, pos_a, juri):
 
 def score_all(lomba, peserta, juri_list, values):
     for j in juri_list:
-        for p, v in zip(peserta, values):
+        for p, v in zip(peserta, values, strict=True):
             nilai_semua(juri=j, peserta=p, nilai=v)
 
 
