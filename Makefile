@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 # Every test on as many workers as the machine has cores (pytest-xdist); give PYTEST_ARGS to run a part.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test setup setup-test messages check-deploy clean bench audit backup restore
+.PHONY: run test lint setup setup-test messages check-deploy clean bench audit backup restore
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,8 +34,13 @@ run: setup
 	@echo "Portal berjalan di http://$(HOST)/  (Ctrl+C untuk berhenti)"
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST)
 
-test: setup-test
+# Lint and layout first (seconds; config in pyproject.toml), then every test.
+test: setup-test lint
 	DJANGO_TESTING=1 $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # Update the English catalogue after adding strings (needs gettext's xgettext).
 messages: $(VENV)/.runtime

@@ -562,14 +562,16 @@ def machine_facts(args, workers: int) -> list[str]:
         cur.execute("SELECT version()")
         pg = cur.fetchone()[0].split(" on ")[0]
     return [
-        f"- Date: {datetime.now().isoformat(timespec='seconds')}; commit `{out(['git', 'rev-parse', '--short', 'HEAD'])}`"
+        f"- Date: {datetime.now().isoformat(timespec='seconds')}; commit "
+        f"`{out(['git', 'rev-parse', '--short', 'HEAD'])}`"
         f"{' (uncommitted changes)' if out(['git', 'status', '--porcelain']) else ''}",
         f"- Machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {pg}",
         f"- Server: gunicorn gthread, {workers} workers x {args.gthreads} threads, production settings "
         "(DEBUG off, whitenoise manifest, JSON request log), on 127.0.0.1 over plain HTTP",
         f"- Load: `{out(['wrk', '--version']).splitlines()[0] if shutil.which('wrk') else 'wrk'}` "
-        f"`-t{args.threads} -c{args.connections} -d{args.duration} --timeout={args.timeout} --latency`, {args.runs} runs per page "
-        "(round-robin), median reported; ratio = median over rounds of page / minimal in the same round; errors = non-2xx/3xx + socket errors, summed over the runs",
+        f"`-t{args.threads} -c{args.connections} -d{args.duration} --timeout={args.timeout} --latency`, {args.runs} "
+        "runs per page (round-robin), median reported; ratio = median over rounds of page / minimal in the same "
+        "round; errors = non-2xx/3xx + socket errors, summed over the runs",
         "- Log-in: real allauth login form over HTTP; wrk sends the session cookie",
         f"- Load average (1 min) at start / end: {LOAD_AT_START:.2f} / {os.getloadavg()[0]:.2f} — above the core "
         "count means other processes shared the CPU, and every figure here is pessimistic",

@@ -84,7 +84,7 @@ def _nilai(ctx: DemoContext, kualitas: int, n: int) -> list[Decimal]:
 
 
 def _isi(juri, peserta, kriteria_ids: list[int], values: list[Decimal]) -> None:
-    services.nilai_simpan(juri=juri, peserta=peserta, nilai=dict(zip(kriteria_ids, values)))
+    services.nilai_simpan(juri=juri, peserta=peserta, nilai=dict(zip(kriteria_ids, values, strict=True)))
 
 
 def _provinsi_lalu(ctx: DemoContext, admin, juri: list, tahun: int) -> Lomba:
@@ -110,7 +110,7 @@ def _provinsi_lalu(ctx: DemoContext, admin, juri: list, tahun: int) -> Lomba:
     )
     kualitas = {"cempaka-putih": 90, "pademangan": 86, "kramatjati": 83, "gambir": 76, "tambora": 74, "koja": 70}
     for j in juri:
-        terkait = selectors.juri_terkait_pos_ids(j)
+        terkait = selectors.juri_terkait_pos_ids(juri=j)
         for slug, p in peserta.items():
             if p.pos_id in terkait:
                 continue
@@ -195,7 +195,7 @@ def _provinsi_kini(ctx: DemoContext, admin, juri: list, tahun: int) -> Lomba:
         Kriteria.objects.filter(tahap__lomba=lomba).order_by("tahap__urutan", "urutan").values_list("pk", flat=True)
     )
     for j in juri:
-        terkait = selectors.juri_terkait_pos_ids(j)
+        terkait = selectors.juri_terkait_pos_ids(juri=j)
         todo = peserta[:2] if j == juri[0] else peserta  # juri1 still has four entries to score
         for p in todo:
             if p.pos_id not in terkait:

@@ -55,7 +55,8 @@ class LombaCreateForm(forms.ModelForm):
         widgets = {"deskripsi": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "sumber_hasil": _(
-                "Hasil lomba nasional dapat dinilai akun juri nasional di portal atau diimpor dari CSV panitia nasional."
+                "Hasil lomba nasional dapat dinilai akun juri nasional di portal atau diimpor dari CSV panitia "
+                "nasional."
             ),
         }
 

@@ -11,6 +11,7 @@ import io
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 
 from django.utils.translation import gettext as _
 
@@ -220,14 +221,15 @@ def baca_csv(data: bytes, *, cocokkan_pos=None) -> HasilBaca:
             if baris.pos_id is None:
                 hasil.peringatan.append(
                     _(
-                        "Baris %(n)s: peserta DKI “%(nama)s” tidak cocok dengan pos mana pun; dicatat sebagai peserta tanpa pos."
+                        "Baris %(n)s: peserta DKI “%(nama)s” tidak cocok dengan pos mana pun; dicatat sebagai "
+                        "peserta tanpa pos."
                     )
                     % {"n": nomor, "nama": nama}
                 )
         hasil.baris.append(baris)
 
     urut = sorted(hasil.baris, key=lambda b: b.peringkat)
-    for atas, bawah in zip(urut, urut[1:]):
+    for atas, bawah in pairwise(urut):
         if bawah.total > atas.total:
             hasil.kesalahan.append(
                 _("Peringkat %(b)s (baris %(nb)s) bernilai lebih tinggi daripada peringkat %(a)s (baris %(na)s).")

@@ -20,7 +20,7 @@ def overview(*, request, pos) -> dict:
         return {
             "lomba_ringkasan": {
                 "pos": pos,
-                "peserta": selectors.peserta_pos(pos),
+                "peserta": selectors.peserta_pos(pos=pos),
                 "jumlah_operator": OperatorPos.objects.filter(pos=pos).count(),
                 "diumumkan": Status.DIUMUMKAN,
             }
@@ -46,11 +46,11 @@ def overview(*, request, pos) -> dict:
 
 
 def pos_detail(*, request, pos) -> dict:
-    return {"lomba_penghargaan": selectors.penghargaan_pos(pos)}
+    return {"lomba_penghargaan": selectors.penghargaan_pos(pos=pos)}
 
 
 def pos_dasbor(*, request, pos) -> dict:
-    return {"lomba_peserta_pos": selectors.peserta_pos(pos)[:5]}
+    return {"lomba_peserta_pos": selectors.peserta_pos(pos=pos)[:5]}
 
 
 def akun_saya(*, request, user) -> dict:

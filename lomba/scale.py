@@ -242,7 +242,8 @@ def seed(ctx: ScaleContext) -> None:
                     dibuat=dibuat,
                     nilai_dari=now - timedelta(days=30),
                     nilai_sampai=now - timedelta(hours=2),
-                    deskripsi=f"Penilaian tahun {tahun} sedang berjalan: administrasi, verifikasi lapangan, dan paparan.",
+                    deskripsi=f"Penilaian tahun {tahun} sedang berjalan: administrasi, verifikasi lapangan, dan "
+                    "paparan.",
                     pos=list(pos_ids),
                     kualitas={pk: kekuatan[pk] + rng.gauss(0, 3) for pk in pos_ids},
                 )
@@ -283,7 +284,8 @@ def seed(ctx: ScaleContext) -> None:
                     difinalkan=difinalkan,
                     diumumkan=difinalkan + timedelta(days=rng.randint(1, 6)),
                     tempat=rng.choice(TEMPAT),
-                    deskripsi="Inovasi teknologi tepat guna yang dikembangkan atau diterapkan pos bersama UKM binaannya.",
+                    deskripsi="Inovasi teknologi tepat guna yang dikembangkan atau diterapkan pos bersama UKM "
+                    "binaannya.",
                     pos=ikut,
                     kualitas={pk: kekuatan[pk] + rng.gauss(0, 6) for pk in ikut},
                 )
@@ -301,7 +303,8 @@ def seed(ctx: ScaleContext) -> None:
                     nilai_sampai=difinalkan,
                     difinalkan=difinalkan,
                     diumumkan=difinalkan + timedelta(days=rng.randint(0, 3)),
-                    deskripsi=f"Hasil dari panitia nasional (Gelar TTG Nasional {tahun}), diimpor dari berkas CSV panitia.",
+                    deskripsi=f"Hasil dari panitia nasional (Gelar TTG Nasional {tahun}), diimpor dari berkas CSV "
+                    "panitia.",
                 )
             )
     rencana = [r for r in rencana if r.kunci not in ada]

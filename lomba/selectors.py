@@ -35,14 +35,14 @@ from posyantek.models import Kecamatan, Kota, OperatorPos, Pos, User, normalisas
 # --- Conflict of interest and assignment ---------------------------------------------------------
 
 
-def juri_terkait_pos_ids(juri: User) -> set[int]:
+def juri_terkait_pos_ids(*, juri: User) -> set[int]:
     """The posts a juri is tied to: recorded ties, and the posts they operate."""
     return set(JuriPos.objects.filter(juri=juri).values_list("pos_id", flat=True)) | set(
         OperatorPos.objects.filter(user=juri).values_list("pos_id", flat=True)
     )
 
 
-def ikatan_juri(juri_ids) -> dict[int, set[int]]:
+def ikatan_juri(*, juri_ids) -> dict[int, set[int]]:
     """{juri id: tied post ids} for many juri in two queries."""
     ikatan: dict[int, set[int]] = defaultdict(set)
     juri_ids = list(juri_ids)
@@ -53,7 +53,7 @@ def ikatan_juri(juri_ids) -> dict[int, set[int]]:
     return ikatan
 
 
-def ikatan_lomba(lomba: Lomba, juri_ids) -> dict[int, set[int]]:
+def ikatan_lomba(*, lomba: Lomba, juri_ids) -> dict[int, set[int]]:
     """The ties that decide which scores of ``lomba`` count: live ones while it is not final, and the
     ones frozen at finalising once it is (ties apply to competitions not yet final)."""
     if lomba.is_selesai and lomba.ikatan_final is not None:
@@ -63,16 +63,16 @@ def ikatan_lomba(lomba: Lomba, juri_ids) -> dict[int, set[int]]:
             if juri_id in juri_ids:
                 ikatan[juri_id].add(pos_id)
         return ikatan
-    return ikatan_juri(juri_ids)
+    return ikatan_juri(juri_ids=juri_ids)
 
 
-def penugasan_mencakup(penugasan: PenugasanJuri, peserta: Peserta) -> bool:
+def penugasan_mencakup(*, penugasan: PenugasanJuri, peserta: Peserta) -> bool:
     """Whether the assignment covers the entry (an assignment without a subset covers all)."""
     ids = {p.pk for p in penugasan.peserta.all()}
     return peserta.lomba_id == penugasan.lomba_id and (not ids or peserta.pk in ids)
 
 
-def penugasan_untuk(lomba: Lomba, user: User) -> PenugasanJuri | None:
+def penugasan_untuk(*, lomba: Lomba, user: User) -> PenugasanJuri | None:
     return lomba.penugasan_set.filter(juri=user).prefetch_related("peserta").first()
 
 
@@ -88,13 +88,13 @@ class PesertaJuri:
         return not self.konflik and self.jumlah_kriteria and self.dinilai >= self.jumlah_kriteria
 
 
-def peserta_untuk_juri(lomba: Lomba, penugasan: PenugasanJuri) -> list[PesertaJuri]:
+def peserta_untuk_juri(*, lomba: Lomba, penugasan: PenugasanJuri) -> list[PesertaJuri]:
     """The entries a juri is to score, with their own progress; tied posts marked as conflicts."""
     subset = {p.pk for p in penugasan.peserta.all()}
     qs = lomba.peserta_set.with_relasi().order_by("pos__kecamatan__kode", "nama_luar", "pk")
     if subset:
         qs = qs.filter(pk__in=subset)
-    terkait = ikatan_lomba(lomba, [penugasan.juri_id]).get(penugasan.juri_id, set())
+    terkait = ikatan_lomba(lomba=lomba, juri_ids=[penugasan.juri_id]).get(penugasan.juri_id, set())
     jumlah_kriteria = Kriteria.objects.filter(tahap__lomba=lomba).count()
     dinilai = dict(
         Nilai.objects.filter(juri=penugasan.juri, peserta__lomba=lomba)
@@ -127,7 +127,7 @@ def _jumlah(model, field_name: str = "lomba", **filters) -> Coalesce:
     return Coalesce(Subquery(sub, output_field=IntegerField()), Value(0))
 
 
-def lomba_list_kelola(user: User, *, tahun: int | None = None, status: str = "", tingkat: str = "") -> QuerySet[Lomba]:
+def lomba_list_kelola(*, user: User, tahun: int | None = None, status: str = "", tingkat: str = "") -> QuerySet[Lomba]:
     """The competitions of the /kelola/lomba/ list: all for an admin, the assigned ones for a juri."""
     qs = (
         Lomba.objects.for_user(user)
@@ -171,7 +171,7 @@ def lomba_detail_publik() -> QuerySet[Lomba]:
     )
 
 
-def hasil_tersimpan(lomba: Lomba) -> QuerySet[Peserta]:
+def hasil_tersimpan(*, lomba: Lomba) -> QuerySet[Peserta]:
     """The frozen result: entries in rank order (unranked last)."""
     return lomba.peserta_set.with_relasi().order_by(F("peringkat").asc(nulls_last=True), "pk")
 
@@ -216,12 +216,12 @@ class HasilLomba:
         return all(b.peserta.peringkat == b.peringkat and b.peserta.nilai_akhir == b.total for b in self.baris)
 
 
-def skor_lomba(lomba: Lomba) -> list[ranking.Skor]:
+def skor_lomba(*, lomba: Lomba) -> list[ranking.Skor]:
     """The scores that count: from assigned juri, for entries their assignment covers, and never
     from a juri tied to the entry's post (a tie recorded after scoring voids those scores)."""
     penugasan = list(lomba.penugasan_set.prefetch_related("peserta"))
     cakupan = {p.juri_id: {x.pk for x in p.peserta.all()} for p in penugasan}
-    ikatan = ikatan_lomba(lomba, cakupan)
+    ikatan = ikatan_lomba(lomba=lomba, juri_ids=cakupan)
     rows = Nilai.objects.filter(peserta__lomba=lomba, juri_id__in=list(cakupan)).values_list(
         "juri_id", "peserta_id", "peserta__pos_id", "kriteria_id", "nilai"
     )
@@ -236,7 +236,7 @@ def skor_lomba(lomba: Lomba) -> list[ranking.Skor]:
     return skor
 
 
-def spesifikasi(tahap_list: list[Tahap]) -> list[ranking.Tahap]:
+def spesifikasi(*, tahap_list: list[Tahap]) -> list[ranking.Tahap]:
     return [
         ranking.Tahap(
             id=t.pk,
@@ -251,14 +251,14 @@ def spesifikasi(tahap_list: list[Tahap]) -> list[ranking.Tahap]:
     ]
 
 
-def hasil_lomba(lomba: Lomba) -> HasilLomba:
+def hasil_lomba(*, lomba: Lomba) -> HasilLomba:
     """Compute the ranking from the scores (provisional while scoring, a check once final)."""
     tahap_list = list(lomba.tahap_set.prefetch_related("kriteria_set"))
     kriteria_list = [k for t in tahap_list for k in t.kriteria_set.all()]
     peserta = {p.pk: p for p in lomba.peserta_set.with_relasi()}
-    skor = skor_lomba(lomba)
+    skor = skor_lomba(lomba=lomba)
     mentah = ranking.hitung_peringkat(
-        tahap=spesifikasi(tahap_list),
+        tahap=spesifikasi(tahap_list=tahap_list),
         peserta=[ranking.Peserta(id=p.pk, nama=p.nama, provinsi=p.provinsi_luar) for p in peserta.values()],
         skor=skor,
         aturan=ranking.AturanSeri(tahap_id=lomba.seri_tahap_id, kriteria_id=lomba.seri_kriteria_id),
@@ -286,7 +286,7 @@ def hasil_lomba(lomba: Lomba) -> HasilLomba:
     )
 
 
-def baris_tampil(lomba: Lomba, hasil: HasilLomba | None) -> list[BarisHasil]:
+def baris_tampil(*, lomba: Lomba, hasil: HasilLomba | None) -> list[BarisHasil]:
     """The rows a results page shows. Once final: the stored (frozen) ranks, totals and stage scores,
     with the criterion means of the recomputation beside them; while scoring: the provisional
     computation. An imported national result has ranks and totals only."""
@@ -296,7 +296,7 @@ def baris_tampil(lomba: Lomba, hasil: HasilLomba | None) -> list[BarisHasil]:
     kriteria_list = hasil.kriteria_list if hasil else []
     dihitung = hasil.by_peserta if hasil else {}
     rows = []
-    for p in hasil_tersimpan(lomba):
+    for p in hasil_tersimpan(lomba=lomba):
         calc = dihitung.get(p.pk)
         rows.append(
             BarisHasil(
@@ -367,11 +367,11 @@ class Matriks:
         return round(100 * sum(b.selesai for b in self.baris) / diharapkan) if diharapkan else 0
 
 
-def matriks_penilaian(lomba: Lomba) -> Matriks:
+def matriks_penilaian(*, lomba: Lomba) -> Matriks:
     """Juri × entries: for each cell, whether the juri has scored every criterion (admin only)."""
     peserta_list = list(lomba.peserta_set.with_relasi().order_by("pos__kecamatan__kode", "nama_luar", "pk"))
     penugasan = list(lomba.penugasan_set.select_related("juri").prefetch_related("peserta"))
-    ikatan = ikatan_lomba(lomba, [p.juri_id for p in penugasan])
+    ikatan = ikatan_lomba(lomba=lomba, juri_ids=[p.juri_id for p in penugasan])
     jumlah_kriteria = Kriteria.objects.filter(tahap__lomba=lomba).count()
     counts = {
         (juri_id, peserta_id): n
@@ -397,7 +397,7 @@ def matriks_penilaian(lomba: Lomba) -> Matriks:
     return Matriks(peserta_list=peserta_list, baris=baris, jumlah_kriteria=jumlah_kriteria)
 
 
-def nilai_peserta(peserta: Peserta, *, juri: User | None = None) -> QuerySet[Nilai]:
+def nilai_peserta(*, peserta: Peserta, juri: User | None = None) -> QuerySet[Nilai]:
     """Scores of one entry; of one juri only when ``juri`` is given (what a juri sees before final)."""
     qs = peserta.nilai_set.select_related("juri", "kriteria", "kriteria__tahap").order_by(
         "kriteria__tahap__urutan", "kriteria__urutan", "kriteria_id", "juri__nama", "juri_id"
@@ -405,7 +405,7 @@ def nilai_peserta(peserta: Peserta, *, juri: User | None = None) -> QuerySet[Nil
     return qs.filter(juri=juri) if juri is not None else qs
 
 
-def riwayat_nilai(peserta: Peserta) -> QuerySet:
+def riwayat_nilai(*, peserta: Peserta) -> QuerySet:
     """Every change of every score of an entry (admin only): who, when, what."""
     return (
         Nilai.history.filter(peserta_id=peserta.pk)
@@ -421,7 +421,7 @@ def tahun_list() -> list[int]:
     return list(Lomba.objects.selesai().order_by("-tahun").values_list("tahun", flat=True).distinct())
 
 
-def lomba_peringkat_tahun(tahun: int) -> QuerySet[Lomba]:
+def lomba_peringkat_tahun(*, tahun: int) -> QuerySet[Lomba]:
     """Finished competitions of a year (kota, provinsi, nasional) with stages and entries in rank order."""
     return (
         Lomba.objects.selesai()
@@ -556,7 +556,7 @@ def lomba_provinsi_terakhir() -> Lomba | None:
     )
 
 
-def peserta_pos(pos: Pos) -> QuerySet[Peserta]:
+def peserta_pos(*, pos: Pos) -> QuerySet[Peserta]:
     """A post's entries across years, newest first (its operators' list)."""
     return (
         Peserta.objects.for_pos(pos)
@@ -566,7 +566,7 @@ def peserta_pos(pos: Pos) -> QuerySet[Peserta]:
     )
 
 
-def penghargaan_pos(pos: Pos) -> QuerySet[Peserta]:
+def penghargaan_pos(*, pos: Pos) -> QuerySet[Peserta]:
     """A post's awards in announced competitions (public)."""
     return (
         Peserta.objects.for_pos(pos)

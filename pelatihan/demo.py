@@ -174,7 +174,8 @@ def _relawan(ctx: DemoContext, now: datetime) -> dict[str, Relawan]:
                     relawan=relawan,
                     oleh=admin,
                     waktu=diajukan + timedelta(days=7),
-                    alasan="Kuota relawan di kecamatan ini sudah penuh untuk tahun ini; silakan mendaftar lagi tahun depan.",
+                    alasan="Kuota relawan di kecamatan ini sudah penuh untuk tahun ini; silakan mendaftar lagi tahun "
+                    "depan.",
                 )
         result[key] = Relawan.objects.select_related("user").get(pk=relawan.pk)
     return result
@@ -325,7 +326,7 @@ def _seed(ctx: DemoContext) -> None:
         )
 
     _aktivitas(ctx, relawan, today)
-    ctx.say("Pelatihan: %d sesi, %d relawan." % (Jadwal.objects.count(), Relawan.objects.count()))
+    ctx.say(f"Pelatihan: {Jadwal.objects.count()} sesi, {Relawan.objects.count()} relawan.")
 
 
 def _aktivitas(ctx: DemoContext, relawan: dict[str, Relawan], today) -> None:

@@ -178,7 +178,7 @@ class JadwalForm(forms.ModelForm):
             programs = Program.objects.for_pos(pos).filter(pk__in=current) | programs
         self.fields["program"].queryset = programs.order_by("nama")
         already = list(self.instance.pelatih.values_list("pk", flat=True)) if self.instance.pk else []
-        self.fields["pelatih"].queryset = selectors.pelatih_pilihan(pos, juga=already)
+        self.fields["pelatih"].queryset = selectors.pelatih_pilihan(pos=pos, juga=already)
         if self.instance.pk:
             self.initial.setdefault("pelatih", already)
         for name in ("mulai", "selesai", "pendaftaran_buka", "pendaftaran_tutup"):

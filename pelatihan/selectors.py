@@ -232,7 +232,7 @@ def _tersertifikasi_exists() -> Exists:
     )
 
 
-def pelatih_pilihan(pos: Pos, *, juga: list[int] | None = None) -> QuerySet[User]:
+def pelatih_pilihan(*, pos: Pos, juga: list[int] | None = None) -> QuerySet[User]:
     """Who may teach a session of ``pos``: its operators, Relawan TIK assigned to it, and certified
     trainers (ToT) from anywhere. Certified ones come first, flagged ``tersertifikasi``. ``juga``
     keeps people already assigned to a session eligible for it."""

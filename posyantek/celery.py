@@ -10,6 +10,7 @@ import logging
 import os
 
 from celery import Celery
+from celery.signals import beat_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "posyantek.settings")
 
@@ -18,6 +19,14 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 logger = logging.getLogger("posyantek.tasks")
+
+
+@beat_init.connect
+def _folder_jadwal(**kwargs) -> None:
+    """Beat keeps its schedule file in ``var/`` by default: create the folder (settings create none)."""
+    from posyantek import folder
+
+    folder.siapkan()
 
 
 def melapor_mode() -> str:

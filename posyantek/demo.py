@@ -60,10 +60,8 @@ PROFIL_POS = {
     "alamat": "Kantor Kecamatan {kec}, Jakarta",
     "jam_layanan": "Senin–Jumat 08.00–16.00 WIB",
     "layanan": (
-        "Konsultasi pemilihan teknologi tepat guna\n"
-        "Demonstrasi alat TTG\n"
-        "Pelatihan e-literasi dan pemasaran daring\n"
-        "Pendampingan perizinan (NIB) dan pemasaran"
+        "Konsultasi pemilihan teknologi tepat guna\nDemonstrasi alat TTG\nPelatihan e-literasi dan pemasaran "
+        "daring\nPendampingan perizinan (NIB) dan pemasaran"
     ),
 }
 
@@ -180,7 +178,8 @@ def _pdf_demo(judul: str) -> ContentFile:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 "
+        b"R >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
     ]

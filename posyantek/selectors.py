@@ -69,7 +69,7 @@ def kota_list_with_pos_count() -> QuerySet[Kota]:
     )
 
 
-def kelurahan_cari(nama: str, *, kecamatan: Kecamatan | None = None) -> Kelurahan | None:
+def kelurahan_cari(*, nama: str, kecamatan: Kecamatan | None = None) -> Kelurahan | None:
     """The kelurahan a typed name means, tolerant of case, spacing and the known spelling variants.
 
     Returns None when nothing matches or when the name is ambiguous across kecamatan (e.g. "Tengah").
@@ -84,7 +84,7 @@ def kelurahan_cari(nama: str, *, kecamatan: Kecamatan | None = None) -> Keluraha
     return found[0] if len(found) == 1 else None
 
 
-def kecamatan_cari(nama: str) -> Kecamatan | None:
+def kecamatan_cari(*, nama: str) -> Kecamatan | None:
     key = normalisasi_nama(nama)
     for kec in Kecamatan.objects.all():
         if key in kec.kunci:
@@ -206,7 +206,7 @@ def layanan_list(*, pos: Pos, jenis: str = "", bulan: date | None = None, q: str
     return qs
 
 
-def layanan_rekap(qs: QuerySet[LogLayanan]) -> list[tuple[str, int, int]]:
+def layanan_rekap(*, qs: QuerySet[LogLayanan]) -> list[tuple[str, int, int]]:
     """(duty label, entries, people served) for each of the four duties, over ``qs``."""
     rows = {r["jenis"]: r for r in qs.order_by().values("jenis").annotate(n=Count("pk"), orang=Sum("jumlah_penerima"))}
     return [
@@ -295,7 +295,7 @@ class HasilCariPos:
     saran: list[str] = field(default_factory=list)  # "maksud Anda: …" when nothing was found
 
 
-def pos_cari_public(q: str) -> HasilCariPos:
+def pos_cari_public(*, q: str) -> HasilCariPos:
     """The posts a visitor means by ``q``: a kecamatan, a kelurahan it serves, a postcode, a kota or
     the post's own name, as people spell them ("palmerah", "Pal Merah", "PALMERAH", "slipi",
     "11410"). Case, spaces and the known spelling variants (the ``kunci`` keys of the reference data,

@@ -104,8 +104,8 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "posyantek.forms.PortalFormRenderer"
 
-# Database: DATABASE_URL, default a SQLite file under var/ for zero-set-up local runs.
-(BASE_DIR / "var").mkdir(exist_ok=True)
+# Database: DATABASE_URL, default a SQLite file under var/ for zero-set-up local runs. Importing the
+# settings creates no folder: manage.py creates var/ when it is needed (posyantek/folder.py).
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'posyantek.sqlite3'}",
@@ -197,8 +197,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
-STATIC_ROOT.mkdir(exist_ok=True)
+STATIC_ROOT = BASE_DIR / "var" / "staticfiles"  # created by manage.py (posyantek/folder.py)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))

@@ -256,9 +256,9 @@ def clean_image(
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _pixel_limit_error()
+        raise _pixel_limit_error() from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
-        raise ValidationError(_("Berkas bukan foto yang valid atau rusak. Gunakan JPEG, PNG, atau WebP."))
+        raise ValidationError(_("Berkas bukan foto yang valid atau rusak. Gunakan JPEG, PNG, atau WebP.")) from None
     return ContentFile(out.getvalue(), name=safe_name(upload.name, IMAGE_FORMATS[fmt]))
 
 
@@ -294,7 +294,7 @@ def clean_document(upload: UploadedFile, *, max_bytes: int = PDF_MAX_BYTES) -> C
     except ValidationError as error:
         if error.code in ("piksel", "rasio"):  # an image, refused for its size: say which limit
             raise
-        raise ValidationError(_("Dokumen harus berupa PDF atau gambar (JPEG, PNG, WebP)."))
+        raise ValidationError(_("Dokumen harus berupa PDF atau gambar (JPEG, PNG, WebP).")) from None
 
 
 def download_response(field_file, *, filename: str | None = None):

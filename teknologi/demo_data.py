@@ -16,10 +16,10 @@ T = [
         "Memeras parutan kelapa menjadi santan kental tanpa diperas tangan, lebih bersih dan lebih banyak hasilnya.",
         "Presses grated coconut into thick coconut milk without hand squeezing: cleaner, higher yield.",
         "pres santan, peras kelapa, santen, mesin santan",
-        "Alat pemeras santan dipakai warung nasi uduk, pembuat kue basah, rendang, dan dodol. Dibanding diperas dengan tangan, "
-        "hasil santan lebih banyak 15–25% dan lebih higienis karena parutan tidak disentuh tangan.",
-        "Parutan kelapa dimasukkan ke tabung saring baja tahan karat, lalu ditekan oleh ulir (manual) atau dongkrak hidrolik. "
-        "Santan keluar lewat lubang saringan dan ditampung di corong bawah; ampas tertinggal di tabung.",
+        "Alat pemeras santan dipakai warung nasi uduk, pembuat kue basah, rendang, dan dodol. Dibanding diperas "
+        "dengan tangan, hasil santan lebih banyak 15–25% dan lebih higienis karena parutan tidak disentuh tangan.",
+        "Parutan kelapa dimasukkan ke tabung saring baja tahan karat, lalu ditekan oleh ulir (manual) atau dongkrak "
+        "hidrolik. Santan keluar lewat lubang saringan dan ditampung di corong bawah; ampas tertinggal di tabung.",
         "5–8 kg parutan per jam",
         "Manual (ulir) atau dongkrak hidrolik 2 ton",
         "45 × 35 × 90 cm",
@@ -65,10 +65,10 @@ T = [
         "Memarut daging kelapa dengan cepat dan halus untuk santan, kue, dan bumbu.",
         "Grates coconut meat quickly and finely for coconut milk, cakes and spices.",
         "parut kelapa, pemarut, mesin parutan",
-        "Mesin parut dipakai pedagang kelapa di pasar dan usaha katering. Silinder bergerigi baja tahan karat menghasilkan "
-        "parutan halus yang memudahkan pemerasan santan.",
-        "Motor listrik atau bensin memutar silinder bergerigi lewat sabuk V. Daging kelapa ditekan ke silinder melalui corong, "
-        "parutan jatuh ke wadah di bawahnya.",
+        "Mesin parut dipakai pedagang kelapa di pasar dan usaha katering. Silinder bergerigi baja tahan karat "
+        "menghasilkan parutan halus yang memudahkan pemerasan santan.",
+        "Motor listrik atau bensin memutar silinder bergerigi lewat sabuk V. Daging kelapa ditekan ke silinder "
+        "melalui corong, parutan jatuh ke wadah di bawahnya.",
         "60–100 kg per jam",
         "Motor listrik 1/2 HP (370 watt) atau bensin 5,5 HP",
         "50 × 40 × 60 cm",
@@ -105,10 +105,10 @@ T = [
         "Mencacah botol dan gelas plastik bekas menjadi serpihan (flake) yang lebih bernilai jual dan hemat tempat.",
         "Shreds used plastic bottles and cups into flakes that sell for more and take less space.",
         "cacah plastik, crusher plastik, penghancur plastik, bank sampah",
-        "Cocok untuk bank sampah dan pengepul. Serpihan PET bersih dihargai dua sampai tiga kali lipat dari botol utuh, "
-        "dan volumenya menyusut hingga sepersepuluh sehingga ongkos angkut turun.",
-        "Pisau putar pada poros berputar cepat melawan pisau diam di ruang pencacah. Plastik dicacah sampai lolos saringan "
-        "berlubang 10–14 mm di bawahnya.",
+        "Cocok untuk bank sampah dan pengepul. Serpihan PET bersih dihargai dua sampai tiga kali lipat dari botol "
+        "utuh, dan volumenya menyusut hingga sepersepuluh sehingga ongkos angkut turun.",
+        "Pisau putar pada poros berputar cepat melawan pisau diam di ruang pencacah. Plastik dicacah sampai lolos "
+        "saringan berlubang 10–14 mm di bawahnya.",
         "50–150 kg per jam",
         "Motor listrik 3–5,5 HP atau diesel 8 HP",
         "120 × 60 × 130 cm",
@@ -146,10 +146,10 @@ T = [
         "Mengeringkan ikan asin dan ikan teri lebih cepat dan higienis dengan panas matahari yang terperangkap.",
         "Dries salted fish and anchovies faster and more hygienically with trapped solar heat.",
         "solar dryer, penjemur ikan, pengering surya, ikan asin",
-        "Pengering tipe rumah kaca (solar dryer dome) melindungi ikan dari lalat, debu, dan hujan. Waktu pengeringan turun "
-        "dari 3–4 hari menjadi 1–2 hari dan kadar air lebih seragam sehingga ikan asin lebih awet.",
-        "Atap polikarbonat bening meneruskan cahaya matahari; lantai dan rak berwarna gelap menyerap panas sehingga suhu di "
-        "dalam 10–20 °C di atas suhu luar. Kipas kecil tenaga surya membuang udara lembap lewat ventilasi.",
+        "Pengering tipe rumah kaca (solar dryer dome) melindungi ikan dari lalat, debu, dan hujan. Waktu pengeringan "
+        "turun dari 3–4 hari menjadi 1–2 hari dan kadar air lebih seragam sehingga ikan asin lebih awet.",
+        "Atap polikarbonat bening meneruskan cahaya matahari; lantai dan rak berwarna gelap menyerap panas sehingga "
+        "suhu di dalam 10–20 °C di atas suhu luar. Kipas kecil tenaga surya membuang udara lembap lewat ventilasi.",
         "25–50 kg ikan basah per siklus",
         "Matahari; kipas DC 12 V dari panel surya 20 Wp",
         "300 × 200 × 220 cm",
@@ -201,8 +201,8 @@ T = [
         "penepung, disk mill, mesin tepung, penggiling tepung, mesin giling",
         "Disc mill adalah mesin penepung serbaguna untuk UKM kue, bumbu, dan jamu. Kehalusan diatur dengan saringan "
         "40–100 mesh.",
-        "Dua piringan bergigi (satu diam, satu berputar cepat) menghancurkan bahan kering. Tepung didorong angin putaran "
-        "melewati saringan dan keluar ke kantong penampung.",
+        "Dua piringan bergigi (satu diam, satu berputar cepat) menghancurkan bahan kering. Tepung didorong angin "
+        "putaran melewati saringan dan keluar ke kantong penampung.",
         "20–50 kg per jam",
         "Motor listrik 2–3 HP",
         "70 × 45 × 100 cm",
@@ -243,10 +243,10 @@ T = [
         "Mengaduk adonan dodol, jenang, dan selai secara terus-menerus selama berjam-jam tanpa tenaga manusia.",
         "Stirs dodol, jenang and jam mixtures continuously for hours without manual labour.",
         "pengaduk jenang, mixer dodol, pengaduk selai, wajik",
-        "Membuat dodol memerlukan pengadukan 4–6 jam agar tidak gosong. Mesin pengaduk menjaga adukan rata dan menghemat "
-        "tenaga dua orang pekerja.",
-        "Motor listrik dengan gearbox memutar lengan pengaduk berbentuk jangkar di dalam wajan stainless. Api kompor di "
-        "bawah wajan diatur kecil-sedang.",
+        "Membuat dodol memerlukan pengadukan 4–6 jam agar tidak gosong. Mesin pengaduk menjaga adukan rata dan "
+        "menghemat tenaga dua orang pekerja.",
+        "Motor listrik dengan gearbox memutar lengan pengaduk berbentuk jangkar di dalam wajan stainless. Api kompor "
+        "di bawah wajan diatur kecil-sedang.",
         "10–30 kg adonan per proses",
         "Motor listrik 1/2–1 HP dengan gearbox",
         "Wajan diameter 60–80 cm",
@@ -287,10 +287,10 @@ T = [
         "Menyuling daun serai wangi, nilam, atau cengkih menjadi minyak atsiri bernilai tinggi.",
         "Distils citronella, patchouli or clove leaves into high-value essential oil.",
         "penyulingan, destilasi, minyak serai, minyak nilam, atsiri",
-        "Penyulingan uap (steam distillation) skala kecil memungkinkan kelompok tani dan UKM aromaterapi membuat minyak "
-        "sendiri. Rendemen serai wangi sekitar 0,7–1%.",
-        "Uap air dari ketel melewati bahan di dalam tangki, membawa minyak atsiri ke kondensor berpendingin air. Campuran "
-        "minyak dan air dipisahkan di tabung pemisah (separator) karena minyak mengapung.",
+        "Penyulingan uap (steam distillation) skala kecil memungkinkan kelompok tani dan UKM aromaterapi membuat "
+        "minyak sendiri. Rendemen serai wangi sekitar 0,7–1%.",
+        "Uap air dari ketel melewati bahan di dalam tangki, membawa minyak atsiri ke kondensor berpendingin air. "
+        "Campuran minyak dan air dipisahkan di tabung pemisah (separator) karena minyak mengapung.",
         "Tangki 50–100 kg bahan per proses",
         "Kompor gas atau tungku biomassa",
         "Tangki diameter 60 cm, tinggi 120 cm",
@@ -335,10 +335,11 @@ T = [
         "Menaikkan air dari sungai atau mata air ke tempat lebih tinggi tanpa listrik dan tanpa bahan bakar.",
         "Lifts water from a river or spring to a higher place with no electricity and no fuel.",
         "hydraulic ram, pompa tanpa listrik, hidran",
-        "Pompa hidram memanfaatkan energi air yang mengalir dari sedikit ketinggian untuk mendorong sebagian air naik jauh "
-        "lebih tinggi. Cocok untuk kebun, kolam, dan air bersih permukiman di daerah berbukit.",
-        "Air mengalir deras lewat pipa pemasukan lalu katup limbah menutup tiba-tiba. Lonjakan tekanan (palu air) mendorong "
-        "air melewati katup penghantar ke tabung udara dan pipa keluaran. Siklus berulang 40–80 kali per menit.",
+        "Pompa hidram memanfaatkan energi air yang mengalir dari sedikit ketinggian untuk mendorong sebagian air naik "
+        "jauh lebih tinggi. Cocok untuk kebun, kolam, dan air bersih permukiman di daerah berbukit.",
+        "Air mengalir deras lewat pipa pemasukan lalu katup limbah menutup tiba-tiba. Lonjakan tekanan (palu air) "
+        "mendorong air melewati katup penghantar ke tabung udara dan pipa keluaran. Siklus berulang 40–80 kali per "
+        "menit.",
         "Mengangkat 5–15% debit masuk hingga 10 kali tinggi terjun",
         "Tanpa listrik (energi aliran air)",
         "Badan pompa pipa 2–3 inci",
@@ -349,7 +350,8 @@ T = [
         [
             "Pasang pipa pemasukan lurus dan kaku (pipa besi) dengan kemiringan dari bak penenang ke pompa.",
             "Pasang pompa di dudukan beton yang kokoh agar tidak bergeser oleh hentakan.",
-            "Buka keran pemasukan, lalu tekan-lepas katup limbah beberapa kali dengan tangan sampai pompa berdetak sendiri.",
+            "Buka keran pemasukan, lalu tekan-lepas katup limbah beberapa kali dengan tangan sampai pompa berdetak "
+            "sendiri.",
             "Atur beban atau pegas katup limbah untuk mendapatkan detak yang stabil.",
             "Periksa air keluar di bak atas; catat debitnya sebagai acuan.",
         ],
@@ -383,8 +385,8 @@ T = [
         "Mengolah kotoran ternak dan sisa dapur menjadi biogas untuk memasak dan pupuk cair.",
         "Turns livestock manure and kitchen waste into biogas for cooking and liquid fertiliser.",
         "biogas, digester, reaktor biogas, gas dari kotoran sapi",
-        "Biodigester fiber atau plastik tertutup menghasilkan gas metana untuk kompor. Lumpur keluaran (bioslurry) adalah "
-        "pupuk organik yang baik. Cocok untuk peternak, rumah makan, dan pesantren.",
+        "Biodigester fiber atau plastik tertutup menghasilkan gas metana untuk kompor. Lumpur keluaran (bioslurry) "
+        "adalah pupuk organik yang baik. Cocok untuk peternak, rumah makan, dan pesantren.",
         "Bahan organik diencerkan dengan air dan dimasukkan ke tangki kedap udara. Bakteri anaerob mengurai bahan dan "
         "menghasilkan biogas yang dialirkan lewat pipa, katup, dan penangkap air ke kompor.",
         "Tangki 4–8 m³; gas 1–2 jam memasak per hari",
@@ -427,10 +429,10 @@ T = [
         "Mengubah sampah dapur menjadi kompos di keranjang berventilasi, tanpa bau, cocok untuk gang sempit.",
         "Turns kitchen waste into compost in a ventilated basket, odour-free, fits narrow alleys.",
         "komposter, takakura, kompos, pengompos, sampah organik",
-        "Metode Takakura dikembangkan di Surabaya dan banyak dipakai kelurahan di Jakarta. Satu keranjang menampung sampah "
-        "dapur satu keluarga (0,5–1 kg per hari) selama sekitar 2 bulan.",
-        "Keranjang berlubang dilapisi kardus dan bantal sekam menjaga kelembapan dan udara. Kompos jadi (starter) berisi "
-        "mikroba yang mengurai sampah segar secara aerob sehingga tidak berbau.",
+        "Metode Takakura dikembangkan di Surabaya dan banyak dipakai kelurahan di Jakarta. Satu keranjang menampung "
+        "sampah dapur satu keluarga (0,5–1 kg per hari) selama sekitar 2 bulan.",
+        "Keranjang berlubang dilapisi kardus dan bantal sekam menjaga kelembapan dan udara. Kompos jadi (starter) "
+        "berisi mikroba yang mengurai sampah segar secara aerob sehingga tidak berbau.",
         "0,5–1 kg sampah dapur per hari",
         "Tanpa listrik",
         "Keranjang 40 × 30 × 50 cm",
@@ -466,10 +468,10 @@ T = [
         "Mencetak pelet pakan ikan dan ternak dari dedak, ampas tahu, dan tepung ikan untuk menekan biaya pakan.",
         "Makes fish and livestock feed pellets from bran, tofu waste and fish meal to cut feed costs.",
         "pelet ikan, pencetak pelet, mesin pakan, pellet mill",
-        "Pakan menyumbang 60–70% biaya budidaya lele dan nila. Dengan mesin pelet, pembudidaya dapat meracik pakan sendiri "
-        "dari bahan lokal dengan biaya 30–40% lebih murah.",
-        "Ulir (screw) atau roller menekan adonan pakan melewati cetakan (die) berlubang 2–6 mm; pisau di ujung memotong "
-        "pelet sesuai panjang.",
+        "Pakan menyumbang 60–70% biaya budidaya lele dan nila. Dengan mesin pelet, pembudidaya dapat meracik pakan "
+        "sendiri dari bahan lokal dengan biaya 30–40% lebih murah.",
+        "Ulir (screw) atau roller menekan adonan pakan melewati cetakan (die) berlubang 2–6 mm; pisau di ujung "
+        "memotong pelet sesuai panjang.",
         "30–100 kg per jam",
         "Motor listrik 3 HP atau diesel 8 HP",
         "100 × 50 × 90 cm",
@@ -505,10 +507,10 @@ T = [
         "Merajang singkong, pisang, dan kentang tipis seragam untuk keripik.",
         "Slices cassava, banana and potato thin and even for chips.",
         "perajang, pengiris keripik, slicer, mesin iris",
-        "Irisan yang seragam membuat keripik matang bersamaan dan renyah merata. Satu mesin menggantikan pekerjaan 4–5 orang "
-        "mengiris manual.",
-        "Piringan berpisau berputar di bawah corong; bahan yang ditekan ke piringan teriris dengan ketebalan yang diatur "
-        "oleh jarak pisau (0,5–3 mm).",
+        "Irisan yang seragam membuat keripik matang bersamaan dan renyah merata. Satu mesin menggantikan pekerjaan "
+        "4–5 orang mengiris manual.",
+        "Piringan berpisau berputar di bawah corong; bahan yang ditekan ke piringan teriris dengan ketebalan yang "
+        "diatur oleh jarak pisau (0,5–3 mm).",
         "100–200 kg per jam",
         "Motor listrik 1/2–1 HP",
         "60 × 40 × 80 cm",
@@ -540,9 +542,10 @@ T = [
         "Mengupas kulit buah kopi merah (cherry) untuk proses basah (full wash) dan honey.",
         "Removes the skin of ripe coffee cherries for washed and honey processing.",
         "pulper kopi, pengupas kopi, kopi gelondong",
-        "Pulper membantu petani dan roaster kecil menghasilkan kopi berkualitas spesialti. Buah kopi harus dikupas dalam "
-        "12 jam setelah dipetik.",
-        "Silinder bergerigi berputar menjepit buah kopi pada plat; kulit terlepas dan biji berlendir keluar di sisi lain.",
+        "Pulper membantu petani dan roaster kecil menghasilkan kopi berkualitas spesialti. Buah kopi harus dikupas "
+        "dalam 12 jam setelah dipetik.",
+        "Silinder bergerigi berputar menjepit buah kopi pada plat; kulit terlepas dan biji berlendir keluar di sisi "
+        "lain.",
         "300–500 kg buah per jam",
         "Motor bensin 5,5 HP atau engkol manual",
         "80 × 60 × 100 cm",
@@ -578,10 +581,10 @@ T = [
         "Menyangrai 1–5 kg biji kopi per proses dengan suhu terkontrol untuk kedai dan roaster rumahan.",
         "Roasts 1–5 kg of coffee per batch with controlled temperature for cafés and home roasters.",
         "roaster kopi, sangrai, penyangrai, roasting",
-        "Roaster drum kecil memberi kendali profil sangrai sehingga kedai kopi dapat menjual biji sangrai sendiri dengan "
-        "margin lebih baik.",
-        "Drum berputar di atas pembakar gas; termometer dan pengatur api mengendalikan suhu biji. Kipas mengeluarkan asap "
-        "dan kulit ari (chaff) ke penampung siklon.",
+        "Roaster drum kecil memberi kendali profil sangrai sehingga kedai kopi dapat menjual biji sangrai sendiri "
+        "dengan margin lebih baik.",
+        "Drum berputar di atas pembakar gas; termometer dan pengatur api mengendalikan suhu biji. Kipas mengeluarkan "
+        "asap dan kulit ari (chaff) ke penampung siklon.",
         "1–5 kg per proses (15–20 menit)",
         "Gas LPG; motor drum 60 watt",
         "90 × 60 × 120 cm",
@@ -618,7 +621,8 @@ T = [
         "Meniriskan minyak pada keripik, kerupuk, dan abon agar renyah lebih lama dan hemat minyak.",
         "Spins excess oil off chips, crackers and meat floss so they stay crisp longer.",
         "peniris minyak, spinner, pengering minyak, sentrifugal",
-        "Keripik yang ditiriskan dengan spinner kadar minyaknya turun 20–30%, tidak cepat tengik, dan kemasan tidak berminyak.",
+        "Keripik yang ditiriskan dengan spinner kadar minyaknya turun 20–30%, tidak cepat tengik, dan kemasan tidak "
+        "berminyak.",
         "Keranjang berlubang berputar cepat (sentrifugal) sehingga minyak terlempar ke dinding tabung dan mengalir ke "
         "saluran keluar.",
         "3–5 kg per proses (1–2 menit)",
@@ -652,8 +656,8 @@ T = [
         "Menggoreng buah dan sayur pada suhu rendah sehingga warna, aroma, dan gizinya terjaga.",
         "Fries fruit and vegetables at low temperature so colour, aroma and nutrients are kept.",
         "vacuum fryer, keripik buah, penggoreng vakum",
-        "Keripik nangka, salak, nanas, dan tempe premium dibuat dengan vacuum frying. Tekanan rendah menurunkan titik didih "
-        "air sehingga bahan digoreng pada 80–90 °C.",
+        "Keripik nangka, salak, nanas, dan tempe premium dibuat dengan vacuum frying. Tekanan rendah menurunkan titik "
+        "didih air sehingga bahan digoreng pada 80–90 °C.",
         "Tabung penggoreng divakumkan dengan pompa water-jet; bahan di keranjang dicelupkan ke minyak panas. Uap air "
         "diembunkan di kondensor.",
         "3–5 kg bahan segar per proses (60–90 menit)",
@@ -692,10 +696,10 @@ T = [
         "Merekatkan kemasan plastik dan aluminium foil secara terus-menerus, rapi, dengan kode tanggal.",
         "Seals plastic and foil pouches continuously and neatly, with a date code.",
         "sealer, perekat plastik, pengemas, band sealer, press plastik",
-        "Kemasan yang rapat dan rapi menaikkan daya jual produk UKM dan syarat untuk masuk toko modern. Band sealer dapat "
-        "mencetak tanggal kedaluwarsa sekaligus.",
-        "Dua sabuk teflon menjepit mulut kemasan melewati blok pemanas, lalu blok pendingin dan roda bergerigi membentuk "
-        "rekatan bermotif.",
+        "Kemasan yang rapat dan rapi menaikkan daya jual produk UKM dan syarat untuk masuk toko modern. Band sealer "
+        "dapat mencetak tanggal kedaluwarsa sekaligus.",
+        "Dua sabuk teflon menjepit mulut kemasan melewati blok pemanas, lalu blok pendingin dan roda bergerigi "
+        "membentuk rekatan bermotif.",
         "600–1.000 kemasan per jam",
         "Listrik 500–800 watt",
         "85 × 40 × 35 cm",
@@ -769,8 +773,8 @@ T = [
         "Menetaskan telur ayam kampung, bebek, dan puyuh dengan suhu dan kelembapan stabil.",
         "Hatches native chicken, duck and quail eggs with steady temperature and humidity.",
         "inkubator telur, penetas, tetas telur",
-        "Mesin penetas otomatis membantu peternak kecil menghasilkan DOC sendiri. Daya tetas bisa 80–90% bila telur segar "
-        "dan fertil.",
+        "Mesin penetas otomatis membantu peternak kecil menghasilkan DOC sendiri. Daya tetas bisa 80–90% bila telur "
+        "segar dan fertil.",
         "Pemanas dengan termostat digital menjaga suhu 37,5–38 °C; bak air menjaga kelembapan 55–65%; rak pemutar "
         "membalik telur setiap beberapa jam.",
         "50–300 butir",
@@ -811,10 +815,10 @@ T = [
         "Menjernihkan air sumur atau air sungai keruh menjadi air bersih untuk keperluan sehari-hari.",
         "Clears turbid well or river water into clean water for daily use.",
         "penjernih air, filter air, saringan air, penyaring air",
-        "Saringan pasir lambat adalah penjernih air sederhana yang dianjurkan untuk permukiman. Air hasil saringan masih "
-        "perlu dimasak sebelum diminum.",
-        "Air mengalir perlahan melalui lapisan pasir halus, arang, kerikil, dan ijuk. Lapisan biologis (schmutzdecke) di "
-        "permukaan pasir menahan kotoran dan bakteri.",
+        "Saringan pasir lambat adalah penjernih air sederhana yang dianjurkan untuk permukiman. Air hasil saringan "
+        "masih perlu dimasak sebelum diminum.",
+        "Air mengalir perlahan melalui lapisan pasir halus, arang, kerikil, dan ijuk. Lapisan biologis (schmutzdecke) "
+        "di permukaan pasir menahan kotoran dan bakteri.",
         "200–1.000 liter per hari",
         "Tanpa listrik",
         "Drum atau bak 100 × 60 × 120 cm",
@@ -846,10 +850,10 @@ T = [
         "Lubang kecil di tanah yang meresapkan air hujan dan mengubah sampah daun menjadi kompos.",
         "Small holes in the ground that soak up rainwater and turn leaf litter into compost.",
         "biopori, resapan air, bor biopori, LRB",
-        "Biopori mengurangi genangan di gang dan halaman sekaligus menambah cadangan air tanah. Diperkenalkan oleh IPB dan "
-        "dianjurkan Pemprov DKI untuk setiap rumah.",
-        "Lubang diameter 10 cm sedalam 1 m diisi sampah organik. Cacing dan mikroba membuat pori-pori tanah sehingga air "
-        "lebih cepat meresap.",
+        "Biopori mengurangi genangan di gang dan halaman sekaligus menambah cadangan air tanah. Diperkenalkan oleh "
+        "IPB dan dianjurkan Pemprov DKI untuk setiap rumah.",
+        "Lubang diameter 10 cm sedalam 1 m diisi sampah organik. Cacing dan mikroba membuat pori-pori tanah sehingga "
+        "air lebih cepat meresap.",
         "1 lubang per 100 m² bidang kedap air",
         "Tanpa listrik (bor tangan)",
         "Diameter 10 cm, dalam 100 cm",
@@ -920,8 +924,8 @@ T = [
         "kompor sekam, kompor gasifikasi, tungku hemat, kompor biomassa",
         "Untuk UKM makanan yang memasak lama (tahu, kerupuk, jamu), kompor biomassa menekan biaya bahan bakar hingga "
         "separuh dibanding LPG.",
-        "Bahan bakar dibakar dengan udara terbatas sehingga menghasilkan gas kayu; gas dibakar di bagian atas dengan udara "
-        "sekunder sehingga nyala bersih.",
+        "Bahan bakar dibakar dengan udara terbatas sehingga menghasilkan gas kayu; gas dibakar di bagian atas dengan "
+        "udara sekunder sehingga nyala bersih.",
         "1 kg sekam = 45–60 menit nyala",
         "Kipas 12 V opsional",
         "Diameter 30 cm, tinggi 60 cm",
@@ -992,10 +996,10 @@ T = [
         "Memelihara lele sekaligus menanam kangkung dalam satu ember di lahan sempit perkotaan.",
         "Raises catfish and grows water spinach in one bucket, for small urban spaces.",
         "budikdamber, akuaponik ember, lele ember, aquaponik",
-        "Dikembangkan oleh penyuluh perikanan, budikdamber cocok untuk gang padat di Jakarta. Satu ember 80 liter dapat "
-        "menghasilkan 50–60 ekor lele dan panen kangkung berulang.",
-        "Kotoran ikan diurai menjadi nutrien yang diserap akar kangkung di gelas plastik yang digantung di bibir ember; "
-        "akar sekaligus membantu menjernihkan air.",
+        "Dikembangkan oleh penyuluh perikanan, budikdamber cocok untuk gang padat di Jakarta. Satu ember 80 liter "
+        "dapat menghasilkan 50–60 ekor lele dan panen kangkung berulang.",
+        "Kotoran ikan diurai menjadi nutrien yang diserap akar kangkung di gelas plastik yang digantung di bibir "
+        "ember; akar sekaligus membantu menjernihkan air.",
         "60–100 ekor lele per ember 80 L",
         "Tanpa listrik (aerator opsional 2 watt)",
         "Ember 80 liter",
@@ -1031,9 +1035,10 @@ T = [
         "Mengasapi ikan dan bandeng dalam lemari asap tertutup sehingga matang merata dan bersih.",
         "Smokes fish and milkfish in a closed smoking cabinet for even, clean results.",
         "pengasapan ikan, ikan asap, smoker, lemari asap",
-        "Lemari asap mengurangi pemakaian kayu dan asap yang mengganggu tetangga dibanding pengasapan terbuka. Produk ikan "
-        "asap lebih seragam dan lebih awet.",
-        "Asap dari tungku tempurung kelapa dialirkan ke lemari berisi rak ikan; suhu dan jumlah asap diatur dengan klep.",
+        "Lemari asap mengurangi pemakaian kayu dan asap yang mengganggu tetangga dibanding pengasapan terbuka. Produk "
+        "ikan asap lebih seragam dan lebih awet.",
+        "Asap dari tungku tempurung kelapa dialirkan ke lemari berisi rak ikan; suhu dan jumlah asap diatur dengan "
+        "klep.",
         "20–50 kg ikan per proses",
         "Tempurung kelapa atau serbuk kayu",
         "100 × 80 × 180 cm",
@@ -1062,10 +1067,10 @@ T = [
         "Melepas biji jagung dari tongkolnya dengan cepat untuk pakan dan tepung jagung.",
         "Strips corn kernels from the cob quickly for feed and corn flour.",
         "pemipil jagung, perontok jagung, corn sheller",
-        "Memipil dengan tangan hanya 10–15 kg per jam; mesin pemipil bisa 100 kali lebih cepat dan biji tidak banyak yang "
-        "pecah.",
-        "Silinder bergigi di dalam rumah saringan memutar dan menggesek tongkol; biji jatuh lewat saringan, tongkol keluar "
-        "di ujung lain.",
+        "Memipil dengan tangan hanya 10–15 kg per jam; mesin pemipil bisa 100 kali lebih cepat dan biji tidak banyak "
+        "yang pecah.",
+        "Silinder bergigi di dalam rumah saringan memutar dan menggesek tongkol; biji jatuh lewat saringan, tongkol "
+        "keluar di ujung lain.",
         "1–2 ton per jam",
         "Motor bensin 5,5–7 HP",
         "110 × 60 × 100 cm",
@@ -1091,11 +1096,12 @@ T = [
         "Mesin Cetak Batako Press",
         "Concrete Block Press",
         "kerajinan",
-        "Mencetak batako dan paving block dari pasir, semen, dan abu sisa pembakaran untuk usaha bahan bangunan rumahan.",
+        "Mencetak batako dan paving block dari pasir, semen, dan abu sisa pembakaran untuk usaha bahan bangunan "
+        "rumahan.",
         "Presses concrete blocks and pavers from sand, cement and ash for home building-material businesses.",
         "cetak batako, paving block, press batako, conblock",
-        "Usaha batako rumahan dapat menyerap tenaga kerja lokal. Campuran dengan abu sisa pembakaran atau cacahan plastik "
-        "mengurangi pemakaian semen.",
+        "Usaha batako rumahan dapat menyerap tenaga kerja lokal. Campuran dengan abu sisa pembakaran atau cacahan "
+        "plastik mengurangi pemakaian semen.",
         "Adonan dimasukkan ke cetakan, lalu dipadatkan dengan tuas press atau vibrator listrik; cetakan diangkat dan "
         "batako dikeringkan di tempat teduh.",
         "300–600 batako per hari",
@@ -1129,8 +1135,8 @@ T = [
         "Memanaskan malam (lilin batik) dengan listrik: suhu stabil, tanpa asap minyak tanah, lebih aman.",
         "Heats batik wax electrically: steady temperature, no kerosene smoke, safer.",
         "kompor malam, canting listrik, pemanas malam, batik tulis",
-        "Kompor batik listrik menggantikan kompor minyak tanah di sanggar batik. Suhu malam yang stabil membuat goresan "
-        "canting lebih rata.",
+        "Kompor batik listrik menggantikan kompor minyak tanah di sanggar batik. Suhu malam yang stabil membuat "
+        "goresan canting lebih rata.",
         "Elemen pemanas dengan termostat memanaskan wajan kecil berisi malam pada suhu yang diatur (60–90 °C).",
         "Wajan 0,5–1 kg malam",
         "Listrik 100–300 watt",
@@ -1166,7 +1172,8 @@ T = [
         "Menenun kain tradisional dan songket dengan alat kayu yang digerakkan kaki dan tangan.",
         "Weaves traditional cloth and songket on a wooden loom worked by foot and hand.",
         "ATBM, alat tenun, tenun, songket, gedogan",
-        "ATBM menghasilkan kain lebih lebar dan lebih cepat daripada tenun gedogan, dengan pola yang tetap khas buatan tangan.",
+        "ATBM menghasilkan kain lebih lebar dan lebih cepat daripada tenun gedogan, dengan pola yang tetap khas "
+        "buatan tangan.",
         "Injakan kaki mengangkat gun (kamran) untuk membuka mulut lusi; teropong berisi pakan dilempar, lalu sisir "
         "merapatkan benang.",
         "1–3 meter kain per hari",
@@ -1197,11 +1204,12 @@ T = [
         "Biokonversi Maggot BSF",
         "Black Soldier Fly Bioconversion",
         "lingkungan",
-        "Mengolah sampah organik pasar dan rumah makan dengan larva lalat tentara hitam menjadi pakan ternak dan pupuk.",
+        "Mengolah sampah organik pasar dan rumah makan dengan larva lalat tentara hitam menjadi pakan ternak "
+        "dan pupuk.",
         "Processes organic waste from markets and restaurants with black soldier fly larvae into feed and fertiliser.",
         "maggot, BSF, black soldier fly, larva, magot",
-        "Satu kilogram telur BSF dapat mengolah ton-an sampah organik. Maggot kering dijual sebagai pakan ikan dan unggas "
-        "berprotein tinggi; sisanya (kasgot) menjadi pupuk.",
+        "Satu kilogram telur BSF dapat mengolah ton-an sampah organik. Maggot kering dijual sebagai pakan ikan dan "
+        "unggas berprotein tinggi; sisanya (kasgot) menjadi pupuk.",
         "Larva memakan sampah organik di biopond selama 14–18 hari. Larva dewasa keluar sendiri lewat jalur miring "
         "(self-harvest) ke wadah panen.",
         "50–200 kg sampah per hari",
@@ -1232,8 +1240,8 @@ T = [
         "Menggiling dan memotong adonan menjadi mi basah atau mi kering untuk warung dan UKM mi sayur.",
         "Sheets and cuts dough into fresh or dried noodles for stalls and vegetable-noodle makers.",
         "mesin mie, cetak mi, pembuat mie, mi sayur",
-        "UKM mi sayur (bayam, wortel, kelor) memakai mesin mi untuk produksi seragam. Tipe listrik cocok untuk produksi "
-        "harian di atas 20 kg.",
+        "UKM mi sayur (bayam, wortel, kelor) memakai mesin mi untuk produksi seragam. Tipe listrik cocok untuk "
+        "produksi harian di atas 20 kg.",
         "Rol penggiling menipiskan adonan menjadi lembaran; rol pemotong bergerigi mengiris lembaran menjadi mi sesuai "
         "lebar yang dipilih.",
         "15–40 kg per jam",
@@ -1267,8 +1275,8 @@ T = [
         "Memantau suhu, pH, dan oksigen terlarut air kolam dari ponsel, dengan peringatan bila di luar batas aman.",
         "Monitors pond temperature, pH and dissolved oxygen from a phone, with alerts when out of safe range.",
         "IoT kolam, sensor pH, monitoring kolam, smart aquaculture",
-        "Kematian ikan massal sering terjadi di malam hari karena oksigen turun. Sensor IoT mengirim peringatan ke ponsel "
-        "pembudidaya agar aerator segera dinyalakan.",
+        "Kematian ikan massal sering terjadi di malam hari karena oksigen turun. Sensor IoT mengirim peringatan ke "
+        "ponsel pembudidaya agar aerator segera dinyalakan.",
         "Sensor di kolam dibaca mikrokontroler (misalnya ESP32) yang mengirim data lewat Wi-Fi atau GSM ke aplikasi; "
         "batas aman diatur sendiri.",
         "1 kolam per unit",
@@ -1339,10 +1347,10 @@ T = [
         "Mengeringkan kerupuk dan opak di musim hujan dengan udara panas dari kompor gas atau biomassa.",
         "Dries crackers and opak in the rainy season with hot air from a gas or biomass burner.",
         "pengering kerupuk, oven pengering, tray dryer, dehidrator",
-        "Produsen kerupuk sering berhenti produksi saat musim hujan. Pengering rak menjaga produksi tetap berjalan dan mutu "
-        "kerupuk seragam.",
-        "Udara dipanaskan oleh penukar panas dan ditiup kipas melewati rak-rak berisi kerupuk; udara lembap dibuang lewat "
-        "cerobong.",
+        "Produsen kerupuk sering berhenti produksi saat musim hujan. Pengering rak menjaga produksi tetap berjalan "
+        "dan mutu kerupuk seragam.",
+        "Udara dipanaskan oleh penukar panas dan ditiup kipas melewati rak-rak berisi kerupuk; udara lembap dibuang "
+        "lewat cerobong.",
         "50–100 kg kerupuk basah per proses",
         "Gas LPG atau biomassa; kipas 250 watt",
         "150 × 100 × 180 cm",

@@ -99,7 +99,10 @@ def seed(ctx: ScaleContext) -> None:
             bidang = rng.choice(bidang_list)
             kind, fungsi = rng.choice(JENIS)
             bahan = rng.choice(BAHAN[bidang])
-            nama = f"{kind} {rng.choice(fungsi).title()} {bahan.title()} {rng.choice(['TP', 'MK', 'JK', 'SR'])}-{i % 97 + 1}"
+            nama = (
+                f"{kind} {rng.choice(fungsi).title()} {bahan.title()} "
+                f"{rng.choice(['TP', 'MK', 'JK', 'SR'])}-{i % 97 + 1}"
+            )
             harga_min = rng.choice([None, 500_000, 1_500_000, 3_000_000, 8_000_000, 25_000_000])
             t = Teknologi(
                 nama=nama,

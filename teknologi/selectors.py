@@ -75,7 +75,7 @@ def _punya_panduan():
     return Exists(LangkahPanduan.objects.filter(panduan__teknologi=OuterRef("pk")))
 
 
-def teknologi_list_kartu(qs: QuerySet | None = None) -> QuerySet[Teknologi]:
+def teknologi_list_kartu(*, qs: QuerySet | None = None) -> QuerySet[Teknologi]:
     """What a catalogue card shows: adoption count and whether a guide exists, in the same query."""
     qs = Teknologi.objects.published() if qs is None else qs
     return qs.annotate(jumlah_adopsi=_jumlah_adopsi(), ada_panduan=_punya_panduan())
@@ -192,11 +192,11 @@ def _urutan_ids(f: Filter, base: QuerySet, relevansi: dict | None) -> list[int]:
 
 def _kartu_urut(ids: list[int]) -> list[Teknologi]:
     """The card rows of these ids, in that order (adoption counts computed for these rows only)."""
-    by_pk = {t.pk: t for t in teknologi_list_kartu(Teknologi.objects.filter(pk__in=ids))}
+    by_pk = {t.pk: t for t in teknologi_list_kartu(qs=Teknologi.objects.filter(pk__in=ids))}
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def teknologi_katalog(f: Filter, *, halaman, per_halaman: int) -> Katalog:
+def teknologi_katalog(*, f: Filter, halaman, per_halaman: int) -> Katalog:
     """The catalogue page in six queries whatever the number of technologies: search (ids and
     relevance), ordering (ids), the page's cards, and three facet queries; on SQLite one more for
     the typo-tolerant candidates, and one more for suggestions when nothing was found."""
@@ -205,16 +205,16 @@ def teknologi_katalog(f: Filter, *, halaman, per_halaman: int) -> Katalog:
     page.object_list = _kartu_urut(list(page.object_list))
     # Suggestions only when the words matched nothing (not when a facet emptied the page).
     saran = pencarian.saran(Teknologi.objects.published(), f.q) if relevansi == {} else []
-    return Katalog(page=page, facet=teknologi_facet(f, base=base), saran=saran)
+    return Katalog(page=page, facet=teknologi_facet(f=f, base=base), saran=saran)
 
 
-def teknologi_cari(f: Filter) -> list[Teknologi]:
+def teknologi_cari(*, f: Filter) -> list[Teknologi]:
     """Every published technology matching the search and the facets, ordered as asked."""
     base, relevansi = _cari_dasar(f)
     return _kartu_urut(_urutan_ids(f, base, relevansi))
 
 
-def teknologi_cari_ringkas(q: str, *, jumlah: int = 6) -> tuple[list[Teknologi], int, list[str]]:
+def teknologi_cari_ringkas(*, q: str, jumlah: int = 6) -> tuple[list[Teknologi], int, list[str]]:
     """For the home page's search (/cari/): the best ``jumlah`` cards for ``q``, how many match in
     all, and "maksud Anda" names when none does. Four queries at most, whatever the catalogue's size."""
     f = Filter.dari({"q": q})
@@ -224,7 +224,7 @@ def teknologi_cari_ringkas(q: str, *, jumlah: int = 6) -> tuple[list[Teknologi],
     return _kartu_urut(ids[:jumlah]), len(ids), saran
 
 
-def teknologi_facet(f: Filter, *, base: QuerySet | None = None) -> dict:
+def teknologi_facet(*, f: Filter, base: QuerySet | None = None) -> dict:
     """Facet counts in three queries, each facet counted with every *other* active filter applied.
 
     Returns {"bidang": [(value, label, n)], "harga": [...], "kecamatan": [(slug, nama, n)],
@@ -273,7 +273,7 @@ def teknologi_facet(f: Filter, *, base: QuerySet | None = None) -> dict:
     }
 
 
-def teknologi_detail_public(slug: str) -> Teknologi:
+def teknologi_detail_public(*, slug: str) -> Teknologi:
     """A published technology with what its page shows, in a constant number of queries."""
     return (
         teknologi_list_kartu()
@@ -286,7 +286,7 @@ def teknologi_detail_public(slug: str) -> Teknologi:
     )
 
 
-def adopsi_ringkasan(teknologi: Teknologi) -> dict:
+def adopsi_ringkasan(*, teknologi: Teknologi) -> dict:
     """How many UKM use a technology, in which kecamatan, and its average rating (approved rows only)."""
     approved = Adopsi.objects.disetujui().filter(teknologi=teknologi)
     stats = approved.aggregate(jumlah=Count("pk"), rata=Avg("rating"), dinilai=Count("rating"))
@@ -304,7 +304,7 @@ def adopsi_ringkasan(teknologi: Teknologi) -> dict:
     }
 
 
-def ulasan_list_public(teknologi: Teknologi, *, limit: int = 10) -> QuerySet[Adopsi]:
+def ulasan_list_public(*, teknologi: Teknologi, limit: int = 10) -> QuerySet[Adopsi]:
     """Approved reviews (with a note or a rating), newest first."""
     return (
         Adopsi.objects.disetujui()
@@ -315,14 +315,14 @@ def ulasan_list_public(teknologi: Teknologi, *, limit: int = 10) -> QuerySet[Ado
     )
 
 
-def teknologi_terkait(teknologi: Teknologi, *, limit: int = 4) -> QuerySet[Teknologi]:
+def teknologi_terkait(*, teknologi: Teknologi, limit: int = 4) -> QuerySet[Teknologi]:
     """Other published technologies of the same bidang, the most used first."""
     return teknologi_list_kartu(
-        Teknologi.objects.published().filter(bidang=teknologi.bidang).exclude(pk=teknologi.pk)
+        qs=Teknologi.objects.published().filter(bidang=teknologi.bidang).exclude(pk=teknologi.pk)
     ).order_by("-jumlah_adopsi", "nama")[:limit]
 
 
-def panduan_public(slug: str) -> Panduan:
+def panduan_public(*, slug: str) -> Panduan:
     """The guide of a published technology. Its steps, maintenance and troubleshooting are read by
     the page's cached fragment (one query each, each read once), so a cache hit reads none of them."""
     return Panduan.objects.select_related("teknologi").get(
@@ -341,12 +341,12 @@ def teknologi_unggulan(*, limit: int = 4) -> QuerySet[Teknologi]:
         .order_by("-penghargaan", "-n_adopsi", "nama")
         .values("pk")[:limit]
     )
-    return teknologi_list_kartu(Teknologi.objects.filter(pk__in=teratas)).order_by(
+    return teknologi_list_kartu(qs=Teknologi.objects.filter(pk__in=teratas)).order_by(
         "-penghargaan", "-jumlah_adopsi", "nama"
     )
 
 
-def teknologi_untuk_pos(pos: Pos) -> QuerySet[TeknologiPos]:
+def teknologi_untuk_pos(*, pos: Pos) -> QuerySet[TeknologiPos]:
     """Published technologies a post demonstrates (its public page)."""
     return (
         TeknologiPos.objects.for_pos(pos)
@@ -401,17 +401,17 @@ def kampanye_terbuka(*, limit: int = 3) -> QuerySet[KampanyeUrunBeli]:
     return kampanye_list_public().filter(status_efektif__in=[StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI])[:limit]
 
 
-def kampanye_detail_public(pk: int) -> KampanyeUrunBeli:
+def kampanye_detail_public(*, pk: int) -> KampanyeUrunBeli:
     return kampanye_list_public().get(pk=pk)
 
 
-def janji_milik(kampanye: KampanyeUrunBeli, user: User) -> JanjiUrunBeli | None:
+def janji_milik(*, kampanye: KampanyeUrunBeli, user: User) -> JanjiUrunBeli | None:
     if not getattr(user, "is_authenticated", False):
         return None
     return kampanye.janji_set.filter(pengguna=user, status=StatusJanji.AKTIF).first()
 
 
-def janji_list_pengguna(user: User) -> QuerySet[JanjiUrunBeli]:
+def janji_list_pengguna(*, user: User) -> QuerySet[JanjiUrunBeli]:
     """A person's own pledges (their account page)."""
     return (
         JanjiUrunBeli.objects.filter(pengguna=user)
@@ -420,6 +420,6 @@ def janji_list_pengguna(user: User) -> QuerySet[JanjiUrunBeli]:
     )
 
 
-def janji_list_kampanye(kampanye: KampanyeUrunBeli) -> QuerySet[JanjiUrunBeli]:
+def janji_list_kampanye(*, kampanye: KampanyeUrunBeli) -> QuerySet[JanjiUrunBeli]:
     """Every pledge of a campaign with the pledger: for the organising post's operators only."""
     return kampanye.janji_set.select_related("pengguna").order_by("status", "created_at")

@@ -357,7 +357,7 @@ def adopsi_catat(
         with transaction.atomic():
             adopsi.save()
     except IntegrityError:
-        raise ValidationError(_("Usaha ini sudah tercatat memakai teknologi ini di pos tersebut."))
+        raise ValidationError(_("Usaha ini sudah tercatat memakai teknologi ini di pos tersebut.")) from None
     return adopsi
 
 
@@ -565,8 +565,8 @@ def kampanye_tutup_yang_lewat(*, now=None) -> int:
 
 def _kabari_penjanji(kampanye: KampanyeUrunBeli, kejadian: str) -> None:
     """E-mail the campaign's outcome to every active pledger not told yet (each pledger is told exactly
-    once, whenever they pledged), through the outbox: written in this transaction, delivered after commit with retries (never for
-    a rolled-back change)."""
+    once, whenever they pledged), through the outbox: written in this transaction, delivered after
+    commit with retries (never for a rolled-back change)."""
     sudah = kampanye.janji_set.filter(kabar_hasil_at__isnull=False).values("pengguna_id")
     belum = kampanye.janji_set.filter(status=StatusJanji.AKTIF).exclude(pengguna_id__in=sudah)
     penerima = list(belum.values_list("pk", "pengguna__email", "pengguna__nama", "jumlah"))

@@ -39,7 +39,7 @@ class UkmAdmin(SimpleHistoryAdmin):
         return obj.nik_samaran
 
     def save_model(self, request, obj, form, change):
-        lengkapi_ukm(obj)
+        lengkapi_ukm(ukm=obj)
         super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None) -> bool:

@@ -321,7 +321,8 @@ class ImporForm(forms.Form):
     berkas = forms.FileField(
         label=_("Berkas CSV atau XLSX"),
         help_text=_(
-            "Paling banyak 5.000 baris dan 5 MB. Judul kolom dalam bahasa Indonesia; kolom wajib: Nama Usaha, Nama Pemilik, Kelurahan."
+            "Paling banyak 5.000 baris dan 5 MB. Judul kolom dalam bahasa Indonesia; kolom wajib: Nama Usaha, Nama "
+            "Pemilik, Kelurahan."
         ),
         widget=forms.ClearableFileInput(
             attrs={"accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

@@ -247,12 +247,12 @@ def _dekode(raw: bytes) -> str:
         try:
             return raw[len(codecs.BOM_UTF8) :].decode("utf-8")
         except UnicodeDecodeError:
-            raise _tolak(_("Berkas mengaku UTF-8 tetapi isinya rusak."))
+            raise _tolak(_("Berkas mengaku UTF-8 tetapi isinya rusak.")) from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise _tolak(_("Berkas UTF-16 rusak."))
+            raise _tolak(_("Berkas UTF-16 rusak.")) from None
     if b"\x00" in raw:
         raise _tolak(_("Berkas ini bukan CSV atau XLSX (isinya biner)."))
     try:
@@ -262,7 +262,7 @@ def _dekode(raw: bytes) -> str:
     try:
         return raw.decode("cp1252")  # Excel on Windows, "CSV (Comma delimited)"
     except UnicodeDecodeError:
-        raise _tolak(_("Berkas ini bukan CSV atau XLSX (isinya biner)."))
+        raise _tolak(_("Berkas ini bukan CSV atau XLSX (isinya biner).")) from None
 
 
 def _baca_csv(raw: bytes) -> Tabel:
@@ -302,7 +302,7 @@ def _baca_csv(raw: bytes) -> Tabel:
         raise _tolak(
             _("Berkas CSV rusak: tanda kutip tidak ditutup, atau satu sel lebih dari %(n)s karakter.")
             % {"n": f"{csv.field_size_limit():,}".replace(",", ".")}
-        )
+        ) from None
     return Tabel(
         format="csv",
         kolom=kolom,
@@ -333,14 +333,14 @@ def _baca_xlsx(raw: bytes) -> Tabel:
                     _("Isi berkas XLSX ini jauh lebih besar dari ukuran unggahannya (zip bomb). Berkas ditolak.")
                 )
     except zipfile.BadZipFile:
-        raise _tolak(_("Berkas XLSX rusak atau terpotong."))
+        raise _tolak(_("Berkas XLSX rusak atau terpotong.")) from None
 
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a malformed package; all mean "not usable"
-        raise _tolak(_("Berkas XLSX rusak atau tidak dapat dibaca."))
+    except Exception as err:  # openpyxl raises many kinds for a malformed package; all mean "not usable"
+        raise _tolak(_("Berkas XLSX rusak atau tidak dapat dibaca.")) from err
     try:
         if not workbook.worksheets:
             raise _tolak(_("Berkas XLSX tidak memiliki lembar kerja."))
@@ -373,8 +373,8 @@ def _baca_xlsx(raw: bytes) -> Tabel:
             raise _judul_tidak_dikenali([";".join(str(c or "") for c in row) for row in awal])
     except ValidationError:
         raise
-    except Exception:
-        raise _tolak(_("Berkas XLSX rusak atau tidak dapat dibaca."))
+    except Exception as err:
+        raise _tolak(_("Berkas XLSX rusak atau tidak dapat dibaca.")) from err
     finally:
         workbook.close()
     return Tabel(
@@ -610,7 +610,8 @@ def _digit(value, kolom: str, panjang: int, hasil: HasilBaris) -> str | None:
         if kolom in ("pemilik_nik", "nib") and len(text) > 15:
             hasil.peringatan.append(
                 _(
-                    "%(k)s tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit: periksa digit terakhirnya, atau format kolom sebagai teks."
+                    "%(k)s tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit: periksa digit "
+                    "terakhirnya, atau format kolom sebagai teks."
                 )
                 % {"k": label_kolom(kolom)}
             )
@@ -947,7 +948,8 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
         if aksi == "baru" and key in konteks.nama_ke_ukm:
             peringatan.append(
                 _(
-                    "Usaha bernama sama sudah ada di kelurahan ini (tanpa NIB yang cocok): periksa agar tidak tercatat dua kali."
+                    "Usaha bernama sama sudah ada di kelurahan ini (tanpa NIB yang cocok): periksa agar tidak "
+                    "tercatat dua kali."
                 )
             )
         if key in konteks.nama_di_berkas:

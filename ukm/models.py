@@ -230,7 +230,8 @@ class Ukm(models.Model):
         choices=DasarKelas.choices,
         default=DasarKelas.PENJUALAN,
         help_text=_(
-            "PP 7/2021 Pasal 35: modal usaha untuk pendirian atau pendaftaran, hasil penjualan tahunan untuk usaha yang sudah berjalan."
+            "PP 7/2021 Pasal 35: modal usaha untuk pendirian atau pendaftaran, hasil penjualan tahunan untuk usaha "
+            "yang sudah berjalan."
         ),
     )
     modal_usaha = models.PositiveBigIntegerField(
@@ -259,7 +260,8 @@ class Ukm(models.Model):
         _("setuju tampil di direktori publik"),
         default=False,
         help_text=_(
-            "Hanya nama, bidang, kelurahan, deskripsi, produk, foto, dan tautan yang ditampilkan. NIK, telepon, dan alamat tidak pernah ditampilkan."
+            "Hanya nama, bidang, kelurahan, deskripsi, produk, foto, dan tautan yang ditampilkan. NIK, telepon, dan "
+            "alamat tidak pernah ditampilkan."
         ),
     )
     verified_at = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True, editable=False)
@@ -324,6 +326,9 @@ class Ukm(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    def get_absolute_url(self) -> str:
+        return reverse("ukm:direktori-detail", kwargs={"pk": self.pk})
+
     def clean(self):
         """Rules over the row's own fields, shared by every form, the import and the services."""
         errors: dict[str, str] = {}
@@ -343,9 +348,6 @@ class Ukm(models.Model):
                 errors[name] = pesan
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self) -> str:
-        return reverse("ukm:direktori-detail", kwargs={"pk": self.pk})
 
     def get_kelola_url(self) -> str:
         return reverse("ukm:kelola-detail", kwargs={"pos_slug": self.pos.slug, "pk": self.pk})

@@ -57,7 +57,7 @@ MIRIP_MAKS = 200  # typo matches handed back to the database as ``pk IN (…)``
 MIRIP_PG_MIN = 5
 
 
-def cari(qs: QuerySet[Ukm], q: str, *, field: str = "search_text", mirip: bool = False) -> QuerySet[Ukm]:
+def _cari(*, qs: QuerySet[Ukm], q: str, field: str = "search_text", mirip: bool = False) -> QuerySet[Ukm]:
     """Every word of the query must be found in the stored search key, compared after the same
     folding (``ukm.pencarian``). ``search_text`` (name, owner, NIB, kelurahan and its aliases) is
     for the operator's list; ``search_publik`` (name and kelurahan only) for the public directory,
@@ -93,7 +93,7 @@ def ukm_saran(*, pos: Pos | None, q: str) -> list[str]:
 
 def _saring(qs: QuerySet[Ukm], params: dict) -> QuerySet[Ukm]:
     if params.get("q"):
-        qs = cari(qs, params["q"], mirip=True)
+        qs = _cari(qs=qs, q=params["q"], mirip=True)
     if params.get("kelurahan"):
         qs = qs.filter(kelurahan=params["kelurahan"])
     if params.get("kecamatan"):
@@ -225,8 +225,8 @@ def ukm_list_direktori(*, q: str = "", kecamatan: Kecamatan | None = None, bidan
     )
     if q:
         # "palmerah" also means every business of Kecamatan Pal Merah (the kecamatan's name keys).
-        kec = kecamatan_cari(q)
-        qs = cari(qs, q, field="search_publik") | (qs.filter(pos__kecamatan=kec) if kec else qs.none())
+        kec = kecamatan_cari(nama=q)
+        qs = _cari(qs=qs, q=q, field="search_publik") | (qs.filter(pos__kecamatan=kec) if kec else qs.none())
     if kecamatan is not None:
         qs = qs.filter(pos__kecamatan=kecamatan)
     if bidang:

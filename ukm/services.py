@@ -65,7 +65,7 @@ FIELDS_OPERATOR = FIELDS_PEMILIK + ["tahap_jakpreneur", "status"]
 FIELDS_VERIFIKASI_ULANG = ["nama", "pemilik_nama", "pemilik_nik", "nib", "kelurahan"]
 
 
-def lengkapi_ukm(ukm: Ukm, *, pos_id: int | None = None) -> None:
+def lengkapi_ukm(*, ukm: Ukm, pos_id: int | None = None) -> None:
     """Set what is derived, never typed: the post (from the kelurahan), the class and the search key."""
     if pos_id is not None:
         ukm.pos_id = pos_id
@@ -120,7 +120,7 @@ def _kunci(pk: int) -> Ukm:
 
 
 def _simpan(ukm: Ukm, *, oleh: User | None) -> Ukm:
-    lengkapi_ukm(ukm)
+    lengkapi_ukm(ukm=ukm)
     ukm.full_clean(exclude=FK_TERPERCAYA, validate_constraints=False)  # the NIB rule is checked just below
     _cek_nib(ukm)
     ukm._history_user = oleh
@@ -129,7 +129,7 @@ def _simpan(ukm: Ukm, *, oleh: User | None) -> Ukm:
             ukm.save()
     except IntegrityError:
         # Two registrations of one NIB at the same moment: the database's unique rule decides.
-        raise ValidationError({"nib": _("NIB ini sudah terdaftar untuk usaha lain.")})
+        raise ValidationError({"nib": _("NIB ini sudah terdaftar untuk usaha lain.")}) from None
     return ukm
 
 
@@ -524,7 +524,7 @@ def impor_commit(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpo
                         setattr(ukm, name, value)
                 if row["kelurahan_id"]:
                     ukm.kelurahan = kelurahan_by_id[row["kelurahan_id"]]
-                lengkapi_ukm(ukm, pos_id=konteks.pos_by_kecamatan[ukm.kelurahan.kecamatan_id])
+                lengkapi_ukm(ukm=ukm, pos_id=konteks.pos_by_kecamatan[ukm.kelurahan.kecamatan_id])
                 if batch.tandai_terverifikasi and ukm.verified_at is None:
                     ukm.verified_at, ukm.verified_by = now, oleh
                 ukm.updated_at = now
@@ -559,7 +559,7 @@ def impor_commit(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpo
                 # A NIB of the file was registered in the very moment of the commit.
                 raise ValidationError(
                     _("Data registri berubah saat penyimpanan. Tidak ada data yang disimpan; coba simpan lagi.")
-                )
+                ) from None
             batch.status = StatusImpor.SELESAI
             batch.committed_at = now
             batch.jumlah_baru, batch.jumlah_perbarui = len(baru), len(perbarui)

@@ -35,14 +35,14 @@ def impor_nasional_pratinjau(*, lomba: Lomba, nama_berkas: str, data: bytes, ole
 def _cek_lomba_impor(lomba: Lomba) -> None:
     if lomba.tingkat != Tingkat.NASIONAL or not lomba.is_impor:
         raise ValidationError(_("Impor CSV hanya untuk lomba tingkat nasional yang hasilnya dari panitia nasional."))
-    wajib_belum_final(lomba, _("Lomba sudah final: hasilnya tidak dapat diimpor ulang."))
+    wajib_belum_final(lomba=lomba, pesan=_("Lomba sudah final: hasilnya tidak dapat diimpor ulang."))
 
 
 @transaction.atomic
 def impor_nasional_terapkan(*, impor: ImporNasional, oleh: User) -> Lomba:
     """Apply a previewed file all-or-nothing: entries created or updated, ranks and totals stored,
     the competition final. Refused when the file had any problem."""
-    lomba = kunci_lomba(impor.lomba)
+    lomba = kunci_lomba(lomba=impor.lomba)
     impor = ImporNasional.objects.select_for_update().get(pk=impor.pk)
     if impor.status != ImporStatus.PRATINJAU:
         raise ValidationError(_("Impor ini sudah diterapkan atau dibatalkan."))

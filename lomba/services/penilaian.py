@@ -22,8 +22,8 @@ def penugasan_create(
 ) -> PenugasanJuri:
     """Assign a juri (optionally to some entries only). A national competition is scored by national
     juri accounts only, and the national flag means nothing elsewhere."""
-    lomba = kunci_lomba(lomba)
-    wajib_belum_final(lomba, _("Lomba sudah final: penugasan juri tidak dapat diubah."))
+    lomba = kunci_lomba(lomba=lomba)
+    wajib_belum_final(lomba=lomba, pesan=_("Lomba sudah final: penugasan juri tidak dapat diubah."))
     if lomba.is_impor:
         raise ValidationError(
             _("Hasil lomba ini diimpor dari panitia nasional; tidak ada juri yang menilai di portal.")
@@ -49,8 +49,8 @@ def penugasan_create(
 
 @transaction.atomic
 def penugasan_delete(*, penugasan: PenugasanJuri, oleh: User) -> None:
-    lomba = kunci_lomba(penugasan.lomba)
-    wajib_belum_final(lomba, _("Lomba sudah final: penugasan juri tidak dapat diubah."))
+    lomba = kunci_lomba(lomba=penugasan.lomba)
+    wajib_belum_final(lomba=lomba, pesan=_("Lomba sudah final: penugasan juri tidak dapat diubah."))
     if Nilai.objects.filter(juri=penugasan.juri, peserta__lomba=lomba).exists():
         raise ValidationError(
             _("Juri ini sudah memberi nilai; penugasannya tidak dapat dihapus agar riwayat penilaian tetap utuh.")
@@ -85,7 +85,7 @@ def nilai_simpan(*, juri: User, peserta: Peserta, nilai: dict[int, Decimal | Non
     Refused once the competition is final, for a juri not assigned to this entry, and for a juri
     tied to the entry's post (conflict of interest).
     """
-    lomba = kunci_lomba(peserta.lomba)
+    lomba = kunci_lomba(lomba=peserta.lomba)
     if lomba.is_selesai:
         raise ValidationError(_("Lomba sudah final: semua nilai dibekukan dan tidak dapat diubah lagi."))
     if lomba.status != Status.PENILAIAN:
@@ -93,9 +93,9 @@ def nilai_simpan(*, juri: User, peserta: Peserta, nilai: dict[int, Decimal | Non
     penugasan = lomba.penugasan_set.filter(juri=juri).prefetch_related("peserta").first()
     if penugasan is None:
         raise ValidationError(_("Anda tidak ditugaskan menilai lomba ini."))
-    if not selectors.penugasan_mencakup(penugasan, peserta):
+    if not selectors.penugasan_mencakup(penugasan=penugasan, peserta=peserta):
         raise ValidationError(_("Peserta ini tidak termasuk yang ditugaskan kepada Anda."))
-    if peserta.pos_id and peserta.pos_id in selectors.juri_terkait_pos_ids(juri):
+    if peserta.pos_id and peserta.pos_id in selectors.juri_terkait_pos_ids(juri=juri):
         raise ValidationError(_("Anda terkait dengan pos ini (konflik kepentingan), sehingga tidak dapat menilainya."))
     kriteria = {k.pk: k for k in Kriteria.objects.filter(tahap__lomba=lomba)}
     errors: dict[str, list[str]] = {}
@@ -145,12 +145,12 @@ def nilai_simpan(*, juri: User, peserta: Peserta, nilai: dict[int, Decimal | Non
 @transaction.atomic
 def lomba_mulai_penilaian(*, lomba: Lomba, oleh: User) -> Lomba:
     """Draft → penilaian: only with valid weights, at least one entry and one juri."""
-    lomba = kunci_lomba(lomba)
+    lomba = kunci_lomba(lomba=lomba)
     if lomba.status != Status.DRAFT:
         raise ValidationError(_("Hanya lomba berstatus draf yang dapat dibuka untuk penilaian."))
     if lomba.is_impor:
         raise ValidationError(_("Hasil lomba ini diimpor dari panitia nasional; gunakan impor CSV."))
-    masalah = periksa_struktur(lomba)
+    masalah = periksa_struktur(lomba=lomba)
     if not lomba.peserta_set.exists():
         masalah.append(_("Tambahkan peserta terlebih dahulu."))
     if not lomba.penugasan_set.exists():
@@ -166,7 +166,7 @@ def lomba_mulai_penilaian(*, lomba: Lomba, oleh: User) -> Lomba:
 @transaction.atomic
 def lomba_kembali_draf(*, lomba: Lomba, oleh: User) -> Lomba:
     """Penilaian → draft, to fix the structure, only while no score exists."""
-    lomba = kunci_lomba(lomba)
+    lomba = kunci_lomba(lomba=lomba)
     if lomba.status != Status.PENILAIAN:
         raise ValidationError(_("Hanya lomba yang sedang dinilai yang dapat dikembalikan ke draf."))
     if Nilai.objects.filter(peserta__lomba=lomba).exists():
@@ -181,16 +181,16 @@ def lomba_kembali_draf(*, lomba: Lomba, oleh: User) -> Lomba:
 def lomba_finalkan(*, lomba: Lomba, oleh: User) -> Lomba:
     """Penilaian → final: every expected score must exist. Stores the ranking on the entries (the
     frozen result every page reads) and from then on refuses every score edit."""
-    lomba = kunci_lomba(lomba)
+    lomba = kunci_lomba(lomba=lomba)
     if lomba.status != Status.PENILAIAN:
         raise ValidationError(_("Hanya lomba yang sedang dinilai yang dapat difinalkan."))
-    matriks = selectors.matriks_penilaian(lomba)
+    matriks = selectors.matriks_penilaian(lomba=lomba)
     masalah = [
         _("%(juri)s belum lengkap menilai %(n)s peserta.") % {"juri": baris.juri, "n": baris.kurang_peserta}
         for baris in matriks.baris
         if baris.kurang_peserta
     ]
-    hasil = selectors.hasil_lomba(lomba).mentah
+    hasil = selectors.hasil_lomba(lomba=lomba).mentah
     if not hasil:
         masalah.append(_("Lomba ini belum memiliki peserta."))
     for h in hasil:
@@ -199,7 +199,7 @@ def lomba_finalkan(*, lomba: Lomba, oleh: User) -> Lomba:
     if masalah:
         raise ValidationError(masalah)
     _simpan_hasil(lomba, hasil)
-    ikatan = selectors.ikatan_juri(lomba.penugasan_set.values_list("juri_id", flat=True))
+    ikatan = selectors.ikatan_juri(juri_ids=lomba.penugasan_set.values_list("juri_id", flat=True))
     lomba.ikatan_final = sorted([juri_id, pos_id] for juri_id, pos_ids in ikatan.items() for pos_id in pos_ids)
     lomba.status = Status.FINAL
     lomba.difinalkan_at = timezone.now()
@@ -224,7 +224,7 @@ def _simpan_hasil(lomba: Lomba, hasil) -> None:
 @transaction.atomic
 def lomba_umumkan(*, lomba: Lomba, oleh: User) -> Lomba:
     """Final → diumumkan: the results become public at /lomba/."""
-    lomba = kunci_lomba(lomba)
+    lomba = kunci_lomba(lomba=lomba)
     if lomba.status != Status.FINAL:
         raise ValidationError(_("Hanya lomba yang sudah final yang dapat diumumkan."))
     lomba.status = Status.DIUMUMKAN
@@ -251,7 +251,7 @@ def pos_tandai_percontohan(*, pos: Pos, tahun: int, alasan: str, oleh: User) -> 
 @transaction.atomic
 def lomba_tandai_percontohan(*, lomba: Lomba, peserta_ids: list[int], oleh: User, alasan: str = "") -> list[Pos]:
     """Mark the chosen ranked DKI entries of a finished competition as model posts, in one step."""
-    lomba = kunci_lomba(lomba)
+    lomba = kunci_lomba(lomba=lomba)
     if not lomba.is_selesai:
         raise ValidationError(_("Pos percontohan ditetapkan setelah lomba final."))
     if not peserta_ids:

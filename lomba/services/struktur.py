@@ -91,14 +91,14 @@ def _terapkan_templat(lomba: Lomba) -> None:
 @transaction.atomic
 def lomba_update(*, lomba: Lomba, oleh: User, data: dict) -> Lomba:
     """Name, description and place may change until announced; the tie-break only in a draft."""
-    lomba = kunci_lomba(lomba)
+    lomba = kunci_lomba(lomba=lomba)
     if lomba.status == Status.DIUMUMKAN:
         raise ValidationError(_("Lomba sudah diumumkan dan tidak dapat diubah."))
     seri_berubah = ("seri_tahap" in data and data["seri_tahap"] != lomba.seri_tahap) or (
         "seri_kriteria" in data and data["seri_kriteria"] != lomba.seri_kriteria
     )
     if seri_berubah:
-        wajib_draf(lomba)
+        wajib_draf(lomba=lomba)
     for key in ("nama", "deskripsi", "tempat", "seri_tahap", "seri_kriteria"):
         if key in data:
             setattr(lomba, key, data[key])
@@ -113,7 +113,7 @@ def lomba_update(*, lomba: Lomba, oleh: User, data: dict) -> Lomba:
     return lomba
 
 
-def periksa_struktur(lomba: Lomba) -> list[str]:
+def periksa_struktur(*, lomba: Lomba) -> list[str]:
     """Everything that keeps the competition from opening for scoring (empty = ready)."""
     masalah: list[str] = []
     tahap_list = list(lomba.tahap_set.prefetch_related("kriteria_set"))
@@ -149,8 +149,8 @@ def _struktur_berubah(lomba: Lomba) -> None:
 def tahap_create(
     *, lomba: Lomba, oleh: User, nama: str, bobot: Decimal, urutan: int = 0, keterangan: str = ""
 ) -> Tahap:
-    lomba = kunci_lomba(lomba)
-    wajib_draf(lomba)
+    lomba = kunci_lomba(lomba=lomba)
+    wajib_draf(lomba=lomba)
     if not urutan:
         urutan = lomba.tahap_set.count() + 1
     tahap = Tahap(lomba=lomba, nama=nama, bobot=bobot, urutan=urutan, keterangan=keterangan)
@@ -162,8 +162,8 @@ def tahap_create(
 
 @transaction.atomic
 def tahap_update(*, tahap: Tahap, oleh: User, data: dict) -> Tahap:
-    lomba = kunci_lomba(tahap.lomba)
-    wajib_draf(lomba)
+    lomba = kunci_lomba(lomba=tahap.lomba)
+    wajib_draf(lomba=lomba)
     for key in ("nama", "bobot", "urutan", "keterangan"):
         if key in data:
             setattr(tahap, key, data[key])
@@ -175,8 +175,8 @@ def tahap_update(*, tahap: Tahap, oleh: User, data: dict) -> Tahap:
 
 @transaction.atomic
 def tahap_delete(*, tahap: Tahap, oleh: User) -> None:
-    lomba = kunci_lomba(tahap.lomba)
-    wajib_draf(lomba)
+    lomba = kunci_lomba(lomba=tahap.lomba)
+    wajib_draf(lomba=lomba)
     tahap.delete()
     _struktur_berubah(lomba)
 
@@ -193,8 +193,8 @@ def kriteria_create(
     skala_min: Decimal = templat.SKALA_MIN,
     skala_maks: Decimal = templat.SKALA_MAKS,
 ) -> Kriteria:
-    lomba = kunci_lomba(tahap.lomba)
-    wajib_draf(lomba)
+    lomba = kunci_lomba(lomba=tahap.lomba)
+    wajib_draf(lomba=lomba)
     if not urutan:
         urutan = tahap.kriteria_set.count() + 1
     kriteria = Kriteria(
@@ -222,8 +222,8 @@ def _cek_skala(kriteria: Kriteria) -> None:
 
 @transaction.atomic
 def kriteria_update(*, kriteria: Kriteria, oleh: User, data: dict) -> Kriteria:
-    lomba = kunci_lomba(kriteria.tahap.lomba)
-    wajib_draf(lomba)
+    lomba = kunci_lomba(lomba=kriteria.tahap.lomba)
+    wajib_draf(lomba=lomba)
     for key in ("nama", "deskripsi", "bobot", "urutan", "skala_min", "skala_maks"):
         if key in data:
             setattr(kriteria, key, data[key])
@@ -236,8 +236,8 @@ def kriteria_update(*, kriteria: Kriteria, oleh: User, data: dict) -> Kriteria:
 
 @transaction.atomic
 def kriteria_delete(*, kriteria: Kriteria, oleh: User) -> None:
-    lomba = kunci_lomba(kriteria.tahap.lomba)
-    wajib_draf(lomba)
+    lomba = kunci_lomba(lomba=kriteria.tahap.lomba)
+    wajib_draf(lomba=lomba)
     kriteria.delete()
     _struktur_berubah(lomba)
 
@@ -248,8 +248,8 @@ def bobot_simpan(
 ) -> None:
     """Set every weight at once; refused unless stage weights and each stage's criterion weights add
     up to 100. Ids of another competition are refused."""
-    lomba = kunci_lomba(lomba)
-    wajib_draf(lomba)
+    lomba = kunci_lomba(lomba=lomba)
+    wajib_draf(lomba=lomba)
     tahap_list = list(lomba.tahap_set.prefetch_related("kriteria_set"))
     tahap_ids = {t.pk for t in tahap_list}
     kriteria_ids = {k.pk for t in tahap_list for k in t.kriteria_set.all()}

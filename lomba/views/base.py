@@ -38,7 +38,7 @@ class LombaAreaMixin(AccessMixin):
                 ),
                 pk=kwargs["pk"],
             )
-            self.penugasan = selectors.penugasan_untuk(self.lomba, user) if user.is_juri else None
+            self.penugasan = selectors.penugasan_untuk(lomba=self.lomba, user=user) if user.is_juri else None
             self.cek_izin()
         try:
             return super().dispatch(request, *args, **kwargs)
@@ -60,9 +60,9 @@ class LombaAreaMixin(AccessMixin):
         peserta = get_object_or_404(self.lomba.peserta_set.with_relasi(), pk=peserta_pk)
         if self.is_admin and not sebagai_juri:
             return peserta
-        if self.penugasan is None or not selectors.penugasan_mencakup(self.penugasan, peserta):
+        if self.penugasan is None or not selectors.penugasan_mencakup(penugasan=self.penugasan, peserta=peserta):
             raise Http404
-        if peserta.pos_id and peserta.pos_id in selectors.juri_terkait_pos_ids(self.request.user):
+        if peserta.pos_id and peserta.pos_id in selectors.juri_terkait_pos_ids(juri=self.request.user):
             raise KonflikKepentingan
         return peserta
 

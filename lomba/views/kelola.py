@@ -31,7 +31,7 @@ class LombaListView(LombaAreaMixin, TemplateView):
         filters = form.cleaned_data if form.is_valid() else {}
         ctx["filter_form"] = form
         ctx["lomba_list"] = selectors.lomba_list_kelola(
-            self.request.user,
+            user=self.request.user,
             tahun=filters.get("tahun"),
             status=filters.get("status", ""),
             tingkat=filters.get("tingkat", ""),
@@ -75,7 +75,7 @@ class LombaDetailView(LombaAreaMixin, TemplateView):
         if self.is_admin:
             ctx["tahap_list"] = list(lomba.tahap_set.prefetch_related("kriteria_set"))
             ctx["masalah"] = (
-                services.periksa_struktur(lomba) if lomba.status == Status.DRAFT and not lomba.is_impor else []
+                services.periksa_struktur(lomba=lomba) if lomba.status == Status.DRAFT and not lomba.is_impor else []
             )
             ctx["peserta_list"] = list(
                 lomba.peserta_set.with_relasi()
@@ -87,9 +87,9 @@ class LombaDetailView(LombaAreaMixin, TemplateView):
                 lomba.penugasan_set.select_related("juri").annotate(jumlah_subset=Count("peserta"))
             )
             if lomba.status == Status.PENILAIAN:
-                ctx["matriks"] = selectors.matriks_penilaian(lomba)
+                ctx["matriks"] = selectors.matriks_penilaian(lomba=lomba)
         if self.penugasan is not None:
-            ctx["tugas_saya"] = selectors.peserta_untuk_juri(lomba, self.penugasan)
+            ctx["tugas_saya"] = selectors.peserta_untuk_juri(lomba=lomba, penugasan=self.penugasan)
         return ctx
 
 
@@ -138,7 +138,7 @@ class BobotView(LombaAreaMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         try:
-            wajib_draf(self.lomba)
+            wajib_draf(lomba=self.lomba)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(request.path)
@@ -383,7 +383,7 @@ class PesertaDetailView(LombaAreaMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         peserta = self.peserta_atau_404(self.kwargs["peserta_pk"])
         semua = self.boleh_lihat_semua_nilai
-        nilai = list(selectors.nilai_peserta(peserta, juri=None if semua else self.request.user))
+        nilai = list(selectors.nilai_peserta(peserta=peserta, juri=None if semua else self.request.user))
         tahap_list = list(self.lomba.tahap_set.prefetch_related("kriteria_set"))
         juri_list = []
         for n in nilai:
@@ -397,7 +397,7 @@ class PesertaDetailView(LombaAreaMixin, TemplateView):
             juri_list=juri_list,
             baris_nilai=baris,
             semua_nilai=semua,
-            riwayat=selectors.riwayat_nilai(peserta)[:100] if self.is_admin else None,
+            riwayat=selectors.riwayat_nilai(peserta=peserta)[:100] if self.is_admin else None,
             boleh_menilai=(
                 self.penugasan is not None and self.lomba.status == Status.PENILAIAN and not self.lomba.is_impor
             ),

@@ -123,7 +123,7 @@ class PeringkatView(LombaAreaMixin, TemplateView):
         tahun_list = selectors.tahun_list()
         tahun = _tahun_dipilih(self.request, tahun_list)
         blok = []
-        for lomba in selectors.lomba_peringkat_tahun(tahun):
+        for lomba in selectors.lomba_peringkat_tahun(tahun=tahun):
             tahap_list = list(lomba.tahap_set.all())
             rows = [(p, p.nilai_tahap_list(tahap_list)) for p in lomba.peserta_urut]
             blok.append(
@@ -169,7 +169,7 @@ class PeringkatCsvView(LombaAreaMixin, View):
             _("Nilai akhir"),
         ]
         rows = []
-        for lomba in selectors.lomba_peringkat_tahun(tahun):
+        for lomba in selectors.lomba_peringkat_tahun(tahun=tahun):
             for p in lomba.peserta_urut:
                 rows.append(
                     [

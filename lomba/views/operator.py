@@ -23,7 +23,7 @@ class PosPesertaListView(KelolaPosMixin, TemplateView):
     template_name = "lomba/pos_peserta_list.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(peserta_list=selectors.peserta_pos(self.pos), **kwargs)
+        return super().get_context_data(peserta_list=selectors.peserta_pos(pos=self.pos), **kwargs)
 
 
 class PosPesertaDetailView(KelolaPosMixin, TemplateView):

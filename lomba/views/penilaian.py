@@ -92,7 +92,7 @@ class MatriksView(LombaAreaMixin, TemplateView):
     template_name = "lomba/matriks.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(matriks=selectors.matriks_penilaian(self.lomba), **kwargs)
+        return super().get_context_data(matriks=selectors.matriks_penilaian(lomba=self.lomba), **kwargs)
 
 
 class HasilAksesMixin:
@@ -109,8 +109,8 @@ class HasilView(HasilAksesMixin, LombaAreaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         lomba = self.lomba
-        hasil = None if lomba.is_impor else selectors.hasil_lomba(lomba)
-        baris = selectors.baris_tampil(lomba, hasil)
+        hasil = None if lomba.is_impor else selectors.hasil_lomba(lomba=lomba)
+        baris = selectors.baris_tampil(lomba=lomba, hasil=hasil)
         ctx.update(hasil=hasil, baris=baris)
         ctx["chart_total"] = [(b.peserta.nama_pendek, b.total) for b in baris if b.total is not None]
         if hasil is not None:
@@ -133,7 +133,7 @@ class HasilView(HasilAksesMixin, LombaAreaMixin, TemplateView):
                 ctx["bandingkan_series"] = [ra.peserta.nama_pendek, rb.peserta.nama_pendek]
                 ctx["bandingkan_groups"] = [
                     (f"{k.tahap.nama.split()[0]} · {k.nama}", [va, vb])
-                    for k, va, vb in zip(hasil.kriteria_list, ra.per_kriteria, rb.per_kriteria)
+                    for k, va, vb in zip(hasil.kriteria_list, ra.per_kriteria, rb.per_kriteria, strict=True)
                 ]
         return ctx
 
@@ -143,8 +143,8 @@ class HasilCsvView(HasilAksesMixin, LombaAreaMixin, View):
 
     def get(self, request, *args, **kwargs):
         lomba = self.lomba
-        hasil = None if lomba.is_impor else selectors.hasil_lomba(lomba)
-        baris = selectors.baris_tampil(lomba, hasil)
+        hasil = None if lomba.is_impor else selectors.hasil_lomba(lomba=lomba)
+        baris = selectors.baris_tampil(lomba=lomba, hasil=hasil)
         tahap_list = hasil.tahap_list if hasil else []
         kriteria_list = hasil.kriteria_list if hasil else []
         header = [
@@ -193,7 +193,7 @@ class BeritaAcaraView(LombaAreaMixin, TemplateView):
         tahap_list = list(lomba.tahap_set.all())
         ctx.update(
             tahap_list=tahap_list,
-            baris=[(p, p.nilai_tahap_list(tahap_list)) for p in selectors.hasil_tersimpan(lomba)],
+            baris=[(p, p.nilai_tahap_list(tahap_list)) for p in selectors.hasil_tersimpan(lomba=lomba)],
             juri_list=[p.juri for p in lomba.penugasan_set.select_related("juri")],
             tanggal=timezone.localtime(lomba.difinalkan_at).date() if lomba.difinalkan_at else None,
         )

@@ -29,7 +29,7 @@ class LombaPublikDetailView(DetailView):
         ctx = super().get_context_data(**kwargs)
         lomba = self.object
         tahap_list = list(lomba.tahap_set.prefetch_related("kriteria_set"))
-        rows = [(p, p.nilai_tahap_list(tahap_list)) for p in selectors.hasil_tersimpan(lomba)]
+        rows = [(p, p.nilai_tahap_list(tahap_list)) for p in selectors.hasil_tersimpan(lomba=lomba)]
         ctx.update(
             tahap_list=tahap_list,
             rows=rows,

@@ -106,12 +106,13 @@ def _check_jadwal(jadwal: Jadwal, pelatih: list[User]) -> None:
         add("pendaftaran_buka", _("Pendaftaran harus dibuka sebelum sesi dimulai."))
     if jadwal.status == Jadwal.Status.DIBATALKAN:
         add("status", _("Gunakan tombol pembatalan untuk membatalkan sesi."))
-    allowed = set(pelatih_pilihan(jadwal.pos).values_list("pk", flat=True))
+    allowed = set(pelatih_pilihan(pos=jadwal.pos).values_list("pk", flat=True))
     if any(user.pk not in allowed for user in pelatih):
         add(
             "pelatih",
             _(
-                "Pelatih harus operator pos ini, Relawan TIK yang ditugaskan di pos ini, atau pelatih bersertifikat ToT."
+                "Pelatih harus operator pos ini, Relawan TIK yang ditugaskan di pos ini, atau pelatih bersertifikat "
+                "ToT."
             ),
         )
     if errors:

@@ -188,7 +188,7 @@ def _kode_sertifikat() -> str:
     return base64.b32encode(secrets.token_bytes(10)).decode("ascii")
 
 
-def sertifikat_terbitkan(pendaftaran: Pendaftaran, now: datetime) -> Sertifikat:
+def sertifikat_terbitkan(*, pendaftaran: Pendaftaran, now: datetime) -> Sertifikat:
     """The certificate carries the participant's name as it is when it is issued (an account holder's
     current name, else the name given at registration)."""
     nama = pendaftaran.user.nama if pendaftaran.user_id and pendaftaran.user.nama else pendaftaran.nama
@@ -232,7 +232,7 @@ def kehadiran_set(*, jadwal: Jadwal, oleh: User, hadir_ids: set[int], waktu: dat
         pendaftaran.save(update_fields=["hadir", "hadir_dicatat_at", "hadir_dicatat_oleh", "updated_at"])
         if want:
             if not hasattr(pendaftaran, "sertifikat"):
-                sertifikat_terbitkan(pendaftaran, now)
+                sertifikat_terbitkan(pendaftaran=pendaftaran, now=now)
             changes["hadir"] += 1
         else:
             Sertifikat.objects.filter(pendaftaran=pendaftaran).delete()

@@ -44,17 +44,21 @@ PESAN = {
         "“%(v)s” bukan bilangan bulat. Di sini titik hanya dipakai sebagai pemisah ribuan, misalnya 1.500."
     ),
     "koma_bulat": _(
-        "“%(v)s” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila maksudnya %(ribuan)s, tulis %(ribuan)s atau %(polos)s."
+        "“%(v)s” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila maksudnya "
+        "%(ribuan)s, tulis %(ribuan)s atau %(polos)s."
     ),
     "desimal_maks": _("Paling banyak %(n)s angka di belakang koma."),
     "ambigu_titik": _(
-        "“%(v)s” tidak jelas: bisa berarti %(ribuan)s (titik sebagai pemisah ribuan) atau %(desimal)s (titik sebagai koma desimal). Tulis %(ribuan)s atau %(desimal)s."
+        "“%(v)s” tidak jelas: bisa berarti %(ribuan)s (titik sebagai pemisah ribuan) atau %(desimal)s (titik sebagai "
+        "koma desimal). Tulis %(ribuan)s atau %(desimal)s."
     ),
     "ambigu_koma": _(
-        "“%(v)s” tidak jelas: bisa berarti %(ribuan)s (koma sebagai pemisah ribuan) atau %(desimal)s (koma desimal). Tulis %(ribuan)s atau %(desimal)s."
+        "“%(v)s” tidak jelas: bisa berarti %(ribuan)s (koma sebagai pemisah ribuan) atau %(desimal)s (koma desimal). "
+        "Tulis %(ribuan)s atau %(desimal)s."
     ),
     "koma_ribuan": _(
-        "“%(v)s” tidak jelas: koma menandai desimal, jadi hanya boleh ada satu. Untuk pemisah ribuan pakai titik, misalnya %(saran)s."
+        "“%(v)s” tidak jelas: koma menandai desimal, jadi hanya boleh ada satu. Untuk pemisah ribuan pakai titik, "
+        "misalnya %(saran)s."
     ),
     "urutan": _("“%(v)s” tidak jelas: pakai titik untuk ribuan dan koma untuk desimal, misalnya %(saran)s."),
     "kelompok": _(

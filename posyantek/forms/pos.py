@@ -206,7 +206,7 @@ class BulanField(forms.Field):
             year, month = (int(part) for part in value.split("-"))
             return date(year, month, 1)
         except (TypeError, ValueError):
-            raise ValidationError(_("Tulis bulan sebagai TTTT-BB, misalnya 2026-03."))
+            raise ValidationError(_("Tulis bulan sebagai TTTT-BB, misalnya 2026-03.")) from None
 
 
 class LayananFilterForm(forms.Form):

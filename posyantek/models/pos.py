@@ -96,15 +96,15 @@ class Pos(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    def get_absolute_url(self) -> str:
+        return reverse("pos-detail", kwargs={"slug": self.slug})
+
     def clean(self) -> None:
         if self.is_percontohan and not self.percontohan_tahun:
             raise ValidationError({"percontohan_tahun": _("Isi tahun penetapan pos percontohan.")})
         if not self.is_percontohan:
             self.percontohan_tahun = None
             self.percontohan_alasan = ""
-
-    def get_absolute_url(self) -> str:
-        return reverse("pos-detail", kwargs={"slug": self.slug})
 
     def get_kelola_url(self) -> str:
         return reverse("kelola:pos-dasbor", kwargs={"pos_slug": self.slug})

@@ -86,7 +86,7 @@ def operator_remove(*, pos: Pos, user: User, oleh: User) -> None:
         raise ValidationError(_("%(nama)s bukan operator %(pos)s.") % {"nama": user, "pos": pos})
 
 
-def undangan_link(user: User, *, request=None) -> str:
+def undangan_link(*, user: User, request=None) -> str:
     """The absolute one-time link that lets ``user`` set their first password."""
     path = reverse(
         "undangan-terima",
@@ -109,7 +109,7 @@ def _kirim_email_undangan(undangan: Undangan, *, request=None) -> None:
             "undangan": undangan,
             "peran": undangan.get_peran_display(),
             "pos_list": pos_list,
-            "link": undangan_link(user, request=request) if perlu_sandi else "",
+            "link": undangan_link(user=user, request=request) if perlu_sandi else "",
             "login_url": base + reverse("account_login"),
             "berlaku_hari": settings.INVITATION_TIMEOUT // 86400,
             "pengirim": undangan.dikirim_oleh,

@@ -249,7 +249,7 @@ class LayananListView(PosChildMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         form, qs = _layanan_filtered(self)
         page = Paginator(qs, 50).get_page(self.request.GET.get("page"))
-        rekap = selectors.layanan_rekap(qs)
+        rekap = selectors.layanan_rekap(qs=qs)
         ctx.update(
             filter_form=form,
             page_obj=page,

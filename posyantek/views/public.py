@@ -45,7 +45,7 @@ class PosListView(TemplateView):
         ctx["kota_list"] = selectors.kota_list_with_pos()  # lazy: not read on a cache hit
         # A search (?q=) is its own fragment, keyed by what was typed: never the unfiltered grid's.
         ctx["q"] = q = (self.request.GET.get("q") or "").strip()[:100]
-        ctx["hasil"] = SimpleLazyObject(lambda: selectors.pos_cari_public(q))
+        ctx["hasil"] = SimpleLazyObject(lambda: selectors.pos_cari_public(q=q))
         return ctx
 
 
@@ -62,7 +62,7 @@ class CariView(TemplateView):
         ctx["cari"] = SimpleLazyObject(
             lambda: (
                 {
-                    "pos": selectors.pos_cari_public(q),
+                    "pos": selectors.pos_cari_public(q=q),
                     **extensions.context_for(extensions.CARI, request=self.request, q=q),
                 }
                 if q

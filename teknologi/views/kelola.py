@@ -238,7 +238,7 @@ class PratinjauMixin(_Teknologi):
         ctx = super().get_context_data(**kwargs)
         teknologi = self.get_teknologi()
         teknologi = (
-            selectors.teknologi_list_kartu(Teknologi.objects.filter(pk=teknologi.pk))
+            selectors.teknologi_list_kartu(qs=Teknologi.objects.filter(pk=teknologi.pk))
             .select_related("panduan", "diusulkan_pos", "diusulkan_oleh")
             .prefetch_related("foto_set", "pos_demo__pos__kecamatan__kota")
             .get()

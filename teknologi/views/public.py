@@ -35,7 +35,7 @@ class TeknologiListView(TemplateView):
         halaman = self.request.GET.get("halaman")
 
         def katalog():
-            hasil = selectors.teknologi_katalog(f, halaman=halaman, per_halaman=PER_HALAMAN)
+            hasil = selectors.teknologi_katalog(f=f, halaman=halaman, per_halaman=PER_HALAMAN)
             return {
                 "page_obj": hasil.page,
                 "teknologi_list": hasil.page.object_list,
@@ -58,9 +58,9 @@ class TeknologiDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         try:
-            teknologi = selectors.teknologi_detail_public(kwargs["slug"])
+            teknologi = selectors.teknologi_detail_public(slug=kwargs["slug"])
         except Teknologi.DoesNotExist:
-            raise Http404
+            raise Http404 from None
         ctx.update(detail_context(teknologi))
         ctx["kampanye_list"] = selectors.kampanye_list_public().filter(teknologi=teknologi)[:3]
         return ctx
@@ -75,9 +75,9 @@ def detail_context(teknologi: Teknologi) -> dict:
     return {
         "teknologi": teknologi,
         "panduan": panduan,
-        "adopsi": selectors.adopsi_ringkasan(teknologi),
-        "ulasan_list": selectors.ulasan_list_public(teknologi),
-        "terkait_list": selectors.teknologi_terkait(teknologi),
+        "adopsi": selectors.adopsi_ringkasan(teknologi=teknologi),
+        "ulasan_list": selectors.ulasan_list_public(teknologi=teknologi),
+        "terkait_list": selectors.teknologi_terkait(teknologi=teknologi),
     }
 
 
@@ -89,9 +89,9 @@ class PanduanDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         try:
-            panduan = selectors.panduan_public(kwargs["slug"])
+            panduan = selectors.panduan_public(slug=kwargs["slug"])
         except Panduan.DoesNotExist:
-            raise Http404
+            raise Http404 from None
         ctx["panduan"] = panduan
         ctx["teknologi"] = panduan.teknologi
         ctx["url_absolut"] = absolute_url(panduan.teknologi.get_panduan_url())

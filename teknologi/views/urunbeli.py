@@ -35,9 +35,9 @@ class KampanyeListView(TemplateView):
 
 def _kampanye_public(pk: int) -> KampanyeUrunBeli:
     try:
-        return selectors.kampanye_detail_public(pk)
+        return selectors.kampanye_detail_public(pk=pk)
     except KampanyeUrunBeli.DoesNotExist:
-        raise Http404
+        raise Http404 from None
 
 
 class KampanyeDetailView(TemplateView):
@@ -47,7 +47,7 @@ class KampanyeDetailView(TemplateView):
         ctx = super().get_context_data(**kwargs)
         kampanye = _kampanye_public(kwargs["pk"])
         user = self.request.user
-        janji = selectors.janji_milik(kampanye, user)
+        janji = selectors.janji_milik(kampanye=kampanye, user=user)
         ctx.update(
             kampanye=kampanye,
             janji=janji,
@@ -148,7 +148,7 @@ class KelolaKampanyeDetailView(_KampanyeScoped, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         kampanye = self.get_kampanye()
-        janji = list(selectors.janji_list_kampanye(kampanye))
+        janji = list(selectors.janji_list_kampanye(kampanye=kampanye))
         kampanye.jumlah_penjanji = sum(1 for j in janji if j.status == StatusJanji.AKTIF)
         ctx.update(
             kampanye=kampanye,
@@ -204,6 +204,6 @@ class KelolaKampanyeEksporView(_KampanyeScoped, TemplateView):
                 j.get_status_display(),
                 timezone.localtime(j.created_at).strftime("%Y-%m-%d %H:%M"),
             ]
-            for j in selectors.janji_list_kampanye(kampanye)
+            for j in selectors.janji_list_kampanye(kampanye=kampanye)
         ]
         return ekspor_response(request, f"urun-beli-{kampanye.pk}-janji", header, rows, sheet=_("Janji"), dari_url=fmt)

@@ -15,7 +15,9 @@ CLIPPED_CHART_TEXT_JS = """() => {
     const vb = svg.viewBox.baseVal;
     for (const t of svg.querySelectorAll("text")) {
       const b = t.getBBox();
-      if (b.x < vb.x - 0.5 || b.x + b.width > vb.x + vb.width + 0.5) out.push(`${t.textContent} [${Math.round(b.x)}, ${Math.round(b.x + b.width)}] in ${vb.width}`);
+      if (b.x < vb.x - 0.5 || b.x + b.width > vb.x + vb.width + 0.5) {
+        out.push(`${t.textContent} [${Math.round(b.x)}, ${Math.round(b.x + b.width)}] in ${vb.width}`);
+      }
     }
   }
   return out;

@@ -196,7 +196,7 @@ def test_certificate_page_has_no_horizontal_scroll(page, site, width):
         selesai=mulai + timedelta(hours=2),
     )
     pendaftaran = PendaftaranFactory(jadwal=jadwal, user=UserFactory(nama="Siti Aminah Kusumawardhani"), hadir=True)
-    sertifikat = sertifikat_terbitkan(pendaftaran, timezone.now())
+    sertifikat = sertifikat_terbitkan(pendaftaran=pendaftaran, now=timezone.now())
     page.set_viewport_size({"width": width, "height": 740})
     page.goto(f"{site}/sertifikat/{sertifikat.kode}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sertifikat Kehadiran")

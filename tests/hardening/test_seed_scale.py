@@ -136,7 +136,7 @@ def test_seed_scale_fills_the_lomba_with_ten_announced_years_and_one_being_score
     assert sorted(lalu.peserta_set.values_list("peringkat", flat=True)) == list(range(1, 45))
     assert lalu.penugasan_set.count() == 4 and lalu.peserta_set.filter(is_favorit=True, peringkat__gt=6).count() == 1
     # The stored result is what finalising would store from the inserted scores.
-    assert selectors.hasil_lomba(lalu).sama_dengan_tersimpan()
+    assert selectors.hasil_lomba(lomba=lalu).sama_dengan_tersimpan()
     juara = lalu.peserta_set.select_related("pos").get(peringkat=1)
     assert juara.pos.is_percontohan and juara.pos.percontohan_tahun == tahun - 1
     dki = Lomba.objects.get(tahun=tahun - 1, tingkat=Tingkat.NASIONAL).peserta_set.get(dari_dki=True)
@@ -145,7 +145,7 @@ def test_seed_scale_fills_the_lomba_with_ten_announced_years_and_one_being_score
 
     kini = Lomba.objects.get(tahun=tahun, tingkat=Tingkat.PROVINSI, kategori=Kategori.POSYANTEK_BERPRESTASI)
     assert kini.status == Status.PENILAIAN and not kini.peserta_set.filter(peringkat__isnull=False).exists()
-    matriks = selectors.matriks_penilaian(kini)
+    matriks = selectors.matriks_penilaian(lomba=kini)
     assert 50 < matriks.persen < 100 and [b.kurang_peserta > 0 for b in matriks.baris].count(True) == 1
 
     page = client.get("/lomba/").content.decode()
@@ -177,4 +177,4 @@ def test_seed_scale_after_seed_demo_keeps_the_demo_competitions(wilayah):
     assert provinsi.get(tahun=tahun - 1).nama.startswith("[DEMO]")
     assert sorted(r.tahun for r in selectors.riwayat_nasional_dki()) == list(range(tahun - 10, tahun))
     for lomba in Lomba.objects.selesai().exclude(sumber_hasil="impor"):
-        assert selectors.hasil_lomba(lomba).sama_dengan_tersimpan(), lomba.nama
+        assert selectors.hasil_lomba(lomba=lomba).sama_dengan_tersimpan(), lomba.nama

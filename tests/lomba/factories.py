@@ -66,4 +66,6 @@ def nilai_semua(*, juri, peserta, nilai) -> None:
     """Score every criterion of the entry with ``nilai`` (one value, or a list in criterion order)."""
     ids = kriteria_ids(peserta.lomba)
     values = nilai if isinstance(nilai, list) else [nilai] * len(ids)
-    services.nilai_simpan(juri=juri, peserta=peserta, nilai={k: Decimal(str(v)) for k, v in zip(ids, values)})
+    services.nilai_simpan(
+        juri=juri, peserta=peserta, nilai={k: Decimal(str(v)) for k, v in zip(ids, values, strict=True)}
+    )

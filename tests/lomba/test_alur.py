@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def post_nilai(client, lomba, peserta, values):
     ids = kriteria_ids(lomba)
-    data = {f"kriteria_{k}": str(v) for k, v in zip(ids, values)}
+    data = {f"kriteria_{k}": str(v) for k, v in zip(ids, values, strict=True)}
     return client.post(reverse("lomba:nilai", kwargs={"pk": lomba.pk, "peserta_pk": peserta.pk}), data)
 
 

@@ -36,7 +36,7 @@ def test_seed_demo_builds_three_kinds_of_competition_and_is_repeatable(wilayah):
     juara = provinsi.peserta_set.get(peringkat=1)
     assert juara.pos.is_percontohan and juara.pos.percontohan_tahun == tahun - 1
     assert provinsi.peserta_set.get(is_favorit=True).pos.slug == "koja"
-    assert selectors.hasil_lomba(provinsi).sama_dengan_tersimpan()
+    assert selectors.hasil_lomba(lomba=provinsi).sama_dengan_tersimpan()
 
     nasional = Lomba.objects.get(tahun=tahun - 1, tingkat="nasional")
     assert nasional.status == Status.DIUMUMKAN and nasional.is_impor
@@ -50,5 +50,5 @@ def test_seed_demo_builds_three_kinds_of_competition_and_is_repeatable(wilayah):
 
     kini = Lomba.objects.get(tahun=tahun, tingkat="provinsi")
     assert kini.status == Status.PENILAIAN
-    matriks = {b.juri.email: b.kurang_peserta for b in selectors.matriks_penilaian(kini).baris}
+    matriks = {b.juri.email: b.kurang_peserta for b in selectors.matriks_penilaian(lomba=kini).baris}
     assert matriks == {"juri1@posyantek.test": 4, "juri2@posyantek.test": 0, "juri3@posyantek.test": 0}

@@ -67,7 +67,7 @@ def test_dokumen_download_only_for_admin_post_operators_and_assigned_juri(
     assert client_as(operator_b).get(pos).status_code == 404
     assert client_as(operator_b).get(kelola).status_code == 403  # not a juri nor an admin: the area is closed
     with pytest.raises(ValueError):  # private files have no public URL at all
-        dokumen.berkas.url
+        _ = dokumen.berkas.url
 
 
 def _public_row(peserta, oleh, name: str, content: bytes | None) -> DokumenPeserta:

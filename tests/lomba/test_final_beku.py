@@ -16,7 +16,7 @@ def body(response) -> str:
 
 
 def finalkan(lomba, peserta, admin, juri, juri2, sebelum_final=None):
-    for p, a, b in zip(peserta, (70, 90, 80), (90, 70, 60)):
+    for p, a, b in zip(peserta, (70, 90, 80), (90, 70, 60), strict=True):
         nilai_semua(juri=juri, peserta=p, nilai=a)
         nilai_semua(juri=juri2, peserta=p, nilai=b)
     if sebelum_final:
@@ -28,7 +28,7 @@ def finalkan(lomba, peserta, admin, juri, juri2, sebelum_final=None):
 def breakdown(lomba):
     return [
         (b.peserta.pk, b.peringkat, b.total, b.per_kriteria, b.jumlah_juri)
-        for b in selectors.baris_tampil(lomba, selectors.hasil_lomba(lomba))
+        for b in selectors.baris_tampil(lomba=lomba, hasil=selectors.hasil_lomba(lomba=lomba))
     ]
 
 
@@ -47,7 +47,7 @@ def test_hasil_of_final_lomba_ignores_a_tie_recorded_after_final(
     assert breakdown(Lomba.objects.get(pk=lomba.pk)) == before
     page = body(client.get(url))
     assert "perhitungan ulang dari nilai yang tersimpan berbeda" not in page
-    matriks = selectors.matriks_penilaian(lomba)
+    matriks = selectors.matriks_penilaian(lomba=lomba)
     assert [s.status for s in matriks.baris[0].sel].count(selectors.SEL_KONFLIK) == 0
 
 
@@ -63,14 +63,14 @@ def test_hasil_of_final_lomba_ignores_a_tie_removed_after_final(penilaian, admin
         sebelum_final=lambda: ties.append(services.juri_pos_create(juri=juri, pos=pos_a, oleh=admin_provinsi)),
     )
     tie = ties[0]
-    hasil = selectors.hasil_lomba(lomba)
+    hasil = selectors.hasil_lomba(lomba=lomba)
     assert hasil.sama_dengan_tersimpan()
     gambir = hasil.by_peserta[peserta[0].pk]
     assert gambir.jumlah_juri[0] == 1  # juri's score of Gambir does not count
     before = breakdown(lomba)
     services.juri_pos_delete(juri_pos=tie, oleh=admin_provinsi)
     assert breakdown(lomba) == before
-    assert selectors.hasil_lomba(lomba).sama_dengan_tersimpan()
+    assert selectors.hasil_lomba(lomba=lomba).sama_dengan_tersimpan()
 
 
 def test_tie_recorded_while_scoring_still_voids_scores(penilaian, admin_provinsi, juri, juri2, pos_a):
@@ -78,6 +78,6 @@ def test_tie_recorded_while_scoring_still_voids_scores(penilaian, admin_provinsi
     for p in peserta:
         nilai_semua(juri=juri, peserta=p, nilai=70)
         nilai_semua(juri=juri2, peserta=p, nilai=90)
-    assert selectors.hasil_lomba(lomba).by_peserta[peserta[0].pk].per_kriteria[0] == 80
+    assert selectors.hasil_lomba(lomba=lomba).by_peserta[peserta[0].pk].per_kriteria[0] == 80
     services.juri_pos_create(juri=juri, pos=pos_a, oleh=admin_provinsi)
-    assert selectors.hasil_lomba(lomba).by_peserta[peserta[0].pk].per_kriteria[0] == 90
+    assert selectors.hasil_lomba(lomba=lomba).by_peserta[peserta[0].pk].per_kriteria[0] == 90

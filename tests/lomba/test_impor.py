@@ -18,8 +18,7 @@ pytestmark = pytest.mark.django_db
 HEADER = "peserta,provinsi,total,peringkat\n"
 GOOD = (
     HEADER + "Posyantek Kecamatan Singosari,Jawa Timur,91.25,1\n"
-    "Posyantek Kecamatan Gambir,DKI Jakarta,88.5,2\n"
-    "Posyantek Kecamatan Ngaglik,DI Yogyakarta,80,3\n"
+    "Posyantek Kecamatan Gambir,DKI Jakarta,88.5,2\nPosyantek Kecamatan Ngaglik,DI Yogyakarta,80,3\n"
 )
 
 
@@ -80,7 +79,10 @@ def test_csv_contradictions_are_reported():
 
 
 def test_csv_accepts_semicolons_bom_decimal_commas_and_windows_encoding():
-    text = "\ufeffPeserta;Provinsi;Nilai Akhir;Rank\r\nPosyantek Cibinong;Jawa Barat;87,25;1\r\nPosyantek Kuta;Bali;80;2\r\n"
+    text = (
+        "\ufeffPeserta;Provinsi;Nilai Akhir;Rank\r\nPosyantek Cibinong;Jawa Barat;87,25;1\r\nPosyantek "
+        "Kuta;Bali;80;2\r\n"
+    )
     hasil = parse(text)
     assert hasil.kesalahan == []
     assert [(b.nama, b.provinsi, b.total, b.peringkat) for b in hasil.baris] == [

@@ -36,7 +36,8 @@ def test_juri_score_form_is_text_inputs_and_shows_scores_back_with_a_comma(clien
     [
         (
             "87,500",
-            "“87,500” tidak jelas: bisa berarti 87500 (koma sebagai pemisah ribuan) atau 87,5 (koma desimal). Tulis 87500 atau 87,5.",
+            "“87,500” tidak jelas: bisa berarti 87500 (koma sebagai pemisah ribuan) atau 87,5 (koma desimal). Tulis "
+            "87500 atau 87,5.",
         ),
         ("1.000,5", "Nilai harus antara 0 dan 100."),
     ],

@@ -22,7 +22,7 @@ def riwayat(pos: Pos) -> list[tuple[int, str]]:
 def finalised(penilaian, admin_provinsi, juri, juri2):
     lomba, peserta = penilaian
     for j in (juri, juri2):
-        for p, v in zip(peserta, [70, 90, 80]):
+        for p, v in zip(peserta, [70, 90, 80], strict=True):
             nilai_semua(juri=j, peserta=p, nilai=v)
     services.lomba_finalkan(lomba=lomba, oleh=admin_provinsi)
     return lomba, peserta

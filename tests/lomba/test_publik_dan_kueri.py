@@ -57,7 +57,8 @@ def test_public_detail_of_an_imported_national_result(client, admin_provinsi, wi
         lomba=nasional,
         nama_berkas="h.csv",
         oleh=admin_provinsi,
-        data=b"peserta,provinsi,total,peringkat\nPosyantek Singosari,Jawa Timur,90,1\nPosyantek Gambir,DKI Jakarta,80,2\n",
+        data=b"peserta,provinsi,total,peringkat\nPosyantek Singosari,Jawa Timur,90,1\nPosyantek Gambir,DKI "
+        b"Jakarta,80,2\n",
     )
     services.impor_nasional_terapkan(impor=impor, oleh=admin_provinsi)
     services.lomba_umumkan(lomba=nasional, oleh=admin_provinsi)

@@ -32,7 +32,7 @@ def scores(peserta_id: int, per_juri: dict[int, tuple]) -> list[Skor]:
     """per_juri = {juri: (a1, a2, p1, p2)}"""
     out = []
     for juri, values in per_juri.items():
-        for kriteria_id, value in zip((11, 12, 21, 22), values):
+        for kriteria_id, value in zip((11, 12, 21, 22), values, strict=True):
             if value is not None:
                 out.append(Skor(juri, peserta_id, kriteria_id, D(str(value))))
     return out
@@ -119,7 +119,8 @@ def test_ranking_four_entries_with_every_kind_of_tie():
         skor=X + Y + Z + U,
         aturan=ATURAN,
     )
-    # 76.60 ×3: Anyelir (Paparan 77) > Teratai (Paparan 75, Inovasi 80) > Melati (Paparan 75, Inovasi 70); then Kenanga 76.10.
+    # 76.60 ×3: Anyelir (Paparan 77) > Teratai (Paparan 75, Inovasi 80) > Melati (Paparan 75, Inovasi 70);
+    # then Kenanga 76.10.
     assert [(h.peringkat, h.peserta.nama, str(h.total), h.diputus_oleh) for h in hasil] == [
         (1, "Anyelir", "76.60", ""),
         (2, "Teratai", "76.60", DIPUTUS_TAHAP),

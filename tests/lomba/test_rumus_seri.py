@@ -13,7 +13,10 @@ from tests.lomba.factories import lomba_dengan_templat
 
 pytestmark = pytest.mark.django_db
 
-ABJAD = "urutan abjad nama peserta (A–Z, huruf besar dan kecil tidak dibedakan), lalu nama provinsi, lalu nomor pendaftaran peserta."
+ABJAD = (
+    "urutan abjad nama peserta (A–Z, huruf besar dan kecil tidak dibedakan), lalu nama provinsi, lalu nomor "
+    "pendaftaran peserta."
+)
 
 
 def aturan_seri(lomba) -> list[str]:

@@ -29,7 +29,7 @@ def snapshot(lomba):
 
 def test_default_template_weights_add_up_and_are_labelled(admin_provinsi):
     lomba = lomba_dengan_templat(oleh=admin_provinsi)
-    assert services.periksa_struktur(lomba) == []
+    assert services.periksa_struktur(lomba=lomba) == []
     assert lomba.pakai_templat_bawaan
     assert [t.nama for t in lomba.tahap_set.all()] == ["Administrasi dan dokumen", "Verifikasi lapangan", "Paparan"]
     assert (lomba.seri_tahap.nama, lomba.seri_kriteria.nama, lomba.seri_kriteria.tahap.nama) == (
@@ -377,7 +377,7 @@ def test_scores_refused_while_draft(admin_provinsi, pos_a, juri):
 
 def score_all(lomba, peserta, juri_list, values):
     for j in juri_list:
-        for p, v in zip(peserta, values):
+        for p, v in zip(peserta, values, strict=True):
             nilai_semua(juri=j, peserta=p, nilai=v)
 
 

@@ -22,7 +22,7 @@ def body(response) -> str:
 
 def selesai(lomba, peserta, juri_list, values, admin):
     for j in juri_list:
-        for p, v in zip(peserta, values):
+        for p, v in zip(peserta, values, strict=True):
             nilai_semua(juri=j, peserta=p, nilai=v)
     services.lomba_finalkan(lomba=lomba, oleh=admin)
     lomba.refresh_from_db()
@@ -180,12 +180,12 @@ def test_finalising_with_missing_scores_tells_who_is_missing(client_as, penilaia
 
 def test_provisional_ranking_is_labelled_and_final_one_is_checked(client_as, penilaian, admin_provinsi, juri, juri2):
     lomba, peserta = penilaian
-    for p, v in zip(peserta, (70, 90, 80)):
+    for p, v in zip(peserta, (70, 90, 80), strict=True):
         nilai_semua(juri=juri, peserta=p, nilai=v)
     client = client_as(admin_provinsi)
     page = body(client.get(reverse("lomba:hasil", kwargs={"pk": lomba.pk})))
     assert "Peringkat sementara" in page and "Nilai belum lengkap" not in page
-    for p, v in zip(peserta, (70, 90, 80)):
+    for p, v in zip(peserta, (70, 90, 80), strict=True):
         nilai_semua(juri=juri2, peserta=p, nilai=v)
     services.lomba_finalkan(lomba=lomba, oleh=admin_provinsi)
     page = body(client.get(reverse("lomba:hasil", kwargs={"pk": lomba.pk})))

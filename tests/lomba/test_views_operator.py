@@ -51,7 +51,7 @@ def test_operator_sees_own_entries_only(client_as, penilaian, operator_a, operat
 def test_operator_sees_no_rank_until_announced(client_as, penilaian, operator_a, pos_a, admin_provinsi, juri, juri2):
     lomba, peserta = penilaian
     for j in (juri, juri2):
-        for p, v in zip(peserta, (77.77, 66.66, 55.55)):
+        for p, v in zip(peserta, (77.77, 66.66, 55.55), strict=True):
             nilai_semua(juri=j, peserta=p, nilai=v)
     services.lomba_finalkan(lomba=lomba, oleh=admin_provinsi)
     client = client_as(operator_a)

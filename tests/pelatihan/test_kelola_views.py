@@ -163,7 +163,7 @@ def sesi_hari_ini(pos_a):
 
 def test_checkin_marks_attendance_and_issues_certificates(client_as, operator_a, sesi_hari_ini, peserta):
     people = [
-        PendaftaranFactory(jadwal=sesi_hari_ini, user=u, telepon="0812000000%d" % i) for i, u in enumerate(peserta(3))
+        PendaftaranFactory(jadwal=sesi_hari_ini, user=u, telepon=f"0812000000{i}") for i, u in enumerate(peserta(3))
     ]
     client = client_as(operator_a)
     html = body(client.get(f"/kelola/gambir/pelatihan/jadwal/{sesi_hari_ini.pk}/"))

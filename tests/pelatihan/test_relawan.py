@@ -654,7 +654,8 @@ def test_overview_shows_training_and_volunteer_numbers(
     html = body(client_as(admin_provinsi).get("/kelola/ringkasan/"))
     assert "Orang terlatih" in html and "Jakarta Pusat" in html
     assert re.search(
-        r"<th scope=\"row\">Jakarta Pusat</th><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">3,5</td>",
+        r"<th scope=\"row\">Jakarta Pusat</th><td class=\"num\">1</td><td class=\"num\">2</td><td "
+        r"class=\"num\">3,5</td>",
         html,
     )
     pos_html = body(client_as(operator_a).get("/kelola/gambir/ringkasan/"))

@@ -170,7 +170,7 @@ def test_login_sixth_failed_attempt_within_five_minutes_is_refused(client, opera
 
 
 def test_login_limit_counts_per_account_across_addresses(client, operator_a):
-    for i in range(5):
+    for _attempt in range(5):
         login(client, "operator.gambir@posyantek.test", "salah-salah-salah")
         client.logout()
     other_ip = client.post(

@@ -97,13 +97,15 @@ def test_baca_angka_reads_what_was_meant(text, opsi, expected):
             "1,000",
             {"rupiah": True},
             "koma_bulat",
-            "“1,000” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila maksudnya 1.000, tulis 1.000 atau 1000.",
+            "“1,000” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila maksudnya "
+            "1.000, tulis 1.000 atau 1000.",
         ),
         (
             "1,000,000",
             {"rupiah": True},
             "koma_ribuan",
-            "“1,000,000” tidak jelas: koma menandai desimal, jadi hanya boleh ada satu. Untuk pemisah ribuan pakai titik, misalnya 1.000.000.",
+            "“1,000,000” tidak jelas: koma menandai desimal, jadi hanya boleh ada satu. Untuk pemisah ribuan pakai "
+            "titik, misalnya 1.000.000.",
         ),
         (
             "1,000.50",
@@ -115,19 +117,22 @@ def test_baca_angka_reads_what_was_meant(text, opsi, expected):
             "1.00.000",
             {},
             "kelompok",
-            "“1.00.000” tidak jelas: setelah setiap titik pemisah ribuan harus ada tepat tiga angka, misalnya 1.000.000.",
+            "“1.00.000” tidak jelas: setelah setiap titik pemisah ribuan harus ada tepat tiga angka, misalnya "
+            "1.000.000.",
         ),
         (
             "1.500",
             {"desimal": 2},
             "ambigu_titik",
-            "“1.500” tidak jelas: bisa berarti 1500 (titik sebagai pemisah ribuan) atau 1,5 (titik sebagai koma desimal). Tulis 1500 atau 1,5.",
+            "“1.500” tidak jelas: bisa berarti 1500 (titik sebagai pemisah ribuan) atau 1,5 (titik sebagai koma "
+            "desimal). Tulis 1500 atau 1,5.",
         ),
         (
             "87,500",
             {"desimal": 2},
             "ambigu_koma",
-            "“87,500” tidak jelas: bisa berarti 87500 (koma sebagai pemisah ribuan) atau 87,5 (koma desimal). Tulis 87500 atau 87,5.",
+            "“87,500” tidak jelas: bisa berarti 87500 (koma sebagai pemisah ribuan) atau 87,5 (koma desimal). Tulis "
+            "87500 atau 87,5.",
         ),
         (
             "1.500.000,50",
@@ -327,7 +332,8 @@ def test_angka_field_cleans_to_int_or_decimal():
             {"modal": "1,000"},
             {
                 "modal": [
-                    "“1,000” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila maksudnya 1.000, tulis 1.000 atau 1000."
+                    "“1,000” tidak jelas: koma menandai desimal, sedangkan di sini hanya bilangan bulat. Bila "
+                    "maksudnya 1.000, tulis 1.000 atau 1000."
                 ]
             },
         ),
@@ -345,7 +351,8 @@ def test_angka_field_renders_a_text_input_with_the_value_shown_back_formatted():
     )
     html = {name: str(form[name]) for name in form.fields}
     assert html["modal"] == (
-        '<span class="input-rupiah"><span class="input-rupiah-label" aria-hidden="true">Rp</span><input type="text" name="modal" '
+        '<span class="input-rupiah"><span class="input-rupiah-label" aria-hidden="true">Rp</span><input type="text" '
+        'name="modal" '
         'value="1.000.000.000" inputmode="numeric" autocomplete="off" id="id_modal"></span>'
     )
     assert (

@@ -94,7 +94,9 @@ out["http_healthz"] = client.get("/healthz", **host).status_code
 health = client.get("/healthz", secure=True, **host)
 out["headers"] = dict(health.headers)
 out["status"] = health.status_code
-login = client.post("/akun/login/", {"login": user.email, "password": "kata-sandi-produksi-panjang"}, secure=True, **host)
+login = client.post(
+    "/akun/login/", {"login": user.email, "password": "kata-sandi-produksi-panjang"}, secure=True, **host
+)
 out["login"] = login.status_code
 lang = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, secure=True, **host)
 def morsel(m):

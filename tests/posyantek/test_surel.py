@@ -94,8 +94,8 @@ def test_outbox_smtp_outage_delivers_every_message_once_in_order(smtp):
     ]
     assert [g.split(":")[0] for g in Surel.objects.values_list("galat", flat=True)] == [
         "ConnectionRefusedError",
-        "Tertahan di belakang surel #%d" % Surel.objects.first().pk,
-        "Tertahan di belakang surel #%d" % Surel.objects.first().pk,
+        f"Tertahan di belakang surel #{Surel.objects.first().pk}",
+        f"Tertahan di belakang surel #{Surel.objects.first().pk}",
     ]
 
     smtp.start()

@@ -56,7 +56,7 @@ def test_wilayah_loader_twice_changes_nothing(wilayah):
     ],
 )
 def test_kecamatan_cari_tolerates_variants(wilayah, typed, expected):
-    assert kecamatan_cari(typed).nama == expected
+    assert kecamatan_cari(nama=typed).nama == expected
 
 
 @pytest.mark.parametrize(
@@ -73,15 +73,15 @@ def test_kecamatan_cari_tolerates_variants(wilayah, typed, expected):
     ],
 )
 def test_kelurahan_cari_tolerates_variants(wilayah, typed, expected):
-    assert kelurahan_cari(typed).nama == expected
+    assert kelurahan_cari(nama=typed).nama == expected
 
 
 def test_kelurahan_cari_scoped_to_kecamatan_and_unknown_returns_none(wilayah):
     gambir = Kecamatan.objects.get(slug="gambir")
-    assert kelurahan_cari("Cideng", kecamatan=gambir).kode == "31.71.01.1002"
-    assert kelurahan_cari("Papanggo", kecamatan=gambir) is None
-    assert kelurahan_cari("Tidak Ada") is None
-    assert kelurahan_cari("") is None
+    assert kelurahan_cari(nama="Cideng", kecamatan=gambir).kode == "31.71.01.1002"
+    assert kelurahan_cari(nama="Papanggo", kecamatan=gambir) is None
+    assert kelurahan_cari(nama="Tidak Ada") is None
+    assert kelurahan_cari(nama="") is None
 
 
 def test_normalisasi_nama_ignores_case_accents_and_spacing():

@@ -76,7 +76,7 @@ def test_counts_per_kecamatan_use_approved_rows_only(client, pos_a, pos_b, pemil
     services.adopsi_catat(teknologi=t, pos=pos_a, nama_usaha="B", oleh=op, rating=2)
     services.adopsi_catat(teknologi=t, pos=pos_b, nama_usaha="C", oleh=op)
     services.adopsi_catat(teknologi=t, pos=pos_b, nama_usaha="D", oleh=pemilik_ukm, pemilik=pemilik_ukm, rating=1)
-    ringkasan = adopsi_ringkasan(t)
+    ringkasan = adopsi_ringkasan(teknologi=t)
     assert ringkasan["jumlah"] == 3
     assert ringkasan["kecamatan"] == [("Gambir", 2), ("Tambora", 1)]
     assert (ringkasan["rata_rata"], ringkasan["dinilai"]) == (3.0, 2)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def hasil(q: str) -> list[str]:
-    return [t.nama for t in teknologi_cari(Filter.dari({"q": q}))]
+    return [t.nama for t in teknologi_cari(f=Filter.dari({"q": q}))]
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_katalog_page_pengering_ikn_finds_the_dryer(katalog, client):
 
 
 def test_katalog_nothing_found_offers_maksud_anda_links(katalog, client):
-    katalog_ = teknologi_katalog(Filter.dari({"q": "pengering jagung tenaga angin"}), halaman=1, per_halaman=12)
+    katalog_ = teknologi_katalog(f=Filter.dari({"q": "pengering jagung tenaga angin"}), halaman=1, per_halaman=12)
     assert katalog_.page.paginator.count == 0
     assert katalog_.saran[0] == "Pengering Ikan Tenaga Surya"
     body = client.get(reverse("teknologi:teknologi-list"), {"q": "pengering jagung tenaga angin"}).content.decode()
@@ -62,13 +62,13 @@ def test_katalog_suggestions_never_name_a_draft(katalog, kurator):
 
 
 def test_katalog_junk_gets_no_suggestion(katalog):
-    assert teknologi_katalog(Filter.dari({"q": "qqqq zzzz"}), halaman=1, per_halaman=12).saran == []
+    assert teknologi_katalog(f=Filter.dari({"q": "qqqq zzzz"}), halaman=1, per_halaman=12).saran == []
 
 
 def test_typo_search_runs_a_constant_number_of_queries(katalog, kurator):
     def hitung() -> int:
         with CaptureQueriesContext(connection) as ctx:
-            teknologi_katalog(Filter.dari({"q": "pengering ikn"}), halaman=1, per_halaman=12)
+            teknologi_katalog(f=Filter.dari({"q": "pengering ikn"}), halaman=1, per_halaman=12)
         return len(ctx.captured_queries)
 
     small = hitung()

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def hasil(q: str, **params) -> list[str]:
-    return [t.nama for t in teknologi_cari(Filter.dari({"q": q, **params}))]
+    return [t.nama for t in teknologi_cari(f=Filter.dari({"q": q, **params}))]
 
 
 def test_normalisasi_ignores_case_accents_and_punctuation():
@@ -103,14 +103,14 @@ def test_facets_count_with_the_other_filters(katalog):
         penghargaan_tingkat="nasional",
     )
     Teknologi.objects.filter(pk=katalog["Alat Pemeras Santan"].pk).update(harga_min=1_750_000, harga_max=4_500_000)
-    facet = teknologi_facet(Filter.dari({}))
+    facet = teknologi_facet(f=Filter.dari({}))
     assert {v: n for v, _label, n in facet["bidang"]} == {"pangan": 3, "perikanan": 2, "lingkungan": 2, "air": 1}
     assert {k: n for k, _label, n in facet["harga"]} == {"1-5": 1, "5-20": 1}  # by starting price: one bucket each
     assert facet["panduan"] == 1
     assert [(v, n) for v, _label, n in facet["penghargaan"]] == [("inovasi", 1)]
 
     # Choosing a bidang narrows the other facets, but the bidang facet still offers the others.
-    facet = teknologi_facet(Filter.dari({"bidang": "pangan"}))
+    facet = teknologi_facet(f=Filter.dari({"bidang": "pangan"}))
     assert {v: n for v, _label, n in facet["bidang"]}["lingkungan"] == 2
     assert {k: n for k, _label, n in facet["harga"]} == {"1-5": 1}
     assert facet["penghargaan"] == []
@@ -125,7 +125,7 @@ def test_facet_kecamatan_counts_published_demonstrations(katalog, pos_a, pos_b, 
     services.peraga_simpan(pos=pos_a, teknologi=katalog["Pompa Hidram"], ada_unit_demo=True)
     services.peraga_simpan(pos=pos_a, teknologi=katalog["Mesin Penepung"], ada_unit_demo=False)
     services.peraga_simpan(pos=pos_b, teknologi=katalog["Mesin Penepung"], ada_unit_demo=False)
-    facet = teknologi_facet(Filter.dari({}))
+    facet = teknologi_facet(f=Filter.dari({}))
     assert [(slug, n) for slug, _nama, n in facet["kecamatan"]] == [("gambir", 2), ("tambora", 1)]
     assert sorted(hasil("", kecamatan="gambir")) == ["Mesin Penepung", "Pompa Hidram"]
     assert hasil("", kecamatan="tidak-ada") == []

@@ -37,7 +37,7 @@ class UkmFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         obj = model_class(*args, **kwargs)
-        lengkapi_ukm(obj)
+        lengkapi_ukm(ukm=obj)
         obj.save()
         return obj
 

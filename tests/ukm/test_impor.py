@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 
 JUDUL = "No;Nama Usaha;Nama Pemilik;NIK;No. HP;Kelurahan;Alamat;Jenis Usaha;NIB;Omzet per Tahun;Tahap"
 BARIS = [
-    "1;Keripik Tempe Bu Rahma;Rahmawati;3171016502780004;0812 1111 2222;Duripulo;Jl. Duri Pulo 5;Makanan ringan;9120003000001;Rp 150.000.000;P2",
+    "1;Keripik Tempe Bu Rahma;Rahmawati;3171016502780004;0812 1111 2222;Duripulo;Jl. Duri Pulo 5;Makanan "
+    "ringan;9120003000001;Rp 150.000.000;P2",
     "2;Konveksi Seragam Jaya;Soedarmo;;081233334444;Petojo Utara;Gg. Mesjid 2;Konveksi;;2,5 M;3",
     "3;Bengkel Las Sinar;Agus;;;kebon kelapa;;bengkel;9120003000003;;",
 ]

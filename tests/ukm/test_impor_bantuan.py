@@ -90,10 +90,12 @@ def test_impor_phone_with_leading_dash_says_so(operator_a, pos_a):
     batch = services.impor_preview(upload=csv_file(lines), oleh=operator_a, pos=pos_a)
     rows = {r["baris"]: r for r in batch.rows}
     assert rows[2]["galat"] == [
-        "Telepon pemilik diawali tanda “-” (tertulis “-0812-3456-7890”): hapus tanda itu; nomor harus diawali angka atau +."
+        "Telepon pemilik diawali tanda “-” (tertulis “-0812-3456-7890”): hapus tanda itu; nomor harus diawali angka "
+        "atau +."
     ]
     assert rows[3]["galat"] == [
-        "Telepon pemilik diawali tanda “-” (tertulis “-081234567890”): hapus tanda itu; nomor harus diawali angka atau +."
+        "Telepon pemilik diawali tanda “-” (tertulis “-081234567890”): hapus tanda itu; nomor harus diawali angka "
+        "atau +."
     ]
     assert rows[4]["galat"] == [] and rows[4]["data"]["pemilik_telepon"] == "0812-3456-7890"
 
@@ -103,7 +105,7 @@ def test_impor_broken_csv_message_names_the_cell_limit():
     content = 'Nama Usaha;Nama Pemilik;Kelurahan\r\nA;"' + "x" * (limit + 10) + '";Cideng\r\n'
     with pytest.raises(Exception) as error:
         baca_berkas(SimpleUploadedFile("besar.csv", content.encode(), content_type="text/csv"))
+    batas = f"{limit:,}".replace(",", ".")
     assert error.value.messages == [
-        "Berkas CSV rusak: tanda kutip tidak ditutup, atau satu sel lebih dari %s karakter."
-        % f"{limit:,}".replace(",", ".")
+        f"Berkas CSV rusak: tanda kutip tidak ditutup, atau satu sel lebih dari {batas} karakter."
     ]

@@ -49,5 +49,5 @@ class DirektoriDetailView(TemplateView):
         try:
             ctx["ukm"] = selectors.ukm_detail_direktori(pk=self.kwargs["pk"])
         except Ukm.DoesNotExist:
-            raise Http404
+            raise Http404 from None
         return ctx

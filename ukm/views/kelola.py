@@ -32,7 +32,7 @@ class UkmScopeMixin:
             try:
                 self.ukm = Ukm.objects.for_pos(self.pos).select_related("kelurahan", "pos").get(pk=self.kwargs["pk"])
             except Ukm.DoesNotExist:
-                raise Http404
+                raise Http404 from None
             self.nama_tersimpan = self.ukm.nama  # a form bound to the instance changes it in memory
         return self.ukm
 
@@ -139,7 +139,7 @@ class UkmDetailView(KelolaPosMixin, TemplateView):
         try:
             ukm = selectors.ukm_detail_kelola(pos=self.pos, pk=self.kwargs["pk"])
         except Ukm.DoesNotExist:
-            raise Http404
+            raise Http404 from None
         ctx.update(
             ukm=ukm,
             pendampingan_form=PendampinganForm(

@@ -76,7 +76,7 @@ class SayaDetailView(PemilikUkmMixin, TemplateView):
         try:
             ctx["ukm"] = selectors.ukm_detail_pemilik(user=self.request.user, pk=self.kwargs["pk"])
         except Ukm.DoesNotExist:
-            raise Http404
+            raise Http404 from None
         return ctx
 
 
@@ -107,7 +107,8 @@ class SayaUbahView(PemilikUkmMixin, FormView):
             messages.warning(
                 self.request,
                 _(
-                    "Perubahan disimpan. Karena nama, pemilik, NIK, NIB, atau kelurahan berubah, pos akan memverifikasi ulang usaha Anda."
+                    "Perubahan disimpan. Karena nama, pemilik, NIK, NIB, atau kelurahan berubah, pos akan "
+                    "memverifikasi ulang usaha Anda."
                 ),
             )
         else:

@@ -37,7 +37,7 @@ class PemilikUkmMixin(LoginRequiredMixin):
                     .get(pk=self.kwargs["pk"])
                 )
             except Ukm.DoesNotExist:
-                raise Http404
+                raise Http404 from None
         return self.ukm
 
     def ukm_url(self, ukm: Ukm) -> str:

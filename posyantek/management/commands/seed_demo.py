@@ -44,7 +44,8 @@ class Command(BaseCommand):
                 module.seed(ctx)
         self.stdout.write(self.style.SUCCESS("Data demo siap."))
         self.stdout.write(
-            "Akun demo: admin@posyantek.test, operator.<slug-pos>@posyantek.test (mis. operator.gambir@posyantek.test), juri1@posyantek.test, ukm1@posyantek.test, relawan1@posyantek.test"
+            "Akun demo: admin@posyantek.test, operator.<slug-pos>@posyantek.test (mis. "
+            "operator.gambir@posyantek.test), juri1@posyantek.test, ukm1@posyantek.test, relawan1@posyantek.test"
         )
         if generated:
             self.stdout.write(f"Kata sandi (dibuat otomatis, dicetak sekali): {password}")

@@ -23,8 +23,8 @@ class Command(BaseCommand):
         try:
             undangan = services.undangan_kirim(email=email, nama=nama, peran=Peran.ADMIN_PROVINSI, oleh=None)
         except ValidationError as error:
-            raise CommandError(" ".join(error.messages))
+            raise CommandError(" ".join(error.messages)) from None
         user = undangan.user
         self.stdout.write(self.style.SUCCESS(f"Undangan admin provinsi dikirim ke {user.email}."))
         if not user.has_usable_password():
-            self.stdout.write(f"Tautan sekali pakai: {services.undangan_link(user)}")
+            self.stdout.write(f"Tautan sekali pakai: {services.undangan_link(user=user)}")

@@ -35,7 +35,7 @@ class Command(BaseCommand):
             dirty = []
             for ukm in batch:
                 before = [getattr(ukm, f if f != "pos" else "pos_id") for f in FIELDS]
-                lengkapi_ukm(ukm, pos_id=pos_by_kecamatan[ukm.kelurahan.kecamatan_id])
+                lengkapi_ukm(ukm=ukm, pos_id=pos_by_kecamatan[ukm.kelurahan.kecamatan_id])
                 if [getattr(ukm, f if f != "pos" else "pos_id") for f in FIELDS] != before:
                     dirty.append(ukm)
             with transaction.atomic():
