@@ -144,10 +144,10 @@ class Metrik:
 @lru_cache(maxsize=1)
 def metrik_semua() -> dict[str, Metrik]:
     """Every app's map metrics, by key, in a stable order; a key used twice is refused."""
+    import importlib
+
     from django.apps import apps
     from django.utils.module_loading import module_has_submodule
-
-    import importlib
 
     found: dict[str, Metrik] = {}
     for config in apps.get_app_configs():
