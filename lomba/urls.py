@@ -50,6 +50,7 @@ urlpatterns = [
     path(L + "hasil/", penilaian.HasilView.as_view(), name="hasil"),
     path(L + "hasil/unduh/", penilaian.HasilCsvView.as_view(), name="hasil-csv"),
     path(L + "berita-acara/", penilaian.BeritaAcaraView.as_view(), name="berita-acara"),
+    path(L + "berita-acara.pdf", penilaian.BeritaAcaraPdfView.as_view(), name="berita-acara-pdf"),
     path(L + "percontohan/", penilaian.PercontohanView.as_view(), name="percontohan"),
     path(L + "impor/", nasional.ImporView.as_view(), name="impor"),
     path(L + "impor/<int:impor_pk>/", nasional.ImporPratinjauView.as_view(), name="impor-pratinjau"),

@@ -84,14 +84,16 @@ class ProgramForm(forms.ModelForm):
 
     class Meta:
         model = Program
-        fields = ["nama", "jenis", "pilar", "deskripsi", "is_aktif"]
+        fields = ["nama", "jenis", "pilar", "deskripsi", "is_aktif", "penandatangan_nama", "penandatangan_jabatan"]
         widgets = {"deskripsi": forms.Textarea(attrs={"rows": 4, "maxlength": 3000})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial.setdefault("topik", [row.topik for row in self.instance.topik_set.all()])
-        self.order_fields(["nama", "jenis", "pilar", "topik", "deskripsi", "is_aktif"])
+        self.order_fields(
+            ["nama", "jenis", "pilar", "topik", "deskripsi", "is_aktif", "penandatangan_nama", "penandatangan_jabatan"]
+        )
 
     def clean_nama(self) -> str:
         nama = rapikan_teks(self.cleaned_data["nama"])
@@ -105,8 +107,21 @@ class ProgramForm(forms.ModelForm):
             raise ValidationError(_("Deskripsi paling banyak 3000 karakter."))
         return text
 
+    def clean_penandatangan_nama(self) -> str:
+        return rapikan_teks(self.cleaned_data["penandatangan_nama"])
+
+    def clean_penandatangan_jabatan(self) -> str:
+        return rapikan_teks(self.cleaned_data["penandatangan_jabatan"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("penandatangan_jabatan") and not data.get("penandatangan_nama"):
+            self.add_error("penandatangan_nama", _("Tulis juga nama penanda tangan, atau kosongkan jabatannya."))
+        return data
+
     def service_data(self) -> dict:
-        return {key: self.cleaned_data[key] for key in ("nama", "jenis", "pilar", "deskripsi", "is_aktif")}
+        keys = ("nama", "jenis", "pilar", "deskripsi", "is_aktif", "penandatangan_nama", "penandatangan_jabatan")
+        return {key: self.cleaned_data[key] for key in keys}
 
 
 class PelatihField(PilihanBanyakField):

@@ -471,3 +471,30 @@ def ringkasan(*, pos: Pos | None = None, now=None) -> dict:
         ]
         data["grafik_kehadiran"] = [(row["nama"], row["kehadiran"]) for row in data["per_kota"]]
     return data
+
+
+def penandatangan_sertifikat(*, jadwal: Jadwal) -> tuple[str, str]:
+    """(name, position) of whoever signs a session's certificates.
+
+    The programme's own signatory when it names one (set on the programme's form); otherwise the
+    chair of the organising post's board whose term includes the session's day; otherwise an empty
+    name above the chair's position, so the line can be signed by hand."""
+    program = jadwal.program
+    if program.penandatangan_nama:
+        return program.penandatangan_nama, program.penandatangan_jabatan
+    from django.utils.translation import gettext
+
+    from posyantek.models import Jabatan, Pengurus
+
+    hari = timezone.localdate(jadwal.mulai)
+    ketua = (
+        Pengurus.objects.filter(
+            kepengurusan__pos_id=jadwal.pos_id,
+            kepengurusan__mulai__lte=hari,
+            kepengurusan__selesai__gte=hari,
+            jabatan=Jabatan.KETUA,
+        )
+        .values_list("nama", flat=True)
+        .first()
+    )
+    return ketua or "", gettext("Ketua Pengurus %(pos)s") % {"pos": jadwal.pos.nama}

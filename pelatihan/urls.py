@@ -23,6 +23,7 @@ urlpatterns = [
     path("pelatihan/saya/kalender/ganti/", akun.KalenderTokenGantiView.as_view(), name="kalender-token-ganti"),
     path("pelatihan/mengajar/", akun.MengajarView.as_view(), name="mengajar"),
     path("sertifikat/", public.SertifikatCariView.as_view(), name="sertifikat-cari"),
+    path("sertifikat/<str:kode>.pdf", public.sertifikat_pdf, name="sertifikat-pdf"),
     path("sertifikat/<str:kode>/", public.SertifikatView.as_view(), name="sertifikat"),
     # Relawan TIK: public enrolment and the volunteer's own pages.
     path("relawan/", relawan.RelawanInfoView.as_view(), name="relawan-info"),

@@ -13,6 +13,7 @@ urlpatterns = [
     path("teknologi/<slug:slug>/panduan/", public.PanduanDetailView.as_view(), name="panduan-detail"),
     path("teknologi/<slug:slug>/panduan/qr.svg", public.panduan_qr, name="panduan-qr"),
     path("teknologi/<slug:slug>/panduan/unduh.pdf", public.panduan_pdf, name="panduan-pdf"),
+    path("teknologi/<slug:slug>/poster.pdf", public.panduan_poster, name="panduan-poster"),
     path("teknologi/<slug:slug>/saya-pakai/", public.AdopsiLaporView.as_view(), name="adopsi-lapor"),
     # Urun beli.
     path("urun-beli/", urunbeli.KampanyeListView.as_view(), name="kampanye-list"),

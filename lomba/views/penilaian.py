@@ -200,6 +200,16 @@ class BeritaAcaraView(LombaAreaMixin, TemplateView):
         return ctx
 
 
+class BeritaAcaraPdfView(BeritaAcaraView):
+    """The same record as an A4 PDF, ready to print, sign and stamp (same access rules as the page)."""
+
+    def render_to_response(self, context, **response_kwargs):
+        from posyantek.pdf import buat_pdf, pdf_response
+
+        pdf = buat_pdf("pdf/berita_acara.html", context)
+        return pdf_response(pdf, nama_berkas=f"berita-acara-{self.lomba.tahun}-{self.lomba.pk}.pdf")
+
+
 class PercontohanView(LombaAreaMixin, FormView):
     """Mark the winners as model posts in one step (suggested: Juara I, or the best post of each kota)."""
 

@@ -69,6 +69,15 @@ class Program(models.Model):
     is_aktif = models.BooleanField(
         _("aktif"), default=True, help_text=_("Program nonaktif tidak bisa dijadwalkan lagi.")
     )
+    penandatangan_nama = models.CharField(
+        _("nama penanda tangan sertifikat"),
+        max_length=120,
+        blank=True,
+        help_text=_("Kosongkan agar sertifikat ditandatangani ketua pengurus pos yang menjadi penyelenggara."),
+    )
+    penandatangan_jabatan = models.CharField(
+        _("jabatan penanda tangan"), max_length=120, blank=True, help_text=_("Mis. Kepala Seksi Ekonomi.")
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -13,7 +13,7 @@ from posyantek import versi
 from posyantek.models import Pos, User
 from posyantek.services.unik import simpan_unik
 
-PROGRAM_FIELDS = {"nama", "jenis", "pilar", "deskripsi", "is_aktif"}
+PROGRAM_FIELDS = {"nama", "jenis", "pilar", "deskripsi", "is_aktif", "penandatangan_nama", "penandatangan_jabatan"}
 JADWAL_FIELDS = {
     "program",
     "judul",

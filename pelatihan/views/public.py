@@ -300,6 +300,39 @@ class SertifikatCariView(FormView):
         return self.get(request, *args, **kwargs)
 
 
+def _sertifikat_sah(kode: str) -> Sertifikat | None:
+    return (
+        Sertifikat.objects.select_related("pendaftaran__jadwal__pos__kecamatan__kota", "pendaftaran__jadwal__program")
+        .filter(kode=kode, pendaftaran__hadir=True)
+        .first()
+    )
+
+
+def sertifikat_pdf(request, kode: str):
+    """The certificate as an A4 PDF (landscape): name, session, post, signatory and a QR code that
+    leads to the public verification page. Public like the page: the code is the secret."""
+    from posyantek.pdf import buat_pdf, pdf_response, qr_data_uri, url_mutlak
+
+    sertifikat = _sertifikat_sah(normalisasi_kode(kode))
+    if sertifikat is None:
+        raise Http404
+    jadwal = sertifikat.pendaftaran.jadwal
+    nama_ttd, jabatan_ttd = selectors.penandatangan_sertifikat(jadwal=jadwal)
+    verifikasi_url = url_mutlak(sertifikat.get_absolute_url())
+    pdf = buat_pdf(
+        "pdf/sertifikat.html",
+        {
+            "sertifikat": sertifikat,
+            "jadwal": jadwal,
+            "verifikasi_url": verifikasi_url,
+            "qr": qr_data_uri(verifikasi_url),
+            "nama_ttd": nama_ttd,
+            "jabatan_ttd": jabatan_ttd,
+        },
+    )
+    return pdf_response(pdf, nama_berkas=f"sertifikat-{sertifikat.kode}.pdf", cache="private, max-age=3600")
+
+
 class SertifikatView(TemplateView):
     """A certificate of attendance, printable, verifiable by anyone with its code. Shows name,
     session, date and post only — nothing more private."""
@@ -310,13 +343,7 @@ class SertifikatView(TemplateView):
         kode = normalisasi_kode(kwargs["kode"])
         if kode != kwargs["kode"] and kode:
             return redirect(reverse("pelatihan:sertifikat", kwargs={"kode": kode}), permanent=True)
-        self.sertifikat = (
-            Sertifikat.objects.select_related(
-                "pendaftaran__jadwal__pos__kecamatan__kota", "pendaftaran__jadwal__program"
-            )
-            .filter(kode=kode, pendaftaran__hadir=True)
-            .first()
-        )
+        self.sertifikat = _sertifikat_sah(kode)
         if self.sertifikat is None:
             response = self.render_to_response({"kode": kwargs["kode"][:40], "sertifikat": None})
             response.status_code = 404

@@ -366,7 +366,29 @@ class RingkasanProvinsiView(KelolaMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx["pos"] = None
         ctx.update(extensions.context_for(extensions.OVERVIEW, request=self.request, pos=None))
+        ctx.update(peta_ringkasan(self.request.GET.get("peta", "")))
         return ctx
+
+
+def peta_ringkasan(kunci: str) -> dict:
+    """The province overview's map: one metric per kecamatan, chosen with ``?peta=<key>`` (links,
+    no script); an unknown key shows the first. Each kecamatan links to its post's overview."""
+    from posyantek.models import Pos
+    from posyantek.peta import metrik_semua, peta_choropleth
+
+    semua = metrik_semua()
+    if not semua:
+        return {}
+    metrik = semua.get(kunci) or next(iter(semua.values()))
+    slug_per_kode = dict(Pos.objects.values_list("kecamatan__kode", "slug"))
+    peta = peta_choropleth(
+        metrik=metrik,
+        nilai=metrik.hitung(),
+        url=lambda kode: (
+            reverse("kelola:pos-ringkasan", kwargs={"pos_slug": slug_per_kode[kode]}) if kode in slug_per_kode else ""
+        ),
+    )
+    return {"peta": peta, "peta_pilihan": list(semua.values()), "peta_kunci": metrik.kunci}
 
 
 class RingkasanPosView(KelolaPosMixin, TemplateView):

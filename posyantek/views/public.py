@@ -42,11 +42,28 @@ class PosListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["kota_list"] = selectors.kota_list_with_pos()  # lazy: not read on a cache hit
+        kota_list = SimpleLazyObject(lambda: list(selectors.kota_list_with_pos()))  # not read on a cache hit
+        ctx["kota_list"] = kota_list
+        ctx["peta"] = SimpleLazyObject(lambda: peta_pos_dari(kota_list))
         # A search (?q=) is its own fragment, keyed by what was typed: never the unfiltered grid's.
         ctx["q"] = q = (self.request.GET.get("q") or "").strip()[:100]
         ctx["hasil"] = SimpleLazyObject(lambda: selectors.pos_cari_public(q=q))
         return ctx
+
+
+def peta_pos_dari(kota_list):
+    """The clickable map of posts from the /pos/ page's own kota list (no further query)."""
+    from posyantek.peta import peta_pos
+
+    return peta_pos(
+        pos_per_kode={
+            kec.kode: (kec.pos.nama, kec.pos.get_absolute_url(), kec.pos.is_percontohan)
+            for kota in kota_list
+            for kec in kota.kecamatan_set.all()
+            if getattr(kec, "pos", None)
+        },
+        nama_kota={kota.kode: kota.nama_pendek for kota in kota_list},
+    )
 
 
 class CariView(TemplateView):

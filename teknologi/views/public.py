@@ -136,6 +136,35 @@ def panduan_pdf(request, slug: str):
     return download_response(panduan.pdf, filename=f"panduan-{panduan.teknologi.slug}.pdf")
 
 
+def panduan_poster(request, slug: str):
+    """The guide's notice-board poster as a PDF (A4, or A3 with ``?ukuran=a3``): the name, a photo,
+    the first three steps, the safety notes and a large QR code that opens the guide on a phone."""
+    from posyantek.pdf import buat_pdf, pdf_response, qr_data_uri
+
+    try:
+        panduan = selectors.panduan_public(slug=slug)
+    except Panduan.DoesNotExist:
+        raise Http404 from None
+    ukuran = "A3" if request.GET.get("ukuran", "").lower() == "a3" else "A4"
+    teknologi = panduan.teknologi
+    foto = teknologi.foto or next((f.foto for f in teknologi.foto_set.order_by("urutan", "pk")[:1]), None)
+    url = absolute_url(teknologi.get_panduan_url())
+    pdf = buat_pdf(
+        "pdf/poster_panduan.html",
+        {
+            "teknologi": teknologi,
+            "panduan": panduan,
+            "langkah": list(panduan.langkah_set.order_by("urutan", "pk")[:3]),
+            "foto_url": foto.url if foto else "",
+            "qr": qr_data_uri(url),
+            "url_absolut": url,
+        },
+        ukuran=ukuran,
+    )
+    nama = f"poster-{teknologi.slug}-{ukuran.lower()}.pdf"
+    return pdf_response(pdf, nama_berkas=nama, cache="public, max-age=3600")
+
+
 class AdopsiLaporView(LoginRequiredMixin, FormView):
     """A UKM owner reports that their business uses a technology; an operator of their post approves."""
 

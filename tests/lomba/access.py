@@ -136,6 +136,7 @@ ROUTES = [
     Route("lomba:hasil", ADMIN, kwargs=L),
     Route("lomba:hasil-csv", ADMIN, kwargs=L),
     Route("lomba:berita-acara", JURI_ADMIN, kwargs=U),
+    Route("lomba:berita-acara-pdf", JURI_ADMIN, kwargs=U),
     Route("lomba:percontohan", ADMIN, kwargs=U),
     Route("lomba:impor", ADMIN, kwargs=N),
     Route("lomba:impor-pratinjau", ADMIN, kwargs=lambda w: {**N(w), "impor_pk": w.obj["impor"].pk}),

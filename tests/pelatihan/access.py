@@ -89,6 +89,7 @@ ROUTES = [
     Route("pelatihan:mengajar", LOGIN_ANY),
     Route("pelatihan:sertifikat-cari", PUBLIC),
     Route("pelatihan:sertifikat", PUBLIC, kwargs=lambda w: {"kode": w.obj["sertifikat"].kode}),
+    Route("pelatihan:sertifikat-pdf", PUBLIC, kwargs=lambda w: {"kode": w.obj["sertifikat"].kode}),
     # Relawan TIK.
     Route("pelatihan:relawan-info", PUBLIC),
     Route("pelatihan:relawan-daftar", PUBLIC),

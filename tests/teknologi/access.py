@@ -66,6 +66,7 @@ ROUTES = [
     Route("teknologi:panduan-detail", PUBLIC, kwargs=_terbit),
     Route("teknologi:panduan-qr", PUBLIC, kwargs=_terbit),
     Route("teknologi:panduan-pdf", PUBLIC, kwargs=_terbit),
+    Route("teknologi:panduan-poster", PUBLIC, kwargs=_terbit),
     Route("teknologi:adopsi-lapor", PEMILIK_SAJA, kwargs=_terbit),
     Route("teknologi:kampanye-list", PUBLIC),
     Route("teknologi:kampanye-detail", PUBLIC, kwargs=lambda w: {"pk": w.obj["kampanye"].pk}),

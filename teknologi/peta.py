@@ -1,0 +1,29 @@
+"""What the catalogue shows on the kecamatan map (posyantek/peta.py)."""
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from posyantek.peta import Metrik
+
+
+def adopsi_per_kecamatan() -> dict[str, int]:
+    from teknologi.models import Adopsi, StatusAdopsi
+
+    rows = (
+        Adopsi.objects.filter(status=StatusAdopsi.DISETUJUI)
+        .values_list("pos__kecamatan__kode")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return dict(rows)
+
+
+METRIK = [
+    Metrik(
+        kunci="adopsi",
+        label=_("Pemakaian TTG yang disetujui per kecamatan"),
+        satuan=_("pemakaian"),
+        hitung=adopsi_per_kecamatan,
+        urutan=20,
+    )
+]

@@ -1,0 +1,25 @@
+"""What the registry shows on the kecamatan map (posyantek/peta.py)."""
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from posyantek.peta import Metrik
+
+
+def ukm_per_kecamatan() -> dict[str, int]:
+    from ukm.models import StatusUkm, Ukm
+
+    rows = (
+        Ukm.objects.filter(status=StatusUkm.AKTIF)
+        .values_list("pos__kecamatan__kode")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return dict(rows)
+
+
+METRIK = [
+    Metrik(
+        kunci="ukm", label=_("UKM aktif terdaftar per kecamatan"), satuan=_("UKM"), hitung=ukm_per_kecamatan, urutan=10
+    )
+]
