@@ -46,6 +46,27 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _AWAL_RUMUS = re.compile(r'(?:^|(?<=[,;\t\r\n|]))[ \u00a0"]*(?=[=+\-@\t\r])')
 
 
+# The same starts within a row's text cells joined by NUL (a cell start, like ^): one regex pass a row
+# instead of one a cell. NUL never occurs in a cell (PostgreSQL text cannot hold it, forms refuse it);
+# a row where it does is neutralised cell by cell.
+_AWAL_RUMUS_BARIS = re.compile(r'(?:^|(?<=[,;\t\r\n|\x00]))[ \u00a0"]*(?=[=+\-@\t\r])')
+
+
+def neutralise_baris(row: Sequence) -> list:
+    """``[neutralise(v) for v in row]``, with one regex pass over the row's text."""
+    teks = [v for v in row if isinstance(v, str)]
+    if not teks:
+        return list(row)
+    gabung = "\x00".join(teks)
+    aman = _AWAL_RUMUS_BARIS.sub("\\g<0>'", gabung)
+    if len(aman) == len(gabung):  # only apostrophes are ever added: nothing to neutralise
+        return list(row)
+    if gabung.count("\x00") != len(teks) - 1:
+        return [neutralise(v) for v in row]
+    potong = iter(aman.split("\x00"))
+    return [next(potong) if isinstance(v, str) else v for v in row]
+
+
 def neutralise(value) -> object:
     """``value`` with an apostrophe before every formula start (see the module docstring); other
     values unchanged."""
@@ -97,11 +118,11 @@ def potongan_csv(header: Sequence[str], rows: Iterable[Sequence], *, pemisah: st
     before ``rows`` is touched (so before its query runs), then ``BARIS_PER_POTONG`` rows at a time."""
     penampung = _Penampung()
     writer = csv.writer(penampung, delimiter=pemisah, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow([neutralise(value) for value in header])
+    writer.writerow(neutralise_baris(header))
     yield "\ufeff" + penampung.ambil()
     n = 0
     for row in rows:
-        writer.writerow([neutralise(value) for value in row])
+        writer.writerow(neutralise_baris(row))
         n += 1
         if n == BARIS_PER_POTONG:
             yield penampung.ambil()
@@ -163,11 +184,11 @@ def tulis_xlsx(berkas, header: Sequence[str], rows: Iterable[Sequence], *, sheet
         tulis_teks, tulis_angka = worksheet.write_string, worksheet.write_number
 
         def baris(r: int, values: Sequence) -> None:
-            for c, value in enumerate(values):
+            for c, value in enumerate(neutralise_baris(values)):
                 if value is None or value == "":
                     continue  # an empty cell, as openpyxl wrote it
                 if isinstance(value, str):
-                    tulis_teks(r, c, neutralise(value))
+                    tulis_teks(r, c, value)
                 elif isinstance(value, bool):
                     worksheet.write_boolean(r, c, value)
                 elif isinstance(value, (int, float, Decimal)):
