@@ -87,7 +87,9 @@ def test_filters_and_csv_export(client_as, operator_a, pos_a):
     assert rows[0].startswith('"Nama barang";"Jenis"')
     assert any(row.startswith("\"'=HYPERLINK(1)") for row in rows)
     assert (
-        len(client.get("/kelola/gambir/inventaris/ekspor.csv?jenis=printer").getvalue().decode("utf-8-sig").splitlines())
+        len(
+            client.get("/kelola/gambir/inventaris/ekspor.csv?jenis=printer").getvalue().decode("utf-8-sig").splitlines()
+        )
         == 2
     )
 

@@ -36,9 +36,11 @@ def test_impor_preview_then_commit_through_pages(client_as, operator_a):
 
 def test_impor_preview_with_errors_has_no_commit_button(client_as, operator_a):
     client = client_as(operator_a)
-    body = upload_and_follow(
-        client, b"Nama Usaha;Nama Pemilik;Kelurahan;NIK\nA;B;Atlantis;12\nC;D;Cideng;\n"
-    ).getvalue().decode()
+    body = (
+        upload_and_follow(client, b"Nama Usaha;Nama Pemilik;Kelurahan;NIK\nA;B;Atlantis;12\nC;D;Cideng;\n")
+        .getvalue()
+        .decode()
+    )
     assert (
         "Baris bergalat" in body
         and "Kelurahan “Atlantis” tidak dikenali." in body
@@ -77,7 +79,9 @@ def test_impor_preview_belongs_to_uploader_and_post(client_as, operator_a, opera
 
 
 def test_impor_operator_cannot_write_into_another_kecamatan(client_as, operator_a):
-    body = upload_and_follow(client_as(operator_a), b"Nama Usaha;Nama Pemilik;Kelurahan\nA;B;Angke\n").getvalue().decode()
+    body = (
+        upload_and_follow(client_as(operator_a), b"Nama Usaha;Nama Pemilik;Kelurahan\nA;B;Angke\n").getvalue().decode()
+    )
     assert "di luar wilayah pos ini" in body
     assert "/simpan/" not in body
 
@@ -119,7 +123,9 @@ def test_export_neutralises_formula_cells(client_as, operator_a, pos_a):
     rows = read_csv(client_as(operator_a).get("/kelola/gambir/ukm/ekspor.csv"))
     names = sorted(row[1] for row in rows[1:])
     assert all(name.startswith("'") for name in names), names
-    wb = load_workbook(io.BytesIO(client_as(operator_a).get("/kelola/gambir/ukm/ekspor.xlsx").getvalue()), read_only=True)
+    wb = load_workbook(
+        io.BytesIO(client_as(operator_a).get("/kelola/gambir/ukm/ekspor.xlsx").getvalue()), read_only=True
+    )
     cells = [row[1] for row in wb.active.iter_rows(min_row=2, values_only=True)]
     assert all(cell.startswith("'") for cell in cells), cells
 
