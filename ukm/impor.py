@@ -896,6 +896,9 @@ class Konteks:
         return found[0], ""
 
 
+_KUNCI_ASING = tuple(f.name for f in Ukm._meta.concrete_fields if f.is_relation)
+
+
 def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm]) -> dict:
     """Check one row; returns what the preview stores: action, target, values, errors, warnings.
 
@@ -994,9 +997,10 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
     ):
         ukm.dasar_kelas = data["dasar_kelas"] = DasarKelas.MODAL  # only a capital figure: a business being registered
 
-    # The kelurahan is one of the snapshot's rows (or none): checking that it exists would cost a query
-    # a row and could not fail; a missing one is reported by cari_kelurahan above.
-    exclude = ["pos", "kelurahan"]
+    # No foreign key is checked here: the kelurahan is one of the snapshot's rows (a missing one is
+    # reported by cari_kelurahan above), and the others (owner, creator, verifier) come from the
+    # registry, never from the file. Checking that they exist would cost a query a row and could not fail.
+    exclude = list(_KUNCI_ASING)
     try:
         ukm.full_clean(exclude=exclude + sorted(hasil.kolom_galat), validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
