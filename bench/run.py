@@ -22,6 +22,9 @@ Steps (each printed as it runs):
    with 1,000,000 UKM (``posyantek_bench_national``).
 7. Uploads (``bench/uploads.py``): CPU of the worst accepted and refused image uploads through the real
    gate and news form; alone: ``python -m bench.uploads``.
+8. Exports and imports (``bench/berkas.py``): the province UKM export as CSV and XLSX (rows/s, first
+   byte, RSS growth) and a 5,000-row import (preview, commit), on each seeded database, each in a
+   fresh process; alone: ``python -m bench.berkas --db base=URL [--db national=URL]``.
 
 Exit status 1 when a target is missed or a page is not available (``--allow-missing`` reports the
 missing pages but does not fail on them).
@@ -582,7 +585,7 @@ def fmt_ms(value: float) -> str:
     return f"{value:.1f}" if value >= 1 else f"{value:.2f}"
 
 
-def write_report(args, results, explains, sizes_used, failures, workers, uploads=None) -> Path:
+def write_report(args, results, explains, sizes_used, failures, workers, uploads=None, berkas=None) -> Path:
     baseline = next((r for r in results if r.page.kind == "baseline" and r.runs), None)
     baseline_cpu = baseline.cpu_ms if baseline else None
     lines = ["# Posyantek benchmark", ""]
@@ -699,6 +702,10 @@ def write_report(args, results, explains, sizes_used, failures, workers, uploads
         from bench.uploads import report_lines
 
         lines += report_lines(uploads)
+    if berkas is not None:
+        from bench import berkas as bench_berkas
+
+        lines += bench_berkas.report_lines(berkas)
     lines += ["## Verdict", ""]
     if failures:
         lines += ["Targets missed:", ""] + [f"- {f}" for f in failures]
@@ -844,14 +851,22 @@ def main(argv=None) -> int:
     from bench.uploads import measure as measure_uploads
 
     uploads = measure_uploads()
+    say("exports and imports: province CSV/XLSX, a 5,000-row import (bench/berkas.py)")
+    from bench import berkas as bench_berkas
+
+    berkas_scales = {"base": django_env(url)}
+    if national_url:
+        berkas_scales["national"] = django_env(national_url)
+    berkas = bench_berkas.measure(berkas_scales, say=say)
     failures = judge(results)
     failures += uploads["failures"]
+    failures += berkas["failures"]
     failures += [f"EXPLAIN {e['name']} ({e['scale']}): no index" for e in explains if e["status"] == "missed"]
     failures += [f"EXPLAIN {e['name']} ({e['scale']}): {e['detail']}" for e in explains if e["status"] == "error"]
     failures += [f"{r.page.name}: {r.detail}" for r in results if r.status == "error"]
     missing = [r for r in results if r.status == "not available"]
     missing += [e for e in explains if e["status"] == "not available"]
-    path = write_report(args, results, explains, sizes_used, failures, args.workers, uploads)
+    path = write_report(args, results, explains, sizes_used, failures, args.workers, uploads, berkas)
     print(path.read_text())
     say(f"report: {path.relative_to(ROOT)}")
     if failures:

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from posyantek.forms.angka import baca_angka
@@ -834,24 +835,35 @@ class Konteks:
     nama_di_berkas: dict[tuple[str, int], int] = field(default_factory=dict)
 
     @classmethod
-    def muat(cls, pos) -> "Konteks":
+    def muat(cls, pos, *, hasil_list: list | None = None) -> "Konteks":
+        """The snapshot. With ``hasil_list`` (the file's rows) only what they can refer to is read:
+        the registered businesses of the file's NIBs and registry IDs, and the names registered in
+        the kelurahan the file names — a few indexed queries whatever the registry's size, instead
+        of the whole table. Without it, the whole registry (the same answers, more rows)."""
         from posyantek.models import Pos
 
         kelurahan = list(Kelurahan.objects.select_related("kecamatan"))
         pos_by_kecamatan = dict(Pos.objects.values_list("kecamatan_id", "pk"))
-        semua = list(Ukm.objects.values_list("pk", "pos_id", "nib"))
-        nib = {n: (pk, p) for pk, p, n in semua if n}
-        id_ke_pos = {pk: p for pk, p, _n in semua}
-        existing = Ukm.objects.all() if pos is None else Ukm.objects.for_pos(pos)
-        nama = {(normalisasi_nama(n), k): pk for n, k, pk in existing.values_list("nama", "kelurahan_id", "pk")}
-        return cls(
-            pos=pos,
-            kelurahan=kelurahan,
-            pos_by_kecamatan=pos_by_kecamatan,
-            nib_ke_ukm=nib,
-            id_ke_pos=id_ke_pos,
-            nama_ke_ukm=nama,
+        konteks = cls(
+            pos=pos, kelurahan=kelurahan, pos_by_kecamatan=pos_by_kecamatan, nib_ke_ukm={}, id_ke_pos={}, nama_ke_ukm={}
         )
+        semua = Ukm.objects.order_by()
+        existing = Ukm.objects.order_by() if pos is None else Ukm.objects.for_pos(pos).order_by()
+        if hasil_list is not None:
+            nibs = sorted({h.data["nib"] for h in hasil_list if h.data.get("nib")})
+            ids = sorted({h.id_registri for h in hasil_list if h.id_registri is not None})
+            semua = semua.filter(Q(nib__in=nibs) | Q(pk__in=ids)) if nibs or ids else semua.none()
+            wilayah = {(h.kelurahan_teks, h.kecamatan_teks) for h in hasil_list if h.kelurahan_teks}
+            kelurahan_ids = {k.pk for k in (konteks.cari_kelurahan(t, c)[0] for t, c in wilayah) if k is not None}
+            existing = existing.filter(kelurahan_id__in=sorted(kelurahan_ids))
+        for pk, pos_id, nib in semua.values_list("pk", "pos_id", "nib"):
+            konteks.id_ke_pos[pk] = pos_id
+            if nib:
+                konteks.nib_ke_ukm[nib] = (pk, pos_id)
+        konteks.nama_ke_ukm = {
+            (normalisasi_nama(n), k): pk for n, k, pk in existing.values_list("nama", "kelurahan_id", "pk")
+        }
+        return konteks
 
     def cari_kelurahan(self, teks: str, kecamatan_teks: str) -> tuple[Kelurahan | None, str]:
         key = normalisasi_nama(teks)
@@ -883,6 +895,9 @@ class Konteks:
                 "c": ", ".join(k.kecamatan.nama for k in found),
             }
         return found[0], ""
+
+
+_KUNCI_ASING = tuple(f.name for f in Ukm._meta.concrete_fields if f.is_relation)
 
 
 def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm]) -> dict:
@@ -984,9 +999,10 @@ def periksa_baris(hasil: HasilBaris, konteks: Konteks, existing: dict[int, Ukm])
     ):
         ukm.dasar_kelas = data["dasar_kelas"] = DasarKelas.MODAL  # only a capital figure: a business being registered
 
-    exclude = ["pos"]
-    if ukm.kelurahan_id is None:
-        exclude.append("kelurahan")
+    # No foreign key is checked here: the kelurahan is one of the snapshot's rows (a missing one is
+    # reported by cari_kelurahan above), and the others (owner, creator, verifier) come from the
+    # registry, never from the file. Checking that they exist would cost a query a row and could not fail.
+    exclude = list(_KUNCI_ASING)
     try:
         ukm.full_clean(exclude=exclude + sorted(hasil.kolom_galat), validate_unique=False, validate_constraints=False)
     except ValidationError as exc:

@@ -415,9 +415,11 @@ def impor_cancel(*, batch: ImporBatch, oleh: User) -> ImporBatch:
     return batch
 
 
-def _periksa_semua(tabel_rows: list, konteks, *, dari_data: bool) -> tuple[list[dict], dict[int, Ukm]]:
-    """Check every row against one snapshot of the registry (a handful of queries per file)."""
-    from .impor import HasilBaris, baris_ke_data, periksa_baris
+def _periksa_semua(tabel_rows: list, pos: Pos | None, *, dari_data: bool) -> tuple[list[dict], dict[int, Ukm], object]:
+    """Check every row against one snapshot of the registry (a handful of queries per file, whatever
+    its size: the snapshot reads only what the file's rows refer to). Returns the rows, the loaded
+    businesses the file updates, and the snapshot (``impor.Konteks``)."""
+    from .impor import HasilBaris, Konteks, baris_ke_data, periksa_baris
 
     hasil_list = []
     for item in tabel_rows:
@@ -433,6 +435,7 @@ def _periksa_semua(tabel_rows: list, konteks, *, dari_data: bool) -> tuple[list[
             nomor, cells, kolom = item
             hasil = baris_ke_data(nomor, cells, kolom)
         hasil_list.append(hasil)
+    konteks = Konteks.muat(pos, hasil_list=hasil_list)
     nibs = {h.data["nib"] for h in hasil_list if h.data.get("nib")}
     ids = [konteks.nib_ke_ukm[n][0] for n in nibs if n in konteks.nib_ke_ukm]
     ids += [h.id_registri for h in hasil_list if h.id_registri]
@@ -443,7 +446,7 @@ def _periksa_semua(tabel_rows: list, konteks, *, dari_data: bool) -> tuple[list[
         row["kelurahan_teks"] = hasil.kelurahan_teks
         row["kecamatan_teks"] = hasil.kecamatan_teks
         rows.append(row)
-    return rows, existing
+    return rows, existing, konteks
 
 
 @transaction.atomic
@@ -454,14 +457,15 @@ def impor_preview(*, upload, oleh: User, pos: Pos | None, tandai_terverifikasi: 
     province-wide import. A file that cannot be read at all raises ValidationError and stores
     nothing. Nothing is written to the registry until ``impor_commit``.
     """
-    from .impor import Konteks, baca_berkas
+    from .impor import baca_berkas
 
     impor_purge_expired()
     tabel = baca_berkas(upload)
     if not tabel.baris:
         raise ValidationError(_("Berkas tidak berisi baris data di bawah judul kolom."), code="berkas")
-    konteks = Konteks.muat(pos)
-    rows, _existing = _periksa_semua([(n, cells, tabel.kolom) for n, cells in tabel.baris], konteks, dari_data=False)
+    rows, _existing, _konteks = _periksa_semua(
+        [(n, cells, tabel.kolom) for n, cells in tabel.baris], pos, dari_data=False
+    )
     batch = ImporBatch(
         pos=pos,
         dibuat_oleh=oleh,
@@ -496,8 +500,6 @@ def impor_commit(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpo
     """
     from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-    from .impor import Konteks
-
     with transaction.atomic():
         batch = ImporBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.status != status_awal:
@@ -508,8 +510,7 @@ def impor_commit(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpo
             raise ValidationError(
                 _("Masih ada baris bergalat. Perbaiki berkas lalu unggah ulang; tidak ada data yang disimpan.")
             )
-        konteks = Konteks.muat(batch.pos)
-        rows, existing = _periksa_semua(batch.rows, konteks, dari_data=True)
+        rows, existing, konteks = _periksa_semua(batch.rows, batch.pos, dari_data=True)
         galat = sum(1 for r in rows if r["aksi"] == "galat")
         if not galat:
             now = timezone.now()

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def body(response) -> str:
-    return response.content.decode()
+    return response.getvalue().decode()
 
 
 def selesai(lomba, peserta, juri_list, values, admin):
@@ -219,7 +219,7 @@ def test_hasil_csv_lists_the_ranking_with_breakdown(client_as, penilaian, admin_
     lomba = selesai(lomba, peserta, [juri, juri2], [70, 90, 80], admin_provinsi)
     response = client_as(admin_provinsi).get(reverse("lomba:hasil-csv", kwargs={"pk": lomba.pk}))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:7] == [
         "Peringkat",
         "Penghargaan",
@@ -253,7 +253,7 @@ def test_csv_export_neutralises_formulas_in_names(client_as, admin_provinsi, wil
         reverse("lomba:peringkat-csv", kwargs={"tahun": 2025}),
         reverse("lomba:riwayat-csv"),
     ):
-        text = client.get(url).content.decode("utf-8-sig")
+        text = client.get(url).getvalue().decode("utf-8-sig")
         assert "'=HYPERLINK" in text or "=HYPERLINK" not in text, url
 
 

@@ -29,7 +29,7 @@ def _fresh_rate_limit():
 
 
 def body(response) -> str:
-    return response.content.decode()
+    return response.getvalue().decode()
 
 
 def lamaran(**over) -> dict:
@@ -574,13 +574,17 @@ def test_pos_report_counts_only_confirmed_hours_of_that_post(client_as, operator
     rows = list(
         csv.reader(
             io.StringIO(
-                client.get("/kelola/gambir/relawan/laporan.csv" + period() + "&per=relawan").content.decode("utf-8-sig")
+                client.get("/kelola/gambir/relawan/laporan.csv" + period() + "&per=relawan")
+                .getvalue()
+                .decode("utf-8-sig")
             ),
             delimiter=";",
         )
     )
     assert rows == [["Relawan", "Jam dikonfirmasi", "Kegiatan", "Jumlah pos"], ["Rina Relawan", "3.5", "2", "1"]]
-    detail = client.get("/kelola/gambir/relawan/laporan.csv" + period() + "&per=aktivitas").content.decode("utf-8-sig")
+    detail = (
+        client.get("/kelola/gambir/relawan/laporan.csv" + period() + "&per=aktivitas").getvalue().decode("utf-8-sig")
+    )
     assert "081234567890" not in detail and "@contoh.test" not in detail and len(detail.strip().splitlines()) == 3
 
 
@@ -611,7 +615,9 @@ def test_province_report_per_post_and_month(client_as, admin_provinsi, jam_terca
     assert "Posyantek Kecamatan Gambir" in html and "Posyantek Kecamatan Tambora" in html
     rows = list(
         csv.reader(
-            io.StringIO(client.get("/kelola/relawan/laporan.csv" + period() + "&per=pos").content.decode("utf-8-sig")),
+            io.StringIO(
+                client.get("/kelola/relawan/laporan.csv" + period() + "&per=pos").getvalue().decode("utf-8-sig")
+            ),
             delimiter=";",
         )
     )
@@ -623,7 +629,7 @@ def test_province_report_per_post_and_month(client_as, admin_provinsi, jam_terca
     bulan = list(
         csv.reader(
             io.StringIO(
-                client.get("/kelola/relawan/laporan.csv" + period() + "&per=bulan").content.decode("utf-8-sig")
+                client.get("/kelola/relawan/laporan.csv" + period() + "&per=bulan").getvalue().decode("utf-8-sig")
             ),
             delimiter=";",
         )

@@ -60,7 +60,7 @@ def _cells(text: str, delimiter: str) -> list[str]:
 
 @pytest.mark.parametrize("pemisah", [";", ","])
 def test_csv_response_quotes_every_cell_and_is_safe_under_either_separator(pemisah):
-    body = csv_response("x.csv", ["Nama", "Jumlah"], [[v, 3] for v in HOSTILE], pemisah=pemisah).content
+    body = csv_response("x.csv", ["Nama", "Jumlah"], [[v, 3] for v in HOSTILE], pemisah=pemisah).getvalue()
     assert body.startswith(b"\xef\xbb\xbf")
     text = body.decode("utf-8-sig")
     assert text.splitlines()[0] == f'"Nama"{pemisah}"Jumlah"'
@@ -78,7 +78,7 @@ def test_xlsx_stores_text_as_text_never_a_formula():
     request = RequestFactory().get("/x", {"format": "xlsx"})
     response = ekspor_response(request, "x", ["Nama"], [[v] for v in HOSTILE])
     assert response["Content-Disposition"] == 'attachment; filename="x.xlsx"'
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     cells = [row[0] for row in sheet.iter_rows(min_row=2)]
     assert [c.data_type for c in cells] == ["s"] * len(HOSTILE)
     assert [c.value for c in cells] == [neutralise(v) for v in HOSTILE]
@@ -96,7 +96,7 @@ def test_xlsx_stores_text_as_text_never_a_formula():
 def test_ekspor_response_picks_the_format_from_the_query(query, filename, delimiter):
     response = ekspor_response(RequestFactory().get("/x", query), "x", ["A", "B"], [["1", "2"]])
     assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
-    assert response.content.decode("utf-8-sig").splitlines() == [f'"A"{delimiter}"B"', f'"1"{delimiter}"2"']
+    assert response.getvalue().decode("utf-8-sig").splitlines() == [f'"A"{delimiter}"B"', f'"1"{delimiter}"2"']
 
 
 @pytest.mark.django_db
@@ -104,9 +104,9 @@ def test_ekspor_response_picks_the_format_from_the_query(query, filename, delimi
 def test_mitra_export_of_a_semicolon_formula_name_is_safe_in_both_locales(client_as, operator_a, pos_a, fmt, delimiter):
     MitraFactory(pos=pos_a, nama=";=1+1", kerja_sama="Pelatihan, =cmd")
     url = "/kelola/gambir/kemitraan/ekspor.csv" + (f"?format={fmt}" if fmt else "")
-    response = client_as(operator_a).get(url)
-    assert response.content.startswith(b"\xef\xbb\xbf")
-    text = response.content.decode("utf-8-sig")
+    body = client_as(operator_a).get(url).getvalue()  # a streamed body is read once
+    assert body.startswith(b"\xef\xbb\xbf")
+    text = body.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     assert (rows[1][0], rows[1][2]) == (";'=1+1", "Pelatihan, '=cmd")
     for other in (";", ","):
@@ -118,7 +118,7 @@ def test_mitra_export_as_xlsx_keeps_the_name_as_text(client_as, operator_a, pos_
     MitraFactory(pos=pos_a, nama=";=1+1")
     response = client_as(operator_a).get("/kelola/gambir/kemitraan/ekspor.csv?format=xlsx")
     assert response["Content-Disposition"] == 'attachment; filename="kemitraan-gambir.xlsx"'
-    cell = load_workbook(io.BytesIO(response.content)).active["A2"]
+    cell = load_workbook(io.BytesIO(response.getvalue())).active["A2"]
     assert (cell.value, cell.data_type) == (";'=1+1", "s")
 
 
@@ -137,7 +137,7 @@ def test_ukm_export_writes_readable_basis_labels_and_keeps_the_nik_mask(client_a
     )
     rows = list(
         csv.reader(
-            io.StringIO(client_as(operator_a).get("/kelola/gambir/ukm/ekspor.csv").content.decode("utf-8-sig")),
+            io.StringIO(client_as(operator_a).get("/kelola/gambir/ukm/ekspor.csv").getvalue().decode("utf-8-sig")),
             delimiter=";",
         )
     )

@@ -53,21 +53,21 @@ def test_operator_adds_edits_and_deletes_an_item(client_as, operator_a, pos_a):
 def test_hostile_input_is_refused_and_writes_nothing(client_as, operator_a, data, message):
     response = client_as(operator_a).post("/kelola/gambir/inventaris/tambah/", {**VALID, **data})
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert message in response.getvalue().decode()
     assert not Inventaris.objects.exists()
 
 
 def test_html_is_shown_as_text(client_as, operator_a, pos_a):
     InventarisFactory(pos=pos_a, nama="<script>alert(1)</script>")
-    body = client_as(operator_a).get("/kelola/gambir/inventaris/").content.decode()
+    body = client_as(operator_a).get("/kelola/gambir/inventaris/").getvalue().decode()
     assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
 
 
 def test_other_posts_items_never_leak(client_as, operator_a, pos_b):
     rahasia = InventarisFactory(pos=pos_b, nama="Laptop Tambora")
     client = client_as(operator_a)
-    assert "Laptop Tambora" not in client.get("/kelola/gambir/inventaris/").content.decode()
-    assert "Laptop Tambora" not in client.get("/kelola/gambir/inventaris/ekspor.csv").content.decode("utf-8-sig")
+    assert "Laptop Tambora" not in client.get("/kelola/gambir/inventaris/").getvalue().decode()
+    assert "Laptop Tambora" not in client.get("/kelola/gambir/inventaris/ekspor.csv").getvalue().decode("utf-8-sig")
     assert client.get(f"/kelola/gambir/inventaris/{rahasia.pk}/ubah/").status_code == 404
     assert client.post(f"/kelola/gambir/inventaris/{rahasia.pk}/hapus/").status_code == 404
     assert client.post(f"/kelola/gambir/inventaris/{rahasia.pk}/ubah/", VALID).status_code == 404
@@ -79,15 +79,17 @@ def test_filters_and_csv_export(client_as, operator_a, pos_a):
     InventarisFactory(pos=pos_a, nama="Printer rusak", jenis="printer", kondisi="rusak_berat")
     InventarisFactory(pos=pos_a, nama="=HYPERLINK(1)", jenis="komputer")
     client = client_as(operator_a)
-    body = client.get("/kelola/gambir/inventaris/?kondisi=rusak_berat").content.decode()
+    body = client.get("/kelola/gambir/inventaris/?kondisi=rusak_berat").getvalue().decode()
     assert "Printer rusak" in body and "HYPERLINK" not in body
     response = client.get("/kelola/gambir/inventaris/ekspor.csv")
     assert response["Content-Disposition"] == 'attachment; filename="inventaris-gambir.csv"'
-    rows = response.content.decode("utf-8-sig").splitlines()
+    rows = response.getvalue().decode("utf-8-sig").splitlines()
     assert rows[0].startswith('"Nama barang";"Jenis"')
     assert any(row.startswith("\"'=HYPERLINK(1)") for row in rows)
     assert (
-        len(client.get("/kelola/gambir/inventaris/ekspor.csv?jenis=printer").content.decode("utf-8-sig").splitlines())
+        len(
+            client.get("/kelola/gambir/inventaris/ekspor.csv?jenis=printer").getvalue().decode("utf-8-sig").splitlines()
+        )
         == 2
     )
 
@@ -95,7 +97,7 @@ def test_filters_and_csv_export(client_as, operator_a, pos_a):
 def test_dashboard_counts_broken_items(client_as, operator_a, pos_a):
     InventarisFactory(pos=pos_a, kondisi="baik")
     InventarisFactory(pos=pos_a, kondisi="hilang")
-    body = client_as(operator_a).get("/kelola/gambir/").content.decode()
+    body = client_as(operator_a).get("/kelola/gambir/").getvalue().decode()
     assert "2 barang" in body and "1 rusak/hilang" in body
 
 

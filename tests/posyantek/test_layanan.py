@@ -38,7 +38,7 @@ def test_operator_logs_a_service(client_as, operator_a, pos_a):
 
 
 def test_new_log_form_suggests_today_and_the_operator(client_as, operator_a):
-    body = client_as(operator_a).get("/kelola/gambir/layanan/tambah/").content.decode()
+    body = client_as(operator_a).get("/kelola/gambir/layanan/tambah/").getvalue().decode()
     assert f'value="{HARI_INI.isoformat()}"' in body and 'value="Operator Gambir"' in body
     assert "---------" not in body.split('name="jenis"')[0][-2000:]
 
@@ -57,14 +57,14 @@ def test_new_log_form_suggests_today_and_the_operator(client_as, operator_a):
 def test_hostile_input_is_refused_and_writes_nothing(client_as, operator_a, pos_a, extra, message):
     response = client_as(operator_a).post("/kelola/gambir/layanan/tambah/", valid(pos_a, **extra))
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert message in response.getvalue().decode()
     assert not LogLayanan.objects.exists()
 
 
 def test_kelurahan_of_another_kecamatan_is_refused(client_as, operator_a, pos_a, pos_b):
     lain = Kelurahan.objects.filter(kecamatan=pos_b.kecamatan).first()
     response = client_as(operator_a).post("/kelola/gambir/layanan/tambah/", valid(pos_a, kelurahan=str(lain.pk)))
-    assert "Masukkan pilihan yang valid" in response.content.decode()
+    assert "Masukkan pilihan yang valid" in response.getvalue().decode()
     with pytest.raises(ValidationError, match="kecamatan pos ini"):
         services.layanan_create(
             pos=pos_a,
@@ -79,13 +79,13 @@ def test_filters_by_kind_and_month_and_summarises(client_as, operator_a, pos_a):
     LogLayananFactory(pos=pos_a, jenis="teknis", topik="Servis oven", jumlah_penerima=2)
     LogLayananFactory(pos=pos_a, jenis="promosi", topik="Pameran produk", tanggal=bulan_lalu)
     client = client_as(operator_a)
-    body = client.get("/kelola/gambir/layanan/?jenis=teknis").content.decode()
+    body = client.get("/kelola/gambir/layanan/?jenis=teknis").getvalue().decode()
     assert "Servis oven" in body and "Pameran produk" not in body
-    body = client.get(f"/kelola/gambir/layanan/?bulan={bulan_lalu:%Y-%m}").content.decode()
+    body = client.get(f"/kelola/gambir/layanan/?bulan={bulan_lalu:%Y-%m}").getvalue().decode()
     assert "Pameran produk" in body and "Servis oven" not in body
     for wrong in ["2026-13", "bulan-lalu", "9" * 40]:
         response = client.get(f"/kelola/gambir/layanan/?bulan={wrong}")
-        assert response.status_code == 200 and "TTTT-BB" in response.content.decode()  # explained, not a 500
+        assert response.status_code == 200 and "TTTT-BB" in response.getvalue().decode()  # explained, not a 500
     rekap = client.get("/kelola/gambir/layanan/").context["rekap"]
     assert rekap == [("Layanan teknis", 1, 2), ("Informasi", 0, 0), ("Promosi", 1, 1), ("Orientasi TTG", 0, 0)]
 
@@ -96,15 +96,15 @@ def test_csv_export_follows_the_filters(client_as, operator_a, pos_a):
     client = client_as(operator_a)
     response = client.get("/kelola/gambir/layanan/ekspor.csv?jenis=informasi")
     assert response["Content-Disposition"] == 'attachment; filename="log-layanan-gambir.csv"'
-    rows = response.content.decode("utf-8-sig").splitlines()
-    assert len(rows) == 2 and "'=cmd" in rows[1] and "Servis oven" not in response.content.decode("utf-8-sig")
+    rows = response.getvalue().decode("utf-8-sig").splitlines()
+    assert len(rows) == 2 and "'=cmd" in rows[1] and "Servis oven" not in response.getvalue().decode("utf-8-sig")
 
 
 def test_other_posts_log_never_leaks(client_as, operator_a, pos_b):
     rahasia = LogLayananFactory(pos=pos_b, penerima="UKM Rahasia Tambora")
     client = client_as(operator_a)
-    assert "UKM Rahasia Tambora" not in client.get("/kelola/gambir/layanan/").content.decode()
-    assert "UKM Rahasia Tambora" not in client.get("/kelola/gambir/layanan/ekspor.csv").content.decode("utf-8-sig")
+    assert "UKM Rahasia Tambora" not in client.get("/kelola/gambir/layanan/").getvalue().decode()
+    assert "UKM Rahasia Tambora" not in client.get("/kelola/gambir/layanan/ekspor.csv").getvalue().decode("utf-8-sig")
     assert client.get(f"/kelola/gambir/layanan/{rahasia.pk}/ubah/").status_code == 404
     assert client.post(f"/kelola/gambir/layanan/{rahasia.pk}/hapus/").status_code == 404
     assert LogLayanan.objects.filter(pk=rahasia.pk).exists()
@@ -123,7 +123,7 @@ def test_edit_and_delete(client_as, operator_a, pos_a):
 def test_dashboard_counts_this_month(client_as, operator_a, pos_a):
     LogLayananFactory.create_batch(2, pos=pos_a)
     LogLayananFactory(pos=pos_a, tanggal=HARI_INI - datetime.timedelta(days=70))
-    assert "2 layanan tercatat bulan ini." in client_as(operator_a).get("/kelola/gambir/").content.decode()
+    assert "2 layanan tercatat bulan ini." in client_as(operator_a).get("/kelola/gambir/").getvalue().decode()
 
 
 @pytest.mark.parametrize("n", [1, 3])

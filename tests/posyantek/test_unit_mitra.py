@@ -44,35 +44,35 @@ def test_operator_adds_a_unit_and_the_public_page_marks_it(client, client_as, op
     unit = UnitKelurahan.objects.get()
     assert (unit.pos, unit.kelurahan) == (pos_a, cideng)
     client.logout()
-    body = client.get("/pos/gambir/").content.decode()
+    body = client.get("/pos/gambir/").getvalue().decode()
     assert 'Cideng <span class="muted">(10150)</span> <span class="badge">ada unit</span>' in body
     assert "Pak RW" not in body and "0812" not in body
 
 
 def test_unit_list_offers_the_kelurahan_without_unit(client_as, operator_a, pos_a):
     UnitKelurahanFactory(pos=pos_a)
-    body = client_as(operator_a).get("/kelola/gambir/unit-kelurahan/").content.decode()
+    body = client_as(operator_a).get("/kelola/gambir/unit-kelurahan/").getvalue().decode()
     assert body.count("/kelola/gambir/unit-kelurahan/tambah/?kelurahan=") == pos_a.kecamatan.kelurahan_set.count() - 1
 
 
 def test_second_unit_in_the_same_kelurahan_is_refused(client_as, operator_a, pos_a):
     unit = UnitKelurahanFactory(pos=pos_a)
     response = client_as(operator_a).post("/kelola/gambir/unit-kelurahan/tambah/", unit_data(unit.kelurahan))
-    assert response.status_code == 200 and "Kelurahan ini sudah punya unit." in response.content.decode()
+    assert response.status_code == 200 and "Kelurahan ini sudah punya unit." in response.getvalue().decode()
     assert UnitKelurahan.objects.count() == 1
 
 
 def test_unit_in_another_kecamatan_is_refused(client_as, operator_a, pos_a, pos_b):
     lain = Kelurahan.objects.filter(kecamatan=pos_b.kecamatan).first()
     response = client_as(operator_a).post("/kelola/gambir/unit-kelurahan/tambah/", unit_data(lain))
-    assert "Masukkan pilihan yang valid" in response.content.decode()
+    assert "Masukkan pilihan yang valid" in response.getvalue().decode()
     assert not UnitKelurahan.objects.exists()
 
 
 def test_other_posts_units_never_leak(client_as, operator_a, pos_b):
     rahasia = UnitKelurahanFactory(pos=pos_b, koordinator="Koordinator Tambora")
     client = client_as(operator_a)
-    assert "Koordinator Tambora" not in client.get("/kelola/gambir/unit-kelurahan/").content.decode()
+    assert "Koordinator Tambora" not in client.get("/kelola/gambir/unit-kelurahan/").getvalue().decode()
     assert client.get(f"/kelola/gambir/unit-kelurahan/{rahasia.pk}/ubah/").status_code == 404
     assert client.post(f"/kelola/gambir/unit-kelurahan/{rahasia.pk}/hapus/").status_code == 404
     assert UnitKelurahan.objects.filter(pk=rahasia.pk).exists()
@@ -97,14 +97,14 @@ def test_operator_adds_a_partner_public_sees_name_not_contact(client, client_as,
     )
     assert Mitra.objects.get().pos == pos_a
     client.logout()
-    body = client.get("/pos/gambir/").content.decode()
+    body = client.get("/pos/gambir/").getvalue().decode()
     assert "Politeknik Negeri Jakarta" in body and "Desain kemasan" in body and "Perguruan tinggi" in body
     assert "Dr. Rahasia" not in body and "0811-2222" not in body and "kontak@contoh.test" not in body
 
 
 def test_finished_partnership_is_not_public(client, pos_a):
     MitraFactory(pos=pos_a, nama="Mitra Lama", is_aktif=False)
-    assert "Mitra Lama" not in client.get("/pos/gambir/").content.decode()
+    assert "Mitra Lama" not in client.get("/pos/gambir/").getvalue().decode()
 
 
 @pytest.mark.parametrize(
@@ -119,21 +119,21 @@ def test_finished_partnership_is_not_public(client, pos_a):
 )
 def test_partner_hostile_input_is_refused_and_writes_nothing(client_as, operator_a, data, message):
     response = client_as(operator_a).post("/kelola/gambir/kemitraan/tambah/", {**MITRA, **data})
-    assert response.status_code == 200 and message in response.content.decode()
+    assert response.status_code == 200 and message in response.getvalue().decode()
     assert not Mitra.objects.exists()
 
 
 def test_partner_csv_has_no_phone(client_as, operator_a, pos_a):
     MitraFactory(pos=pos_a, kontak_telepon="0814-2222-3333")
-    body = client_as(operator_a).get("/kelola/gambir/kemitraan/ekspor.csv").content.decode("utf-8-sig")
+    body = client_as(operator_a).get("/kelola/gambir/kemitraan/ekspor.csv").getvalue().decode("utf-8-sig")
     assert "Universitas Mitra" in body and "0814-2222-3333" not in body
 
 
 def test_other_posts_partners_never_leak(client_as, operator_a, pos_b):
     rahasia = MitraFactory(pos=pos_b, nama="Mitra Tambora")
     client = client_as(operator_a)
-    assert "Mitra Tambora" not in client.get("/kelola/gambir/kemitraan/").content.decode()
-    assert "Mitra Tambora" not in client.get("/kelola/gambir/kemitraan/ekspor.csv").content.decode("utf-8-sig")
+    assert "Mitra Tambora" not in client.get("/kelola/gambir/kemitraan/").getvalue().decode()
+    assert "Mitra Tambora" not in client.get("/kelola/gambir/kemitraan/ekspor.csv").getvalue().decode("utf-8-sig")
     assert client.post(f"/kelola/gambir/kemitraan/{rahasia.pk}/ubah/", MITRA).status_code == 404
     rahasia.refresh_from_db()
     assert rahasia.nama == "Mitra Tambora"

@@ -27,11 +27,11 @@ def lewatkan_batas(k):
 
 def test_owner_pledges_and_the_bar_moves(client_as, kampanye, pemilik_ukm):
     client = client_as(pemilik_ukm)
-    body = client.get(kampanye.get_absolute_url()).content.decode()
+    body = client.get(kampanye.get_absolute_url()).getvalue().decode()
     assert 'value="0"' in body and "0 dari 5 unit" in body
     response = client.post(f"/urun-beli/{kampanye.pk}/janji/", {"jumlah": "2", "nama_usaha": "Bank Sampah Melati"})
     assert response["Location"] == kampanye.get_absolute_url() + "#kemajuan"
-    body = client.get(kampanye.get_absolute_url()).content.decode()
+    body = client.get(kampanye.get_absolute_url()).getvalue().decode()
     assert '<progress class="ttg-progress" max="5" value="2"' in body
     assert (
         "2 dari 5 unit" in body and "(40%)" in body and "1 UKM ikut" in body and "Anda berjanji membeli 2 unit" in body
@@ -41,7 +41,7 @@ def test_owner_pledges_and_the_bar_moves(client_as, kampanye, pemilik_ukm):
     kampanye.refresh_from_db()
     assert kampanye.jumlah_terjanji == 3
     assert JanjiUrunBeli.objects.filter(status=StatusJanji.AKTIF).count() == 1
-    assert "Urun beli saya" in client.get("/akun/saya/").content.decode()
+    assert "Urun beli saya" in client.get("/akun/saya/").getvalue().decode()
 
 
 def test_reaching_the_target_marks_tercapai_and_mails_every_pledger(
@@ -89,7 +89,7 @@ def test_withdraw_before_deadline(client_as, kampanye, pemilik_ukm):
     services.janji_simpan(kampanye=kampanye, pengguna=pemilik_ukm, jumlah=2)
     client = client_as(pemilik_ukm)
     response = client.post(f"/urun-beli/{kampanye.pk}/tarik/", follow=True)
-    assert "Janji Anda sudah ditarik." in response.content.decode()
+    assert "Janji Anda sudah ditarik." in response.getvalue().decode()
     kampanye.refresh_from_db()
     assert kampanye.jumlah_terjanji == 0
     assert JanjiUrunBeli.objects.get().status == StatusJanji.DITARIK
@@ -126,9 +126,9 @@ def test_deadline_below_target_shows_cancelled_on_read_but_only_the_job_closes_a
     services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=2)
     lewatkan_batas(kampanye)
     with django_capture_on_commit_callbacks(execute=True):
-        body = client.get("/urun-beli/").content.decode()
-        detail = client.get(kampanye.get_absolute_url()).content.decode()
-        terbuka = client.get("/urun-beli/?status=terbuka").content.decode()
+        body = client.get("/urun-beli/").getvalue().decode()
+        detail = client.get(kampanye.get_absolute_url()).getvalue().decode()
+        terbuka = client.get("/urun-beli/?status=terbuka").getvalue().decode()
     kampanye.refresh_from_db()
     # Reading wrote nothing and sent nothing, but already shows the campaign as cancelled.
     assert (kampanye.status, mailoutbox) == (StatusKampanye.TERBUKA, [])
@@ -187,7 +187,7 @@ def test_lifecycle_by_the_organiser(client_as, operator_a, kampanye):
     client = client_as(operator_a)
     url = f"/kelola/gambir/urun-beli/{kampanye.pk}/status/"
     response = client.post(url, {"status": "diterima"}, follow=True)
-    assert "tidak dapat diubah" in response.content.decode()
+    assert "tidak dapat diubah" in response.getvalue().decode()
     client.post(url, {"status": "dipesan"})
     kampanye.refresh_from_db()
     assert kampanye.status == StatusKampanye.DIPESAN
@@ -216,7 +216,7 @@ def test_organiser_cancels_an_open_campaign_and_pledgers_are_told(
 
 def test_only_owners_pledge(client_as, operator_a, kampanye, client):
     response = client_as(operator_a).post(f"/urun-beli/{kampanye.pk}/janji/", {"jumlah": "1"})
-    assert response.status_code == 403 and "Hanya pemilik UKM" in response.content.decode()
+    assert response.status_code == 403 and "Hanya pemilik UKM" in response.getvalue().decode()
     client.logout()
     response = client.post(f"/urun-beli/{kampanye.pk}/janji/", {"jumlah": "1"})
     assert response.status_code == 302 and response["Location"].startswith("/akun/login/")
@@ -239,7 +239,7 @@ def test_pledge_form_refuses_hostile_input_and_writes_nothing(client_as, pemilik
         f"/urun-beli/{kampanye.pk}/janji/", {"jumlah": jumlah, "nama_usaha": "x" * 10}
     )
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert message in response.getvalue().decode()
     assert not JanjiUrunBeli.objects.exists()
     kampanye.refresh_from_db()
     assert kampanye.jumlah_terjanji == 0
@@ -250,13 +250,13 @@ def test_campaign_of_an_unpublished_technology_is_not_public(client, pos_a):
     k = f.kampanye(t, pos_a)
     type(t).objects.filter(pk=t.pk).update(status="draft")
     assert client.get(k.get_absolute_url()).status_code == 404
-    assert k.judul not in client.get("/urun-beli/").content.decode()
+    assert k.judul not in client.get("/urun-beli/").getvalue().decode()
 
 
 def test_public_page_never_shows_who_pledged(client, kampanye):
     a = f.pemilik(1)
     services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=1, nama_usaha="Usaha Rahasia")
-    body = client.get(kampanye.get_absolute_url()).content.decode()
+    body = client.get(kampanye.get_absolute_url()).getvalue().decode()
     assert a.email not in body and "Usaha Rahasia" not in body and a.nama not in body
 
 
@@ -266,13 +266,13 @@ def test_organiser_sees_and_exports_pledges_without_phone(client_as, operator_a,
     a.save()
     services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=2, nama_usaha='=HYPERLINK("x")')
     client = client_as(operator_a)
-    assert a.email in client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/").content.decode()
+    assert a.email in client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/").getvalue().decode()
     response = client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/janji.csv")
     assert response["Content-Disposition"] == f'attachment; filename="urun-beli-{kampanye.pk}-janji.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["Nama", "E-mail", "Nama usaha", "Jumlah unit"]
     assert rows[1][:6] == ["Pemilik 1", a.email, '\'=HYPERLINK("x")', "2", "2500000", "5000000"]
-    assert "081234567890" not in response.content.decode("utf-8-sig")
+    assert "081234567890" not in response.getvalue().decode("utf-8-sig")
     xlsx = client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/janji.xlsx")
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/janji.exe").status_code == 404
@@ -288,7 +288,7 @@ def test_other_post_cannot_see_manage_or_export_a_campaign(client_as, operator_b
     ]:
         assert client.get(url).status_code == 404, url
     assert client.post(f"/kelola/tambora/urun-beli/{kampanye.pk}/status/", {"status": "batal"}).status_code == 404
-    assert kampanye.judul not in client.get("/kelola/tambora/urun-beli/").content.decode()
+    assert kampanye.judul not in client.get("/kelola/tambora/urun-beli/").getvalue().decode()
     kampanye.refresh_from_db()
     assert kampanye.status == StatusKampanye.TERBUKA
 
@@ -338,7 +338,7 @@ def test_campaign_form_refuses_hostile_input_and_writes_nothing(client_as, opera
     }
     response = client_as(operator_a).post("/kelola/gambir/urun-beli/tambah/", {**base, **data})
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert message in response.getvalue().decode()
     assert not KampanyeUrunBeli.objects.exists()
 
 

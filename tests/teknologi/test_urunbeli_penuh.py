@@ -26,7 +26,7 @@ def test_full_campaign_keeps_the_form_for_pledgers_who_may_lower(client_as, kamp
     kampanye.refresh_from_db()
     assert (kampanye.status, kampanye.jumlah_terjanji, kampanye.sisa_kuota) == (StatusKampanye.TERCAPAI, 7, 0)
     client = client_as(a)
-    page = client.get(kampanye.get_absolute_url()).content.decode()
+    page = client.get(kampanye.get_absolute_url()).getvalue().decode()
     assert f'action="/urun-beli/{kampanye.pk}/janji/"' in page and "Ubah janji" in page
     assert f'action="/urun-beli/{kampanye.pk}/tarik/"' in page
     response = client.post(f"/urun-beli/{kampanye.pk}/janji/", {"jumlah": "2"})
@@ -35,7 +35,7 @@ def test_full_campaign_keeps_the_form_for_pledgers_who_may_lower(client_as, kamp
     assert (kampanye.jumlah_terjanji, JanjiUrunBeli.objects.get(pengguna=a, status="aktif").jumlah) == (6, 2)
     # Below the target is still refused, and someone without a pledge gets no form on a full campaign.
     services.janji_simpan(kampanye=kampanye, pengguna=c, jumlah=1)
-    page = client_as(f.pemilik(4)).get(kampanye.get_absolute_url()).content.decode()
+    page = client_as(f.pemilik(4)).get(kampanye.get_absolute_url()).getvalue().decode()
     assert f'action="/urun-beli/{kampanye.pk}/janji/"' not in page
 
 
@@ -57,5 +57,5 @@ def test_pledge_export_dates_are_in_wib(client_as, operator_a, kampanye):
     janji = services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(1), jumlah=2)
     JanjiUrunBeli.objects.filter(pk=janji.pk).update(created_at=datetime(2025, 1, 1, 20, 30, tzinfo=UTC))
     response = client_as(operator_a).get(f"/kelola/gambir/urun-beli/{kampanye.pk}/janji.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
     assert rows[1][7] == "2025-01-02 03:30"

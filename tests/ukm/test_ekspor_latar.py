@@ -55,7 +55,7 @@ def test_ekspor_latar_below_threshold_downloads_directly(client_as, admin_provin
     response = client_as(admin_provinsi).get(URL.format("csv"))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     koma = client_as(admin_provinsi).get(URL.format("csv") + "?format=csv-koma")
-    assert koma.status_code == 200 and koma.content.startswith(b'\xef\xbb\xbf"ID Registri","Nama Usaha"')
+    assert koma.status_code == 200 and koma.getvalue().startswith(b'\xef\xbb\xbf"ID Registri","Nama Usaha"')
     assert BerkasTugas.objects.count() == 0
 
 
@@ -65,7 +65,7 @@ def test_ekspor_latar_above_threshold_get_offers_button_and_writes_nothing(clien
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL.format("xlsx") + "?bidang=fesyen")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
-    html = response.content.decode()
+    html = response.getvalue().decode()
     assert "Siapkan berkas" in html and 'action="/kelola/provinsi/ukm/ekspor.xlsx?bidang=fesyen"' in html
     writes = data_writes(queries)
     assert writes == []
@@ -77,7 +77,7 @@ def test_ekspor_latar_csv_is_byte_identical_to_direct_download(
     client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks, fmt, query
 ):
     client = client_as(admin_provinsi)
-    langsung = client.get(URL.format(fmt) + query).content
+    langsung = client.get(URL.format(fmt) + query).getvalue()
     settings.EKSPOR_LATAR_MIN_BARIS = 1
     tugas = minta(client, django_capture_on_commit_callbacks, fmt, query)
     assert tugas.status == BerkasTugas.Status.SELESAI
@@ -91,7 +91,7 @@ def test_ekspor_latar_xlsx_has_the_same_cells_as_direct_download(
     client_as, admin_provinsi, data, settings, django_capture_on_commit_callbacks
 ):
     client = client_as(admin_provinsi)
-    langsung = client.get(URL.format("xlsx")).content
+    langsung = client.get(URL.format("xlsx")).getvalue()
     settings.EKSPOR_LATAR_MIN_BARIS = 1
     tugas = minta(client, django_capture_on_commit_callbacks, "xlsx")
     assert tugas.nama_unduhan.endswith(".xlsx")
@@ -109,7 +109,7 @@ def test_ekspor_latar_speaks_the_language_of_the_request(
 ):
     client = client_as(admin_provinsi)
     client.cookies["django_language"] = "en"
-    langsung = client.get(URL.format("csv")).content
+    langsung = client.get(URL.format("csv")).getvalue()
     settings.EKSPOR_LATAR_MIN_BARIS = 1
     tugas = minta(client, django_capture_on_commit_callbacks)
     assert tugas.parameter["bahasa"] == "en"
@@ -131,8 +131,8 @@ def test_ekspor_latar_download_only_for_the_person_who_asked(
         client = client_as(orang)
         assert client.get(f"/kelola/berkas/{tugas.pk}/").status_code == 404
         assert client.get(f"/kelola/berkas/{tugas.pk}/unduh/").status_code == 404
-        assert tugas.nama_unduhan not in client.get("/kelola/berkas/").content.decode()
-    assert tugas.nama_unduhan in client_as(admin_provinsi).get("/kelola/berkas/").content.decode()
+        assert tugas.nama_unduhan not in client.get("/kelola/berkas/").getvalue().decode()
+    assert tugas.nama_unduhan in client_as(admin_provinsi).get("/kelola/berkas/").getvalue().decode()
 
 
 def test_ekspor_latar_file_lives_on_private_storage(
@@ -155,7 +155,7 @@ def test_ekspor_latar_status_page_reloads_while_running_and_writes_nothing(clien
     client = client_as(admin_provinsi)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(f"/kelola/berkas/{tugas.pk}/")
-    html = response.content.decode()
+    html = response.getvalue().decode()
     assert '<meta http-equiv="refresh" content="3">' in html
     assert '<progress class="berkas-progress" max="100" value="4"' in html
     assert "1.200 dari 30.000 baris" in html
@@ -171,7 +171,7 @@ def test_ekspor_latar_status_page_offers_file_when_ready(
 ):
     settings.EKSPOR_LATAR_MIN_BARIS = 1
     tugas = minta(client_as(admin_provinsi), django_capture_on_commit_callbacks)
-    html = client_as(admin_provinsi).get(f"/kelola/berkas/{tugas.pk}/").content.decode()
+    html = client_as(admin_provinsi).get(f"/kelola/berkas/{tugas.pk}/").getvalue().decode()
     assert 'http-equiv="refresh"' not in html
     assert f'href="/kelola/berkas/{tugas.pk}/unduh/"' in html
     assert "5 dari 5 baris" in html
@@ -216,7 +216,7 @@ def test_ekspor_latar_failure_sets_gagal_and_keeps_no_file(client_as, admin_prov
     )
     assert not os.path.exists(settings.PRIVATE_MEDIA_ROOT / "tugas")
     client = client_as(admin_provinsi)
-    html = client.get(f"/kelola/berkas/{tugas.pk}/").content.decode()
+    html = client.get(f"/kelola/berkas/{tugas.pk}/").getvalue().decode()
     assert "Berkas gagal disiapkan" in html and "/unduh/" not in html and 'http-equiv="refresh"' not in html
     assert client.get(f"/kelola/berkas/{tugas.pk}/unduh/").status_code == 404
 

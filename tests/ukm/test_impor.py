@@ -454,7 +454,7 @@ def test_impor_commit_race_on_nib_writes_nothing(operator_a, pos_a, monkeypatch)
     batch = preview(csv_file([JUDUL, *BARIS]), operator_a, pos_a)
     stale = Konteks.muat(pos_a)  # the snapshot the re-check sees…
     UkmFactory(nib="9120003000003", kelurahan=kelurahan("Angke"))  # …and what lands right after it
-    monkeypatch.setattr(Konteks, "muat", classmethod(lambda cls, pos: stale))
+    monkeypatch.setattr(Konteks, "muat", classmethod(lambda cls, pos, **kwargs: stale))
     with pytest.raises(ValidationError) as info:
         services.impor_commit(batch=batch, oleh=operator_a)
     assert "Tidak ada data yang disimpan" in info.value.messages[0]

@@ -59,9 +59,9 @@ def dunia_b(ukm_b, operator_b, pos_b):
 
 def teks(response) -> str:
     if response["Content-Type"].startswith("application/vnd.openxmlformats"):
-        wb = load_workbook(io.BytesIO(response.content), read_only=True)
+        wb = load_workbook(io.BytesIO(response.getvalue()), read_only=True)
         return "\n".join(str(c) for row in wb.active.iter_rows(values_only=True) for c in row)
-    return response.content.decode("utf-8-sig")
+    return response.getvalue().decode("utf-8-sig")
 
 
 def periksa(client, urls):
@@ -115,7 +115,7 @@ def test_operator_of_post_a_sees_nothing_private_of_post_b(client_as, operator_a
     # Typing B's private numbers finds nothing either (the typed text itself is echoed, nothing else).
     client = client_as(operator_a)
     for secret in ("089876543210", "3173034404850009"):
-        assert "0 UKM ditemukan." in client.get("/kelola/gambir/ukm/", {"q": secret}).content.decode()
+        assert "0 UKM ditemukan." in client.get("/kelola/gambir/ukm/", {"q": secret}).getvalue().decode()
     # Nor can the operator act on them.
     assert client.post(f"/kelola/gambir/ukm/klaim/{klaim_b.pk}/putuskan/", {"keputusan": "setujui"}).status_code == 404
     assert client.post(f"/kelola/gambir/ukm/impor/{batch_b.pk}/simpan/").status_code == 404
@@ -143,17 +143,17 @@ def test_owner_of_one_business_sees_nothing_private_of_another(client_as, pemili
     # A claim of B's owned business tells nothing about it either.
     response = client_as(pemilik_ukm).post("/ukm/saya/klaim/", {"nib": b.nib})
     for rahasia in RAHASIA_B:
-        assert rahasia not in response.content.decode()
+        assert rahasia not in response.getvalue().decode()
 
 
 def test_directory_search_ignores_owner_and_nib(client, dunia_b):
     """A visitor must not learn who owns a business by searching an owner's name or a NIB."""
-    body = client.get("/ukm/", {"q": "Budi Santoso"}).content.decode()
+    body = client.get("/ukm/", {"q": "Budi Santoso"}).getvalue().decode()
     assert "Batik Tambora Rahasia" not in body and "0 usaha" in body
-    assert "Batik Tambora Rahasia" not in client.get("/ukm/", {"q": dunia_b.nib}).content.decode()
-    assert "Batik Tambora Rahasia" in client.get("/ukm/", {"q": "batik kalianyar"}).content.decode()
+    assert "Batik Tambora Rahasia" not in client.get("/ukm/", {"q": dunia_b.nib}).getvalue().decode()
+    assert "Batik Tambora Rahasia" in client.get("/ukm/", {"q": "batik kalianyar"}).getvalue().decode()
 
 
 def test_anonymous_visitor_sees_only_public_fields(client, dunia_b):
     periksa(client, ["/", "/ukm/", f"/ukm/{dunia_b.pk}/", "/ukm/?kecamatan=tambora", "/ukm/?q=budi", "/pos/tambora/"])
-    assert "Kain batik tulis" in client.get(f"/ukm/{dunia_b.pk}/").content.decode()  # products are public
+    assert "Kain batik tulis" in client.get(f"/ukm/{dunia_b.pk}/").getvalue().decode()  # products are public
