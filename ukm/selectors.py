@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connection
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Replace
 from django.utils.translation import gettext as _
 
 from posyantek import pencarian
@@ -359,13 +360,18 @@ def ukm_mungkin_ganda(*, pos: Pos, kelurahan: Kelurahan, nama: str, pemilik_nama
     for token in token_cari(nama, maks=3):
         if len(token) >= 3:
             pilih |= Q(search_text__contains=token)
+    qs = Ukm.objects.for_pos(pos)
     if nomor:
-        pilih |= Q(pemilik_telepon__endswith=nomor[-4:])
+        # The stored number as typed ("0811 000 999", "(021) 345-6789"): compared without separators.
+        digit = F("pemilik_telepon")
+        for pemisah in (" ", "-", ".", "(", ")", "+"):
+            digit = Replace(digit, Value(pemisah), Value(""))
+        qs = qs.annotate(telepon_digit=digit)
+        pilih |= Q(telepon_digit__endswith=nomor[-8:])
     if not pilih:
         return []
     kandidat = (
-        Ukm.objects.for_pos(pos)
-        .filter(pilih, kelurahan__kecamatan_id=kelurahan.kecamatan_id)
+        qs.filter(pilih, kelurahan__kecamatan_id=kelurahan.kecamatan_id)
         .select_related("kelurahan")
         .order_by("-updated_at", "-pk")[:GANDA_KANDIDAT_MAKS]
     )

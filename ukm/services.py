@@ -496,7 +496,7 @@ def impor_urungkan(*, batch: ImporBatch, oleh: User) -> ImporBatch:
 
     Allowed only to the person who made the import, within ``IMPOR_URUNGKAN_JAM`` hours of its commit,
     and only while none of its businesses changed since: no history entry after the import's own
-    (``impor #<id>``), ``updated_at`` still the commit's time, and no product, assistance record or claim
+    (``impor #<id>``), ``updated_at`` not later than that entry, and no product, assistance record or claim
     added to a business it created. Otherwise it refuses and changes nothing: by then someone may rely on
     the data, and undoing would erase their work. The batch ends ``dibatalkan`` (with its
     ``committed_at`` kept: an undone import)."""
@@ -520,7 +520,8 @@ def impor_urungkan(*, batch: ImporBatch, oleh: User) -> ImporBatch:
         Riwayat.objects.filter(id__in=ids, history_id__gt=sejak).exclude(history_change_reason=alasan).values("id")
     )
     berubah_ids = {r["id"] for r in berubah}
-    berubah_ids |= {pk for pk in ids if pk not in terkunci or terkunci[pk].updated_at != batch.committed_at}
+    # A save that left no history (a QuerySet.update()) still moves updated_at past the import's record.
+    berubah_ids |= {c.id for c in catatan if c.id not in terkunci or terkunci[c.id].updated_at > c.history_date}
     baru_ids = {c.id for c in catatan if c.history_type == "+"}
     berubah_ids |= set(Produk.objects.filter(ukm_id__in=baru_ids).values_list("ukm_id", flat=True))
     berubah_ids |= set(Pendampingan.objects.filter(ukm_id__in=baru_ids).values_list("ukm_id", flat=True))
