@@ -81,7 +81,9 @@ def test_menu_collapses_and_forms_fit_at_360px(page, site, login, operator_gambi
             page.set_viewport_size({"width": lebar, "height": 740})
             page.goto(f"{site}/kelola/gambir/")
             tombol = page.locator("summary.kelola-menu-tombol")
-            menu_link = page.locator(".kelola-nav").get_by_role("link", name="Inventaris" if bahasa == "id" else "Inventory")
+            menu_link = page.locator(".kelola-nav").get_by_role(
+                "link", name="Inventaris" if bahasa == "id" else "Inventory"
+            )
             if lebar == 360:
                 # Closed: the content (the quick tasks) is in the first screen, the menu's links hidden.
                 expect(tombol).to_be_visible()
@@ -116,3 +118,39 @@ def test_menu_collapses_and_forms_fit_at_360px(page, site, login, operator_gambi
                     assert _lebar_halaman(page) <= lebar
                     page.screenshot(path=f"{folder}/{nama}-galat-{bahasa}-{lebar}.png", full_page=True)
     assert Pendaftaran.objects.count() == 1
+
+
+def test_duplicate_warning_then_save_anyway_at_360px(page, site, login, operator_gambir, tmp_path):
+    from tests.ukm.factories import UkmFactory, kelurahan
+    from ukm.models import Ukm
+
+    lama = UkmFactory(
+        nama="Sambal Roa Mak Ijah",
+        pemilik_nama="Ijah Suhaemi",
+        pemilik_telepon="0811 000 999",
+        kelurahan=kelurahan("Cideng"),
+    )
+    login("operator.gambir@posyantek.test")
+    folder = os.environ.get("SCREENSHOT_DIR", str(tmp_path))
+    for bahasa in ("id", "en"):
+        page.context.add_cookies([{"name": "django_language", "value": bahasa, "url": site}])
+        for lebar in (360, 1280):
+            page.set_viewport_size({"width": lebar, "height": 740})
+            page.goto(f"{site}/kelola/gambir/ukm/tambah/")
+            page.locator("#id_nama").fill("Sambal Roa Mak Ijah")
+            page.locator("#id_pemilik_nama").fill("Ijah Suhaemi")
+            page.locator("#id_kelurahan").select_option(label="Cideng")
+            page.locator("#id_bidang").select_option("kuliner")
+            page.locator("form.ukm-form button[type=submit].btn").click()
+            page.wait_for_load_state("load")
+            peringatan = page.locator(".ukm-ganda")
+            expect(peringatan).to_be_visible()
+            expect(peringatan.get_by_role("link", name="Sambal Roa Mak Ijah")).to_have_attribute(
+                "href", f"/kelola/gambir/ukm/{lama.pk}/"
+            )
+            assert horizontal_overflow(page) == 0 and _lebar_halaman(page) <= lebar
+            peringatan.screenshot(path=f"{folder}/ukm-ganda-{bahasa}-{lebar}.png")
+            assert Ukm.objects.count() == 1
+    page.locator("button[name=tetap_simpan]").click()
+    page.wait_for_load_state("load")
+    assert Ukm.objects.count() == 2
