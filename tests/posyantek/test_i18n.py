@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
-SOURCES = ["manage.py", "posyantek", "ukm", "teknologi", "pelatihan", "templates", "locale", "static"]
+SOURCES = ["manage.py", "posyantek", "ukm", "teknologi", "pelatihan", "lomba", "templates", "locale", "static"]
 
 
 def untranslated(po: polib.POFile) -> list[str]:

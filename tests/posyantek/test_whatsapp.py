@@ -155,3 +155,16 @@ def test_pendaftaran_status_unchanged_by_rendering(client_as, pos_a, operator_a)
     before = list(Pendaftaran.objects.values_list("pk", "status", "telepon"))
     client_as(operator_a).get(reverse("pelatihan:kelola-jadwal-detail", args=[pos_a.slug, jadwal.pk]))
     assert list(Pendaftaran.objects.values_list("pk", "status", "telepon")) == before
+
+
+@pytest.mark.django_db
+def test_prefilled_message_stays_indonesian_in_the_english_interface(client_as, pos_a, operator_a):
+    jadwal = JadwalFactory(pos=pos_a, judul="Jualan Daring")
+    PendaftaranFactory(jadwal=jadwal, user=None, nama="Bu Siti", telepon="081298765432")
+    client = client_as(operator_a)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("pelatihan:kelola-jadwal-detail", args=[pos_a.slug, jadwal.pk])).content.decode()
+    assert 'lang="en"' in html
+    chat = [u for u in _wa_links(html) if u.startswith("https://wa.me/6281298765432?text=")]
+    teks = parse_qs(urlsplit(chat[0].replace("&amp;", "&")).query)["text"][0]
+    assert teks.startswith("Halo Bu Siti, kami dari ")
