@@ -154,3 +154,23 @@ def test_duplicate_warning_then_save_anyway_at_360px(page, site, login, operator
     page.locator("button[name=tetap_simpan]").click()
     page.wait_for_load_state("load")
     assert Ukm.objects.count() == 2
+
+
+def test_operator_verifies_two_pending_businesses_at_once_at_360px(page, site, login, operator_gambir, tmp_path):
+    from tests.ukm.factories import UkmFactory
+    from ukm.models import Ukm
+
+    a, b, c = (UkmFactory(nama=f"Usaha Menunggu {n}") for n in "ABC")
+    login("operator.gambir@posyantek.test")
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{site}/kelola/gambir/ukm/")
+    assert horizontal_overflow(page) == 0
+    page.locator(f'input[name=ukm][value="{a.pk}"]').check()
+    page.locator(f'input[name=ukm][value="{c.pk}"]').check()
+    folder = os.environ.get("SCREENSHOT_DIR", str(tmp_path))
+    page.screenshot(path=f"{folder}/ukm-verifikasi-banyak-id-360.png", full_page=True)
+    page.get_by_role("button", name="Verifikasi UKM yang dicentang").click()
+    page.wait_for_load_state("load")
+    expect(page.get_by_text("2 UKM ditandai terverifikasi.")).to_be_visible()
+    assert set(Ukm.objects.filter(verified_at__isnull=False).values_list("pk", flat=True)) == {a.pk, c.pk}
+    assert not Ukm.objects.get(pk=b.pk).verified_at
