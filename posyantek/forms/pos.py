@@ -52,19 +52,26 @@ def _pesan_wajib(field: forms.Field) -> str:
     return _("Tulis %(label)s di sini.") % {"label": label}
 
 
+def pesan_menuntun(fields) -> None:
+    """Messages that say what to do: an empty required field, a choice not in the list and a date that
+    cannot be read each tell the person what to fill in or pick (operators' and owners' forms)."""
+    for field in fields.values():
+        if field.required:
+            field.error_messages["required"] = _pesan_wajib(field)
+        if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+            field.error_messages["invalid_choice"] = _("Pilih salah satu dari daftar.")
+        if isinstance(field, forms.DateField):
+            field.error_messages["invalid"] = _("Pilih tanggal dari kalender, atau tulis seperti 2026-03-31.")
+
+
 class PortalModelForm(forms.ModelForm):
     """Dates as native date pickers; text areas keep the model's length limit in the browser too;
     an empty required field asks for what is missing."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        pesan_menuntun(self.fields)
         for field in self.fields.values():
-            if field.required:
-                field.error_messages["required"] = _pesan_wajib(field)
-            if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
-                field.error_messages["invalid_choice"] = _("Pilih salah satu dari daftar.")
-            if isinstance(field, forms.DateField):
-                field.error_messages["invalid"] = _("Pilih tanggal dari kalender, atau tulis seperti 2026-03-31.")
             if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
                 field.widget = forms.DateInput(**DATE_WIDGET)
             # Django's own default is rows="10" (a string); a form that wants tall boxes says so with an int.
