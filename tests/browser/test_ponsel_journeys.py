@@ -95,7 +95,7 @@ def test_menu_collapses_and_forms_fit_at_360px(page, site, login, operator_gambi
                 tombol.click()
                 expect(menu_link).to_be_visible()
                 assert _lebar_halaman(page) <= 360
-                page.screenshot(path=f"{folder}/dasbor-menu-buka-{bahasa}-{lebar}.png", full_page=True)
+                page.screenshot(path=f"{folder}/dasbor-menu-buka-{bahasa}-{lebar}.png")
             else:
                 expect(tombol).to_be_hidden()
                 expect(menu_link).to_be_visible()
