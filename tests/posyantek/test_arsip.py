@@ -46,7 +46,7 @@ def test_operator_uploads_a_pdf_into_private_storage(client_as, operator_a, pos_
     assert [p.read_bytes() for p in stored_files(settings.PRIVATE_MEDIA_ROOT)] == [VALID_PDF]
     assert stored_files(settings.MEDIA_ROOT) == []  # never where the web server serves /media/
     with pytest.raises(ValueError):
-        dok.berkas.url  # a private file has no public URL
+        dok.berkas.url  # noqa: B018 — a private file has no public URL
 
 
 def test_a_scanned_letter_as_image_is_accepted(client_as, operator_a):
