@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from posyantek.forms.angka import angka_model
+from posyantek.forms.pos import pesan_menuntun
 from posyantek.models import Kecamatan, Kelurahan, Pos
 from posyantek.uploads import clean_image
 
@@ -105,6 +106,10 @@ class _UkmFormBase(forms.ModelForm):
         self.fields["latitude"].widget.attrs["placeholder"] = "-6.175392"
         self.fields["longitude"].widget.attrs["placeholder"] = "106.827153"
         self.fields["latitude"].help_text = _("Opsional. Angka desimal dari peta, mis. -6.175392 dan 106.827153.")
+        self.fields["pemilik_telepon"].help_text = _(
+            "Nomor HP atau WhatsApp, misalnya 0812-3456-7890. Tidak pernah tampil di halaman publik."
+        )
+        pesan_menuntun(self.fields)
 
     def clean_nama(self) -> str:
         return " ".join(self.cleaned_data["nama"].split())
@@ -272,6 +277,7 @@ class PendampinganForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["jenis"].choices = JenisPendampingan.choices
+        pesan_menuntun(self.fields)
 
     def clean_tanggal(self):
         tanggal = self.cleaned_data["tanggal"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connection
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Replace
 from django.utils.translation import gettext as _
 
 from posyantek import pencarian
@@ -332,3 +333,56 @@ def ukm_pilihan_pos(*, pos: Pos) -> QuerySet[Ukm]:
 def ukm_pilihan_pemilik(*, user) -> QuerySet[Ukm]:
     """An owner's own businesses as choices (their post joined, for the record it goes to)."""
     return Ukm.objects.for_pemilik(user).select_related("pos").order_by("nama", "pk")
+
+
+# Likely duplicates ------------------------------------------------------------------------------
+
+GANDA_KANDIDAT_MAKS = 300
+GANDA_SKOR_MIN = 90  # RapidFuzz ratio (0–100) of the folded keys: "Warung Bu Siti" ~ "Warung Bu Sitti"
+
+
+def ukm_mungkin_ganda(*, pos: Pos, kelurahan: Kelurahan, nama: str, pemilik_nama: str, telepon: str) -> list[Ukm]:
+    """Businesses of ``pos`` in the kecamatan of ``kelurahan`` that are probably the one being typed:
+    the same phone number (whatever its spelling: "0812-…", "+62 812…"), or a name and an owner's name
+    that are the same after folding (``kunci_cari``: case, punctuation, old spelling, doubled letters)
+    or nearly so (RapidFuzz ratio ≥ ``GANDA_SKOR_MIN``). Only the post's own businesses: the operator
+    may open each link. One query, over at most ``GANDA_KANDIDAT_MAKS`` candidates that share a word
+    of the name or the phone's last four digits."""
+    from rapidfuzz import fuzz
+
+    from posyantek.whatsapp import nomor_wa
+
+    from .pencarian import kunci_cari
+
+    nomor = nomor_wa(telepon)
+    kunci_nama, kunci_pemilik = kunci_cari(nama), kunci_cari(pemilik_nama)
+    pilih = Q()
+    for token in token_cari(nama, maks=3):
+        if len(token) >= 3:
+            pilih |= Q(search_text__contains=token)
+    qs = Ukm.objects.for_pos(pos)
+    if nomor:
+        # The stored number as typed ("0811 000 999", "(021) 345-6789"): compared without separators.
+        digit = F("pemilik_telepon")
+        for pemisah in (" ", "-", ".", "(", ")", "+"):
+            digit = Replace(digit, Value(pemisah), Value(""))
+        qs = qs.annotate(telepon_digit=digit)
+        pilih |= Q(telepon_digit__endswith=nomor[-8:])
+    if not pilih:
+        return []
+    kandidat = (
+        qs.filter(pilih, kelurahan__kecamatan_id=kelurahan.kecamatan_id)
+        .select_related("kelurahan")
+        .order_by("-updated_at", "-pk")[:GANDA_KANDIDAT_MAKS]
+    )
+    hasil = []
+    for ukm in kandidat:
+        sama_telepon = bool(nomor) and nomor_wa(ukm.pemilik_telepon) == nomor
+        sama_nama = (
+            fuzz.ratio(kunci_nama, kunci_cari(ukm.nama)) >= GANDA_SKOR_MIN
+            and fuzz.ratio(kunci_pemilik, kunci_cari(ukm.pemilik_nama)) >= GANDA_SKOR_MIN
+        )
+        if sama_telepon or sama_nama:
+            ukm.ganda_karena = "telepon" if sama_telepon else "nama"
+            hasil.append(ukm)
+    return hasil[:5]

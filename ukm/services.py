@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -133,19 +134,49 @@ def _simpan(ukm: Ukm, *, oleh: User | None) -> Ukm:
     return ukm
 
 
+class UkmMungkinGanda(ValidationError):
+    """Refusal of a new business without a NIB that looks like one already registered (``ukm_list``):
+    the operator checks the links, then saves anyway with ``abaikan_ganda=True``."""
+
+    def __init__(self, ukm_list: list[Ukm]):
+        super().__init__(
+            _("UKM ini mungkin sudah terdaftar. Periksa tautannya; bila usaha lain, tekan “Tetap simpan”."),
+            code="mungkin_ganda",
+        )
+        self.ukm_list = ukm_list
+
+
 @transaction.atomic
-def ukm_create(*, data: dict, oleh: User, pos: Pos | None = None, sebagai_pemilik: bool = False) -> Ukm:
+def ukm_create(
+    *, data: dict, oleh: User, pos: Pos | None = None, sebagai_pemilik: bool = False, abaikan_ganda: bool = False
+) -> Ukm:
     """Register a business.
 
     An operator passes their ``pos``: the kelurahan must be in its kecamatan. An owner registering
     their own business (``sebagai_pemilik``) becomes its linked owner; it waits for the post's
     verification before it can appear in the directory.
+
+    An operator's business without a NIB (nothing unique to stop a second entry) is first compared with
+    the post's businesses in its kecamatan (``selectors.ukm_mungkin_ganda``: same phone, or same name and
+    owner); a likely duplicate refuses with ``UkmMungkinGanda`` unless ``abaikan_ganda``.
     """
+    from .selectors import ukm_mungkin_ganda
+
     ukm = Ukm(created_by=oleh)
     _terapkan(ukm, data, FIELDS_PEMILIK if sebagai_pemilik else FIELDS_OPERATOR)
     if ukm.kelurahan_id is None:
         raise ValidationError({"kelurahan": _("Kelurahan wajib dipilih.")})
     _cek_pos(ukm.kelurahan, pos)
+    if pos is not None and not sebagai_pemilik and not ukm.nib and not abaikan_ganda:
+        mirip = ukm_mungkin_ganda(
+            pos=pos,
+            kelurahan=ukm.kelurahan,
+            nama=ukm.nama,
+            pemilik_nama=ukm.pemilik_nama,
+            telepon=ukm.pemilik_telepon,
+        )
+        if mirip:
+            raise UkmMungkinGanda(mirip)
     if sebagai_pemilik:
         ukm.pemilik = oleh
     _simpan(ukm, oleh=oleh)
@@ -193,6 +224,36 @@ def ukm_verify(*, ukm: Ukm, oleh: User, verified: bool = True) -> Ukm:
     ukm._history_user = oleh
     ukm.save(update_fields=["verified_at", "verified_by", "updated_at"])
     return ukm
+
+
+UKM_VERIFIKASI_BANYAK_MAKS = 200
+
+
+@transaction.atomic
+def ukm_verifikasi_banyak(*, pos: Pos, ukm_ids: list[int], oleh: User) -> list[Ukm]:
+    """Verify many of the post's pending businesses at once (from the operator's list).
+
+    Only businesses of ``pos`` that are still unverified count; ids of another post, already verified
+    or unknown are skipped (the list may be stale). Each is saved with its history entry, like
+    ``ukm_verify``. Refuses, writing nothing, when none of the ids is pending here or more than
+    ``UKM_VERIFIKASI_BANYAK_MAKS`` are sent."""
+    ids = sorted({int(pk) for pk in ukm_ids})
+    if len(ids) > UKM_VERIFIKASI_BANYAK_MAKS:
+        raise ValidationError(
+            _("Pilih paling banyak %(n)s UKM sekaligus, lalu ulangi untuk sisanya.") % {"n": UKM_VERIFIKASI_BANYAK_MAKS}
+        )
+    menunggu = list(
+        Ukm.objects.for_pos(pos).filter(pk__in=ids, verified_at__isnull=True).select_for_update().order_by("pk")
+    )
+    if not menunggu:
+        raise ValidationError(_("Centang dulu UKM yang menunggu verifikasi di daftar, lalu tekan tombolnya lagi."))
+    now = timezone.now()
+    for ukm in menunggu:
+        ukm.verified_at, ukm.verified_by = now, oleh
+        ukm._history_user = oleh
+        ukm._change_reason = "verifikasi banyak"
+        ukm.save(update_fields=["verified_at", "verified_by", "updated_at"])
+    return menunggu
 
 
 # Products and photos --------------------------------------------------------------------------
@@ -412,6 +473,91 @@ def impor_cancel(*, batch: ImporBatch, oleh: User) -> ImporBatch:
     batch.status = StatusImpor.DIBATALKAN
     batch.rows = []
     batch.save(update_fields=["status", "rows"])
+    return batch
+
+
+IMPOR_URUNGKAN_JAM = 24
+
+
+def impor_bisa_diurungkan(*, batch: ImporBatch, oleh: User) -> bool:
+    """Whether the page offers "Urungkan impor" (the service checks again, and checks the rows)."""
+    return (
+        batch.status == StatusImpor.SELESAI
+        and batch.dibuat_oleh_id == oleh.pk
+        and batch.committed_at is not None
+        and batch.committed_at >= timezone.now() - timedelta(hours=IMPOR_URUNGKAN_JAM)
+    )
+
+
+@transaction.atomic
+def impor_urungkan(*, batch: ImporBatch, oleh: User) -> ImporBatch:
+    """Undo a committed import: delete the businesses it created and put back, field by field, those it
+    updated — all or nothing.
+
+    Allowed only to the person who made the import, within ``IMPOR_URUNGKAN_JAM`` hours of its commit,
+    and only while none of its businesses changed since: no history entry after the import's own
+    (``impor #<id>``), ``updated_at`` not later than that entry, and no product, assistance record or claim
+    added to a business it created. Otherwise it refuses and changes nothing: by then someone may rely on
+    the data, and undoing would erase their work. The batch ends ``dibatalkan`` (with its
+    ``committed_at`` kept: an undone import)."""
+    batch = ImporBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.dibuat_oleh_id != oleh.pk:
+        raise ValidationError(_("Hanya orang yang menyimpan impor ini yang dapat mengurungkannya."))
+    if batch.status != StatusImpor.SELESAI or batch.committed_at is None:
+        raise ValidationError(_("Hanya impor yang sudah tersimpan yang dapat diurungkan."))
+    if batch.committed_at < timezone.now() - timedelta(hours=IMPOR_URUNGKAN_JAM):
+        raise ValidationError(
+            _("Impor ini disimpan lebih dari %(jam)s jam yang lalu. Ubah atau nonaktifkan UKM-nya satu per satu.")
+            % {"jam": IMPOR_URUNGKAN_JAM}
+        )
+    Riwayat = Ukm.history.model
+    alasan = f"impor #{batch.pk}"
+    catatan = list(Riwayat.objects.filter(history_change_reason=alasan).order_by("history_id"))
+    ids = {c.id for c in catatan}
+    sejak = min((c.history_id for c in catatan), default=0)
+    terkunci = {u.pk: u for u in Ukm.objects.select_for_update().filter(pk__in=ids)}
+    berubah = (
+        Riwayat.objects.filter(id__in=ids, history_id__gt=sejak).exclude(history_change_reason=alasan).values("id")
+    )
+    berubah_ids = {r["id"] for r in berubah}
+    # A save that left no history (a QuerySet.update()) still moves updated_at past the import's record.
+    berubah_ids |= {c.id for c in catatan if c.id not in terkunci or terkunci[c.id].updated_at > c.history_date}
+    baru_ids = {c.id for c in catatan if c.history_type == "+"}
+    berubah_ids |= set(Produk.objects.filter(ukm_id__in=baru_ids).values_list("ukm_id", flat=True))
+    berubah_ids |= set(Pendampingan.objects.filter(ukm_id__in=baru_ids).values_list("ukm_id", flat=True))
+    berubah_ids |= set(KlaimUkm.objects.filter(ukm_id__in=baru_ids).values_list("ukm_id", flat=True))
+    if berubah_ids:
+        raise ValidationError(
+            _(
+                "%(n)s UKM dari impor ini sudah diubah sejak disimpan, jadi impor tidak dapat diurungkan. "
+                "Perbaiki UKM yang perlu satu per satu dari daftar UKM."
+            )
+            % {"n": len(berubah_ids)}
+        )
+    alasan_urung = f"urungkan impor #{batch.pk}"
+    for c in catatan:
+        ukm = terkunci[c.id]
+        ukm._history_user = oleh
+        ukm._change_reason = alasan_urung
+        if c.history_type == "+":
+            try:
+                with transaction.atomic():
+                    ukm.delete()
+            except ProtectedError:
+                raise ValidationError(
+                    _("UKM “%(nama)s” dari impor ini sudah dipakai di data lain; impor tidak dapat diurungkan.")
+                    % {"nama": ukm.nama}
+                ) from None
+        else:
+            sebelum = Riwayat.objects.filter(id=c.id, history_id__lt=c.history_id).order_by("-history_id").first()
+            lama = sebelum.instance
+            lengkapi_ukm(ukm=lama)
+            lama._history_user = oleh
+            lama._change_reason = alasan_urung
+            lama.save()
+    batch.status = StatusImpor.DIBATALKAN
+    batch.save(update_fields=["status"])
+    versi.naikkan()
     return batch
 
 

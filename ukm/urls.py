@@ -28,11 +28,13 @@ kelola_ukm = [
     path("impor/<int:batch_pk>/", impor.KelolaImporPratinjauView.as_view(), name="kelola-impor-pratinjau"),
     path("impor/<int:batch_pk>/simpan/", impor.KelolaImporSimpanView.as_view(), name="kelola-impor-simpan"),
     path("impor/<int:batch_pk>/batal/", impor.KelolaImporBatalView.as_view(), name="kelola-impor-batal"),
+    path("impor/<int:batch_pk>/urungkan/", impor.KelolaImporUrungkanView.as_view(), name="kelola-impor-urungkan"),
     path("ekspor.<str:fmt>", impor.KelolaEksporView.as_view(), name="kelola-ekspor"),
     path("<int:pk>/", kelola.UkmDetailView.as_view(), name="kelola-detail"),
     path("<int:pk>/ubah/", kelola.UkmUpdateView.as_view(), name="kelola-ubah"),
     path("<int:pk>/status/", kelola.UkmStatusView.as_view(), name="kelola-status"),
     path("<int:pk>/verifikasi/", kelola.UkmVerifikasiView.as_view(), name="kelola-verifikasi"),
+    path("verifikasi/", kelola.UkmVerifikasiBanyakView.as_view(), name="kelola-verifikasi-banyak"),
     path("<int:pk>/riwayat/", kelola.UkmRiwayatView.as_view(), name="kelola-riwayat"),
     path("<int:pk>/pendampingan/tambah/", kelola.PendampinganCreateView.as_view(), name="kelola-pendampingan-tambah"),
     path(
@@ -48,6 +50,7 @@ provinsi_ukm = [
     path("impor/<int:batch_pk>/", impor.ProvinsiImporPratinjauView.as_view(), name="provinsi-impor-pratinjau"),
     path("impor/<int:batch_pk>/simpan/", impor.ProvinsiImporSimpanView.as_view(), name="provinsi-impor-simpan"),
     path("impor/<int:batch_pk>/batal/", impor.ProvinsiImporBatalView.as_view(), name="provinsi-impor-batal"),
+    path("impor/<int:batch_pk>/urungkan/", impor.ProvinsiImporUrungkanView.as_view(), name="provinsi-impor-urungkan"),
     path("ekspor.<str:fmt>", impor.ProvinsiEksporView.as_view(), name="provinsi-ekspor"),
 ]
 urlpatterns = [

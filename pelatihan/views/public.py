@@ -24,6 +24,7 @@ from pelatihan.permissions import alasan_tidak_boleh_daftar, can_manage_pos
 from pelatihan.views.mixins import PostOnlyView
 from posyantek import versi
 from posyantek.forms import add_service_errors
+from posyantek.whatsapp import tautan_bagi_wa
 
 PER_HALAMAN = 20
 
@@ -165,7 +166,7 @@ class JadwalDetailView(TemplateView):
         pengelola = user.is_authenticated and can_manage_pos(user, jadwal.pos)
         absolute = self.request.build_absolute_uri(jadwal.get_absolute_url())
         waktu = timezone.localtime(jadwal.mulai)
-        share_text = f"{jadwal.nama} — {waktu:%d-%m-%Y %H.%M} WIB, {jadwal.pos.nama}: {absolute}"
+        judul_bagi = f"{jadwal.nama} — {waktu:%d-%m-%Y %H.%M} WIB, {jadwal.pos.nama}"
         ctx.update(
             jadwal=jadwal,
             saya=saya if aktif else None,
@@ -181,7 +182,7 @@ class JadwalDetailView(TemplateView):
             bisa_umpan_balik=terkonfirmasi and saya.hadir and jadwal.sudah_mulai(now),
             pengelola=pengelola,
             pelatih_list=list(jadwal.pelatih.all()),
-            wa_url="https://wa.me/?text=" + quote(share_text, safe=""),
+            wa_url=tautan_bagi_wa(judul=judul_bagi, path=absolute),
             gcal_url=_gcal_url(jadwal, absolute),
             login_url=reverse("account_login") + "?next=" + quote(jadwal.get_absolute_url()),
         )

@@ -37,11 +37,40 @@ from .angka import AngkaField, angka_model
 DATE_WIDGET = {"attrs": {"type": "date"}, "format": "%Y-%m-%d"}
 
 
+def _pesan_wajib(field: forms.Field) -> str:
+    """The message for an empty required field says what to do ("Tulis judul di sini.", "Pilih tanggal."),
+    not what is wrong ("Bidang ini tidak boleh kosong.")."""
+    label = str(field.label or "")
+    if not label:
+        return str(field.error_messages["required"])
+    if not label[:2].isupper():  # "Tanggal" → "tanggal", but "NIB" stays
+        label = label[:1].lower() + label[1:]
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField | forms.DateField):
+        return _("Pilih %(label)s.") % {"label": label}
+    if isinstance(field, forms.FileField):
+        return _("Pilih berkas untuk %(label)s.") % {"label": label}
+    return _("Tulis %(label)s di sini.") % {"label": label}
+
+
+def pesan_menuntun(fields) -> None:
+    """Messages that say what to do: an empty required field, a choice not in the list and a date that
+    cannot be read each tell the person what to fill in or pick (operators' and owners' forms)."""
+    for field in fields.values():
+        if field.required:
+            field.error_messages["required"] = _pesan_wajib(field)
+        if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+            field.error_messages["invalid_choice"] = _("Pilih salah satu dari daftar.")
+        if isinstance(field, forms.DateField):
+            field.error_messages["invalid"] = _("Pilih tanggal dari kalender, atau tulis seperti 2026-03-31.")
+
+
 class PortalModelForm(forms.ModelForm):
-    """Dates as native date pickers; text areas keep the model's length limit in the browser too."""
+    """Dates as native date pickers; text areas keep the model's length limit in the browser too;
+    an empty required field asks for what is missing."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        pesan_menuntun(self.fields)
         for field in self.fields.values():
             if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
                 field.widget = forms.DateInput(**DATE_WIDGET)
@@ -183,6 +212,14 @@ class LayananForm(PortalModelForm):
         model = LogLayanan
         fields = ["tanggal", "jenis", "topik", "penerima", "jumlah_penerima", "kelurahan", "petugas", "catatan"]
         widgets = {"jenis": forms.RadioSelect}
+        help_texts = {
+            "tanggal": _("Hari layanan diberikan."),
+            "jenis": _("Pilih satu: teknis (alat, perbaikan), informasi, promosi, atau orientasi TTG."),
+            "topik": _("Singkat saja, misalnya: cara memakai alat pengering."),
+            "jumlah_penerima": _("Berapa orang yang dilayani. Tulis angka, misalnya 3."),
+            "kelurahan": _("Asal penerima, bila tahu."),
+            "catatan": _("Boleh dikosongkan."),
+        }
         formfield_callback = angka_model()
 
     def __init__(self, *args, pos: Pos, **kwargs):
@@ -338,6 +375,11 @@ class KabarForm(PortalModelForm):
         model = Kabar
         fields = ["judul", "tanggal", "isi", "is_terbit"]
         widgets = {"isi": forms.Textarea(attrs={"rows": 10})}
+        help_texts = {
+            "judul": _("Pendek dan jelas, misalnya: Pelatihan jualan daring di aula kecamatan."),
+            "tanggal": _("Hari kegiatan berlangsung."),
+            "isi": _("Ceritakan apa, siapa, dan hasilnya. Tampil di halaman publik pos."),
+        }
 
     def clean_foto(self):
         uploads = self.cleaned_data.get("foto") or []

@@ -7,6 +7,7 @@ from django.templatetags.cache import CacheNode
 from django.utils.safestring import mark_safe
 
 from posyantek.charts import Bar, bar_chart_svg, bulat
+from posyantek.whatsapp import tautan_bagi_wa, tautan_wa
 
 register = template.Library()
 
@@ -65,3 +66,17 @@ def do_fragmen(parser, token):
     return FragmenNode(
         nodelist, parser.compile_filter(str(FRAGMEN_TIMEOUT)), name, vary, parser.compile_filter('"fragments"')
     )
+
+
+@register.simple_tag
+def wa_chat(telepon, pesan: str = "") -> str:
+    """``{% wa_chat telepon pesan as url %}``: a wa.me click-to-chat link, "" when the number is unusable.
+    Render it only where the viewer may already see that number (posyantek/whatsapp.py)."""
+    return tautan_wa(telepon=telepon, pesan=str(pesan or ""))
+
+
+@register.inclusion_tag("includes/_wa_bagi.html")
+def wa_bagi(judul, path) -> dict:
+    """``{% wa_bagi judul obj.get_absolute_url %}``: a "Bagikan ke WhatsApp" link with the title and the
+    absolute address (PORTAL_BASE_URL). A plain link: no script, nothing loaded from WhatsApp."""
+    return {"url": tautan_bagi_wa(judul=str(judul), path=str(path))}

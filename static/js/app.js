@@ -20,11 +20,13 @@
   });
   // The header menu: CSS lays it open on a desktop where the browser can style a <details>'s
   // content; elsewhere open it here on wide screens (without script the "Menu" button still works).
-  var menu = document.querySelector("details[data-menu]");
-  if (menu && window.matchMedia && !(window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
-    var wide = window.matchMedia("(min-width: 68rem)");
-    var sync = function () { if (wide.matches) { menu.open = true; } };
-    sync();
-    if (wide.addEventListener) { wide.addEventListener("change", sync); }
+  // The same for the post's menu under /kelola/ (data-menu holds the media query that lays it open).
+  if (window.matchMedia && !(window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-menu]"), function (menu) {
+      var wide = window.matchMedia(menu.getAttribute("data-menu") || "(min-width: 68rem)");
+      var sync = function () { if (wide.matches) { menu.open = true; } };
+      sync();
+      if (wide.addEventListener) { wide.addEventListener("change", sync); }
+    });
   }
 })();

@@ -74,9 +74,9 @@ def test_hostile_documents_are_refused_or_stored_safely(client_as, operator_a, s
 @pytest.mark.parametrize(
     "extra,message",
     [
-        ({"kategori": "rahasia"}, "Masukkan pilihan yang valid"),
-        ({"judul": ""}, "Bidang ini tidak boleh kosong"),
-        ({"tanggal": "32-01-2025"}, "tanggal yang valid"),
+        ({"kategori": "rahasia"}, "Pilih salah satu dari daftar"),
+        ({"judul": ""}, "di sini."),
+        ({"tanggal": "32-01-2025"}, "Pilih tanggal dari kalender"),
         ({"judul": "x" * 201}, "paling banyak 200"),
     ],
 )
@@ -90,7 +90,7 @@ def test_hostile_details_are_refused_and_nothing_is_stored(client_as, operator_a
 
 def test_missing_file_is_refused(client_as, operator_a):
     response = client_as(operator_a).post("/kelola/gambir/arsip/tambah/", data(""))
-    assert response.status_code == 200 and "Bidang ini tidak boleh kosong" in response.content.decode()
+    assert response.status_code == 200 and "Pilih berkas untuk berkas (PDF" in response.content.decode()
 
 
 def test_download_is_an_attachment_that_never_renders_inline(client_as, operator_a, pos_a):

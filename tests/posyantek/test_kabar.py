@@ -87,10 +87,10 @@ def test_at_most_six_photos_per_news_item(client_as, operator_a, pos_a):
 @pytest.mark.parametrize(
     "extra,message",
     [
-        ({"judul": ""}, "Bidang ini tidak boleh kosong"),
+        ({"judul": ""}, "di sini."),
         ({"judul": "x" * 161}, "paling banyak 160"),
-        ({"tanggal": "kemarin"}, "tanggal yang valid"),
-        ({"isi": ""}, "Bidang ini tidak boleh kosong"),
+        ({"tanggal": "kemarin"}, "Pilih tanggal dari kalender"),
+        ({"isi": ""}, "di sini."),
         ({"keterangan_foto": "x" * 201}, "paling banyak 200"),
     ],
 )

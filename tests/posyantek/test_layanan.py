@@ -46,12 +46,12 @@ def test_new_log_form_suggests_today_and_the_operator(client_as, operator_a):
 @pytest.mark.parametrize(
     "extra,message",
     [
-        ({"jenis": "hiburan"}, "Masukkan pilihan yang valid"),
+        ({"jenis": "hiburan"}, "Pilih salah satu dari daftar"),
         ({"tanggal": (HARI_INI + datetime.timedelta(days=1)).isoformat()}, "tidak boleh di masa depan"),
         ({"jumlah_penerima": "-3"}, "Nilai harus antara 1 dan 10.000."),
-        ({"penerima": ""}, "Bidang ini tidak boleh kosong"),
+        ({"penerima": ""}, "di sini."),
         ({"topik": "x" * 201}, "paling banyak 200"),
-        ({"kelurahan": "abc"}, "Masukkan pilihan yang valid"),
+        ({"kelurahan": "abc"}, "Pilih salah satu dari daftar"),
     ],
 )
 def test_hostile_input_is_refused_and_writes_nothing(client_as, operator_a, pos_a, extra, message):
@@ -64,7 +64,7 @@ def test_hostile_input_is_refused_and_writes_nothing(client_as, operator_a, pos_
 def test_kelurahan_of_another_kecamatan_is_refused(client_as, operator_a, pos_a, pos_b):
     lain = Kelurahan.objects.filter(kecamatan=pos_b.kecamatan).first()
     response = client_as(operator_a).post("/kelola/gambir/layanan/tambah/", valid(pos_a, kelurahan=str(lain.pk)))
-    assert "Masukkan pilihan yang valid" in response.getvalue().decode()
+    assert "Pilih salah satu dari daftar" in response.getvalue().decode()
     with pytest.raises(ValidationError, match="kecamatan pos ini"):
         services.layanan_create(
             pos=pos_a,

@@ -92,9 +92,9 @@ def test_service_refuses_fields_outside_the_record(operator_a, pos_a, pos_b):
     "data,message",
     [
         ({"jabatan": "ketua", "nama": "Dua"}, "sudah diisi orang lain"),
-        ({"jabatan": "raja", "nama": "X"}, "Masukkan pilihan yang valid"),
+        ({"jabatan": "raja", "nama": "X"}, "Pilih salah satu dari daftar"),
         ({"jabatan": "seksi_lain", "nama": "X", "jabatan_lain": ""}, "Tulis nama seksinya"),
-        ({"jabatan": "anggota", "nama": ""}, "Bidang ini tidak boleh kosong"),
+        ({"jabatan": "anggota", "nama": ""}, "di sini."),
         ({"jabatan": "anggota", "nama": "x" * 151}, "paling banyak 150"),
         ({"jabatan": "anggota", "nama": "X", "email": "bukan"}, "alamat email yang valid"),
     ],

@@ -115,7 +115,7 @@ def test_operator_updates_profile_and_public_page_shows_it(client_as, operator_a
         ({"latitude": "-6.1"}, "Isi lintang dan bujur bersama-sama"),
         ({"situs": "javascript:alert(1)"}, "URL yang valid"),
         ({"alamat": "x" * 300}, "paling banyak 255"),
-        ({"tanggal_sk": "2024-13-45"}, "tanggal yang valid"),
+        ({"tanggal_sk": "2024-13-45"}, "Pilih tanggal dari kalender"),
     ],
 )
 def test_profile_hostile_input_is_refused_and_changes_nothing(client_as, operator_a, pos_a, data, message):

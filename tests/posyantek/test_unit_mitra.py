@@ -65,7 +65,7 @@ def test_second_unit_in_the_same_kelurahan_is_refused(client_as, operator_a, pos
 def test_unit_in_another_kecamatan_is_refused(client_as, operator_a, pos_a, pos_b):
     lain = Kelurahan.objects.filter(kecamatan=pos_b.kecamatan).first()
     response = client_as(operator_a).post("/kelola/gambir/unit-kelurahan/tambah/", unit_data(lain))
-    assert "Masukkan pilihan yang valid" in response.getvalue().decode()
+    assert "Pilih salah satu dari daftar" in response.getvalue().decode()
     assert not UnitKelurahan.objects.exists()
 
 
@@ -110,9 +110,9 @@ def test_finished_partnership_is_not_public(client, pos_a):
 @pytest.mark.parametrize(
     "data,message",
     [
-        ({"jenis": "mafia"}, "Masukkan pilihan yang valid"),
+        ({"jenis": "mafia"}, "Pilih salah satu dari daftar"),
         ({"selesai": "2024-01-01"}, "tidak boleh sebelum tanggal mulai"),
-        ({"kerja_sama": ""}, "Bidang ini tidak boleh kosong"),
+        ({"kerja_sama": ""}, "di sini."),
         ({"kontak_email": "bukan"}, "alamat email yang valid"),
         ({"nama": "x" * 151}, "paling banyak 150"),
     ],

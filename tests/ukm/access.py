@@ -151,6 +151,20 @@ ROUTES = [
         method="post",
         kwargs=lambda w: {"pos_slug": w.pos_a.slug, "batch_pk": w.obj["batch_op"].pk},
     ),
+    # Refused (a preview, not a committed import): a message on the batch page, nothing changed.
+    Route(
+        "ukm:kelola-impor-urungkan",
+        UPLOADER_OP_A_POST,
+        method="post",
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "batch_pk": w.obj["batch_op"].pk},
+    ),
+    Route(
+        "ukm:kelola-verifikasi-banyak",
+        KELOLA_POS_A_POST,
+        method="post",
+        kwargs=_pos,
+        data=lambda w: {"ukm": [str(w.obj["klaim"].ukm_id)]},
+    ),
     Route("ukm:kelola-ekspor", KELOLA_POS_A, kwargs=lambda w: {"pos_slug": w.pos_a.slug, "fmt": "csv"}),
     Route("ukm:kelola-ekspor", KELOLA_POS_A, kwargs=lambda w: {"pos_slug": w.pos_a.slug, "fmt": "xlsx"}),
     # The admin provinsi's province-wide pages.
@@ -165,6 +179,12 @@ ROUTES = [
     ),
     Route(
         "ukm:provinsi-impor-batal",
+        ADMIN_ONLY_POST,
+        method="post",
+        kwargs=lambda w: {"batch_pk": w.obj["batch_admin"].pk},
+    ),
+    Route(
+        "ukm:provinsi-impor-urungkan",
         ADMIN_ONLY_POST,
         method="post",
         kwargs=lambda w: {"batch_pk": w.obj["batch_admin"].pk},

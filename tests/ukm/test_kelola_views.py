@@ -227,7 +227,7 @@ def test_create_registers_business_of_the_post(client_as, operator_a, pos_a):
 @pytest.mark.parametrize(
     "field,value,message",
     [
-        ("nama", "", "Bidang ini tidak boleh kosong"),
+        ("nama", "", "di sini."),
         ("nama", "x" * 151, "paling banyak 150"),
         ("pemilik_nik", "317101410775000", "NIK harus tepat 16 digit angka."),
         ("pemilik_nik", "3171014107750O02", "NIK harus tepat 16 digit angka."),
@@ -243,8 +243,8 @@ def test_create_registers_business_of_the_post(client_as, operator_a, pos_a):
         ("pemilik_telepon", "<script>", "Nomor telepon hanya berisi angka"),
         ("instagram", "https://evil.example/sambal", "Tautan ini harus menuju instagram.com."),
         ("situs", "javascript:alert(1)", "URL yang valid"),
-        ("bidang", "senjata", "Masukkan pilihan yang valid"),
-        ("status", "dihapus", "Masukkan pilihan yang valid"),
+        ("bidang", "senjata", "Pilih salah satu dari daftar"),
+        ("status", "dihapus", "Pilih salah satu dari daftar"),
     ],
 )
 def test_create_hostile_input_is_refused_and_writes_nothing(client_as, operator_a, field, value, message):
@@ -257,7 +257,7 @@ def test_create_hostile_input_is_refused_and_writes_nothing(client_as, operator_
 def test_create_with_kelurahan_of_another_post_is_refused(client_as, operator_a):
     response = client_as(operator_a).post(f"{LIST}tambah/", form_data(kelurahan=str(kelurahan("Kali Anyar").pk)))
     assert response.status_code == 200
-    assert "Masukkan pilihan yang valid" in response.content.decode()
+    assert "Pilih salah satu dari daftar" in response.content.decode()
     assert Ukm.objects.count() == 0
 
 
@@ -431,10 +431,10 @@ def test_pendampingan_add_edit_and_owner_reads_it(client_as, operator_a, ukm_a, 
 @pytest.mark.parametrize(
     "data,message",
     [
-        ({"tanggal": "2024-02-30", "jenis": "konsultasi", "pendamping": "X"}, "tanggal yang valid"),
+        ({"tanggal": "2024-02-30", "jenis": "konsultasi", "pendamping": "X"}, "Pilih tanggal dari kalender"),
         ({"tanggal": "2099-01-01", "jenis": "konsultasi", "pendamping": "X"}, "tidak boleh di masa depan"),
-        ({"tanggal": "2024-05-01", "jenis": "hiburan", "pendamping": "X"}, "Masukkan pilihan yang valid"),
-        ({"tanggal": "2024-05-01", "jenis": "konsultasi", "pendamping": ""}, "tidak boleh kosong"),
+        ({"tanggal": "2024-05-01", "jenis": "hiburan", "pendamping": "X"}, "Pilih salah satu dari daftar"),
+        ({"tanggal": "2024-05-01", "jenis": "konsultasi", "pendamping": ""}, "Tulis pendamping di sini."),
         (
             {"tanggal": "2024-05-01", "jenis": "konsultasi", "pendamping": "X", "tindak_lanjut": "2024-04-01"},
             "tidak boleh sebelum",

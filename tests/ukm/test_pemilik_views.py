@@ -78,12 +78,12 @@ def test_owner_form_has_no_stage_status_or_verification(client_as, pemilik_ukm):
     "field,value,message",
     [
         ("pemilik_nik", "1234", "NIK harus tepat 16 digit angka."),
-        ("kelurahan", "999999", "Masukkan pilihan yang valid"),
-        ("kelurahan", "", "Bidang ini tidak boleh kosong"),
+        ("kelurahan", "999999", "Pilih salah satu dari daftar"),
+        ("kelurahan", "", "Pilih kelurahan."),
         ("modal_usaha", "-1000", "Nilai harus antara Rp0 dan Rp1.000.000.000.000.000."),
         ("modal_usaha", "10000000000000000", "Nilai harus antara Rp0 dan Rp1.000.000.000.000.000."),
         ("tiktok", "https://tiktok.evil.example/@kopi", "Tautan ini harus menuju tiktok.com."),
-        ("pemilik_nama", "", "Bidang ini tidak boleh kosong"),
+        ("pemilik_nama", "", "di sini."),
     ],
 )
 def test_owner_register_hostile_input_refused(client_as, pemilik_ukm, field, value, message):

@@ -93,6 +93,8 @@ class _PratinjauView(_Scope, TemplateView):
             impor_url=self.url("impor"),
             list_url=self.url("list"),
             bisa_disimpan=batch.status == StatusImpor.PRATINJAU and not galat and rows,
+            bisa_diurungkan=services.impor_bisa_diurungkan(batch=batch, oleh=self.request.user),
+            urungkan_url=self.url("impor-urungkan", batch_pk=batch.pk),
         )
         return ctx
 
@@ -136,6 +138,26 @@ class _BatalView(_Scope, View):
         return redirect(self.url("impor"))
 
 
+class _UrungkanView(_Scope, View):
+    """Undo a committed import (``services.impor_urungkan``: the same person, within a day, nothing changed)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        batch = self.get_batch()
+        try:
+            services.impor_urungkan(batch=batch, oleh=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(self.url("impor-pratinjau", batch_pk=batch.pk))
+        messages.success(
+            request,
+            _("Impor diurungkan: %(baru)s UKM baru dihapus, %(perbarui)s UKM dikembalikan ke data sebelumnya.")
+            % {"baru": batch.jumlah_baru, "perbarui": batch.jumlah_perbarui},
+        )
+        return redirect(self.url("list"))
+
+
 class _EksporView(View):
     http_method_names = ["get"]
 
@@ -164,6 +186,10 @@ class KelolaImporBatalView(KelolaPosMixin, _BatalView):
     pass
 
 
+class KelolaImporUrungkanView(KelolaPosMixin, _UrungkanView):
+    pass
+
+
 class KelolaEksporView(KelolaPosMixin, _EksporView):
     pass
 
@@ -181,6 +207,10 @@ class ProvinsiImporSimpanView(AdminProvinsiMixin, _SimpanView):
 
 
 class ProvinsiImporBatalView(AdminProvinsiMixin, _BatalView):
+    pass
+
+
+class ProvinsiImporUrungkanView(AdminProvinsiMixin, _UrungkanView):
     pass
 
 

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
 from posyantek import versi
@@ -98,7 +99,15 @@ class UkmCreateView(KelolaPosMixin, FormView):
 
     def form_valid(self, form):
         try:
-            ukm = services.ukm_create(data=form.cleaned_data, oleh=self.request.user, pos=self.pos)
+            ukm = services.ukm_create(
+                data=form.cleaned_data,
+                oleh=self.request.user,
+                pos=self.pos,
+                abaikan_ganda=self.request.POST.get("tetap_simpan") == "1",
+            )
+        except services.UkmMungkinGanda as exc:
+            # Nothing saved: the same form again, filled in, with the likely duplicates and "Tetap simpan".
+            return self.render_to_response(self.get_context_data(form=form, mungkin_ganda=exc.ukm_list))
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -176,6 +185,26 @@ class UkmVerifikasiView(KelolaPosMixin, UkmScopeMixin, View):
         services.ukm_verify(ukm=ukm, oleh=request.user, verified=verified)
         messages.success(request, _("UKM ditandai terverifikasi.") if verified else _("Tanda verifikasi dicabut."))
         return redirect(ukm.get_kelola_url())
+
+
+class UkmVerifikasiBanyakView(KelolaPosMixin, View):
+    """Verify the pending businesses ticked in the post's list (only this post's, only pending ones)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        ids = [v for v in request.POST.getlist("ukm") if v.isdigit() and len(v) <= 12]
+        try:
+            hasil = services.ukm_verifikasi_banyak(pos=self.pos, ukm_ids=[int(v) for v in ids], oleh=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                ngettext("%(n)s UKM ditandai terverifikasi.", "%(n)s UKM ditandai terverifikasi.", len(hasil))
+                % {"n": len(hasil)},
+            )
+        return redirect("ukm:kelola-list", pos_slug=self.pos.slug)
 
 
 class UkmRiwayatView(KelolaPosMixin, UkmScopeMixin, TemplateView):
