@@ -29,7 +29,6 @@ from lomba.services.penilaian import (  # noqa: F401
     nilai_simpan,
     penugasan_create,
     penugasan_delete,
-    pos_tandai_percontohan,
 )
 from lomba.services.peserta import (  # noqa: F401
     dokumen_delete,
@@ -84,7 +83,6 @@ __all__ = [
     "lomba_kembali_draf",
     "lomba_finalkan",
     "lomba_umumkan",
-    "pos_tandai_percontohan",
     "lomba_tandai_percontohan",
     "impor_nasional_pratinjau",
     "impor_nasional_terapkan",
