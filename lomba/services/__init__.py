@@ -40,6 +40,7 @@ from lomba.services.peserta import (  # noqa: F401
     peserta_set_favorit,
     peserta_update,
 )
+from lomba.services.status import lomba_status_ubah  # noqa: F401
 from lomba.services.struktur import (  # noqa: F401
     bobot_simpan,
     kriteria_create,
