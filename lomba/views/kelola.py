@@ -380,19 +380,12 @@ class PesertaDetailView(LombaAreaMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         peserta = self.peserta_atau_404(self.kwargs["peserta_pk"])
         semua = self.boleh_lihat_semua_nilai
-        nilai = list(selectors.nilai_peserta(peserta, juri=None if semua else self.request.user))
-        tahap_list = list(self.lomba.tahap_set.prefetch_related("kriteria_set"))
-        juri_list = []
-        for n in nilai:
-            if n.juri not in juri_list:
-                juri_list.append(n.juri)
-        sel = {(n.kriteria_id, n.juri_id): n.nilai for n in nilai}
-        baris = [(t, k, [sel.get((k.pk, j.pk)) for j in juri_list]) for t in tahap_list for k in t.kriteria_set.all()]
+        matriks = selectors.nilai_peserta_matriks(peserta=peserta, juri=None if semua else self.request.user)
         ctx.update(
             peserta=peserta,
             dokumen_list=peserta.dokumen_set.all(),
-            juri_list=juri_list,
-            baris_nilai=baris,
+            juri_list=matriks.juri_list,
+            baris_nilai=matriks.baris,
             semua_nilai=semua,
             riwayat=selectors.riwayat_nilai(peserta)[:100] if self.is_admin else None,
             boleh_menilai=(
