@@ -21,7 +21,7 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from posyantek.models import Kota, Pos
+from posyantek.models import Kota, Pos, PosScopedQuerySet
 from posyantek.uploads import private_storage, safe_name
 
 
@@ -275,10 +275,7 @@ class Kriteria(models.Model):
         return self.nama
 
 
-class PesertaQuerySet(models.QuerySet):
-    def for_pos(self, pos: Pos) -> "PesertaQuerySet":
-        return self.filter(pos=pos)
-
+class PesertaQuerySet(PosScopedQuerySet):
     def with_relasi(self) -> "PesertaQuerySet":
         return self.select_related("pos", "pos__kecamatan", "pos__kecamatan__kota")
 

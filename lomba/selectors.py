@@ -405,6 +405,29 @@ def nilai_peserta(*, peserta: Peserta, juri: User | None = None) -> QuerySet[Nil
     return qs.filter(juri=juri) if juri is not None else qs
 
 
+@dataclass
+class MatriksNilaiPeserta:
+    """One entry's scores as a table: a column per juri (in the order of the scores), a row per
+    criterion of every stage ``(tahap, kriteria, [score of each juri or None])``."""
+
+    juri_list: list[User]
+    baris: list[tuple]
+
+
+def nilai_peserta_matriks(*, peserta: Peserta, juri: User | None = None) -> MatriksNilaiPeserta:
+    """The score table of an entry's page; of one juri only when ``juri`` is given (what a juri sees
+    before final). Three queries whatever the number of juri and criteria."""
+    nilai = list(nilai_peserta(peserta=peserta, juri=juri))
+    juri_list: list[User] = []
+    for n in nilai:
+        if n.juri not in juri_list:
+            juri_list.append(n.juri)
+    sel = {(n.kriteria_id, n.juri_id): n.nilai for n in nilai}
+    tahap_list = peserta.lomba.tahap_set.prefetch_related("kriteria_set")
+    baris = [(t, k, [sel.get((k.pk, j.pk)) for j in juri_list]) for t in tahap_list for k in t.kriteria_set.all()]
+    return MatriksNilaiPeserta(juri_list=juri_list, baris=baris)
+
+
 def riwayat_nilai(*, peserta: Peserta) -> QuerySet:
     """Every change of every score of an entry (admin only): who, when, what."""
     return (

@@ -187,10 +187,10 @@ class JadwalForm(forms.ModelForm):
 
     def __init__(self, *args, pos: Pos, **kwargs):
         super().__init__(*args, **kwargs)
-        programs = Program.objects.for_pos(pos).aktif()
+        programs = Program.objects.terbaca_pos(pos).aktif()
         current = [self.instance.program_id] if self.instance.program_id else []
         if current:
-            programs = Program.objects.for_pos(pos).filter(pk__in=current) | programs
+            programs = Program.objects.terbaca_pos(pos).filter(pk__in=current) | programs
         self.fields["program"].queryset = programs.order_by("nama")
         already = list(self.instance.pelatih.values_list("pk", flat=True)) if self.instance.pk else []
         self.fields["pelatih"].queryset = selectors.pelatih_pilihan(pos=pos, juga=already)

@@ -28,7 +28,7 @@ def pos_dasbor(*, request, pos) -> dict:
         "pelatihan_dasbor": {
             "sesi_mendatang": Jadwal.objects.for_pos(pos).upcoming().exclude(status=Jadwal.Status.DIBATALKAN).count(),
             "aktivitas_menunggu": AktivitasRelawan.objects.for_pos(pos).menunggu().count(),
-            "relawan": Relawan.objects.for_pos(pos).count(),
+            "relawan": Relawan.objects.terbaca_pos(pos).count(),
         }
     }
 

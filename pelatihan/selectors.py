@@ -324,7 +324,7 @@ def relawan_list_for_pos(*, pos: Pos, dari: date, sampai: date) -> QuerySet[Rela
     only — and their confirmed and pending hours at this post in the period."""
     in_period = Q(aktivitas__pos=pos, aktivitas__tanggal__range=(dari, sampai))
     return (
-        Relawan.objects.for_pos(pos)
+        Relawan.objects.terbaca_pos(pos)
         .select_related("user")
         .prefetch_related("keahlian")
         .annotate(

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from posyantek.models import Pos
+from posyantek.models import Pos, PosScopedQuerySet
 
 
 class Bidang(models.TextChoices):
@@ -64,8 +64,9 @@ class TeknologiQuerySet(models.QuerySet):
         """What the public may see: published technologies only. Drafts are never public."""
         return self.filter(status=StatusTeknologi.TERBIT)
 
-    def for_pos(self, pos: Pos) -> "TeknologiQuerySet":
-        """The technologies a post proposed (any status): what its operators may edit before publication."""
+    def terbaca_pos(self, pos: Pos) -> "TeknologiQuerySet":
+        """The technologies a post proposed, any status: its operators read them all, and edit one only
+        before publication (the province curates it after)."""
         return self.filter(diusulkan_pos=pos)
 
 
@@ -224,9 +225,8 @@ class FotoTeknologi(models.Model):
         return self.keterangan or self.foto.name
 
 
-class TeknologiPosQuerySet(models.QuerySet):
-    def for_pos(self, pos: Pos) -> "TeknologiPosQuerySet":
-        return self.filter(pos=pos)
+class TeknologiPosQuerySet(PosScopedQuerySet):
+    pass
 
 
 class TeknologiPos(models.Model):
@@ -339,12 +339,9 @@ class StatusAdopsi(models.TextChoices):
     DITOLAK = "ditolak", _("Ditolak")
 
 
-class AdopsiQuerySet(models.QuerySet):
+class AdopsiQuerySet(PosScopedQuerySet):
     def disetujui(self) -> "AdopsiQuerySet":
         return self.filter(status=StatusAdopsi.DISETUJUI)
-
-    def for_pos(self, pos: Pos) -> "AdopsiQuerySet":
-        return self.filter(pos=pos)
 
 
 class Adopsi(models.Model):
@@ -423,10 +420,7 @@ class StatusKampanye(models.TextChoices):
     BATAL = "batal", _("Batal")
 
 
-class KampanyeQuerySet(models.QuerySet):
-    def for_pos(self, pos: Pos) -> "KampanyeQuerySet":
-        return self.filter(pos=pos)
-
+class KampanyeQuerySet(PosScopedQuerySet):
     def published(self) -> "KampanyeQuerySet":
         """Campaigns the public sees: those for a published technology."""
         return self.filter(teknologi__status=StatusTeknologi.TERBIT)

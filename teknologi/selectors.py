@@ -411,6 +411,17 @@ def janji_milik(*, kampanye: KampanyeUrunBeli, user: User) -> JanjiUrunBeli | No
     return kampanye.janji_set.filter(pengguna=user, status=StatusJanji.AKTIF).first()
 
 
+def kampanye_boleh_janji(*, kampanye: KampanyeUrunBeli, pengguna: User, janji: JanjiUrunBeli | None) -> bool:
+    """Whether the campaign page offers ``pengguna`` the pledge form: UKM owners only, while the
+    campaign takes pledges; a full campaign takes no new pledgers, but its pledgers (``janji``, their
+    active pledge) may still lower or withdraw theirs."""
+    return bool(
+        getattr(pengguna, "is_authenticated", False)
+        and pengguna.is_pemilik_ukm
+        and (kampanye.menerima_janji or (janji is not None and kampanye.janji_dapat_diubah))
+    )
+
+
 def janji_list_pengguna(*, user: User) -> QuerySet[JanjiUrunBeli]:
     """A person's own pledges (their account page)."""
     return (

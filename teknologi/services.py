@@ -6,6 +6,8 @@ checked that the user may act on the post or technology; the rules that belong t
 (who may pledge, when a campaign closes, what an operator may still edit) are enforced here.
 """
 
+import copy
+from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
@@ -20,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from posyantek import services as posyantek_services
 from posyantek.models import Pos, User
+from posyantek.services.pos import _hapus_berkas_setelah_commit
 from posyantek.services.unik import BENTROK, pelanggaran_unik, simpan_unik
 from teknologi import pencarian
 from teknologi.models import (
@@ -135,12 +138,19 @@ def teknologi_simpan(
     teknologi: Teknologi | None = None,
     pos: Pos | None = None,
     foto: ContentFile | None = None,
+    foto_tambahan: ContentFile | None = None,
+    foto_tambahan_keterangan: str = "",
+    hapus_foto: Iterable[FotoTeknologi] = (),
     is_demo: bool = False,
 ) -> Teknologi:
-    """Create (a draft) or update a technology and keep its search document current.
+    """Create (a draft) or update a technology, its further photos and its search document, in one
+    transaction: the whole edit form is this one call.
 
     An operator (``pos`` given) may only edit what their post proposed, and only before it is
-    published; an admin provinsi edits anything (the caller checked the role).
+    published; an admin provinsi edits anything (the caller checked the role). ``foto`` replaces the
+    main photo; ``foto_tambahan`` adds a further one; ``hapus_foto`` removes further photos of THIS
+    technology (another's is refused). Replaced and removed files leave the storage only once the
+    change is committed, and the removals are named in the technology's history (change reason).
     """
     baru = teknologi is None
     if baru:
@@ -157,11 +167,25 @@ def teknologi_simpan(
         _tolak_draf_kembar(teknologi, oleh=oleh)
     if not teknologi.slug:
         teknologi.slug = _slug_unik(teknologi.nama)
+    hapus_foto = list(hapus_foto)
+    if any(baru or f.teknologi_id != teknologi.pk for f in hapus_foto):
+        raise ValidationError({"hapus_foto": _("Foto yang dipilih bukan foto teknologi ini.")})
+    foto_lama = copy.copy(teknologi.foto) if foto is not None and teknologi.foto else None
     if foto is not None:
         teknologi.foto.save(foto.name, foto, save=False)
     _isi_dokumen_cari(teknologi)
     teknologi.full_clean()
+    if hapus_foto:
+        nama = ", ".join(f.keterangan or f.foto.name.rsplit("/", 1)[-1] for f in hapus_foto)
+        teknologi._change_reason = (_("Foto dihapus: %(nama)s") % {"nama": nama})[:100]
     _simpan_dengan_slug(teknologi, baru=baru)
+    if foto_lama is not None:
+        _hapus_berkas_setelah_commit(foto_lama)
+    for row in hapus_foto:
+        _hapus_berkas_setelah_commit(row.foto)
+        row.delete()
+    if foto_tambahan is not None:
+        foto_tambah(teknologi=teknologi, foto=foto_tambahan, keterangan=foto_tambahan_keterangan)
     pencarian.perbarui_vektor(Teknologi.objects.filter(pk=teknologi.pk))
     return teknologi
 

@@ -18,7 +18,7 @@ urlpatterns = [
     # Urun beli.
     path("urun-beli/", urunbeli.KampanyeListView.as_view(), name="kampanye-list"),
     path("urun-beli/<int:pk>/", urunbeli.KampanyeDetailView.as_view(), name="kampanye-detail"),
-    path("urun-beli/<int:pk>/janji/", urunbeli.janji_simpan, name="janji-simpan"),
+    path("urun-beli/<int:pk>/janji/", urunbeli.JanjiSimpanView.as_view(), name="janji-simpan"),
     path("urun-beli/<int:pk>/tarik/", urunbeli.janji_tarik, name="janji-tarik"),
     # Curation by the admin provinsi (before the per-post routes: "teknologi" is no post's slug).
     path("kelola/teknologi/", kelola.KurasiListView.as_view(), name="kurasi-list"),

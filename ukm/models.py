@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from posyantek.models import Kelurahan, Pos
+from posyantek.models import Kelurahan, Pos, PosScopedQuerySet
 
 from .klasifikasi import DasarKelas, Kelas
 
@@ -121,10 +121,9 @@ class StatusUkm(models.TextChoices):
     NONAKTIF = "nonaktif", _("Nonaktif")
 
 
-class UkmQuerySet(models.QuerySet):
-    def for_pos(self, pos: Pos) -> "UkmQuerySet":
-        """The businesses served by one post (through the kelurahan's kecamatan, stored as ``pos``)."""
-        return self.filter(pos=pos)
+class UkmQuerySet(PosScopedQuerySet):
+    """``for_pos``: the businesses served by one post (through the kelurahan's kecamatan, stored as
+    ``pos``)."""
 
     def for_pemilik(self, user) -> "UkmQuerySet":
         """The businesses linked to this owner's account; none for anonymous users."""

@@ -29,7 +29,6 @@ from lomba.services.penilaian import (  # noqa: F401
     nilai_simpan,
     penugasan_create,
     penugasan_delete,
-    pos_tandai_percontohan,
 )
 from lomba.services.peserta import (  # noqa: F401
     dokumen_delete,
@@ -41,6 +40,7 @@ from lomba.services.peserta import (  # noqa: F401
     peserta_set_favorit,
     peserta_update,
 )
+from lomba.services.status import lomba_status_ubah  # noqa: F401
 from lomba.services.struktur import (  # noqa: F401
     bobot_simpan,
     kriteria_create,
@@ -84,7 +84,6 @@ __all__ = [
     "lomba_kembali_draf",
     "lomba_finalkan",
     "lomba_umumkan",
-    "pos_tandai_percontohan",
     "lomba_tandai_percontohan",
     "impor_nasional_pratinjau",
     "impor_nasional_terapkan",

@@ -238,17 +238,6 @@ def lomba_umumkan(*, lomba: Lomba, oleh: User) -> Lomba:
 
 
 @transaction.atomic
-def pos_tandai_percontohan(*, pos: Pos, tahun: int, alasan: str, oleh: User) -> Pos:
-    """Mark a post as a model post (percontohan) of ``tahun`` with the reason shown on its page,
-    beside any earlier designation."""
-    alasan = " ".join((alasan or "").split())
-    if not alasan:
-        raise ValidationError(_("Alasan penetapan percontohan wajib diisi."))
-    # An earlier designation (DKI's model posts of 2009, last year's winners) stays on record.
-    return percontohan_tetapkan(pos=pos, oleh=oleh, tahun=tahun, alasan=alasan)
-
-
-@transaction.atomic
 def lomba_tandai_percontohan(*, lomba: Lomba, peserta_ids: list[int], oleh: User, alasan: str = "") -> list[Pos]:
     """Mark the chosen ranked DKI entries of a finished competition as model posts, in one step."""
     lomba = kunci_lomba(lomba=lomba)
@@ -262,12 +251,10 @@ def lomba_tandai_percontohan(*, lomba: Lomba, peserta_ids: list[int], oleh: User
     hasil = []
     for p in chosen:
         dasar = p.penghargaan or _("Peringkat %(n)s") % {"n": p.peringkat}
+        # The one percontohan rule (posyantek): admin only, a reason, a valid year, history kept.
         hasil.append(
-            pos_tandai_percontohan(
-                pos=p.pos,
-                tahun=lomba.tahun,
-                alasan=alasan or f"{dasar} — {lomba.nama}",
-                oleh=oleh,
+            percontohan_tetapkan(
+                pos=p.pos, tahun=lomba.tahun, alasan=alasan or f"{dasar} — {lomba.nama}"[:255], oleh=oleh
             )
         )
     return hasil

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -278,22 +279,18 @@ class StatusView(AksiView):
 
     def aksi(self, request):
         ke = request.POST.get("ke", "")
-        oleh = request.user
-        if ke in ("final", "diumumkan") and request.POST.get("konfirmasi") != "1":
-            raise ValidationError(_("Centang kotak konfirmasi terlebih dahulu."))
-        if ke == "penilaian":
-            services.lomba_mulai_penilaian(lomba=self.lomba, oleh=oleh)
-            return _("Penilaian dibuka: juri dapat mulai menilai.")
-        if ke == "draft":
-            services.lomba_kembali_draf(lomba=self.lomba, oleh=oleh)
-            return _("Lomba dikembalikan ke draf.")
-        if ke == "final":
-            services.lomba_finalkan(lomba=self.lomba, oleh=oleh)
-            return _("Lomba difinalkan: peringkat ditetapkan dan semua nilai dibekukan.")
-        if ke == "diumumkan":
-            services.lomba_umumkan(lomba=self.lomba, oleh=oleh)
-            return _("Hasil lomba diumumkan dan tampil di halaman publik.")
-        raise ValidationError(_("Perubahan status tidak dikenal."))
+        services.lomba_status_ubah(
+            lomba=self.lomba, ke=ke, oleh=request.user, konfirmasi=request.POST.get("konfirmasi") == "1"
+        )
+        return str(PESAN_STATUS[ke])
+
+
+PESAN_STATUS = {
+    Status.PENILAIAN: gettext_lazy("Penilaian dibuka: juri dapat mulai menilai."),
+    Status.DRAFT: gettext_lazy("Lomba dikembalikan ke draf."),
+    Status.FINAL: gettext_lazy("Lomba difinalkan: peringkat ditetapkan dan semua nilai dibekukan."),
+    Status.DIUMUMKAN: gettext_lazy("Hasil lomba diumumkan dan tampil di halaman publik."),
+}
 
 
 # --- Entries ---------------------------------------------------------------------------------------
@@ -383,19 +380,12 @@ class PesertaDetailView(LombaAreaMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         peserta = self.peserta_atau_404(self.kwargs["peserta_pk"])
         semua = self.boleh_lihat_semua_nilai
-        nilai = list(selectors.nilai_peserta(peserta=peserta, juri=None if semua else self.request.user))
-        tahap_list = list(self.lomba.tahap_set.prefetch_related("kriteria_set"))
-        juri_list = []
-        for n in nilai:
-            if n.juri not in juri_list:
-                juri_list.append(n.juri)
-        sel = {(n.kriteria_id, n.juri_id): n.nilai for n in nilai}
-        baris = [(t, k, [sel.get((k.pk, j.pk)) for j in juri_list]) for t in tahap_list for k in t.kriteria_set.all()]
+        matriks = selectors.nilai_peserta_matriks(peserta=peserta, juri=None if semua else self.request.user)
         ctx.update(
             peserta=peserta,
             dokumen_list=peserta.dokumen_set.all(),
-            juri_list=juri_list,
-            baris_nilai=baris,
+            juri_list=matriks.juri_list,
+            baris_nilai=matriks.baris,
             semua_nilai=semua,
             riwayat=selectors.riwayat_nilai(peserta=peserta)[:100] if self.is_admin else None,
             boleh_menilai=(

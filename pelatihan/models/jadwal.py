@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from posyantek.models import Pos
+from posyantek.models import Pos, PosScopedQuerySet
 
 from .program import Program
 
@@ -30,10 +30,7 @@ def _jumlah_pendaftaran(status: str) -> Subquery:
     )
 
 
-class JadwalQuerySet(models.QuerySet):
-    def for_pos(self, pos: Pos) -> "JadwalQuerySet":
-        return self.filter(pos=pos)
-
+class JadwalQuerySet(PosScopedQuerySet):
     def published(self) -> "JadwalQuerySet":
         """Sessions the public may see: published ones (drafts stay with the post)."""
         return self.filter(status=Jadwal.Status.TERBIT)
@@ -201,7 +198,11 @@ class Jadwal(models.Model):
         return min(100, round(terisi * 100 / self.kapasitas)) if self.kapasitas else 100
 
 
-class PendaftaranQuerySet(models.QuerySet):
+class PendaftaranQuerySet(PosScopedQuerySet):
+    """``for_pos``: registrations for the post's own sessions."""
+
+    pos_lookup = "jadwal__pos"
+
     def aktif(self) -> "PendaftaranQuerySet":
         return self.exclude(status=Pendaftaran.Status.DIBATALKAN)
 
@@ -211,9 +212,6 @@ class PendaftaranQuerySet(models.QuerySet):
     def menunggu(self) -> "PendaftaranQuerySet":
         """The waiting list in the order people joined it."""
         return self.filter(status=Pendaftaran.Status.MENUNGGU).order_by("antre_sejak", "pk")
-
-    def for_pos(self, pos: Pos) -> "PendaftaranQuerySet":
-        return self.filter(jadwal__pos=pos)
 
     def for_user(self, user) -> "PendaftaranQuerySet":
         return self.filter(user=user) if getattr(user, "is_authenticated", False) else self.none()

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from posyantek.models import Pos
+from posyantek.models import Pos, PosScopedQuerySet
 
 
 class Topik(models.TextChoices):
@@ -26,9 +26,12 @@ class Topik(models.TextChoices):
     METODE_MENGAJAR = "metode_mengajar", _("Metode mengajar (untuk pelatih)")
 
 
-class ProgramQuerySet(models.QuerySet):
-    def for_pos(self, pos: Pos) -> "ProgramQuerySet":
-        """Programmes a post may schedule: its own and the provincial ones (``pos`` empty)."""
+class ProgramQuerySet(PosScopedQuerySet):
+    """``for_pos``: the post's own programmes, which its operators edit."""
+
+    def terbaca_pos(self, pos: Pos) -> "ProgramQuerySet":
+        """Programmes a post may read and schedule: its own and the provincial ones (``pos`` empty),
+        which only the admin provinsi edits."""
         return self.filter(Q(pos=pos) | Q(pos__isnull=True))
 
     def provinsi(self) -> "ProgramQuerySet":

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from posyantek.models import Kecamatan, Pos
+from posyantek.models import Kecamatan, Pos, PosScopedQuerySet
 
 from .jadwal import Jadwal
 
@@ -54,8 +54,9 @@ class RelawanQuerySet(models.QuerySet):
     def diterima(self) -> "RelawanQuerySet":
         return self.filter(status=Relawan.Status.DITERIMA)
 
-    def for_pos(self, pos: Pos) -> "RelawanQuerySet":
-        """Accepted volunteers assigned to ``pos`` — what that post's operators may see."""
+    def terbaca_pos(self, pos: Pos) -> "RelawanQuerySet":
+        """Accepted volunteers assigned to ``pos``: what that post's operators may see (read-only;
+        a volunteer belongs to no post, see ``PosScopedQuerySet``)."""
         return self.diterima().filter(penugasan__pos=pos)
 
     def belum_diputuskan(self) -> "RelawanQuerySet":
@@ -228,10 +229,7 @@ class PenugasanRelawan(models.Model):
         return f"{self.relawan} → {self.pos}"
 
 
-class AktivitasRelawanQuerySet(models.QuerySet):
-    def for_pos(self, pos: Pos) -> "AktivitasRelawanQuerySet":
-        return self.filter(pos=pos)
-
+class AktivitasRelawanQuerySet(PosScopedQuerySet):
     def dikonfirmasi(self) -> "AktivitasRelawanQuerySet":
         return self.filter(status=AktivitasRelawan.Status.DIKONFIRMASI)
 

@@ -298,7 +298,7 @@ class ProgramListView(KelolaPosMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["program_list"] = (
-            Program.objects.for_pos(self.pos)
+            Program.objects.terbaca_pos(self.pos)
             .prefetch_related("topik_set")
             .annotate(jumlah_sesi=Count("jadwal_set", filter=Q(jadwal_set__pos=self.pos)))
             .order_by("pos", "nama")
@@ -332,7 +332,7 @@ class ProgramUbahView(_ProgramFormMixin, FormView):
 
     def get_program(self) -> Program:
         if not hasattr(self, "program"):
-            self.program = get_object_or_404(Program.objects.filter(pos=self.pos), pk=self.kwargs["pk"])
+            self.program = get_object_or_404(Program.objects.for_pos(self.pos), pk=self.kwargs["pk"])
         return self.program
 
     def get_form_kwargs(self):

@@ -11,10 +11,25 @@ from .wilayah import Kecamatan
 
 class PosScopedQuerySet(models.QuerySet):
     """Rows that belong to one post. Views under /kelola/<pos_slug>/ fetch them only through
-    ``for_pos(self.pos)``, so an operator never reaches another post's rows by guessing ids."""
+    ``for_pos(self.pos)``, so an operator never reaches another post's rows by guessing ids.
+
+    One meaning per name, for every model of every app:
+
+    - ``for_pos(pos)``: the rows ``pos`` OWNS and its operators may change (the ``pos`` foreign key,
+      or ``pos_lookup`` when ownership runs through a parent, e.g. a registration through its
+      session). Every model scoped to a post uses this class (or a subclass) for it.
+    - ``terbaca_pos(pos)``: the rows ``pos``'s operators may READ or use without owning them, e.g.
+      the provincial programmes beside its own, the volunteers assigned to it, the technologies it
+      proposed (curated by the province once published). Defined only on the querysets that have
+      such rows; whoever changes a row read this way checks the right to change it again (the
+      service refuses, e.g. a published technology or a provincial programme).
+    """
+
+    #: the lookup from the model to its owning post
+    pos_lookup = "pos"
 
     def for_pos(self, pos) -> "PosScopedQuerySet":
-        return self.filter(pos=pos)
+        return self.filter(**{self.pos_lookup: pos})
 
 
 class PosQuerySet(models.QuerySet):

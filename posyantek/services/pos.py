@@ -103,6 +103,8 @@ def _hapus_berkas_setelah_commit(field_file) -> None:
 
 # Profile and percontohan -------------------------------------------------------------------------
 
+ALASAN_PERCONTOHAN_MAKS = 255
+
 
 @transaction.atomic
 def pos_profile_update(*, pos: Pos, oleh: User, data: dict) -> Pos:
@@ -127,14 +129,27 @@ def pos_percontohan_set(*, pos: Pos, oleh: User, is_percontohan: bool, tahun: in
 
 
 @transaction.atomic
-def percontohan_tetapkan(*, pos: Pos, oleh: User | None, tahun: int | None, alasan: str, koreksi: bool = False) -> Pos:
-    """Designate ``pos`` a model post of ``tahun`` without losing an earlier designation.
+def percontohan_tetapkan(*, pos: Pos, oleh: User, tahun: int | None, alasan: str, koreksi: bool = False) -> Pos:
+    """Designate ``pos`` a model post of ``tahun`` without losing an earlier designation: the ONE
+    percontohan rule, called by the admin's post form and by the Lomba's "mark the winners" step.
+
+    Checks, each refusing before anything is written: ``oleh`` is an admin provinsi (operators do
+    not crown their own post); the reason is given (it is what the post's page shows) and at most
+    255 characters; the year is given and between 2000 and 2100 (the model's validators).
 
     The designation the post carries is first put on record (posts marked before the history
     existed), then this one is added; the same year and reason twice adds nothing. ``koreksi``:
     the same year as the post's current designation rewrites that one (the admin's form fixing a
     reason). The post shows the latest year's designation."""
-    alasan = " ".join((alasan or "").split())[:255]
+    if not is_admin_provinsi(oleh):
+        raise PermissionDenied(_("Hanya admin provinsi yang menetapkan pos percontohan."))
+    alasan = " ".join((alasan or "").split())
+    if not alasan:
+        raise ValidationError({"alasan": _("Alasan penetapan percontohan wajib diisi.")})
+    if len(alasan) > ALASAN_PERCONTOHAN_MAKS:
+        raise ValidationError(
+            {"alasan": _("Alasan penetapan paling banyak %(n)s karakter.") % {"n": ALASAN_PERCONTOHAN_MAKS}}
+        )
     pos = Pos.objects.select_for_update().get(pk=pos.pk)
     riwayat = pos.penetapan_percontohan
     if pos.is_percontohan and pos.percontohan_tahun and not riwayat.filter(tahun=pos.percontohan_tahun).exists():

@@ -10,7 +10,6 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -59,7 +58,7 @@ class _Teknologi:
     def get_teknologi(self) -> Teknologi:
         if self.kurasi:
             return get_object_or_404(Teknologi, slug=self.kwargs["slug"])
-        teknologi = get_object_or_404(Teknologi.objects.for_pos(self.pos), slug=self.kwargs["slug"])
+        teknologi = get_object_or_404(Teknologi.objects.terbaca_pos(self.pos), slug=self.kwargs["slug"])
         return teknologi
 
     def boleh_ubah(self, teknologi: Teknologi) -> bool:
@@ -97,22 +96,16 @@ class TeknologiFormMixin(_Teknologi):
         form = TeknologiForm(request.POST, request.FILES, instance=teknologi or Teknologi())
         if form.is_valid():
             try:
-                with transaction.atomic():
-                    teknologi = services.teknologi_simpan(
-                        data=form.data_teknologi(),
-                        oleh=request.user,
-                        teknologi=teknologi,
-                        pos=None if self.kurasi else self.pos,
-                        foto=form.cleaned_data.get("foto_baru"),
-                    )
-                    if form.cleaned_data.get("foto_tambahan"):
-                        services.foto_tambah(
-                            teknologi=teknologi,
-                            foto=form.cleaned_data["foto_tambahan"],
-                            keterangan=form.cleaned_data.get("foto_tambahan_keterangan", ""),
-                        )
-                    for foto in form.cleaned_data.get("hapus_foto") or []:
-                        foto.delete()
+                teknologi = services.teknologi_simpan(
+                    data=form.data_teknologi(),
+                    oleh=request.user,
+                    teknologi=teknologi,
+                    pos=None if self.kurasi else self.pos,
+                    foto=form.cleaned_data.get("foto_baru"),
+                    foto_tambahan=form.cleaned_data.get("foto_tambahan"),
+                    foto_tambahan_keterangan=form.cleaned_data.get("foto_tambahan_keterangan", ""),
+                    hapus_foto=form.cleaned_data.get("hapus_foto") or [],
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -399,7 +392,7 @@ class KelolaTeknologiListView(KelolaPosMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["usulan_list"] = Teknologi.objects.for_pos(self.pos).order_by("status", "nama")
+        ctx["usulan_list"] = Teknologi.objects.terbaca_pos(self.pos).order_by("status", "nama")
         ctx["peraga_list"] = (
             TeknologiPos.objects.for_pos(self.pos).select_related("teknologi").order_by("teknologi__nama")
         )

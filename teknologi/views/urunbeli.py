@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView, TemplateView
+from django.views.generic import DetailView, FormView, TemplateView
+from django.views.generic.edit import FormMixin
 
 from posyantek.export import ekspor_response, format_diminta
 from posyantek.forms import add_service_errors
@@ -40,57 +42,69 @@ def _kampanye_public(pk: int) -> KampanyeUrunBeli:
         raise Http404 from None
 
 
-class KampanyeDetailView(TemplateView):
+class KampanyeDetailView(FormMixin, DetailView):
+    """A campaign of a published technology (404 otherwise), with the visitor's pledge form."""
+
     template_name = "teknologi/kampanye_detail.html"
+    context_object_name = "kampanye"
+    form_class = JanjiForm
+
+    def get_object(self, queryset=None) -> KampanyeUrunBeli:
+        return _kampanye_public(self.kwargs["pk"])
+
+    @cached_property
+    def janji(self):
+        return selectors.janji_milik(kampanye=self.object, user=self.request.user)
+
+    def get_initial(self):
+        return {
+            "jumlah": self.janji.jumlah if self.janji else 1,
+            "nama_usaha": self.janji.nama_usaha if self.janji else "",
+        }
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render_to_response(self.get_context_data())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        kampanye = _kampanye_public(kwargs["pk"])
-        user = self.request.user
-        janji = selectors.janji_milik(kampanye=kampanye, user=user)
         ctx.update(
-            kampanye=kampanye,
-            janji=janji,
-            # A full campaign takes no new pledgers, but its pledgers may still lower or withdraw.
-            boleh_janji=bool(
-                user.is_authenticated
-                and user.is_pemilik_ukm
-                and (kampanye.menerima_janji or (janji is not None and kampanye.janji_dapat_diubah))
-            ),
-            form=kwargs.get("form")
-            or JanjiForm(
-                initial={"jumlah": janji.jumlah if janji else 1, "nama_usaha": janji.nama_usaha if janji else ""}
+            janji=self.janji,
+            boleh_janji=selectors.kampanye_boleh_janji(
+                kampanye=self.object, pengguna=self.request.user, janji=self.janji
             ),
         )
         return ctx
 
 
-@require_POST
-def janji_simpan(request, pk: int):
-    """Pledge (or change one's pledge). Owners only; the service holds the campaign's row lock."""
-    kampanye = _kampanye_public(pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(kampanye.get_absolute_url())
-    form = JanjiForm(request.POST)
-    if form.is_valid():
-        try:
-            services.janji_simpan(
-                kampanye=kampanye,
-                pengguna=request.user,
-                jumlah=form.cleaned_data["jumlah"],
-                nama_usaha=form.cleaned_data["nama_usaha"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Janji Anda tercatat. Terima kasih!"))
-            return redirect(kampanye.get_absolute_url() + "#kemajuan")
-    view = KampanyeDetailView(request=request, kwargs={"pk": pk})
-    view.setup(request, pk=pk)
-    response = view.render_to_response(view.get_context_data(pk=pk, form=form))
-    if not request.user.is_pemilik_ukm:
-        response.status_code = 403
-    return response
+class JanjiSimpanView(KampanyeDetailView):
+    """Pledge (or change one's pledge): form → ``services.janji_simpan`` → back to the campaign.
+    Owners only (the form comes back with 403 for anyone else); the service holds the row lock."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not request.user.is_authenticated:
+            return redirect_to_login(self.object.get_absolute_url())
+        form = self.get_form()
+        if form.is_valid():
+            try:
+                services.janji_simpan(
+                    kampanye=self.object,
+                    pengguna=request.user,
+                    jumlah=form.cleaned_data["jumlah"],
+                    nama_usaha=form.cleaned_data["nama_usaha"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Janji Anda tercatat. Terima kasih!"))
+                return redirect(self.object.get_absolute_url() + "#kemajuan")
+        response = self.form_invalid(form)
+        if not request.user.is_pemilik_ukm:
+            response.status_code = 403
+        return response
 
 
 @require_POST

@@ -91,3 +91,19 @@ def test_percontohan_refusal_writes_nothing(admin_provinsi, pos_a):
             pos=pos_a, oleh=operator, is_percontohan=True, tahun=2026, alasan="Saya sendiri"
         )
     assert riwayat(pos_a) == [(2009, "Sekretariat permanen")]
+
+
+def test_the_lomba_step_goes_through_the_one_rule(penilaian, admin_provinsi, operator_a, juri, juri2, pos_b):
+    """Marking winners is the posyantek rule, not a second copy: an operator is refused there too
+    (the Lomba's copy checked only the reason), and a reason over 255 characters is refused."""
+    from django.core.exceptions import PermissionDenied
+
+    lomba, peserta = finalised(penilaian, admin_provinsi, juri, juri2)
+    assert not hasattr(services, "pos_tandai_percontohan")
+    with pytest.raises(PermissionDenied):
+        services.lomba_tandai_percontohan(lomba=lomba, peserta_ids=[peserta[1].pk], oleh=operator_a)
+    with pytest.raises(ValidationError, match="paling banyak 255"):
+        services.lomba_tandai_percontohan(
+            lomba=lomba, peserta_ids=[peserta[1].pk], oleh=admin_provinsi, alasan="x" * 256
+        )
+    assert riwayat(peserta[1].pos) == []

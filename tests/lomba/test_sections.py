@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from lomba import services
 from posyantek.models import Pos
-from posyantek.services import operator_assign
+from posyantek.services import operator_assign, percontohan_tetapkan
 from tests.factories import UserFactory
 from tests.lomba.factories import nilai_semua
 
@@ -35,7 +35,7 @@ def test_province_overview_counts_posts_model_posts_and_operators_per_kota(
     dua = UserFactory(email="dua.pos@posyantek.test")
     operator_assign(pos=pos_b, user=dua)
     operator_assign(pos=Pos.objects.get(slug="kebon-jeruk"), user=dua)
-    services.pos_tandai_percontohan(pos=pos_b, tahun=2024, alasan="Juara I", oleh=admin_provinsi)
+    percontohan_tetapkan(pos=pos_b, tahun=2024, alasan="Juara I", oleh=admin_provinsi)
     page = body(client_as(admin_provinsi).get(reverse("kelola:ringkasan")))
     rows = dict(re.findall(r'<tr><th scope="row">([^<]+)</th>((?:<td class="num">\d+</td>){4})</tr>', page))
     numbers = {k: re.findall(r"\d+", v) for k, v in rows.items()}
@@ -61,8 +61,10 @@ def test_province_overview_shows_latest_provincial_top_and_national_history(
         lomba=nasional,
         nama_berkas="n.csv",
         oleh=admin_provinsi,
-        data=b"peserta,provinsi,total,peringkat\nA,Bali,95,1\nPosyantek Kecamatan Tambora,DKI "
-        b"Jakarta,90,2\nB,Aceh,80,3\n",
+        data=(
+            b"peserta,provinsi,total,peringkat\nA,Bali,95,1\n"
+            b"Posyantek Kecamatan Tambora,DKI Jakarta,90,2\nB,Aceh,80,3\n"
+        ),
     )
     services.impor_nasional_terapkan(impor=impor, oleh=admin_provinsi)
     page = body(client_as(admin_provinsi).get(reverse("kelola:ringkasan")))

@@ -508,10 +508,3 @@ def test_percontohan_refuses_outside_entrants_and_foreign_ids(admin_provinsi, wi
     with pytest.raises(ValidationError, match="Hanya peserta pos DKI"):
         services.lomba_tandai_percontohan(lomba=nasional, peserta_ids=[999999], oleh=admin_provinsi)
     assert not Pos.objects.filter(is_percontohan=True).exists()
-
-
-def test_pos_tandai_percontohan_needs_a_reason(pos_a, admin_provinsi):
-    with pytest.raises(ValidationError, match="Alasan"):
-        services.pos_tandai_percontohan(pos=pos_a, tahun=2025, alasan="  ", oleh=admin_provinsi)
-    pos_a.refresh_from_db()
-    assert not pos_a.is_percontohan

@@ -64,7 +64,7 @@ def test_operators_cannot_crown_their_own_post(client_as, operator_a, pos_a):
 
 
 def test_admin_lists_every_post_and_filters(client_as, admin_provinsi, operator_a, pos_a):
-    services.pos_percontohan_set(pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="")
+    services.pos_percontohan_set(pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="2009")
     client = client_as(admin_provinsi)
 
     def names(query: str) -> list[str]:
