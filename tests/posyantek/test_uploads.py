@@ -62,7 +62,7 @@ def test_clean_pdf_accepts_real_pdf():
 @pytest.mark.parametrize("value", ['=HYPERLINK("x")', "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"])
 def test_export_neutralises_formula_cells(value):
     assert neutralise(value) == "'" + value
-    body = csv_response("x.csv", ["a"], [[value]]).content.decode("utf-8-sig")
+    body = csv_response("x.csv", ["a"], [[value]]).getvalue().decode("utf-8-sig")
     assert body.splitlines()[1].lstrip('"').startswith("'")
 
 
