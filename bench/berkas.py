@@ -15,7 +15,7 @@ when the export is done. Growth = peak − RSS before the export.
   byte — a zip is written whole). Targets at 1,000,000 rows: CSV ≥ 50,000 rows/s, XLSX ≥ 10,000
   rows/s, RSS growth ≤ 100 MB, first byte ≤ 1 s.
 - Import: a 5,000-row CSV for the bench operator's post (Gambir), 4,000 new businesses and 1,000
-  updates by NIB, through ``ukm.services.impor_preview`` and ``impor_commit`` (the commit's work, as
+  updates by NIB, through ``ukm.services.impor_pratinjau`` and ``impor_terapkan`` (the commit's work, as
   the background task runs it), inside a transaction rolled back at the end so the database is
   unchanged. Target ≤ 10 s each.
 
@@ -130,11 +130,11 @@ def _child_impor() -> dict:
     upload = berkas_impor_bench(pos=pos)
     with transaction.atomic():
         started = time.perf_counter()
-        batch = services.impor_preview(upload=upload, oleh=operator, pos=pos)
+        batch = services.impor_pratinjau(upload=upload, oleh=operator, pos=pos)
         preview_s = time.perf_counter() - started
         assert batch.jumlah_galat == 0, [r["galat"] for r in batch.rows if r["galat"]][:3]
         started = time.perf_counter()
-        batch = services.impor_commit(batch=batch, oleh=operator)
+        batch = services.impor_terapkan(batch=batch, oleh=operator)
         commit_s = time.perf_counter() - started
         baru, perbarui = batch.jumlah_baru, batch.jumlah_perbarui
         transaction.set_rollback(True)  # the benchmark database stays as seeded

@@ -63,7 +63,7 @@ PDF_DEMO = (
 def _juri(ctx: DemoContext) -> list:
     juri = [ctx.users["juri1"]]
     for n, nama in ((2, "Juri Dua (demo)"), (3, "Juri Tiga (demo)")):
-        user = pos_services.pengguna_create(
+        user = pos_services.pengguna_buat(
             email=f"juri{n}@{DEMO_DOMAIN}", nama=nama, password_hash=ctx.password_hash, is_juri=True
         )
         ctx.users[f"juri{n}"] = user
@@ -84,11 +84,11 @@ def _nilai(ctx: DemoContext, kualitas: int, n: int) -> list[Decimal]:
 
 
 def _isi(juri, peserta, kriteria_ids: list[int], values: list[Decimal]) -> None:
-    services.nilai_simpan(juri=juri, peserta=peserta, nilai=dict(zip(kriteria_ids, values, strict=True)))
+    services.nilai_simpan(oleh=juri, peserta=peserta, nilai=dict(zip(kriteria_ids, values, strict=True)))
 
 
 def _provinsi_lalu(ctx: DemoContext, admin, juri: list, tahun: int) -> Lomba:
-    lomba = services.lomba_create(
+    lomba = services.lomba_buat(
         tahun=tahun,
         kategori=KATEGORI,
         tingkat=Tingkat.PROVINSI,
@@ -96,15 +96,15 @@ def _provinsi_lalu(ctx: DemoContext, admin, juri: list, tahun: int) -> Lomba:
         nama=f"{DEMO_MARK} Lomba Posyantek Berprestasi Tingkat Provinsi DKI Jakarta {tahun}",
         deskripsi=f"{DEMO_MARK} Contoh lomba yang sudah selesai dan diumumkan.",
     )
-    services.lomba_update(lomba=lomba, oleh=admin, data={"tempat": "Balai Kota DKI Jakarta"})
+    services.lomba_ubah(lomba=lomba, oleh=admin, data={"tempat": "Balai Kota DKI Jakarta"})
     pos = {p.slug: p for p in Pos.objects.filter(slug__in=PROVINSI_LALU).select_related("kecamatan__kota")}
     peserta = {
-        slug: services.peserta_create_pos(lomba=lomba, pos=pos[slug], judul=JUDUL[slug], oleh=admin)
+        slug: services.peserta_pos_buat(lomba=lomba, pos=pos[slug], judul=JUDUL[slug], oleh=admin)
         for slug in PROVINSI_LALU
     }
     for j in juri:
-        services.penugasan_create(lomba=lomba, juri=j, oleh=admin)
-    services.lomba_mulai_penilaian(lomba=lomba, oleh=admin)
+        services.penugasan_buat(lomba=lomba, juri=j, oleh=admin)
+    services.lomba_penilaian_mulai(lomba=lomba, oleh=admin)
     ids = list(
         Kriteria.objects.filter(tahap__lomba=lomba).order_by("tahap__urutan", "urutan").values_list("pk", flat=True)
     )
@@ -121,11 +121,11 @@ def _provinsi_lalu(ctx: DemoContext, admin, juri: list, tahun: int) -> Lomba:
             else:
                 values = _nilai(ctx, kualitas[slug], len(ids))
             _isi(j, p, ids, values)
-    services.peserta_set_favorit(peserta=peserta["koja"], favorit=True, oleh=admin)
+    services.peserta_favorit_tetapkan(peserta=peserta["koja"], favorit=True, oleh=admin)
     services.lomba_finalkan(lomba=lomba, oleh=admin)
     services.lomba_umumkan(lomba=lomba, oleh=admin)
     juara = lomba.peserta_set.get(peringkat=1)
-    services.lomba_tandai_percontohan(lomba=lomba, peserta_ids=[juara.pk], oleh=admin)
+    services.lomba_percontohan_tandai(lomba=lomba, peserta_ids=[juara.pk], oleh=admin)
     return lomba
 
 
@@ -136,7 +136,7 @@ def _csv(rows: list[tuple[str, str, str, int]]) -> bytes:
 
 def _nasional(ctx: DemoContext, admin, tahun: int, dki: list[tuple[str, int]], dari: Lomba | None = None) -> Lomba:
     """A national competition whose results come from the committee's CSV, with DKI among them."""
-    lomba = services.lomba_create(
+    lomba = services.lomba_buat(
         tahun=tahun,
         kategori=KATEGORI,
         tingkat=Tingkat.NASIONAL,
@@ -146,7 +146,7 @@ def _nasional(ctx: DemoContext, admin, tahun: int, dki: list[tuple[str, int]], d
         deskripsi=f"{DEMO_MARK} Hasil dari panitia nasional (Gelar TTG), diimpor dari CSV contoh.",
     )
     if dari is not None:
-        services.peserta_bawa_pemenang(dari=dari, ke=lomba, peringkat_maks=1, oleh=admin)
+        services.peserta_pemenang_bawa(dari=dari, ke=lomba, peringkat_maks=1, oleh=admin)
     luar = list(LUAR)
     ctx.rng.shuffle(luar)
     jumlah = len(luar) + len(dki)
@@ -169,7 +169,7 @@ def _nasional(ctx: DemoContext, admin, tahun: int, dki: list[tuple[str, int]], d
 
 
 def _provinsi_kini(ctx: DemoContext, admin, juri: list, tahun: int) -> Lomba:
-    lomba = services.lomba_create(
+    lomba = services.lomba_buat(
         tahun=tahun,
         kategori=KATEGORI,
         tingkat=Tingkat.PROVINSI,
@@ -179,18 +179,18 @@ def _provinsi_kini(ctx: DemoContext, admin, juri: list, tahun: int) -> Lomba:
     )
     pos = {p.slug: p for p in Pos.objects.filter(slug__in=PROVINSI_KINI)}
     peserta = [
-        services.peserta_create_pos(lomba=lomba, pos=pos[slug], judul=JUDUL[slug], oleh=admin) for slug in PROVINSI_KINI
+        services.peserta_pos_buat(lomba=lomba, pos=pos[slug], judul=JUDUL[slug], oleh=admin) for slug in PROVINSI_KINI
     ]
     for p in peserta[:2]:
-        services.dokumen_upload(
+        services.dokumen_unggah(
             peserta=p,
             judul="SK pembentukan pos (contoh)",
             berkas=ContentFile(PDF_DEMO, name="sk-pembentukan.pdf"),
             oleh=admin,
         )
     for j in juri:
-        services.penugasan_create(lomba=lomba, juri=j, oleh=admin)
-    services.lomba_mulai_penilaian(lomba=lomba, oleh=admin)
+        services.penugasan_buat(lomba=lomba, juri=j, oleh=admin)
+    services.lomba_penilaian_mulai(lomba=lomba, oleh=admin)
     ids = list(
         Kriteria.objects.filter(tahap__lomba=lomba).order_by("tahap__urutan", "urutan").values_list("pk", flat=True)
     )
@@ -208,7 +208,7 @@ def seed(ctx: DemoContext) -> None:
     juri = _juri(ctx)
     tambora = Pos.objects.get(slug="tambora")
     if not juri[1].juri_pos_set.filter(pos=tambora).exists():
-        services.juri_pos_create(
+        services.juri_pos_buat(
             juri=juri[1], pos=tambora, oleh=admin, keterangan=f"{DEMO_MARK} berdomisili di Kecamatan Tambora"
         )
     lalu, kini = ctx.today.year - 1, ctx.today.year

@@ -26,7 +26,7 @@ def overview(*, request, pos) -> dict:
             }
         }
     kota = list(selectors.kota_ringkasan())
-    status_counts = selectors.lomba_status_counts()
+    status_counts = selectors.lomba_jumlah_status()
     return {
         "lomba_ringkasan": {
             "kota": kota,

@@ -338,7 +338,7 @@ def seed(ctx: ScaleContext) -> None:
             ],
             (
                 (
-                    services.nama_bawaan(tahun=r.tahun, kategori=r.kategori, tingkat=r.tingkat, kota=None),
+                    services.nama_bawaan_buat(tahun=r.tahun, kategori=r.kategori, tingkat=r.tingkat, kota=None),
                     r.tahun,
                     r.kategori,
                     r.tingkat,
@@ -606,7 +606,7 @@ def seed(ctx: ScaleContext) -> None:
         row = peserta_rows[juara[tahun]]
         pos = Pos.objects.get(pk=row[1])
         if pos.percontohan_tahun is None or pos.percontohan_tahun <= tahun:
-            services.lomba_tandai_percontohan(
+            services.lomba_percontohan_tandai(
                 lomba=Lomba(pk=row[0]), peserta_ids=[peserta_ids[juara[tahun]]], oleh=admin
             )
     ctx.say(

@@ -72,8 +72,8 @@ def penugasan_mencakup(*, penugasan: PenugasanJuri, peserta: Peserta) -> bool:
     return peserta.lomba_id == penugasan.lomba_id and (not ids or peserta.pk in ids)
 
 
-def penugasan_untuk(*, lomba: Lomba, user: User) -> PenugasanJuri | None:
-    return lomba.penugasan_set.filter(juri=user).prefetch_related("peserta").first()
+def penugasan_untuk(*, lomba: Lomba, pengguna: User) -> PenugasanJuri | None:
+    return lomba.penugasan_set.filter(juri=pengguna).prefetch_related("peserta").first()
 
 
 @dataclass
@@ -127,16 +127,18 @@ def _jumlah(model, field_name: str = "lomba", **filters) -> Coalesce:
     return Coalesce(Subquery(sub, output_field=IntegerField()), Value(0))
 
 
-def lomba_list_kelola(*, user: User, tahun: int | None = None, status: str = "", tingkat: str = "") -> QuerySet[Lomba]:
+def lomba_list_kelola(
+    *, pengguna: User, tahun: int | None = None, status: str = "", tingkat: str = ""
+) -> QuerySet[Lomba]:
     """The competitions of the /kelola/lomba/ list: all for an admin, the assigned ones for a juri."""
     qs = (
-        Lomba.objects.for_user(user)
+        Lomba.objects.for_user(pengguna)
         .select_related("kota")
         .annotate(jumlah_peserta=_jumlah(Peserta), jumlah_juri=_jumlah(PenugasanJuri))
         .order_by("-tahun", "tingkat", "kategori", "pk")
     )
-    if getattr(user, "is_juri", False):
-        qs = qs.annotate(nilai_saya=_jumlah(Nilai, "peserta__lomba", juri=user))
+    if getattr(pengguna, "is_juri", False):
+        qs = qs.annotate(nilai_saya=_jumlah(Nilai, "peserta__lomba", juri=pengguna))
     if tahun:
         qs = qs.filter(tahun=tahun)
     if status:
@@ -562,7 +564,7 @@ def pos_percontohan() -> QuerySet[Pos]:
     return Pos.objects.filter(is_percontohan=True).with_wilayah().order_by("kecamatan__kode")
 
 
-def lomba_status_counts() -> dict[str, int]:
+def lomba_jumlah_status() -> dict[str, int]:
     return dict(Lomba.objects.order_by().values("status").annotate(n=Count("pk")).values_list("status", "n"))
 
 

@@ -100,7 +100,7 @@ def _programs(ctx: DemoContext) -> list[Program]:
     for nama, jenis, pilar, topik, deskripsi in PROGRAM_PROVINSI:
         program = Program.objects.provinsi().filter(nama=nama).first()
         if program is None:
-            program = services.program_create(
+            program = services.program_buat(
                 pos=None,
                 oleh=ctx.users["admin"],
                 topik=topik,
@@ -122,7 +122,7 @@ def _peserta(ctx: DemoContext) -> list:
     users = [ctx.users["ukm1"]]
     for n in range(1, 8):
         users.append(
-            posyantek_services.pengguna_create(
+            posyantek_services.pengguna_buat(
                 email=f"peserta{n:02d}@{DEMO_DOMAIN}",
                 nama=f"Peserta UKM {n:02d} (demo)",
                 password=None,
@@ -136,15 +136,15 @@ def _relawan(ctx: DemoContext, now: datetime) -> dict[str, Relawan]:
     result = {}
     admin = ctx.users["admin"]
     for key, nama, status, hari_lalu, pos_slugs, domisili in RELAWAN:
-        user = ctx.users.get(key) or posyantek_services.pengguna_create(
+        user = ctx.users.get(key) or posyantek_services.pengguna_buat(
             email=f"{key}@{DEMO_DOMAIN}", nama=nama, password=None
         )
         ctx.users[key] = user
         relawan = Relawan.objects.filter(user=user).first()
         if relawan is None:
             diajukan = now - timedelta(days=hari_lalu)
-            relawan = services.relawan_apply(
-                user=user,
+            relawan = services.relawan_ajukan(
+                oleh=user,
                 nama=user.nama or nama,
                 setuju_kode_etik=True,
                 waktu=diajukan,
@@ -183,7 +183,7 @@ def _relawan(ctx: DemoContext, now: datetime) -> dict[str, Relawan]:
 
 def _sesi(*, ctx, pos, program, mulai, jam=3, kapasitas=20, mode="tatap_muka", pelatih=(), sasaran="umum"):
     operator = ctx.users.get(f"operator.{pos.slug}") or ctx.users["admin"]
-    return services.jadwal_create(
+    return services.jadwal_buat(
         pos=pos,
         oleh=operator,
         pelatih=list(pelatih),
@@ -234,8 +234,8 @@ def _seed(ctx: DemoContext) -> None:
             sasaran=Jadwal.Sasaran.PELATIH,
         )
         for user in relawan_users:
-            services.pendaftaran_create(jadwal=tot_sesi, user=user, waktu=tot_sesi.mulai - timedelta(days=5))
-        services.kehadiran_set(
+            services.pendaftaran_buat(jadwal=tot_sesi, oleh=user, waktu=tot_sesi.mulai - timedelta(days=5))
+        services.kehadiran_tetapkan(
             jadwal=tot_sesi,
             oleh=ctx.users["operator.gambir"],
             hadir_ids=set(tot_sesi.pendaftaran.values_list("pk", flat=True)),
@@ -250,8 +250,8 @@ def _seed(ctx: DemoContext) -> None:
                 jadwal = _sesi(ctx=ctx, pos=pos, program=program, mulai=mulai, kapasitas=20, pelatih=trainers)
                 chosen = ctx.rng.sample(peserta, 5)
                 for user in chosen:
-                    services.pendaftaran_create(jadwal=jadwal, user=user, waktu=mulai - timedelta(days=3))
-                services.pendaftaran_walkin_create(
+                    services.pendaftaran_buat(jadwal=jadwal, oleh=user, waktu=mulai - timedelta(days=3))
+                services.pendaftaran_tamu_buat(
                     jadwal=jadwal,
                     oleh=ctx.users.get(f"operator.{slug}") or ctx.users["admin"],
                     nama="Ibu Warung Sebelah (demo)",
@@ -260,16 +260,16 @@ def _seed(ctx: DemoContext) -> None:
                 )
                 ids = list(jadwal.pendaftaran.terkonfirmasi().values_list("pk", flat=True))
                 hadir = set(ids[: max(1, len(ids) - 2)])
-                services.kehadiran_set(
+                services.kehadiran_tetapkan(
                     jadwal=jadwal,
                     oleh=ctx.users.get(f"operator.{slug}") or ctx.users["admin"],
                     hadir_ids=hadir,
                     waktu=mulai + timedelta(hours=1),
                 )
                 for p in jadwal.pendaftaran.filter(pk__in=hadir, user__isnull=False)[:4]:
-                    services.umpan_balik_submit(
+                    services.umpan_balik_kirim(
                         pendaftaran=p,
-                        user=p.user,
+                        oleh=p.user,
                         nilai=ctx.rng.choice([4, 5, 5, 3]),
                         komentar=ctx.rng.choice(
                             [
@@ -301,7 +301,7 @@ def _seed(ctx: DemoContext) -> None:
             )
             if n % 3 == 0:
                 for user in ctx.rng.sample(peserta, 2):
-                    services.pendaftaran_create(jadwal=jadwal, user=user, waktu=now)
+                    services.pendaftaran_buat(jadwal=jadwal, oleh=user, waktu=now)
         # A small, full session at Gambir tomorrow with a waiting list (reminders go out for it).
         penuh = _sesi(
             ctx=ctx,
@@ -312,7 +312,7 @@ def _seed(ctx: DemoContext) -> None:
             pelatih=[relawan["relawan1"].user],
         )
         for user in peserta[:8]:
-            services.pendaftaran_create(jadwal=penuh, user=user, waktu=now)
+            services.pendaftaran_buat(jadwal=penuh, oleh=user, waktu=now)
         # A future Training of Trainers for volunteers and operators.
         _sesi(
             ctx=ctx,
@@ -355,7 +355,7 @@ def _aktivitas(ctx: DemoContext, relawan: dict[str, Relawan], today) -> None:
             jadwal = None
             if jenis == "mengajar":
                 jadwal = pos.jadwal_pelatihan.filter(mulai__lt=timezone.now(), pelatih=r.user).first()
-            aktivitas = services.aktivitas_create(
+            aktivitas = services.aktivitas_buat(
                 relawan=r,
                 data={
                     "pos": pos,

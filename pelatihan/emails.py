@@ -22,7 +22,7 @@ from posyantek import services as posyantek_services
 from posyantek.models import User
 
 # No mail for what is done inside (the demo seed builds hundreds of registrations).
-tanpa_email = posyantek_services.tanpa_surel
+tanpa_email = posyantek_services.surel_tahan
 
 
 def setelah_commit(fn: Callable, *args) -> None:

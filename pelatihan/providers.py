@@ -18,7 +18,7 @@ def beranda(*, request) -> dict:
 
 def pos_detail(*, request, pos) -> dict:
     return {
-        "pelatihan_pos": selectors.jadwal_list_upcoming_for_pos(pos=pos),
+        "pelatihan_pos": selectors.jadwal_list_mendatang_untuk_pos(pos=pos),
         "pelatihan_feed_pos": reverse("pelatihan:feed-pos", kwargs={"slug": pos.slug}),
     }
 
@@ -34,9 +34,9 @@ def pos_dasbor(*, request, pos) -> dict:
 
 
 def akun_saya(*, request, user) -> dict:
-    kalender = selectors.kalender_pribadi(user=user)
+    kalender = selectors.kalender_pribadi(pengguna=user)
     return {
-        "pelatihan_saya": selectors.pendaftaran_list_for_user(user=user)
+        "pelatihan_saya": selectors.pendaftaran_list_untuk_pengguna(pengguna=user)
         .filter(jadwal__selesai__gt=timezone.now())
         .exclude(status=Pendaftaran.Status.DIBATALKAN)
         .order_by("jadwal__mulai")[:5],

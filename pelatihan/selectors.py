@@ -44,7 +44,7 @@ def _filter_jadwal(qs: QuerySet, *, kota=None, kecamatan=None, topik: str = "", 
     return qs
 
 
-def jadwal_list_public(*, kota=None, kecamatan=None, topik: str = "", mode: str = "", now=None) -> QuerySet[Jadwal]:
+def jadwal_list_publik(*, kota=None, kecamatan=None, topik: str = "", mode: str = "", now=None) -> QuerySet[Jadwal]:
     """Published sessions that have not ended, soonest first, with seats taken (``terisi``)."""
     qs = Jadwal.objects.published().upcoming(now)
     return (
@@ -99,7 +99,7 @@ def jadwal_list_feed(*, pos: Pos | None = None, now=None) -> QuerySet[Jadwal]:
     return qs.select_related("pos", "program").prefetch_related("program__topik_set").order_by("mulai", "pk")[:500]
 
 
-def jadwal_detail_public(*, pk: int) -> Jadwal:
+def jadwal_detail_publik(*, pk: int) -> Jadwal:
     """A session the public may open: published or cancelled (drafts answer 404)."""
     return (
         Jadwal.objects.filter(status__in=[Jadwal.Status.TERBIT, Jadwal.Status.DIBATALKAN])
@@ -110,7 +110,7 @@ def jadwal_detail_public(*, pk: int) -> Jadwal:
     )
 
 
-def jadwal_list_for_pos(*, pos: Pos, lewat: bool = False, now=None) -> QuerySet[Jadwal]:
+def jadwal_list_untuk_pos(*, pos: Pos, lewat: bool = False, now=None) -> QuerySet[Jadwal]:
     """A post's sessions (drafts and cancelled too) for its operators: coming ones soonest first,
     or past ones latest first."""
     now = now or timezone.now()
@@ -121,7 +121,7 @@ def jadwal_list_for_pos(*, pos: Pos, lewat: bool = False, now=None) -> QuerySet[
     return qs.filter(selesai__gt=now).order_by("mulai", "pk")
 
 
-def jadwal_list_upcoming_for_pos(*, pos: Pos, limit: int = 5) -> QuerySet[Jadwal]:
+def jadwal_list_mendatang_untuk_pos(*, pos: Pos, limit: int = 5) -> QuerySet[Jadwal]:
     """The next published sessions of one post, for its public page."""
     return (
         Jadwal.objects.published()
@@ -152,7 +152,7 @@ def _posisi_tunggu() -> Subquery:
     return Subquery(ahead)
 
 
-def pendaftaran_list_for_jadwal(*, jadwal: Jadwal) -> QuerySet[Pendaftaran]:
+def pendaftaran_list_untuk_jadwal(*, jadwal: Jadwal) -> QuerySet[Pendaftaran]:
     """Everyone registered for a session, for its post's operators (names and phone numbers)."""
     return (
         Pendaftaran.objects.filter(jadwal=jadwal)
@@ -162,45 +162,45 @@ def pendaftaran_list_for_jadwal(*, jadwal: Jadwal) -> QuerySet[Pendaftaran]:
     )
 
 
-def kalender_pribadi(*, user: User) -> KalenderPribadi | None:
+def kalender_pribadi(*, pengguna: User) -> KalenderPribadi | None:
     """The person's private feed, or None while they have not asked for one. A read: the token is
-    made by a POST (``services.kalender_pribadi_regenerate``), never by opening a page."""
-    return KalenderPribadi.objects.filter(user=user).first()
+    made by a POST (``services.kalender_pribadi_buat_ulang``), never by opening a page."""
+    return KalenderPribadi.objects.filter(user=pengguna).first()
 
 
-def pendaftaran_list_for_user(*, user: User) -> QuerySet[Pendaftaran]:
+def pendaftaran_list_untuk_pengguna(*, pengguna: User) -> QuerySet[Pendaftaran]:
     """A person's own registrations, newest session first, with waiting-list place and certificate."""
     return (
-        Pendaftaran.objects.for_user(user)
+        Pendaftaran.objects.for_user(pengguna)
         .select_related("jadwal__pos__kecamatan", "jadwal__program", "sertifikat", "umpan_balik")
         .annotate(posisi=_posisi_tunggu())
         .order_by("-jadwal__mulai", "-pk")
     )
 
 
-def pendaftaran_saya(*, jadwal: Jadwal, user: User) -> Pendaftaran | None:
-    if not getattr(user, "is_authenticated", False):
+def pendaftaran_saya(*, jadwal: Jadwal, pengguna: User) -> Pendaftaran | None:
+    if not getattr(pengguna, "is_authenticated", False):
         return None
     return (
-        Pendaftaran.objects.filter(jadwal=jadwal, user=user)
+        Pendaftaran.objects.filter(jadwal=jadwal, user=pengguna)
         .select_related("sertifikat", "umpan_balik")
         .annotate(posisi=_posisi_tunggu())
         .first()
     )
 
 
-def jadwal_list_pribadi(*, user: User) -> tuple[list[Jadwal], set[int], dict[int, str]]:
+def jadwal_list_pribadi(*, pengguna: User) -> tuple[list[Jadwal], set[int], dict[int, str]]:
     """A person's private calendar: sessions they are registered or waiting for, and sessions they
     teach. Returns the sessions, the ids whose online link they may see, and TENTATIVE ids."""
     since = timezone.now() - timezone.timedelta(days=90)
     mine = {
         p.jadwal_id: p.status
-        for p in Pendaftaran.objects.for_user(user)
+        for p in Pendaftaran.objects.for_user(pengguna)
         .aktif()
         .filter(jadwal__selesai__gte=since)
         .only("jadwal_id", "status")
     }
-    teaching = set(user.jadwal_mengajar.filter(selesai__gte=since).values_list("pk", flat=True))
+    teaching = set(pengguna.jadwal_mengajar.filter(selesai__gte=since).values_list("pk", flat=True))
     ids = set(mine) | teaching
     jadwal_list = list(
         Jadwal.objects.filter(pk__in=ids, status__in=[Jadwal.Status.TERBIT, Jadwal.Status.DIBATALKAN])
@@ -254,12 +254,12 @@ def pelatih_pilihan(*, pos: Pos, juga: list[int] | None = None) -> QuerySet[User
     )
 
 
-def jadwal_list_mengajar(*, user: User) -> QuerySet[Jadwal]:
+def jadwal_list_mengajar(*, pengguna: User) -> QuerySet[Jadwal]:
     """Sessions a person teaches (any post), newest first, with feedback count and average."""
     from django.db.models import Avg
 
     return (
-        user.jadwal_mengajar.select_related("pos", "program")
+        pengguna.jadwal_mengajar.select_related("pos", "program")
         .annotate(
             jumlah_umpan_balik=Count("pendaftaran__umpan_balik", distinct=True),
             rata_rata=Avg("pendaftaran__umpan_balik__nilai"),
@@ -277,7 +277,7 @@ def jadwal_list_mengajar(*, user: User) -> QuerySet[Jadwal]:
     )
 
 
-def umpan_balik_for_jadwal(*, jadwal: Jadwal) -> QuerySet[UmpanBalik]:
+def umpan_balik_untuk_jadwal(*, jadwal: Jadwal) -> QuerySet[UmpanBalik]:
     return UmpanBalik.objects.filter(pendaftaran__jadwal=jadwal).order_by("-created_at")
 
 
@@ -319,7 +319,7 @@ def relawan_hitung_status() -> dict[str, int]:
     return {row["status"]: row["n"] for row in rows}
 
 
-def relawan_list_for_pos(*, pos: Pos, dari: date, sampai: date) -> QuerySet[Relawan]:
+def relawan_list_untuk_pos(*, pos: Pos, dari: date, sampai: date) -> QuerySet[Relawan]:
     """Accepted volunteers assigned to ``pos`` — with contact details, for that post's operators
     only — and their confirmed and pending hours at this post in the period."""
     in_period = Q(aktivitas__pos=pos, aktivitas__tanggal__range=(dari, sampai))
@@ -343,7 +343,7 @@ def relawan_list_for_pos(*, pos: Pos, dari: date, sampai: date) -> QuerySet[Rela
     )
 
 
-def aktivitas_list_for_pos(*, pos: Pos, status: str = "") -> QuerySet[AktivitasRelawan]:
+def aktivitas_list_untuk_pos(*, pos: Pos, status: str = "") -> QuerySet[AktivitasRelawan]:
     """Activity logged for ``pos``, waiting entries first."""
     qs = AktivitasRelawan.objects.for_pos(pos).select_related("relawan__user", "jadwal__program", "dikonfirmasi_oleh")
     if status:
@@ -356,11 +356,11 @@ def aktivitas_list_for_pos(*, pos: Pos, status: str = "") -> QuerySet[AktivitasR
     )
 
 
-def aktivitas_list_for_relawan(*, relawan: Relawan) -> QuerySet[AktivitasRelawan]:
+def aktivitas_list_untuk_relawan(*, relawan: Relawan) -> QuerySet[AktivitasRelawan]:
     return relawan.aktivitas.select_related("pos", "jadwal__program").order_by("-tanggal", "-pk")
 
 
-def penugasan_for_relawan(*, relawan: Relawan) -> QuerySet[PenugasanRelawan]:
+def penugasan_untuk_relawan(*, relawan: Relawan) -> QuerySet[PenugasanRelawan]:
     return relawan.penugasan.select_related("pos__kecamatan__kota")
 
 

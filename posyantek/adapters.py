@@ -19,8 +19,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Sign-up confirmations and password resets go through the outbox like every e-mail."""
-        from posyantek.services import surel_antre_pesan
+        from posyantek.services import surel_pesan_antre
 
         request = allauth_context.request
         ctx = {"request": request, "email": email, "current_site": get_current_site(request), **context}
-        surel_antre_pesan(pesan=self.render_mail(template_prefix, email, ctx))
+        surel_pesan_antre(pesan=self.render_mail(template_prefix, email, ctx))

@@ -49,7 +49,7 @@ class DemoContext:
 
     @cached_property
     def password_hash(self) -> str:
-        """The demo password hashed once, for every demo account (``pengguna_create(password_hash=...)``)."""
+        """The demo password hashed once, for every demo account (``pengguna_buat(password_hash=...)``)."""
         return make_password(self.password)
 
     def say(self, text: str) -> None:
@@ -198,7 +198,7 @@ def _pdf_demo(judul: str) -> ContentFile:
 
 
 def seed_accounts(ctx: DemoContext) -> None:
-    make = services.pengguna_create
+    make = services.pengguna_buat
     ctx.users["admin"] = make(
         email=f"admin@{DEMO_DOMAIN}",
         nama="Admin Provinsi (demo)",
@@ -211,7 +211,7 @@ def seed_accounts(ctx: DemoContext) -> None:
             nama=f"Operator {pos.kecamatan.nama} (demo)",
             password_hash=ctx.password_hash,
         )
-        services.operator_assign(pos=pos, user=user, oleh=ctx.users["admin"])
+        services.operator_tetapkan(pos=pos, pengguna=user, oleh=ctx.users["admin"])
         ctx.users[f"operator.{pos.slug}"] = user
     ctx.users["juri1"] = make(
         email=f"juri1@{DEMO_DOMAIN}", nama="Juri Satu (demo)", password_hash=ctx.password_hash, is_juri=True
@@ -241,7 +241,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
     kec = pos.kecamatan.nama
 
     if not pos.alamat:
-        services.pos_profile_update(
+        services.pos_profil_ubah(
             pos=pos,
             oleh=admin,
             data={
@@ -256,7 +256,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
             },
         )
     if normalisasi_nama(kec) in PERCONTOHAN_2009 and not pos.is_percontohan:
-        services.pos_percontohan_set(
+        services.pos_percontohan_ubah(
             pos=pos,
             oleh=admin,
             is_percontohan=True,
@@ -269,7 +269,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
         mulai = date(today.year - rng.randint(0, 2), rng.choice([1, 4, 7]), 1)
         if mulai > today:
             mulai = date(today.year - 1, 1, 1)
-        kini = services.kepengurusan_create(
+        kini = services.kepengurusan_buat(
             pos=pos,
             oleh=operator,
             data={
@@ -290,7 +290,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
         if rng.random() < 0.15:
             jabatan = jabatan[:4]
         for item in jabatan:
-            services.pengurus_create(
+            services.pengurus_buat(
                 kepengurusan=kini,
                 oleh=operator,
                 data={
@@ -299,7 +299,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
                     "telepon": f"0812-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
                 },
             )
-        services.pengurus_create(
+        services.pengurus_buat(
             kepengurusan=kini,
             oleh=operator,
             data={
@@ -309,7 +309,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
             },
         )
         lama_mulai = tambah_tahun(mulai, -3)
-        lama = services.kepengurusan_create(
+        lama = services.kepengurusan_buat(
             pos=pos,
             oleh=operator,
             data={
@@ -319,12 +319,12 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
             },
         )
         for item in jabatan:
-            services.pengurus_create(kepengurusan=lama, oleh=operator, data={"jabatan": item, "nama": _nama(rng)})
+            services.pengurus_buat(kepengurusan=lama, oleh=operator, data={"jabatan": item, "nama": _nama(rng)})
 
     rng = _rng(pos, "inventaris")
     if not pos.inventaris_set.exists():
         for nama, jenis, merek, jumlah in rng.sample(INVENTARIS_DEMO, 4):
-            services.inventaris_create(
+            services.inventaris_buat(
                 pos=pos,
                 oleh=operator,
                 data={
@@ -343,7 +343,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
     rng = _rng(pos, "layanan")
     if not pos.loglayanan_set.exists():
         for i, jenis in enumerate([*JenisLayanan.values, *rng.sample(JenisLayanan.values, 4)]):
-            services.layanan_create(
+            services.layanan_buat(
                 pos=pos,
                 oleh=operator,
                 data={
@@ -361,7 +361,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
     rng = _rng(pos, "unit")
     if not pos.unit_set.exists() and rng.random() < 0.5:
         kel = rng.choice(kelurahan)
-        services.unit_create(
+        services.unit_buat(
             pos=pos,
             oleh=operator,
             data={
@@ -393,7 +393,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
             ),
         ]
         for nama, jenis, kerja_sama in rng.sample(mitra, 2):
-            services.mitra_create(
+            services.mitra_buat(
                 pos=pos,
                 oleh=operator,
                 data={
@@ -408,7 +408,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
 
     rng = _rng(pos, "dokumen")
     if not pos.dokumen_set.exists():
-        services.dokumen_create(
+        services.dokumen_buat(
             pos=pos,
             oleh=operator,
             berkas=_pdf_demo(f"SK pembentukan Posyantek {kec}"),
@@ -423,7 +423,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
     rng = _rng(pos, "kabar")
     if not pos.kabar_set.exists():
         ukm = rng.choice(UKM_DEMO)
-        services.kabar_create(
+        services.kabar_buat(
             pos=pos,
             oleh=operator,
             data={
@@ -437,7 +437,7 @@ def seed_pos(ctx: DemoContext, pos: Pos) -> None:
             foto=[_foto_demo(f"Pelatihan foto produk {kec}", (11, 93 + rng.randint(0, 60), 91))],
             keterangan_foto=f"Peserta pelatihan foto produk di Posyantek {kec} (gambar demo)",
         )
-        services.kabar_create(
+        services.kabar_buat(
             pos=pos,
             oleh=operator,
             data={

@@ -38,7 +38,7 @@ class KabarAtomFeed(Feed):
         return pos.nama
 
     def items(self, pos: Pos):
-        return selectors.kabar_list_public(pos=pos)[: self.jumlah]
+        return selectors.kabar_list_publik(pos=pos)[: self.jumlah]
 
     def item_title(self, item: Kabar) -> str:
         return item.judul

@@ -38,12 +38,12 @@ from posyantek.models import (
 )
 
 
-def pos_list_public() -> QuerySet[Pos]:
+def pos_list_publik() -> QuerySet[Pos]:
     """All 44 posts with their kecamatan and kota, ordered by Kemendagri code."""
     return Pos.objects.with_wilayah().order_by("kecamatan__kode")
 
 
-def kota_list_with_pos() -> QuerySet[Kota]:
+def kota_list_dengan_pos() -> QuerySet[Kota]:
     """Kota with their posts, for the grouped /pos/ page (two queries whatever the size).
 
     Only the columns the pages show: the wilayah's JSON alias columns and the posts' long profile
@@ -60,7 +60,7 @@ def kota_list_with_pos() -> QuerySet[Kota]:
     )
 
 
-def kota_list_with_pos_count() -> QuerySet[Kota]:
+def kota_list_dengan_jumlah_pos() -> QuerySet[Kota]:
     """Kota with the number of their posts (``jumlah_pos``), for the home page: one query."""
     return (
         Kota.objects.only("kode", "nama_pendek", "slug")
@@ -95,10 +95,15 @@ def kecamatan_cari(*, nama: str) -> Kecamatan | None:
 # The operators' area: choosing a post ------------------------------------------------------------
 
 
-def pos_list_kelola(*, user, q: str = "", kota: str = "", percontohan: str = "") -> QuerySet[Pos]:
-    """The posts ``user`` may manage, filtered by a name (tolerant of spelling variants), a kota
+def pos_list_kelola(*, pengguna, q: str = "", kota: str = "", percontohan: str = "") -> QuerySet[Pos]:
+    """The posts ``pengguna`` may manage, filtered by a name (tolerant of spelling variants), a kota
     slug and the percontohan mark ("1" only model posts, "0" only the others)."""
-    qs = Pos.objects.for_user(user).with_wilayah().annotate(n_operator=Count("operatorpos")).order_by("kecamatan__kode")
+    qs = (
+        Pos.objects.for_user(pengguna)
+        .with_wilayah()
+        .annotate(n_operator=Count("operatorpos"))
+        .order_by("kecamatan__kode")
+    )
     if q.strip():
         key = normalisasi_nama(q)
         ids = [kec.pk for kec in Kecamatan.objects.all() if any(key in k for k in kec.kunci)]
@@ -149,7 +154,7 @@ def pos_dasbor(*, pos: Pos, hari_ini: date) -> DasborPos:
 # A post's public page ------------------------------------------------------------------------------
 
 
-def kabar_list_public(*, pos: Pos) -> QuerySet[Kabar]:
+def kabar_list_publik(*, pos: Pos) -> QuerySet[Kabar]:
     """Published news of a post, newest first, with their photos."""
     return Kabar.objects.for_pos(pos).published().with_foto().select_related("pos")
 
@@ -182,7 +187,7 @@ def pos_publik(*, pos: Pos, hari_ini: date) -> dict:
         "kelurahan_ber_unit": set(
             UnitKelurahan.objects.for_pos(pos).filter(is_aktif=True).values_list("kelurahan_id", flat=True)
         ),
-        "kabar_terbaru": kabar_list_public(pos=pos)[:3],
+        "kabar_terbaru": kabar_list_publik(pos=pos)[:3],
     }
 
 
@@ -295,7 +300,7 @@ class HasilCariPos:
     saran: list[str] = field(default_factory=list)  # "maksud Anda: …" when nothing was found
 
 
-def pos_cari_public(*, q: str) -> HasilCariPos:
+def pos_cari_publik(*, q: str) -> HasilCariPos:
     """The posts a visitor means by ``q``: a kecamatan, a kelurahan it serves, a postcode, a kota or
     the post's own name, as people spell them ("palmerah", "Pal Merah", "PALMERAH", "slipi",
     "11410"). Case, spaces and the known spelling variants (the ``kunci`` keys of the reference data,
@@ -399,8 +404,8 @@ def surel_antrean() -> Antrean:
     return Antrean(tertua=surel_list_belum_terkirim().first(), **hitung)
 
 
-def berkas_tugas_milik(*, user) -> QuerySet:
-    """The background files ``user`` asked for, newest first (nobody else's)."""
+def berkas_tugas_milik(*, pengguna) -> QuerySet:
+    """The background files ``pengguna`` asked for, newest first (nobody else's)."""
     from posyantek.models import BerkasTugas
 
-    return BerkasTugas.objects.filter(user=user).order_by("-dibuat_pada", "-pk")
+    return BerkasTugas.objects.filter(user=pengguna).order_by("-dibuat_pada", "-pk")

@@ -17,7 +17,7 @@ def kirim_surel(self, *, surel_id: int) -> int:
     5-minute sweep takes over when the retries are spent. Run in-process (no broker), a failure
     is left to the sweep or the admin's resend instead of blocking the request."""
     try:
-        return surel_services.surel_kirim_berurutan(sampai_id=surel_id)
+        return surel_services.surel_antrean_kirim(sampai_id=surel_id)
     except surel_services.SurelGagal as exc:
         if self.request.is_eager:
             logger.warning("e-mail %s left in the outbox: %s", surel_id, exc)
@@ -30,7 +30,7 @@ def kirim_surel(self, *, surel_id: int) -> int:
 def kirim_surel_tertunda() -> int:
     """Scheduled: send whatever is still waiting in the outbox, oldest first."""
     try:
-        return surel_services.surel_kirim_berurutan()
+        return surel_services.surel_antrean_kirim()
     except surel_services.SurelGagal as exc:
         logger.warning("outbox sweep stopped: %s", exc)
         return 0

@@ -196,7 +196,7 @@ def _adopsi(ctx, t, pos_by_slug, slugs) -> None:
 def _pledger(ctx, n: int):
     key = f"ukm.pledger{n}"
     if key not in ctx.users:
-        ctx.users[key] = posyantek_services.pengguna_create(
+        ctx.users[key] = posyantek_services.pengguna_buat(
             email=f"ukm{n}@{DEMO_DOMAIN}",
             nama=f"Pemilik UKM {n} (demo)",
             password_hash=ctx.password_hash,
@@ -255,5 +255,5 @@ def _kampanye(ctx, published, pos_by_slug, admin) -> None:
         for i in range(janji):
             # Pledges 1 unit each from demo owners 2..n+1 (ukm1 stays free to try pledging).
             services.janji_simpan(
-                kampanye=kampanye, pengguna=_pledger(ctx, i + 2), jumlah=1, nama_usaha=f"{USAHA[i % len(USAHA)]} (demo)"
+                kampanye=kampanye, oleh=_pledger(ctx, i + 2), jumlah=1, nama_usaha=f"{USAHA[i % len(USAHA)]} (demo)"
             )

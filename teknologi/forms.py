@@ -318,7 +318,7 @@ class AdopsiPemilikForm(_AdopsiFields):
         super().__init__(*args, **kwargs)
         self.fields["pos"].queryset = Pos.objects.with_wilayah().order_by("kecamatan__nama")
         self.fields["pos"].label_from_instance = lambda pos: f"{pos.kecamatan.nama} ({pos.kecamatan.kota.nama_pendek})"
-        self.fields["ukm"].queryset = ukm_selectors.ukm_pilihan_pemilik(user=user)
+        self.fields["ukm"].queryset = ukm_selectors.ukm_pilihan_pemilik(pengguna=user)
         self.fields["nama_usaha"].required = False
         self.fields["pos"].required = False
 

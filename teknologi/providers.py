@@ -33,7 +33,7 @@ def cari(*, request, q) -> dict:
 def pos_detail(*, request, pos) -> dict:
     return {
         "ttg_peraga": selectors.teknologi_untuk_pos(pos=pos),
-        "ttg_kampanye_pos": selectors.kampanye_list_public().filter(pos=pos)[:5],
+        "ttg_kampanye_pos": selectors.kampanye_list_publik().filter(pos=pos)[:5],
     }
 
 
@@ -48,7 +48,7 @@ def pos_dasbor(*, request, pos) -> dict:
 
 def akun_saya(*, request, user) -> dict:
     return {
-        "ttg_janji_saya": selectors.janji_list_pengguna(user=user)[:20],
+        "ttg_janji_saya": selectors.janji_list_pengguna(pengguna=user)[:20],
         "ttg_adopsi_saya": Adopsi.objects.filter(pemilik=user).select_related("teknologi", "pos__kecamatan")[:20],
     }
 

@@ -273,7 +273,7 @@ def teknologi_facet(*, f: Filter, base: QuerySet | None = None) -> dict:
     }
 
 
-def teknologi_detail_public(*, slug: str) -> Teknologi:
+def teknologi_detail_publik(*, slug: str) -> Teknologi:
     """A published technology with what its page shows, in a constant number of queries."""
     return (
         teknologi_list_kartu()
@@ -304,7 +304,7 @@ def adopsi_ringkasan(*, teknologi: Teknologi) -> dict:
     }
 
 
-def ulasan_list_public(*, teknologi: Teknologi, limit: int = 10) -> QuerySet[Adopsi]:
+def ulasan_list_publik(*, teknologi: Teknologi, limit: int = 10) -> QuerySet[Adopsi]:
     """Approved reviews (with a note or a rating), newest first."""
     return (
         Adopsi.objects.disetujui()
@@ -322,7 +322,7 @@ def teknologi_terkait(*, teknologi: Teknologi, limit: int = 4) -> QuerySet[Tekno
     ).order_by("-jumlah_adopsi", "nama")[:limit]
 
 
-def panduan_public(*, slug: str) -> Panduan:
+def panduan_publik(*, slug: str) -> Panduan:
     """The guide of a published technology. Its steps, maintenance and troubleshooting are read by
     the page's cached fragment (one query each, each read once), so a cache hit reads none of them."""
     return Panduan.objects.select_related("teknologi").get(
@@ -359,7 +359,7 @@ def teknologi_untuk_pos(*, pos: Pos) -> QuerySet[TeknologiPos]:
 # --- Urun beli -----------------------------------------------------------------------------------
 
 
-def kampanye_list_public(*, status: str = "") -> QuerySet[KampanyeUrunBeli]:
+def kampanye_list_publik(*, status: str = "") -> QuerySet[KampanyeUrunBeli]:
     """Campaigns of published technologies: open first (nearest deadline first), then the rest.
 
     Filtered and sorted by the status as of now (``status_efektif``, the same rule as the model's
@@ -398,17 +398,17 @@ def _urutan_status():
 
 
 def kampanye_terbuka(*, limit: int = 3) -> QuerySet[KampanyeUrunBeli]:
-    return kampanye_list_public().filter(status_efektif__in=[StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI])[:limit]
+    return kampanye_list_publik().filter(status_efektif__in=[StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI])[:limit]
 
 
-def kampanye_detail_public(*, pk: int) -> KampanyeUrunBeli:
-    return kampanye_list_public().get(pk=pk)
+def kampanye_detail_publik(*, pk: int) -> KampanyeUrunBeli:
+    return kampanye_list_publik().get(pk=pk)
 
 
-def janji_milik(*, kampanye: KampanyeUrunBeli, user: User) -> JanjiUrunBeli | None:
-    if not getattr(user, "is_authenticated", False):
+def janji_milik(*, kampanye: KampanyeUrunBeli, pengguna: User) -> JanjiUrunBeli | None:
+    if not getattr(pengguna, "is_authenticated", False):
         return None
-    return kampanye.janji_set.filter(pengguna=user, status=StatusJanji.AKTIF).first()
+    return kampanye.janji_set.filter(pengguna=pengguna, status=StatusJanji.AKTIF).first()
 
 
 def kampanye_boleh_janji(*, kampanye: KampanyeUrunBeli, pengguna: User, janji: JanjiUrunBeli | None) -> bool:
@@ -422,10 +422,10 @@ def kampanye_boleh_janji(*, kampanye: KampanyeUrunBeli, pengguna: User, janji: J
     )
 
 
-def janji_list_pengguna(*, user: User) -> QuerySet[JanjiUrunBeli]:
+def janji_list_pengguna(*, pengguna: User) -> QuerySet[JanjiUrunBeli]:
     """A person's own pledges (their account page)."""
     return (
-        JanjiUrunBeli.objects.filter(pengguna=user)
+        JanjiUrunBeli.objects.filter(pengguna=pengguna)
         .select_related("kampanye__teknologi", "kampanye__pos")
         .order_by("-created_at")
     )

@@ -460,14 +460,14 @@ def _ubah_status(kampanye: KampanyeUrunBeli, status: str, now=None) -> None:
 
 
 @transaction.atomic
-def janji_simpan(*, kampanye: KampanyeUrunBeli, pengguna: User, jumlah: int, nama_usaha: str = "") -> JanjiUrunBeli:
+def janji_simpan(*, kampanye: KampanyeUrunBeli, oleh: User, jumlah: int, nama_usaha: str = "") -> JanjiUrunBeli:
     """A UKM owner pledges ``jumlah`` units (or changes their pledge to that number).
 
     The campaign row is locked first, so parallel pledges are counted one after the other and the
     total never passes the maximum (the database's check constraint backs this up). Reaching the
     target marks the campaign *tercapai* and e-mails every pledger.
     """
-    if not getattr(pengguna, "is_pemilik_ukm", False):
+    if not getattr(oleh, "is_pemilik_ukm", False):
         raise ValidationError(_("Hanya pemilik UKM yang dapat ikut urun beli."))
     if not isinstance(jumlah, int) or jumlah < 1:
         raise ValidationError(_("Jumlah unit minimal 1."))
@@ -481,7 +481,7 @@ def janji_simpan(*, kampanye: KampanyeUrunBeli, pengguna: User, jumlah: int, nam
         raise ValidationError(_("Kampanye ini tidak lagi menerima janji."))
     if not kampanye.teknologi.is_published:
         raise ValidationError(_("Kampanye ini tidak lagi menerima janji."))
-    janji = kampanye.janji_set.filter(pengguna=pengguna, status=StatusJanji.AKTIF).first()
+    janji = kampanye.janji_set.filter(pengguna=oleh, status=StatusJanji.AKTIF).first()
     lama = janji.jumlah if janji else 0
     if (
         kampanye.status == StatusKampanye.TERCAPAI
@@ -498,7 +498,7 @@ def janji_simpan(*, kampanye: KampanyeUrunBeli, pengguna: User, jumlah: int, nam
                 else _("Kuota kampanye sudah penuh.")
             )
     if janji is None:
-        janji = JanjiUrunBeli(kampanye=kampanye, pengguna=pengguna)
+        janji = JanjiUrunBeli(kampanye=kampanye, pengguna=oleh)
     janji.jumlah = jumlah
     janji.nama_usaha = " ".join(nama_usaha.split())[:150]
     janji.full_clean(validate_constraints=False)
@@ -514,7 +514,7 @@ def janji_simpan(*, kampanye: KampanyeUrunBeli, pengguna: User, jumlah: int, nam
 
 
 @transaction.atomic
-def janji_tarik(*, kampanye: KampanyeUrunBeli, pengguna: User) -> JanjiUrunBeli:
+def janji_tarik(*, kampanye: KampanyeUrunBeli, oleh: User) -> JanjiUrunBeli:
     """A pledger withdraws before the deadline.
 
     Once the target is reached, a withdrawal that would take the total below it is refused: the
@@ -523,7 +523,7 @@ def janji_tarik(*, kampanye: KampanyeUrunBeli, pengguna: User) -> JanjiUrunBeli:
     now = timezone.now()
     if now >= kampanye.batas_waktu and kampanye.status == StatusKampanye.TERBUKA:
         raise ValidationError(_("Batas waktu kampanye sudah lewat."))
-    janji = kampanye.janji_set.filter(pengguna=pengguna, status=StatusJanji.AKTIF).first()
+    janji = kampanye.janji_set.filter(pengguna=oleh, status=StatusJanji.AKTIF).first()
     if janji is None:
         raise ValidationError(_("Anda tidak punya janji aktif di kampanye ini."))
     if now >= kampanye.batas_waktu or kampanye.status not in (StatusKampanye.TERBUKA, StatusKampanye.TERCAPAI):
@@ -548,7 +548,7 @@ TRANSISI = {
 
 
 @transaction.atomic
-def kampanye_ubah_status(*, kampanye: KampanyeUrunBeli, status: str, oleh: User) -> KampanyeUrunBeli:
+def kampanye_status_ubah(*, kampanye: KampanyeUrunBeli, status: str, oleh: User) -> KampanyeUrunBeli:
     """The organising post moves its campaign along its lifecycle. Cancelling e-mails the pledgers."""
     kampanye = _kunci_kampanye(kampanye)
     if status not in TRANSISI or kampanye.status not in TRANSISI[status]:
@@ -565,7 +565,7 @@ def kampanye_ubah_status(*, kampanye: KampanyeUrunBeli, status: str, oleh: User)
     return kampanye
 
 
-def kampanye_tutup_yang_lewat(*, now=None) -> int:
+def kampanye_lewat_tutup(*, now=None) -> int:
     """Cancel every open campaign whose deadline passed below target; e-mail their pledgers.
 
     Run by ``manage.py tutup_urun_beli`` (cron) only: pages never write, they show such a campaign

@@ -10,4 +10,4 @@ from teknologi import services
 def tutup_urun_beli() -> int:
     """Every 5 minutes: cancel open urun beli campaigns past their deadline below target, and tell
     their pledgers. Pages only show time passing; this job changes the state."""
-    return services.kampanye_tutup_yang_lewat()
+    return services.kampanye_lewat_tutup()

@@ -86,19 +86,19 @@ def admin_provinsi(db):
 
 @pytest.fixture
 def operator_a(pos_a):
-    from posyantek.services import operator_assign
+    from posyantek.services import operator_tetapkan
 
     user = UserFactory(email="operator.gambir@posyantek.test", nama="Operator Gambir")
-    operator_assign(pos=pos_a, user=user)
+    operator_tetapkan(pos=pos_a, pengguna=user)
     return user
 
 
 @pytest.fixture
 def operator_b(pos_b):
-    from posyantek.services import operator_assign
+    from posyantek.services import operator_tetapkan
 
     user = UserFactory(email="operator.tambora@posyantek.test", nama="Operator Tambora")
-    operator_assign(pos=pos_b, user=user)
+    operator_tetapkan(pos=pos_b, pengguna=user)
     return user
 
 

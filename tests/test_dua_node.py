@@ -184,10 +184,10 @@ def dua_node(wilayah, tmp_path):
 
 def test_two_nodes_share_data_sessions_rate_limits_uploads_and_tasks(dua_node, pos_a):
     a, b, smtp = dua_node
-    from posyantek.services import operator_assign
+    from posyantek.services import operator_tetapkan
 
     operator = UserFactory(email="operator.gambir@posyantek.test", nama="Operator Gambir")
-    operator_assign(pos=pos_a, user=operator, oleh=None)
+    operator_tetapkan(pos=pos_a, pengguna=operator, oleh=None)
 
     # Both nodes report every dependency healthy, the broker included.
     for node in (a, b):

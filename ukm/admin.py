@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import FotoProduk, ImporBatch, KlaimUkm, Pendampingan, Produk, Ukm
-from .services import lengkapi_ukm
+from .services import ukm_lengkapi
 
 
 class ProdukInline(admin.TabularInline):
@@ -39,7 +39,7 @@ class UkmAdmin(SimpleHistoryAdmin):
         return obj.nik_samaran
 
     def save_model(self, request, obj, form, change):
-        lengkapi_ukm(ukm=obj)
+        ukm_lengkapi(ukm=obj)
         super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None) -> bool:

@@ -285,12 +285,12 @@ def seed(ctx: DemoContext) -> None:
                 "instagram": f"https://www.instagram.com/demo.{pos.slug}.{i}/" if rng.random() < 0.4 else "",
                 "tokopedia": f"https://www.tokopedia.com/demo-{pos.slug}-{i}" if rng.random() < 0.2 else "",
             }
-            ukm = services.ukm_create(data=data, oleh=operator, pos=pos)
+            ukm = services.ukm_buat(data=data, oleh=operator, pos=pos)
             if rng.random() < 0.75:
-                services.ukm_verify(ukm=ukm, oleh=operator)
+                services.ukm_verifikasi(ukm=ukm, oleh=operator)
             for n, (produk_nama, harga) in enumerate(rng.sample(produk_list, k=rng.randint(1, len(produk_list)))):
                 foto = clean_image(_foto(rng, bidang, produk_nama)) if n == 0 else None
-                services.produk_create(
+                services.produk_buat(
                     ukm=ukm,
                     data={"nama": produk_nama, "harga": harga, "deskripsi": f"{produk_nama} buatan {ukm.nama}."},
                     oleh=operator,
@@ -300,7 +300,7 @@ def seed(ctx: DemoContext) -> None:
             for _ in range(rng.choice([0, 1, 1, 2, 3])):
                 jenis = rng.choice(list(JenisPendampingan))
                 tanggal = ctx.today - timedelta(days=rng.randint(3, 330))
-                services.pendampingan_create(
+                services.pendampingan_buat(
                     ukm=ukm,
                     oleh=operator,
                     data={
@@ -324,7 +324,7 @@ def _pemilik_demo(ctx: DemoContext) -> None:
     gambir = Pos.objects.get(slug="gambir")
     operator = ctx.users.get("operator.gambir") or ctx.users["admin"]
     cideng = Kelurahan.objects.get(kecamatan=gambir.kecamatan, nama="Cideng")
-    ukm = services.ukm_create(
+    ukm = services.ukm_buat(
         oleh=owner,
         sebagai_pemilik=True,
         data={
@@ -346,16 +346,16 @@ def _pemilik_demo(ctx: DemoContext) -> None:
             "instagram": "https://www.instagram.com/demo.keripikbusiti/",
         },
     )
-    services.ukm_verify(ukm=ukm, oleh=operator)
+    services.ukm_verifikasi(ukm=ukm, oleh=operator)
     for nama, harga in (("Keripik singkong balado 250 g", 18000), ("Keripik singkong original 250 g", 16000)):
-        services.produk_create(
+        services.produk_buat(
             ukm=ukm,
             oleh=owner,
             data={"nama": nama, "harga": harga, "deskripsi": "Tanpa pengawet."},
             foto=clean_image(_foto(ctx.rng, "kuliner", nama)),
             keterangan_foto=f"Kemasan {nama.lower()}",
         )
-    services.pendampingan_create(
+    services.pendampingan_buat(
         ukm=ukm,
         oleh=operator,
         data={
@@ -367,6 +367,6 @@ def _pemilik_demo(ctx: DemoContext) -> None:
     )
     kedua = Ukm.objects.for_pos(gambir).filter(pemilik__isnull=True).exclude(nib="").order_by("pk").first()
     if kedua is not None:
-        services.klaim_create(
-            user=owner, nib=kedua.nib, pesan="Usaha ini milik keluarga saya; saya yang mengelolanya sekarang."
+        services.klaim_ajukan(
+            oleh=owner, nib=kedua.nib, pesan="Usaha ini milik keluarga saya; saya yang mengelolanya sekarang."
         )

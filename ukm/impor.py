@@ -8,7 +8,7 @@ are Indonesian, in the spellings offices use ("No. HP", "Omset per Tahun", "Kel.
 
 Nothing here writes to the database: ``baca_berkas`` turns a file into cells, ``baris_ke_data``
 turns a row's cells into field values, and ``periksa_baris`` checks those values against the model
-and the registry. ``ukm.services.impor_preview`` / ``impor_commit`` do the writing.
+and the registry. ``ukm.services.impor_pratinjau`` / ``impor_terapkan`` do the writing.
 """
 
 import codecs

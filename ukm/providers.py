@@ -28,8 +28,8 @@ def pos_dasbor(*, request, pos) -> dict:
 def akun_saya(*, request, user) -> dict:
     """The owner's "Usaha saya" section: their businesses and the claims they made."""
     return {
-        "ukm_saya": selectors.ukm_list_pemilik(user=user),
-        "ukm_klaim_saya": selectors.klaim_list_pemilik(user=user),
+        "ukm_saya": selectors.ukm_list_pemilik(pengguna=user),
+        "ukm_klaim_saya": selectors.klaim_list_pemilik(pengguna=user),
     }
 
 

@@ -1,7 +1,7 @@
 """Scale data of the UKM registry: ``ctx.sizes.ukm`` businesses (30,000 at base, a million national).
 
 Spread over every kelurahan of DKI, so over the 44 posts; ``pos`` is the post of the kelurahan's
-kecamatan, as ``ukm.services.lengkapi_ukm`` derives it. Names are built like real ones ("Kopi Tubruk
+kecamatan, as ``ukm.services.ukm_lengkapi`` derives it. Names are built like real ones ("Kopi Tubruk
 Bu Siti", "Batik Betawi Lestari"), so searching "kopi", "batik" or "sambal" finds a realistic share
 (a few percent each). The derived columns are filled exactly as the services fill them: ``kelas``
 by ``klasifikasi_ukm``, ``search_text``/``search_publik`` by ``teks_pencarian`` (memoised per

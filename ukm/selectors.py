@@ -185,18 +185,18 @@ def klaim_list_terakhir(*, pos: Pos, limit: int = 20) -> QuerySet[KlaimUkm]:
 # Owner's area ---------------------------------------------------------------------------------
 
 
-def ukm_list_pemilik(*, user) -> QuerySet[Ukm]:
-    return Ukm.objects.for_pemilik(user).select_related("kelurahan__kecamatan", "pos").order_by("nama", "pk")
+def ukm_list_pemilik(*, pengguna) -> QuerySet[Ukm]:
+    return Ukm.objects.for_pemilik(pengguna).select_related("kelurahan__kecamatan", "pos").order_by("nama", "pk")
 
 
-def klaim_list_pemilik(*, user) -> QuerySet[KlaimUkm]:
-    return KlaimUkm.objects.filter(user=user).select_related("ukm", "ukm__pos").order_by("-created_at", "-pk")[:20]
+def klaim_list_pemilik(*, pengguna) -> QuerySet[KlaimUkm]:
+    return KlaimUkm.objects.filter(user=pengguna).select_related("ukm", "ukm__pos").order_by("-created_at", "-pk")[:20]
 
 
-def ukm_detail_pemilik(*, user, pk: int) -> Ukm:
+def ukm_detail_pemilik(*, pengguna, pk: int) -> Ukm:
     """One of the owner's businesses; raises Ukm.DoesNotExist for anyone else's."""
     return (
-        Ukm.objects.for_pemilik(user)
+        Ukm.objects.for_pemilik(pengguna)
         .select_related("kelurahan__kecamatan", "pos")
         .prefetch_related(
             Prefetch("produk_set", queryset=Produk.objects.prefetch_related("foto_set")),
@@ -330,9 +330,9 @@ def ukm_pilihan_pos(*, pos: Pos) -> QuerySet[Ukm]:
     return Ukm.objects.for_pos(pos).only("pk", "nama", "pos_id").order_by("nama", "pk")
 
 
-def ukm_pilihan_pemilik(*, user) -> QuerySet[Ukm]:
+def ukm_pilihan_pemilik(*, pengguna) -> QuerySet[Ukm]:
     """An owner's own businesses as choices (their post joined, for the record it goes to)."""
-    return Ukm.objects.for_pemilik(user).select_related("pos").order_by("nama", "pk")
+    return Ukm.objects.for_pemilik(pengguna).select_related("pos").order_by("nama", "pk")
 
 
 # Likely duplicates ------------------------------------------------------------------------------

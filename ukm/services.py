@@ -66,7 +66,7 @@ FIELDS_OPERATOR = FIELDS_PEMILIK + ["tahap_jakpreneur", "status"]
 FIELDS_VERIFIKASI_ULANG = ["nama", "pemilik_nama", "pemilik_nik", "nib", "kelurahan"]
 
 
-def lengkapi_ukm(*, ukm: Ukm, pos_id: int | None = None) -> None:
+def ukm_lengkapi(*, ukm: Ukm, pos_id: int | None = None) -> None:
     """Set what is derived, never typed: the post (from the kelurahan), the class and the search key."""
     if pos_id is not None:
         ukm.pos_id = pos_id
@@ -121,7 +121,7 @@ def _kunci(pk: int) -> Ukm:
 
 
 def _simpan(ukm: Ukm, *, oleh: User | None) -> Ukm:
-    lengkapi_ukm(ukm=ukm)
+    ukm_lengkapi(ukm=ukm)
     ukm.full_clean(exclude=FK_TERPERCAYA, validate_constraints=False)  # the NIB rule is checked just below
     _cek_nib(ukm)
     ukm._history_user = oleh
@@ -147,7 +147,7 @@ class UkmMungkinGanda(ValidationError):
 
 
 @transaction.atomic
-def ukm_create(
+def ukm_buat(
     *, data: dict, oleh: User, pos: Pos | None = None, sebagai_pemilik: bool = False, abaikan_ganda: bool = False
 ) -> Ukm:
     """Register a business.
@@ -187,7 +187,7 @@ def ukm_create(
 
 
 @transaction.atomic
-def ukm_update(*, ukm: Ukm, data: dict, oleh: User, pos: Pos | None = None, sebagai_pemilik: bool = False) -> Ukm:
+def ukm_ubah(*, ukm: Ukm, data: dict, oleh: User, pos: Pos | None = None, sebagai_pemilik: bool = False) -> Ukm:
     """Change a business. An operator keeps it within their post; an owner edits only their own,
     and changing who or where it is sends it back for verification."""
     if sebagai_pemilik and ukm.pemilik_id != oleh.pk:
@@ -204,7 +204,7 @@ def ukm_update(*, ukm: Ukm, data: dict, oleh: User, pos: Pos | None = None, seba
 
 
 @transaction.atomic
-def ukm_set_status(*, ukm: Ukm, aktif: bool, oleh: User) -> Ukm:
+def ukm_status_tetapkan(*, ukm: Ukm, aktif: bool, oleh: User) -> Ukm:
     """Deactivate (or reactivate) a business. There is no hard delete: its history stays."""
     ukm.status = StatusUkm.AKTIF if aktif else StatusUkm.NONAKTIF
     ukm._history_user = oleh
@@ -213,7 +213,7 @@ def ukm_set_status(*, ukm: Ukm, aktif: bool, oleh: User) -> Ukm:
 
 
 @transaction.atomic
-def ukm_verify(*, ukm: Ukm, oleh: User, verified: bool = True) -> Ukm:
+def ukm_verifikasi(*, ukm: Ukm, oleh: User, verified: bool = True) -> Ukm:
     """An operator confirms (or withdraws) that the business is real and its data checked."""
     if verified:
         ukm.verified_at = timezone.now()
@@ -230,12 +230,12 @@ UKM_VERIFIKASI_BANYAK_MAKS = 200
 
 
 @transaction.atomic
-def ukm_verifikasi_banyak(*, pos: Pos, ukm_ids: list[int], oleh: User) -> list[Ukm]:
+def ukm_terpilih_verifikasi(*, pos: Pos, ukm_ids: list[int], oleh: User) -> list[Ukm]:
     """Verify many of the post's pending businesses at once (from the operator's list).
 
     Only businesses of ``pos`` that are still unverified count; ids of another post, already verified
     or unknown are skipped (the list may be stale). Each is saved with its history entry, like
-    ``ukm_verify``. Refuses, writing nothing, when none of the ids is pending here or more than
+    ``ukm_verifikasi``. Refuses, writing nothing, when none of the ids is pending here or more than
     ``UKM_VERIFIKASI_BANYAK_MAKS`` are sent."""
     ids = sorted({int(pk) for pk in ukm_ids})
     if len(ids) > UKM_VERIFIKASI_BANYAK_MAKS:
@@ -265,7 +265,7 @@ def _set_history_user(obj, oleh):
 
 
 @transaction.atomic
-def produk_create(*, ukm: Ukm, data: dict, oleh: User, foto=None, keterangan_foto: str = "") -> Produk:
+def produk_buat(*, ukm: Ukm, data: dict, oleh: User, foto=None, keterangan_foto: str = "") -> Produk:
     """Add a product (and optionally its first photo, already cleaned by ``clean_image``)."""
     if ukm.produk_set.count() >= Produk.MAKS_PER_UKM:
         raise ValidationError(_("Satu usaha paling banyak memiliki %(n)s produk.") % {"n": Produk.MAKS_PER_UKM})
@@ -273,24 +273,24 @@ def produk_create(*, ukm: Ukm, data: dict, oleh: User, foto=None, keterangan_fot
     produk.full_clean(exclude=["ukm"])
     _set_history_user(produk, oleh).save()
     if foto is not None:
-        foto_produk_add(produk=produk, gambar=foto, keterangan=keterangan_foto, oleh=oleh)
+        foto_produk_tambah(produk=produk, gambar=foto, keterangan=keterangan_foto, oleh=oleh)
     return produk
 
 
 @transaction.atomic
-def produk_update(*, produk: Produk, data: dict, oleh: User, foto=None, keterangan_foto: str = "") -> Produk:
+def produk_ubah(*, produk: Produk, data: dict, oleh: User, foto=None, keterangan_foto: str = "") -> Produk:
     for key in ("nama", "deskripsi", "harga"):
         if key in data:
             setattr(produk, key, data[key])
     produk.full_clean(exclude=["ukm"])
     _set_history_user(produk, oleh).save()
     if foto is not None:
-        foto_produk_add(produk=produk, gambar=foto, keterangan=keterangan_foto, oleh=oleh)
+        foto_produk_tambah(produk=produk, gambar=foto, keterangan=keterangan_foto, oleh=oleh)
     return produk
 
 
 @transaction.atomic
-def produk_delete(*, produk: Produk, oleh: User) -> None:
+def produk_hapus(*, produk: Produk, oleh: User) -> None:
     """Remove a product with its photos (files too, once the transaction commits)."""
     files = [foto.gambar.name for foto in produk.foto_set.all()]
     _set_history_user(produk, oleh).delete()
@@ -298,7 +298,7 @@ def produk_delete(*, produk: Produk, oleh: User) -> None:
 
 
 @transaction.atomic
-def foto_produk_add(*, produk: Produk, gambar, keterangan: str = "", oleh: User) -> FotoProduk:
+def foto_produk_tambah(*, produk: Produk, gambar, keterangan: str = "", oleh: User) -> FotoProduk:
     """Attach a photo. ``gambar`` must come from ``posyantek.uploads.clean_image`` (re-encoded, no EXIF)."""
     if produk.foto_set.count() >= FotoProduk.MAKS_PER_PRODUK:
         raise ValidationError(
@@ -318,7 +318,7 @@ def foto_produk_add(*, produk: Produk, gambar, keterangan: str = "", oleh: User)
 
 
 @transaction.atomic
-def foto_produk_delete(*, foto: FotoProduk, oleh: User) -> None:
+def foto_produk_hapus(*, foto: FotoProduk, oleh: User) -> None:
     name = foto.gambar.name
     foto._history_user = oleh
     foto.delete()
@@ -341,7 +341,7 @@ def _hapus_berkas_setelah_commit(names: list[str]) -> None:
 
 
 @transaction.atomic
-def pendampingan_create(*, ukm: Ukm, data: dict, oleh: User) -> Pendampingan:
+def pendampingan_buat(*, ukm: Ukm, data: dict, oleh: User) -> Pendampingan:
     item = Pendampingan(ukm=ukm, created_by=oleh, **data)
     item.full_clean(exclude=["ukm", "created_by"], validate_constraints=False)  # Pendampingan.clean() checks the dates
     _set_history_user(item, oleh).save()
@@ -349,7 +349,7 @@ def pendampingan_create(*, ukm: Ukm, data: dict, oleh: User) -> Pendampingan:
 
 
 @transaction.atomic
-def pendampingan_update(*, pendampingan: Pendampingan, data: dict, oleh: User) -> Pendampingan:
+def pendampingan_ubah(*, pendampingan: Pendampingan, data: dict, oleh: User) -> Pendampingan:
     for key, value in data.items():
         setattr(pendampingan, key, value)
     pendampingan.full_clean(exclude=["ukm", "created_by"], validate_constraints=False)
@@ -361,7 +361,7 @@ def pendampingan_update(*, pendampingan: Pendampingan, data: dict, oleh: User) -
 
 
 @transaction.atomic
-def klaim_create(*, user: User, nib: str, pesan: str = "") -> KlaimUkm:
+def klaim_ajukan(*, oleh: User, nib: str, pesan: str = "") -> KlaimUkm:
     """An owner claims a registered business by its NIB; an operator of its post decides.
 
     The answer never tells who owns the business or any private field: only that the claim went to
@@ -371,13 +371,13 @@ def klaim_create(*, user: User, nib: str, pesan: str = "") -> KlaimUkm:
     ukm = Ukm.objects.select_related("pos").filter(nib=nib).first() if nib else None
     if ukm is None:
         raise ValidationError({"nib": _("NIB ini belum ada di registri. Anda dapat mendaftarkan usaha baru.")})
-    if ukm.pemilik_id == user.pk:
+    if ukm.pemilik_id == oleh.pk:
         raise ValidationError({"nib": _("Usaha ini sudah tertaut ke akun Anda.")})
     if ukm.pemilik_id is not None:
         raise ValidationError(
             {"nib": _("Usaha ini sudah tertaut ke akun pemilik lain. Hubungi pos kecamatan bila ini keliru.")}
         )
-    pending = KlaimUkm.objects.filter(user=user, status=StatusKlaim.MENUNGGU)
+    pending = KlaimUkm.objects.filter(user=oleh, status=StatusKlaim.MENUNGGU)
     if pending.filter(ukm=ukm).exists():
         raise ValidationError({"nib": _("Anda sudah mengajukan klaim untuk usaha ini.")})
     if pending.count() >= KlaimUkm.MAKS_MENUNGGU_PER_USER:
@@ -385,7 +385,7 @@ def klaim_create(*, user: User, nib: str, pesan: str = "") -> KlaimUkm:
             _("Anda masih memiliki %(n)s klaim yang menunggu. Tunggu keputusan pos terlebih dahulu.")
             % {"n": KlaimUkm.MAKS_MENUNGGU_PER_USER}
         )
-    klaim = KlaimUkm(ukm=ukm, user=user, pesan=(pesan or "").strip())
+    klaim = KlaimUkm(ukm=ukm, user=oleh, pesan=(pesan or "").strip())
     klaim.full_clean()
     simpan_unik(klaim)
     penerima = [op.email for op in ukm.pos.operators.filter(is_active=True) if op.email]
@@ -403,7 +403,7 @@ def klaim_create(*, user: User, nib: str, pesan: str = "") -> KlaimUkm:
 
 
 @transaction.atomic
-def klaim_decide(*, klaim: KlaimUkm, oleh: User, setujui: bool, catatan: str = "") -> KlaimUkm:
+def klaim_putuskan(*, klaim: KlaimUkm, oleh: User, setujui: bool, catatan: str = "") -> KlaimUkm:
     """Approve (link the business to the claimant's account) or refuse a pending claim.
 
     Approving refuses the other pending claims of the same business."""
@@ -457,7 +457,7 @@ def _kirim_setelah_commit(*, subjek, penerima: list[str], template: str, konteks
 # Import ---------------------------------------------------------------------------------------
 
 
-def impor_purge_expired() -> int:
+def impor_kedaluwarsa_hapus() -> int:
     """Delete previews nobody committed within ``ImporBatch.BERLAKU_JAM`` hours (they hold personal data)."""
     batas = timezone.now() - timedelta(hours=ImporBatch.BERLAKU_JAM)
     deleted, _detail = ImporBatch.objects.filter(
@@ -467,7 +467,7 @@ def impor_purge_expired() -> int:
 
 
 @transaction.atomic
-def impor_cancel(*, batch: ImporBatch, oleh: User) -> ImporBatch:
+def impor_batalkan(*, batch: ImporBatch, oleh: User) -> ImporBatch:
     if batch.status != StatusImpor.PRATINJAU:
         raise ValidationError(_("Impor ini sudah tidak dapat dibatalkan."))
     batch.status = StatusImpor.DIBATALKAN
@@ -479,7 +479,7 @@ def impor_cancel(*, batch: ImporBatch, oleh: User) -> ImporBatch:
 IMPOR_URUNGKAN_JAM = 24
 
 
-def impor_bisa_diurungkan(*, batch: ImporBatch, oleh: User) -> bool:
+def impor_urungkan_periksa(*, batch: ImporBatch, oleh: User) -> bool:
     """Whether the page offers "Urungkan impor" (the service checks again, and checks the rows)."""
     return (
         batch.status == StatusImpor.SELESAI
@@ -551,7 +551,7 @@ def impor_urungkan(*, batch: ImporBatch, oleh: User) -> ImporBatch:
         else:
             sebelum = Riwayat.objects.filter(id=c.id, history_id__lt=c.history_id).order_by("-history_id").first()
             lama = sebelum.instance
-            lengkapi_ukm(ukm=lama)
+            ukm_lengkapi(ukm=lama)
             lama._history_user = oleh
             lama._change_reason = alasan_urung
             lama.save()
@@ -596,16 +596,16 @@ def _periksa_semua(tabel_rows: list, pos: Pos | None, *, dari_data: bool) -> tup
 
 
 @transaction.atomic
-def impor_preview(*, upload, oleh: User, pos: Pos | None, tandai_terverifikasi: bool = False) -> ImporBatch:
+def impor_pratinjau(*, upload, oleh: User, pos: Pos | None, tandai_terverifikasi: bool = False) -> ImporBatch:
     """Read and check an uploaded file; store every row with its errors for the preview.
 
     ``pos`` is the operator's post (rows must lie in its kecamatan); None is the admin provinsi's
     province-wide import. A file that cannot be read at all raises ValidationError and stores
-    nothing. Nothing is written to the registry until ``impor_commit``.
+    nothing. Nothing is written to the registry until ``impor_terapkan``.
     """
     from .impor import baca_berkas
 
-    impor_purge_expired()
+    impor_kedaluwarsa_hapus()
     tabel = baca_berkas(upload)
     if not tabel.baris:
         raise ValidationError(_("Berkas tidak berisi baris data di bawah judul kolom."), code="berkas")
@@ -632,7 +632,7 @@ def _hitung(batch: ImporBatch) -> None:
     batch.jumlah_galat = sum(1 for r in batch.rows if r["aksi"] == "galat")
 
 
-def impor_commit(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpor.PRATINJAU) -> ImporBatch:
+def impor_terapkan(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpor.PRATINJAU) -> ImporBatch:
     """Write every row of a checked preview, all or nothing.
 
     ``status_awal`` is the status the batch must still have under the row lock: ``pratinjau`` in the
@@ -671,7 +671,7 @@ def impor_commit(*, batch: ImporBatch, oleh: User, status_awal: str = StatusImpo
                         setattr(ukm, name, value)
                 if row["kelurahan_id"]:
                     ukm.kelurahan = kelurahan_by_id[row["kelurahan_id"]]
-                lengkapi_ukm(ukm=ukm, pos_id=konteks.pos_by_kecamatan[ukm.kelurahan.kecamatan_id])
+                ukm_lengkapi(ukm=ukm, pos_id=konteks.pos_by_kecamatan[ukm.kelurahan.kecamatan_id])
                 if batch.tandai_terverifikasi and ukm.verified_at is None:
                     ukm.verified_at, ukm.verified_by = now, oleh
                 ukm.updated_at = now
@@ -757,7 +757,7 @@ def impor_latar_jalankan(*, batch_id: int) -> ImporBatch | None:
     if batch is None:
         return None
     try:
-        return impor_commit(batch=batch, oleh=batch.dibuat_oleh, status_awal=StatusImpor.DIPROSES)
+        return impor_terapkan(batch=batch, oleh=batch.dibuat_oleh, status_awal=StatusImpor.DIPROSES)
     except ValidationError as exc:
         galat = " ".join(exc.messages)
     except Exception:  # noqa: BLE001 — any failure must end as "gagal", never as a batch stuck "diproses"
@@ -779,7 +779,7 @@ def ukm_ekspor_latar_minta(*, oleh: User, query: str, fmt: str, nama_berkas: str
     from .tasks import ekspor_ukm_provinsi
 
     tugas = posyantek_services.berkas_tugas_buat(
-        user=oleh,
+        oleh=oleh,
         jenis=BerkasTugas.Jenis.EKSPOR_UKM_PROVINSI,
         nama_berkas=nama_berkas,
         baris_total=baris_total,

@@ -11,13 +11,13 @@ SERATUS = Decimal(100)
 MAKS_DOKUMEN = 20
 
 
-def kunci_lomba(*, lomba: Lomba) -> Lomba:
+def lomba_kunci(*, lomba: Lomba) -> Lomba:
     """The competition row, locked until the end of the transaction: a score saved while the
     competition is being finalised waits, then sees the new status and is refused."""
     return Lomba.objects.select_for_update().get(pk=lomba.pk)
 
 
-def wajib_draf(*, lomba: Lomba) -> None:
+def lomba_draf_pastikan(*, lomba: Lomba) -> None:
     if lomba.status != Status.DRAFT:
         raise ValidationError(
             _(
@@ -27,6 +27,6 @@ def wajib_draf(*, lomba: Lomba) -> None:
         )
 
 
-def wajib_belum_final(*, lomba: Lomba, pesan: str | None = None) -> None:
+def lomba_belum_final_pastikan(*, lomba: Lomba, pesan: str | None = None) -> None:
     if lomba.is_selesai:
         raise ValidationError(pesan or _("Lomba sudah final: data penilaiannya dibekukan dan tidak dapat diubah."))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from lomba import impor as impor_csv
 from lomba import selectors
 from lomba.models import ImporNasional, ImporStatus, Lomba, Peserta, Status, Tingkat
-from lomba.services.aturan import kunci_lomba, wajib_belum_final
+from lomba.services.aturan import lomba_belum_final_pastikan, lomba_kunci
 from posyantek.models import Pos, User, normalisasi_nama
 
 
@@ -35,14 +35,14 @@ def impor_nasional_pratinjau(*, lomba: Lomba, nama_berkas: str, data: bytes, ole
 def _cek_lomba_impor(lomba: Lomba) -> None:
     if lomba.tingkat != Tingkat.NASIONAL or not lomba.is_impor:
         raise ValidationError(_("Impor CSV hanya untuk lomba tingkat nasional yang hasilnya dari panitia nasional."))
-    wajib_belum_final(lomba=lomba, pesan=_("Lomba sudah final: hasilnya tidak dapat diimpor ulang."))
+    lomba_belum_final_pastikan(lomba=lomba, pesan=_("Lomba sudah final: hasilnya tidak dapat diimpor ulang."))
 
 
 @transaction.atomic
 def impor_nasional_terapkan(*, impor: ImporNasional, oleh: User) -> Lomba:
     """Apply a previewed file all-or-nothing: entries created or updated, ranks and totals stored,
     the competition final. Refused when the file had any problem."""
-    lomba = kunci_lomba(lomba=impor.lomba)
+    lomba = lomba_kunci(lomba=impor.lomba)
     impor = ImporNasional.objects.select_for_update().get(pk=impor.pk)
     if impor.status != ImporStatus.PRATINJAU:
         raise ValidationError(_("Impor ini sudah diterapkan atau dibatalkan."))
@@ -91,7 +91,7 @@ def impor_nasional_terapkan(*, impor: ImporNasional, oleh: User) -> Lomba:
 
 
 @transaction.atomic
-def impor_nasional_batal(*, impor: ImporNasional, oleh: User) -> None:
+def impor_nasional_batalkan(*, impor: ImporNasional, oleh: User) -> None:
     if impor.status != ImporStatus.PRATINJAU:
         raise ValidationError(_("Impor ini sudah diterapkan atau dibatalkan."))
     impor.status = ImporStatus.DIBATALKAN

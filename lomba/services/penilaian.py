@@ -9,21 +9,21 @@ from django.utils.translation import gettext as _
 
 from lomba import selectors
 from lomba.models import JuriPos, Kriteria, Lomba, Nilai, PenugasanJuri, Peserta, Status, Tingkat, angka
-from lomba.services.aturan import kunci_lomba, wajib_belum_final
-from lomba.services.struktur import periksa_struktur
+from lomba.services.aturan import lomba_belum_final_pastikan, lomba_kunci
+from lomba.services.struktur import lomba_struktur_periksa
 from posyantek.models import Pos, User
 from posyantek.services.pos import percontohan_tetapkan
 from posyantek.services.unik import simpan_unik
 
 
 @transaction.atomic
-def penugasan_create(
+def penugasan_buat(
     *, lomba: Lomba, juri: User, oleh: User, is_nasional: bool = False, peserta: list[Peserta] | None = None
 ) -> PenugasanJuri:
     """Assign a juri (optionally to some entries only). A national competition is scored by national
     juri accounts only, and the national flag means nothing elsewhere."""
-    lomba = kunci_lomba(lomba=lomba)
-    wajib_belum_final(lomba=lomba, pesan=_("Lomba sudah final: penugasan juri tidak dapat diubah."))
+    lomba = lomba_kunci(lomba=lomba)
+    lomba_belum_final_pastikan(lomba=lomba, pesan=_("Lomba sudah final: penugasan juri tidak dapat diubah."))
     if lomba.is_impor:
         raise ValidationError(
             _("Hasil lomba ini diimpor dari panitia nasional; tidak ada juri yang menilai di portal.")
@@ -48,9 +48,9 @@ def penugasan_create(
 
 
 @transaction.atomic
-def penugasan_delete(*, penugasan: PenugasanJuri, oleh: User) -> None:
-    lomba = kunci_lomba(lomba=penugasan.lomba)
-    wajib_belum_final(lomba=lomba, pesan=_("Lomba sudah final: penugasan juri tidak dapat diubah."))
+def penugasan_hapus(*, penugasan: PenugasanJuri, oleh: User) -> None:
+    lomba = lomba_kunci(lomba=penugasan.lomba)
+    lomba_belum_final_pastikan(lomba=lomba, pesan=_("Lomba sudah final: penugasan juri tidak dapat diubah."))
     if Nilai.objects.filter(juri=penugasan.juri, peserta__lomba=lomba).exists():
         raise ValidationError(
             _("Juri ini sudah memberi nilai; penugasannya tidak dapat dihapus agar riwayat penilaian tetap utuh.")
@@ -59,7 +59,7 @@ def penugasan_delete(*, penugasan: PenugasanJuri, oleh: User) -> None:
 
 
 @transaction.atomic
-def juri_pos_create(*, juri: User, pos: Pos, oleh: User, keterangan: str = "") -> JuriPos:
+def juri_pos_buat(*, juri: User, pos: Pos, oleh: User, keterangan: str = "") -> JuriPos:
     """Record a juri's tie to a post. From then on the juri cannot score that post, and any score
     they gave it in a running competition no longer counts."""
     if not juri.is_juri:
@@ -73,29 +73,29 @@ def juri_pos_create(*, juri: User, pos: Pos, oleh: User, keterangan: str = "") -
 
 
 @transaction.atomic
-def juri_pos_delete(*, juri_pos: JuriPos, oleh: User) -> None:
+def juri_pos_hapus(*, juri_pos: JuriPos, oleh: User) -> None:
     juri_pos.delete()
 
 
 @transaction.atomic
-def nilai_simpan(*, juri: User, peserta: Peserta, nilai: dict[int, Decimal | None]) -> int:
+def nilai_simpan(*, oleh: User, peserta: Peserta, nilai: dict[int, Decimal | None]) -> int:
     """Save a juri's scores of one entry: ``{kriteria_id: score or None}`` (None clears a score).
 
     All or nothing: one bad value refuses the whole form. Returns how many scores changed.
     Refused once the competition is final, for a juri not assigned to this entry, and for a juri
     tied to the entry's post (conflict of interest).
     """
-    lomba = kunci_lomba(lomba=peserta.lomba)
+    lomba = lomba_kunci(lomba=peserta.lomba)
     if lomba.is_selesai:
         raise ValidationError(_("Lomba sudah final: semua nilai dibekukan dan tidak dapat diubah lagi."))
     if lomba.status != Status.PENILAIAN:
         raise ValidationError(_("Penilaian lomba ini belum dibuka."))
-    penugasan = lomba.penugasan_set.filter(juri=juri).prefetch_related("peserta").first()
+    penugasan = lomba.penugasan_set.filter(juri=oleh).prefetch_related("peserta").first()
     if penugasan is None:
         raise ValidationError(_("Anda tidak ditugaskan menilai lomba ini."))
     if not selectors.penugasan_mencakup(penugasan=penugasan, peserta=peserta):
         raise ValidationError(_("Peserta ini tidak termasuk yang ditugaskan kepada Anda."))
-    if peserta.pos_id and peserta.pos_id in selectors.juri_terkait_pos_ids(juri=juri):
+    if peserta.pos_id and peserta.pos_id in selectors.juri_terkait_pos_ids(juri=oleh):
         raise ValidationError(_("Anda terkait dengan pos ini (konflik kepentingan), sehingga tidak dapat menilainya."))
     kriteria = {k.pk: k for k in Kriteria.objects.filter(tahap__lomba=lomba)}
     errors: dict[str, list[str]] = {}
@@ -115,23 +115,23 @@ def nilai_simpan(*, juri: User, peserta: Peserta, nilai: dict[int, Decimal | Non
             errors[f"kriteria_{kid}"] = [_("Paling banyak 2 angka di belakang koma.")]
     if errors:
         raise ValidationError(errors)
-    existing = {n.kriteria_id: n for n in Nilai.objects.filter(juri=juri, peserta=peserta)}
+    existing = {n.kriteria_id: n for n in Nilai.objects.filter(juri=oleh, peserta=peserta)}
     changed = 0
     for kid, value in nilai.items():
         current = existing.get(kid)
         if value is None:
             if current is not None:
-                current._history_user = juri
+                current._history_user = oleh
                 current.delete()
                 changed += 1
             continue
         if current is None:
-            current = Nilai(peserta=peserta, kriteria=kriteria[kid], juri=juri, nilai=value)
+            current = Nilai(peserta=peserta, kriteria=kriteria[kid], juri=oleh, nilai=value)
         elif current.nilai == value:
             continue
         else:
             current.nilai = value
-        current._history_user = juri
+        current._history_user = oleh
         # The entry, criterion and juri were loaded above: skip their existence queries.
         current.full_clean(exclude=["peserta", "kriteria", "juri"], validate_unique=False, validate_constraints=False)
         current.save()
@@ -143,14 +143,14 @@ def nilai_simpan(*, juri: User, peserta: Peserta, nilai: dict[int, Decimal | Non
 
 
 @transaction.atomic
-def lomba_mulai_penilaian(*, lomba: Lomba, oleh: User) -> Lomba:
+def lomba_penilaian_mulai(*, lomba: Lomba, oleh: User) -> Lomba:
     """Draft → penilaian: only with valid weights, at least one entry and one juri."""
-    lomba = kunci_lomba(lomba=lomba)
+    lomba = lomba_kunci(lomba=lomba)
     if lomba.status != Status.DRAFT:
         raise ValidationError(_("Hanya lomba berstatus draf yang dapat dibuka untuk penilaian."))
     if lomba.is_impor:
         raise ValidationError(_("Hasil lomba ini diimpor dari panitia nasional; gunakan impor CSV."))
-    masalah = periksa_struktur(lomba=lomba)
+    masalah = lomba_struktur_periksa(lomba=lomba)
     if not lomba.peserta_set.exists():
         masalah.append(_("Tambahkan peserta terlebih dahulu."))
     if not lomba.penugasan_set.exists():
@@ -164,9 +164,9 @@ def lomba_mulai_penilaian(*, lomba: Lomba, oleh: User) -> Lomba:
 
 
 @transaction.atomic
-def lomba_kembali_draf(*, lomba: Lomba, oleh: User) -> Lomba:
+def lomba_draf_kembalikan(*, lomba: Lomba, oleh: User) -> Lomba:
     """Penilaian → draft, to fix the structure, only while no score exists."""
-    lomba = kunci_lomba(lomba=lomba)
+    lomba = lomba_kunci(lomba=lomba)
     if lomba.status != Status.PENILAIAN:
         raise ValidationError(_("Hanya lomba yang sedang dinilai yang dapat dikembalikan ke draf."))
     if Nilai.objects.filter(peserta__lomba=lomba).exists():
@@ -181,7 +181,7 @@ def lomba_kembali_draf(*, lomba: Lomba, oleh: User) -> Lomba:
 def lomba_finalkan(*, lomba: Lomba, oleh: User) -> Lomba:
     """Penilaian → final: every expected score must exist. Stores the ranking on the entries (the
     frozen result every page reads) and from then on refuses every score edit."""
-    lomba = kunci_lomba(lomba=lomba)
+    lomba = lomba_kunci(lomba=lomba)
     if lomba.status != Status.PENILAIAN:
         raise ValidationError(_("Hanya lomba yang sedang dinilai yang dapat difinalkan."))
     matriks = selectors.matriks_penilaian(lomba=lomba)
@@ -224,7 +224,7 @@ def _simpan_hasil(lomba: Lomba, hasil) -> None:
 @transaction.atomic
 def lomba_umumkan(*, lomba: Lomba, oleh: User) -> Lomba:
     """Final → diumumkan: the results become public at /lomba/."""
-    lomba = kunci_lomba(lomba=lomba)
+    lomba = lomba_kunci(lomba=lomba)
     if lomba.status != Status.FINAL:
         raise ValidationError(_("Hanya lomba yang sudah final yang dapat diumumkan."))
     lomba.status = Status.DIUMUMKAN
@@ -238,9 +238,9 @@ def lomba_umumkan(*, lomba: Lomba, oleh: User) -> Lomba:
 
 
 @transaction.atomic
-def lomba_tandai_percontohan(*, lomba: Lomba, peserta_ids: list[int], oleh: User, alasan: str = "") -> list[Pos]:
+def lomba_percontohan_tandai(*, lomba: Lomba, peserta_ids: list[int], oleh: User, alasan: str = "") -> list[Pos]:
     """Mark the chosen ranked DKI entries of a finished competition as model posts, in one step."""
-    lomba = kunci_lomba(lomba=lomba)
+    lomba = lomba_kunci(lomba=lomba)
     if not lomba.is_selesai:
         raise ValidationError(_("Pos percontohan ditetapkan setelah lomba final."))
     if not peserta_ids:

@@ -7,20 +7,20 @@ from django.utils.translation import gettext as _
 
 from lomba import impor as impor_csv
 from lomba.models import TINGKAT_URUTAN, DokumenPeserta, Lomba, Peserta, Status, Tingkat
-from lomba.services.aturan import MAKS_DOKUMEN, kunci_lomba, wajib_belum_final
+from lomba.services.aturan import MAKS_DOKUMEN, lomba_belum_final_pastikan, lomba_kunci
 from posyantek.models import Pos, User, normalisasi_nama
 
 
 def _cek_peserta_boleh_berubah(lomba: Lomba) -> None:
-    wajib_belum_final(lomba=lomba, pesan=_("Lomba sudah final: daftar peserta tidak dapat diubah."))
+    lomba_belum_final_pastikan(lomba=lomba, pesan=_("Lomba sudah final: daftar peserta tidak dapat diubah."))
 
 
 @transaction.atomic
-def peserta_create_pos(
+def peserta_pos_buat(
     *, lomba: Lomba, pos: Pos, oleh: User | None, judul: str = "", asal: Peserta | None = None
 ) -> Peserta:
     """Enter a DKI post. At kota level only posts of that kota."""
-    lomba = kunci_lomba(lomba=lomba)
+    lomba = lomba_kunci(lomba=lomba)
     _cek_peserta_boleh_berubah(lomba)
     if lomba.tingkat == Tingkat.KOTA and pos.kecamatan.kota_id != lomba.kota_id:
         raise ValidationError(_("Pos ini bukan dari %(kota)s.") % {"kota": lomba.kota.nama_pendek})
@@ -33,9 +33,9 @@ def peserta_create_pos(
 
 
 @transaction.atomic
-def peserta_create_luar(*, lomba: Lomba, nama: str, provinsi: str, oleh: User | None, judul: str = "") -> Peserta:
+def peserta_luar_buat(*, lomba: Lomba, nama: str, provinsi: str, oleh: User | None, judul: str = "") -> Peserta:
     """Enter an outside entrant (national level only): a name and its province."""
-    lomba = kunci_lomba(lomba=lomba)
+    lomba = lomba_kunci(lomba=lomba)
     _cek_peserta_boleh_berubah(lomba)
     if lomba.tingkat != Tingkat.NASIONAL:
         raise ValidationError(_("Peserta dari luar pos DKI hanya untuk lomba tingkat nasional."))
@@ -69,9 +69,9 @@ def peserta_create_luar(*, lomba: Lomba, nama: str, provinsi: str, oleh: User | 
 
 
 @transaction.atomic
-def peserta_delete(*, peserta: Peserta, oleh: User) -> None:
+def peserta_hapus(*, peserta: Peserta, oleh: User) -> None:
     """Remove an entry that nobody has scored yet."""
-    lomba = kunci_lomba(lomba=peserta.lomba)
+    lomba = lomba_kunci(lomba=peserta.lomba)
     _cek_peserta_boleh_berubah(lomba)
     if peserta.nilai_set.exists():
         raise ValidationError(
@@ -83,10 +83,10 @@ def peserta_delete(*, peserta: Peserta, oleh: User) -> None:
 
 
 @transaction.atomic
-def peserta_update(*, peserta: Peserta, oleh: User, judul: str, tautan_video: str) -> Peserta:
+def peserta_ubah(*, peserta: Peserta, oleh: User, judul: str, tautan_video: str) -> Peserta:
     """The entry's title and video link, kept by its post's operator (or the admin) until final."""
-    lomba = kunci_lomba(lomba=peserta.lomba)
-    wajib_belum_final(lomba=lomba, pesan=_("Lomba sudah final: data peserta tidak dapat diubah."))
+    lomba = lomba_kunci(lomba=peserta.lomba)
+    lomba_belum_final_pastikan(lomba=lomba, pesan=_("Lomba sudah final: data peserta tidak dapat diubah."))
     peserta.judul, peserta.tautan_video = judul.strip(), tautan_video.strip()
     peserta.full_clean()
     peserta.save(update_fields=["judul", "tautan_video"])
@@ -94,9 +94,9 @@ def peserta_update(*, peserta: Peserta, oleh: User, judul: str, tautan_video: st
 
 
 @transaction.atomic
-def peserta_set_favorit(*, peserta: Peserta, oleh: User, favorit: bool) -> Peserta:
+def peserta_favorit_tetapkan(*, peserta: Peserta, oleh: User, favorit: bool) -> Peserta:
     """The Favorit award is chosen by the committee; it can be set until the results are announced."""
-    lomba = kunci_lomba(lomba=peserta.lomba)
+    lomba = lomba_kunci(lomba=peserta.lomba)
     if lomba.status == Status.DIUMUMKAN:
         raise ValidationError(_("Hasil lomba sudah diumumkan; penghargaan tidak dapat diubah."))
     peserta.is_favorit = favorit
@@ -105,10 +105,10 @@ def peserta_set_favorit(*, peserta: Peserta, oleh: User, favorit: bool) -> Peser
 
 
 @transaction.atomic
-def peserta_bawa_pemenang(*, dari: Lomba, ke: Lomba, oleh: User, peringkat_maks: int = 1) -> list[Peserta]:
+def peserta_pemenang_bawa(*, dari: Lomba, ke: Lomba, oleh: User, peringkat_maks: int = 1) -> list[Peserta]:
     """Carry the winners (rank ≤ ``peringkat_maks``) of a finished lower-level competition of the same
     category into ``ke``, remembering where each came from. Posts already entered are skipped."""
-    ke = kunci_lomba(lomba=ke)
+    ke = lomba_kunci(lomba=ke)
     _cek_peserta_boleh_berubah(ke)
     dari = Lomba.objects.get(pk=dari.pk)
     if dari.kategori != ke.kategori:
@@ -146,10 +146,10 @@ def _hapus_berkas_setelah_commit(dokumen: DokumenPeserta) -> None:
 
 
 @transaction.atomic
-def dokumen_upload(*, peserta: Peserta, oleh: User, judul: str, berkas: ContentFile) -> DokumenPeserta:
+def dokumen_unggah(*, peserta: Peserta, oleh: User, judul: str, berkas: ContentFile) -> DokumenPeserta:
     """Store a document already cleaned by ``posyantek.uploads.clean_document``. Until final."""
-    lomba = kunci_lomba(lomba=peserta.lomba)
-    wajib_belum_final(lomba=lomba, pesan=_("Lomba sudah final: dokumen tidak dapat ditambah atau dihapus."))
+    lomba = lomba_kunci(lomba=peserta.lomba)
+    lomba_belum_final_pastikan(lomba=lomba, pesan=_("Lomba sudah final: dokumen tidak dapat ditambah atau dihapus."))
     if peserta.dokumen_set.count() >= MAKS_DOKUMEN:
         raise ValidationError(_("Satu peserta paling banyak %(n)s dokumen.") % {"n": MAKS_DOKUMEN})
     dokumen = DokumenPeserta(peserta=peserta, judul=judul.strip(), ukuran=berkas.size, diunggah_oleh=oleh)
@@ -164,8 +164,8 @@ def dokumen_upload(*, peserta: Peserta, oleh: User, judul: str, berkas: ContentF
 
 
 @transaction.atomic
-def dokumen_delete(*, dokumen: DokumenPeserta, oleh: User) -> None:
-    lomba = kunci_lomba(lomba=dokumen.peserta.lomba)
-    wajib_belum_final(lomba=lomba, pesan=_("Lomba sudah final: dokumen tidak dapat ditambah atau dihapus."))
+def dokumen_hapus(*, dokumen: DokumenPeserta, oleh: User) -> None:
+    lomba = lomba_kunci(lomba=dokumen.peserta.lomba)
+    lomba_belum_final_pastikan(lomba=lomba, pesan=_("Lomba sudah final: dokumen tidak dapat ditambah atau dihapus."))
     _hapus_berkas_setelah_commit(dokumen)
     dokumen.delete()

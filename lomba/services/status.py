@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lomba.models import Lomba, Status
-from lomba.services.aturan import kunci_lomba
-from lomba.services.penilaian import lomba_finalkan, lomba_kembali_draf, lomba_mulai_penilaian, lomba_umumkan
+from lomba.services.aturan import lomba_kunci
+from lomba.services.penilaian import lomba_draf_kembalikan, lomba_finalkan, lomba_penilaian_mulai, lomba_umumkan
 from posyantek.models import User
 
 
@@ -28,12 +28,12 @@ class Transisi:
 TRANSISI: dict[str, Transisi] = {
     Status.PENILAIAN: Transisi(
         frozenset({Status.DRAFT}),
-        lomba_mulai_penilaian,
+        lomba_penilaian_mulai,
         gettext_lazy("Hanya lomba berstatus draf yang dapat dibuka untuk penilaian."),
     ),
     Status.DRAFT: Transisi(
         frozenset({Status.PENILAIAN}),
-        lomba_kembali_draf,
+        lomba_draf_kembalikan,
         gettext_lazy("Hanya lomba yang sedang dinilai yang dapat dikembalikan ke draf."),
     ),
     Status.FINAL: Transisi(
@@ -51,7 +51,7 @@ TRANSISI: dict[str, Transisi] = {
 }
 
 
-def lomba_status_boleh(*, dari: str) -> list[str]:
+def lomba_status_periksa(*, dari: str) -> list[str]:
     """The statuses a competition in status ``dari`` may move to."""
     return [ke for ke, t in TRANSISI.items() if dari in t.dari]
 
@@ -66,7 +66,7 @@ def lomba_status_ubah(*, lomba: Lomba, ke: str, oleh: User, konfirmasi: bool = F
         raise ValidationError(_("Perubahan status tidak dikenal."))
     if transisi.konfirmasi and not konfirmasi:
         raise ValidationError(_("Centang kotak konfirmasi terlebih dahulu."))
-    lomba = kunci_lomba(lomba=lomba)
+    lomba = lomba_kunci(lomba=lomba)
     if lomba.status not in transisi.dari:
         raise ValidationError(str(transisi.ditolak))
     return transisi.langkah(lomba=lomba, oleh=oleh)

@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 
 from lomba import templat
 from lomba.models import Kategori, Kriteria, Lomba, Status, SumberHasil, Tahap, Tingkat, angka
-from lomba.services.aturan import SERATUS, kunci_lomba, wajib_draf
+from lomba.services.aturan import SERATUS, lomba_draf_pastikan, lomba_kunci
 from posyantek.models import Kota, User
 from posyantek.services.unik import simpan_unik
 
 
-def nama_bawaan(*, tahun: int, kategori: str, tingkat: str, kota: Kota | None) -> str:
+def nama_bawaan_buat(*, tahun: int, kategori: str, tingkat: str, kota: Kota | None) -> str:
     wilayah = kota.nama_pendek if kota else ("DKI Jakarta" if tingkat != Tingkat.NASIONAL else "")
     with translation.override("id"):
         parts = [_("Lomba"), str(Kategori(kategori).label), _("Tingkat"), str(Tingkat(tingkat).label)]
@@ -25,7 +25,7 @@ def nama_bawaan(*, tahun: int, kategori: str, tingkat: str, kota: Kota | None) -
 
 
 @transaction.atomic
-def lomba_create(
+def lomba_buat(
     *,
     tahun: int,
     kategori: str,
@@ -52,7 +52,7 @@ def lomba_create(
         tingkat=tingkat,
         kota=kota,
         sumber_hasil=sumber_hasil,
-        nama=(nama or "").strip() or nama_bawaan(tahun=tahun, kategori=kategori, tingkat=tingkat, kota=kota),
+        nama=(nama or "").strip() or nama_bawaan_buat(tahun=tahun, kategori=kategori, tingkat=tingkat, kota=kota),
         deskripsi=deskripsi,
         created_by=oleh,
     )
@@ -89,16 +89,16 @@ def _terapkan_templat(lomba: Lomba) -> None:
 
 
 @transaction.atomic
-def lomba_update(*, lomba: Lomba, oleh: User, data: dict) -> Lomba:
+def lomba_ubah(*, lomba: Lomba, oleh: User, data: dict) -> Lomba:
     """Name, description and place may change until announced; the tie-break only in a draft."""
-    lomba = kunci_lomba(lomba=lomba)
+    lomba = lomba_kunci(lomba=lomba)
     if lomba.status == Status.DIUMUMKAN:
         raise ValidationError(_("Lomba sudah diumumkan dan tidak dapat diubah."))
     seri_berubah = ("seri_tahap" in data and data["seri_tahap"] != lomba.seri_tahap) or (
         "seri_kriteria" in data and data["seri_kriteria"] != lomba.seri_kriteria
     )
     if seri_berubah:
-        wajib_draf(lomba=lomba)
+        lomba_draf_pastikan(lomba=lomba)
     for key in ("nama", "deskripsi", "tempat", "seri_tahap", "seri_kriteria"):
         if key in data:
             setattr(lomba, key, data[key])
@@ -113,7 +113,7 @@ def lomba_update(*, lomba: Lomba, oleh: User, data: dict) -> Lomba:
     return lomba
 
 
-def periksa_struktur(*, lomba: Lomba) -> list[str]:
+def lomba_struktur_periksa(*, lomba: Lomba) -> list[str]:
     """Everything that keeps the competition from opening for scoring (empty = ready)."""
     masalah: list[str] = []
     tahap_list = list(lomba.tahap_set.prefetch_related("kriteria_set"))
@@ -146,11 +146,9 @@ def _struktur_berubah(lomba: Lomba) -> None:
 
 
 @transaction.atomic
-def tahap_create(
-    *, lomba: Lomba, oleh: User, nama: str, bobot: Decimal, urutan: int = 0, keterangan: str = ""
-) -> Tahap:
-    lomba = kunci_lomba(lomba=lomba)
-    wajib_draf(lomba=lomba)
+def tahap_buat(*, lomba: Lomba, oleh: User, nama: str, bobot: Decimal, urutan: int = 0, keterangan: str = "") -> Tahap:
+    lomba = lomba_kunci(lomba=lomba)
+    lomba_draf_pastikan(lomba=lomba)
     if not urutan:
         urutan = lomba.tahap_set.count() + 1
     tahap = Tahap(lomba=lomba, nama=nama, bobot=bobot, urutan=urutan, keterangan=keterangan)
@@ -161,9 +159,9 @@ def tahap_create(
 
 
 @transaction.atomic
-def tahap_update(*, tahap: Tahap, oleh: User, data: dict) -> Tahap:
-    lomba = kunci_lomba(lomba=tahap.lomba)
-    wajib_draf(lomba=lomba)
+def tahap_ubah(*, tahap: Tahap, oleh: User, data: dict) -> Tahap:
+    lomba = lomba_kunci(lomba=tahap.lomba)
+    lomba_draf_pastikan(lomba=lomba)
     for key in ("nama", "bobot", "urutan", "keterangan"):
         if key in data:
             setattr(tahap, key, data[key])
@@ -174,15 +172,15 @@ def tahap_update(*, tahap: Tahap, oleh: User, data: dict) -> Tahap:
 
 
 @transaction.atomic
-def tahap_delete(*, tahap: Tahap, oleh: User) -> None:
-    lomba = kunci_lomba(lomba=tahap.lomba)
-    wajib_draf(lomba=lomba)
+def tahap_hapus(*, tahap: Tahap, oleh: User) -> None:
+    lomba = lomba_kunci(lomba=tahap.lomba)
+    lomba_draf_pastikan(lomba=lomba)
     tahap.delete()
     _struktur_berubah(lomba)
 
 
 @transaction.atomic
-def kriteria_create(
+def kriteria_buat(
     *,
     tahap: Tahap,
     oleh: User,
@@ -193,8 +191,8 @@ def kriteria_create(
     skala_min: Decimal = templat.SKALA_MIN,
     skala_maks: Decimal = templat.SKALA_MAKS,
 ) -> Kriteria:
-    lomba = kunci_lomba(lomba=tahap.lomba)
-    wajib_draf(lomba=lomba)
+    lomba = lomba_kunci(lomba=tahap.lomba)
+    lomba_draf_pastikan(lomba=lomba)
     if not urutan:
         urutan = tahap.kriteria_set.count() + 1
     kriteria = Kriteria(
@@ -221,9 +219,9 @@ def _cek_skala(kriteria: Kriteria) -> None:
 
 
 @transaction.atomic
-def kriteria_update(*, kriteria: Kriteria, oleh: User, data: dict) -> Kriteria:
-    lomba = kunci_lomba(lomba=kriteria.tahap.lomba)
-    wajib_draf(lomba=lomba)
+def kriteria_ubah(*, kriteria: Kriteria, oleh: User, data: dict) -> Kriteria:
+    lomba = lomba_kunci(lomba=kriteria.tahap.lomba)
+    lomba_draf_pastikan(lomba=lomba)
     for key in ("nama", "deskripsi", "bobot", "urutan", "skala_min", "skala_maks"):
         if key in data:
             setattr(kriteria, key, data[key])
@@ -235,9 +233,9 @@ def kriteria_update(*, kriteria: Kriteria, oleh: User, data: dict) -> Kriteria:
 
 
 @transaction.atomic
-def kriteria_delete(*, kriteria: Kriteria, oleh: User) -> None:
-    lomba = kunci_lomba(lomba=kriteria.tahap.lomba)
-    wajib_draf(lomba=lomba)
+def kriteria_hapus(*, kriteria: Kriteria, oleh: User) -> None:
+    lomba = lomba_kunci(lomba=kriteria.tahap.lomba)
+    lomba_draf_pastikan(lomba=lomba)
     kriteria.delete()
     _struktur_berubah(lomba)
 
@@ -248,8 +246,8 @@ def bobot_simpan(
 ) -> None:
     """Set every weight at once; refused unless stage weights and each stage's criterion weights add
     up to 100. Ids of another competition are refused."""
-    lomba = kunci_lomba(lomba=lomba)
-    wajib_draf(lomba=lomba)
+    lomba = lomba_kunci(lomba=lomba)
+    lomba_draf_pastikan(lomba=lomba)
     tahap_list = list(lomba.tahap_set.prefetch_related("kriteria_set"))
     tahap_ids = {t.pk for t in tahap_list}
     kriteria_ids = {k.pk for t in tahap_list for k in t.kriteria_set.all()}

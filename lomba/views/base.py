@@ -38,7 +38,7 @@ class LombaAreaMixin(AccessMixin):
                 ),
                 pk=kwargs["pk"],
             )
-            self.penugasan = selectors.penugasan_untuk(lomba=self.lomba, user=user) if user.is_juri else None
+            self.penugasan = selectors.penugasan_untuk(lomba=self.lomba, pengguna=user) if user.is_juri else None
             self.cek_izin()
         try:
             return super().dispatch(request, *args, **kwargs)

@@ -17,7 +17,7 @@ from django.views.generic import FormView, TemplateView
 
 from lomba import forms, selectors, services
 from lomba.models import JuriPos, Kriteria, Status, Tingkat
-from lomba.services.aturan import wajib_draf
+from lomba.services.aturan import lomba_draf_pastikan
 from lomba.views.base import LombaAreaMixin
 from posyantek.forms import add_service_errors
 from posyantek.uploads import download_response
@@ -32,7 +32,7 @@ class LombaListView(LombaAreaMixin, TemplateView):
         filters = form.cleaned_data if form.is_valid() else {}
         ctx["filter_form"] = form
         ctx["lomba_list"] = selectors.lomba_list_kelola(
-            user=self.request.user,
+            pengguna=self.request.user,
             tahun=filters.get("tahun"),
             status=filters.get("status", ""),
             tingkat=filters.get("tingkat", ""),
@@ -48,7 +48,7 @@ class LombaCreateView(LombaAreaMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            lomba = services.lomba_create(
+            lomba = services.lomba_buat(
                 tahun=data["tahun"],
                 kategori=data["kategori"],
                 tingkat=data["tingkat"],
@@ -76,7 +76,9 @@ class LombaDetailView(LombaAreaMixin, TemplateView):
         if self.is_admin:
             ctx["tahap_list"] = list(lomba.tahap_set.prefetch_related("kriteria_set"))
             ctx["masalah"] = (
-                services.periksa_struktur(lomba=lomba) if lomba.status == Status.DRAFT and not lomba.is_impor else []
+                services.lomba_struktur_periksa(lomba=lomba)
+                if lomba.status == Status.DRAFT and not lomba.is_impor
+                else []
             )
             ctx["peserta_list"] = list(
                 lomba.peserta_set.with_relasi()
@@ -104,7 +106,7 @@ class LombaUpdateView(LombaAreaMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.lomba_update(lomba=self.lomba, oleh=self.request.user, data=form.cleaned_data)
+            services.lomba_ubah(lomba=self.lomba, oleh=self.request.user, data=form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -139,7 +141,7 @@ class BobotView(LombaAreaMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         try:
-            wajib_draf(lomba=self.lomba)
+            lomba_draf_pastikan(lomba=self.lomba)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(request.path)
@@ -184,9 +186,9 @@ class TahapFormView(LombaAreaMixin, FormView):
         data = form.cleaned_data
         try:
             if self.tahap is None:
-                services.tahap_create(lomba=self.lomba, oleh=self.request.user, **data)
+                services.tahap_buat(lomba=self.lomba, oleh=self.request.user, **data)
             else:
-                services.tahap_update(tahap=self.tahap, oleh=self.request.user, data=data)
+                services.tahap_ubah(tahap=self.tahap, oleh=self.request.user, data=data)
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -224,9 +226,9 @@ class KriteriaFormView(LombaAreaMixin, FormView):
         data = form.cleaned_data
         try:
             if self.kriteria is None:
-                services.kriteria_create(tahap=self.tahap, oleh=self.request.user, **data)
+                services.kriteria_buat(tahap=self.tahap, oleh=self.request.user, **data)
             else:
-                services.kriteria_update(kriteria=self.kriteria, oleh=self.request.user, data=data)
+                services.kriteria_ubah(kriteria=self.kriteria, oleh=self.request.user, data=data)
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -261,14 +263,14 @@ class AksiView(LombaAreaMixin, View):
 class TahapDeleteView(AksiView):
     def aksi(self, request):
         tahap = get_object_or_404(self.lomba.tahap_set, pk=self.kwargs["tahap_pk"])
-        services.tahap_delete(tahap=tahap, oleh=request.user)
+        services.tahap_hapus(tahap=tahap, oleh=request.user)
         return _("Tahap “%(t)s” dihapus.") % {"t": tahap.nama}
 
 
 class KriteriaDeleteView(AksiView):
     def aksi(self, request):
         kriteria = get_object_or_404(Kriteria.objects.filter(tahap__lomba=self.lomba), pk=self.kwargs["kriteria_pk"])
-        services.kriteria_delete(kriteria=kriteria, oleh=request.user)
+        services.kriteria_hapus(kriteria=kriteria, oleh=request.user)
         return _("Kriteria “%(k)s” dihapus.") % {"k": kriteria.nama}
 
 
@@ -306,7 +308,7 @@ class PesertaCreateView(LombaAreaMixin, FormView):
 
     def form_valid(self, form):
         try:
-            peserta = services.peserta_create_pos(
+            peserta = services.peserta_pos_buat(
                 lomba=self.lomba, pos=form.cleaned_data["pos"], judul=form.cleaned_data["judul"], oleh=self.request.user
             )
         except ValidationError as exc:
@@ -332,7 +334,7 @@ class PesertaLuarCreateView(LombaAreaMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            peserta = services.peserta_create_luar(
+            peserta = services.peserta_luar_buat(
                 lomba=self.lomba,
                 nama=data["nama"],
                 provinsi=data["provinsi"],
@@ -358,7 +360,7 @@ class PesertaBawaView(LombaAreaMixin, FormView):
 
     def form_valid(self, form):
         try:
-            dibawa = services.peserta_bawa_pemenang(
+            dibawa = services.peserta_pemenang_bawa(
                 dari=form.cleaned_data["dari"],
                 ke=self.lomba,
                 peringkat_maks=form.cleaned_data["peringkat_maks"],
@@ -398,7 +400,7 @@ class PesertaDetailView(LombaAreaMixin, TemplateView):
 class PesertaDeleteView(AksiView):
     def aksi(self, request):
         peserta = get_object_or_404(self.lomba.peserta_set.select_related("pos"), pk=self.kwargs["peserta_pk"])
-        services.peserta_delete(peserta=peserta, oleh=request.user)
+        services.peserta_hapus(peserta=peserta, oleh=request.user)
         return _("%(p)s dihapus dari daftar peserta.") % {"p": peserta.nama}
 
 
@@ -406,7 +408,7 @@ class PesertaFavoritView(AksiView):
     def aksi(self, request):
         peserta = get_object_or_404(self.lomba.peserta_set.select_related("pos"), pk=self.kwargs["peserta_pk"])
         favorit = request.POST.get("favorit") == "1"
-        services.peserta_set_favorit(peserta=peserta, favorit=favorit, oleh=request.user)
+        services.peserta_favorit_tetapkan(peserta=peserta, favorit=favorit, oleh=request.user)
         if favorit:
             return _("%(p)s mendapat penghargaan Favorit.") % {"p": peserta.nama}
         return _("Penghargaan Favorit %(p)s dicabut.") % {"p": peserta.nama}
@@ -444,7 +446,7 @@ class PenugasanView(LombaAreaMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            services.penugasan_create(
+            services.penugasan_buat(
                 lomba=self.lomba,
                 juri=data["juri"],
                 is_nasional=data.get("is_nasional", False),
@@ -464,7 +466,7 @@ class PenugasanDeleteView(AksiView):
 
     def aksi(self, request):
         penugasan = get_object_or_404(self.lomba.penugasan_set.select_related("juri"), pk=self.kwargs["penugasan_pk"])
-        services.penugasan_delete(penugasan=penugasan, oleh=request.user)
+        services.penugasan_hapus(penugasan=penugasan, oleh=request.user)
         return _("Penugasan %(j)s dihapus.") % {"j": penugasan.juri}
 
 
@@ -483,7 +485,7 @@ class JuriPosView(LombaAreaMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            services.juri_pos_create(
+            services.juri_pos_buat(
                 juri=data["juri"], pos=data["pos"], keterangan=data["keterangan"], oleh=self.request.user
             )
         except ValidationError as exc:
@@ -502,6 +504,6 @@ class JuriPosDeleteView(LombaAreaMixin, View):
 
     def post(self, request, *args, **kwargs):
         tie = get_object_or_404(JuriPos.objects.select_related("juri", "pos"), pk=kwargs["juripos_pk"])
-        services.juri_pos_delete(juri_pos=tie, oleh=request.user)
+        services.juri_pos_hapus(juri_pos=tie, oleh=request.user)
         messages.success(request, _("Keterkaitan %(j)s dengan %(p)s dihapus.") % {"j": tie.juri, "p": tie.pos})
         return redirect(reverse("lomba:juripos"))

@@ -92,7 +92,7 @@ class ImporBatalView(ImporMixin, LombaAreaMixin, View):
     def post(self, request, *args, **kwargs):
         impor = get_object_or_404(self.lomba.impor_set, pk=kwargs["impor_pk"])
         try:
-            services.impor_nasional_batal(impor=impor, oleh=request.user)
+            services.impor_nasional_batalkan(impor=impor, oleh=request.user)
         except ValidationError as exc:
             for text in exc.messages:
                 messages.error(request, text)

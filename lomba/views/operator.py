@@ -59,7 +59,7 @@ class PosPesertaDetailView(KelolaPosMixin, TemplateView):
             form = forms.DokumenForm(request.POST, request.FILES, prefix="dokumen")
             if form.is_valid():
                 try:
-                    services.dokumen_upload(
+                    services.dokumen_unggah(
                         peserta=peserta,
                         judul=form.cleaned_data["judul"],
                         berkas=form.cleaned_data["berkas"],
@@ -74,7 +74,7 @@ class PosPesertaDetailView(KelolaPosMixin, TemplateView):
         form = forms.PesertaOperatorForm(request.POST, instance=Peserta.objects.get(pk=peserta.pk), prefix="profil")
         if form.is_valid():
             try:
-                services.peserta_update(
+                services.peserta_ubah(
                     peserta=peserta,
                     judul=form.cleaned_data["judul"],
                     tautan_video=form.cleaned_data["tautan_video"],
@@ -102,7 +102,7 @@ class PosDokumenHapusView(KelolaPosMixin, View):
         peserta = get_object_or_404(Peserta.objects.for_pos(self.pos).select_related("lomba"), pk=kwargs["peserta_pk"])
         dokumen = get_object_or_404(peserta.dokumen_set, pk=kwargs["dokumen_pk"])
         try:
-            services.dokumen_delete(dokumen=dokumen, oleh=request.user)
+            services.dokumen_hapus(dokumen=dokumen, oleh=request.user)
         except ValidationError as exc:
             for text in exc.messages:
                 messages.error(request, text)

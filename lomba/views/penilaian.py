@@ -67,7 +67,7 @@ class NilaiView(LombaAreaMixin, FormView):
         if not self.terbuka:
             # Frozen after final, not yet open in a draft: the service says which, and writes nothing.
             try:
-                services.nilai_simpan(juri=request.user, peserta=self.peserta, nilai={})
+                services.nilai_simpan(oleh=request.user, peserta=self.peserta, nilai={})
             except ValidationError as exc:
                 add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -75,7 +75,7 @@ class NilaiView(LombaAreaMixin, FormView):
 
     def form_valid(self, form):
         try:
-            changed = services.nilai_simpan(juri=self.request.user, peserta=self.peserta, nilai=form.nilai())
+            changed = services.nilai_simpan(oleh=self.request.user, peserta=self.peserta, nilai=form.nilai())
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -226,7 +226,7 @@ class PercontohanView(LombaAreaMixin, FormView):
 
     def form_valid(self, form):
         try:
-            pos_list = services.lomba_tandai_percontohan(
+            pos_list = services.lomba_percontohan_tandai(
                 lomba=self.lomba,
                 peserta_ids=[p.pk for p in form.cleaned_data["peserta"]],
                 alasan=form.cleaned_data["alasan"],

@@ -57,7 +57,7 @@ def _set_topik(program: Program, topik: list[str]) -> None:
 
 
 @transaction.atomic
-def program_create(*, pos: Pos | None, oleh: User, data: dict, topik: list[str]) -> Program:
+def program_buat(*, pos: Pos | None, oleh: User, data: dict, topik: list[str]) -> Program:
     """A programme of ``pos``, or a provincial one when ``pos`` is None (admin provinsi only)."""
     program = Program(pos=pos, created_by=oleh)
     _set_fields(program, data, PROGRAM_FIELDS)
@@ -68,7 +68,7 @@ def program_create(*, pos: Pos | None, oleh: User, data: dict, topik: list[str])
 
 
 @transaction.atomic
-def program_update(*, program: Program, oleh: User, data: dict, topik: list[str]) -> Program:
+def program_ubah(*, program: Program, oleh: User, data: dict, topik: list[str]) -> Program:
     _set_fields(program, data, PROGRAM_FIELDS)
     program.full_clean()
     simpan_unik(program)
@@ -120,7 +120,7 @@ def _check_jadwal(jadwal: Jadwal, pelatih: list[User]) -> None:
 
 
 @transaction.atomic
-def jadwal_create(*, pos: Pos, oleh: User, data: dict, pelatih: list[User]) -> Jadwal:
+def jadwal_buat(*, pos: Pos, oleh: User, data: dict, pelatih: list[User]) -> Jadwal:
     """A new session of ``pos``. The programme must be the post's own or provincial, and active."""
     jadwal = Jadwal(pos=pos, created_by=oleh)
     _set_fields(jadwal, data, JADWAL_FIELDS)
@@ -134,10 +134,10 @@ def jadwal_create(*, pos: Pos, oleh: User, data: dict, pelatih: list[User]) -> J
 
 
 @transaction.atomic
-def jadwal_update(*, jadwal: Jadwal, oleh: User, data: dict, pelatih: list[User]) -> Jadwal:
+def jadwal_ubah(*, jadwal: Jadwal, oleh: User, data: dict, pelatih: list[User]) -> Jadwal:
     """Change a session. Capacity cannot drop below the confirmed seats; a larger capacity promotes
     people from the waiting list. People registered are told when time, place, mode or link change."""
-    from pelatihan.services.pendaftaran import isi_kursi_kosong
+    from pelatihan.services.pendaftaran import kursi_kosong_isi
 
     jadwal = Jadwal.objects.select_for_update().get(pk=jadwal.pk)
     if jadwal.status == Jadwal.Status.DIBATALKAN:
@@ -160,7 +160,7 @@ def jadwal_update(*, jadwal: Jadwal, oleh: User, data: dict, pelatih: list[User]
     jadwal.full_clean()
     jadwal.save()
     jadwal.pelatih.set(pelatih)
-    isi_kursi_kosong(jadwal=jadwal, now=timezone.now())
+    kursi_kosong_isi(jadwal=jadwal, now=timezone.now())
     changed = [field for field in JADWAL_FIELDS_PENTING if getattr(jadwal, field) != before[field]]
     if changed and jadwal.status == Jadwal.Status.TERBIT:
         ids = list(jadwal.pendaftaran.aktif().values_list("pk", flat=True))
@@ -169,7 +169,7 @@ def jadwal_update(*, jadwal: Jadwal, oleh: User, data: dict, pelatih: list[User]
 
 
 @transaction.atomic
-def jadwal_cancel(*, jadwal: Jadwal, oleh: User, alasan: str) -> Jadwal:
+def jadwal_batalkan(*, jadwal: Jadwal, oleh: User, alasan: str) -> Jadwal:
     """Cancel a session that has not ended; everyone registered or waiting is told by e-mail."""
     jadwal = Jadwal.objects.select_for_update().get(pk=jadwal.pk)
     alasan = " ".join((alasan or "").split())

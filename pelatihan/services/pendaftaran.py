@@ -52,7 +52,7 @@ def _reset(pendaftaran: Pendaftaran) -> None:
     pendaftaran.pengingat_terkirim_at = None
 
 
-def isi_kursi_kosong(*, jadwal: Jadwal, now: datetime) -> list[Pendaftaran]:
+def kursi_kosong_isi(*, jadwal: Jadwal, now: datetime) -> list[Pendaftaran]:
     """Promote people from the waiting list, in order, while seats are free. Caller holds the lock.
 
     Each promoted person is told by e-mail once the transaction commits.
@@ -82,41 +82,41 @@ def _pesan_tutup(jadwal: Jadwal, now: datetime) -> str:
 
 
 @transaction.atomic
-def pendaftaran_create(*, jadwal: Jadwal, user: User, waktu: datetime | None = None) -> Pendaftaran:
-    """Register ``user`` in one step: a seat if one is free, else a place on the waiting list.
+def pendaftaran_buat(*, jadwal: Jadwal, oleh: User, waktu: datetime | None = None) -> Pendaftaran:
+    """Register ``oleh`` in one step: a seat if one is free, else a place on the waiting list.
 
     Refused when the audience does not include them, outside the registration window, or when they
     are already registered or waiting. Registering again after cancelling reuses their row.
     """
     now = waktu or timezone.now()
     jadwal = _kunci_jadwal(jadwal)
-    alasan = alasan_tidak_boleh_daftar(user, jadwal)
+    alasan = alasan_tidak_boleh_daftar(oleh, jadwal)
     if alasan:
         raise ValidationError(alasan)
     if not jadwal.pendaftaran_terbuka(now):
         raise ValidationError(_pesan_tutup(jadwal, now))
-    pendaftaran = Pendaftaran.objects.filter(jadwal=jadwal, user=user).first()
+    pendaftaran = Pendaftaran.objects.filter(jadwal=jadwal, user=oleh).first()
     if pendaftaran and pendaftaran.status != Pendaftaran.Status.DIBATALKAN:
         if pendaftaran.status == Pendaftaran.Status.MENUNGGU:
             raise ValidationError(_("Anda sudah ada di daftar tunggu sesi ini."))
         raise ValidationError(_("Anda sudah terdaftar di sesi ini."))
-    pendaftaran = pendaftaran or Pendaftaran(jadwal=jadwal, user=user)
-    pendaftaran.nama = (user.nama or user.email)[:150]
-    pendaftaran.telepon = user.telepon
+    pendaftaran = pendaftaran or Pendaftaran(jadwal=jadwal, user=oleh)
+    pendaftaran.nama = (oleh.nama or oleh.email)[:150]
+    pendaftaran.telepon = oleh.telepon
     pendaftaran.email = ""
     pendaftaran.sumber = Pendaftaran.Sumber.DARING
-    pendaftaran.didaftarkan_oleh = user
+    pendaftaran.didaftarkan_oleh = oleh
     _reset(pendaftaran)
     _tempatkan(pendaftaran, jadwal, now)
     pendaftaran.full_clean()
     pendaftaran.save()
-    kalender_pribadi_get(user=user)  # their private feed is ready on "Pelatihan saya" (pages only read it)
+    kalender_pribadi_ambil(oleh=oleh)  # their private feed is ready on "Pelatihan saya" (pages only read it)
     emails.setelah_commit(emails.kirim_konfirmasi, pendaftaran.pk)
     return pendaftaran
 
 
 @transaction.atomic
-def pendaftaran_walkin_create(
+def pendaftaran_tamu_buat(
     *, jadwal: Jadwal, oleh: User, nama: str, telepon: str, email: str = "", waktu: datetime | None = None
 ) -> Pendaftaran:
     """An operator registers a participant without an account (name and phone), e.g. at the door.
@@ -159,7 +159,7 @@ def pendaftaran_walkin_create(
 
 
 @transaction.atomic
-def pendaftaran_cancel(*, pendaftaran: Pendaftaran, oleh: User, waktu: datetime | None = None) -> list[Pendaftaran]:
+def pendaftaran_batalkan(*, pendaftaran: Pendaftaran, oleh: User, waktu: datetime | None = None) -> list[Pendaftaran]:
     """Cancel a seat or a place on the waiting list, until the session starts.
 
     A freed seat goes to the next person waiting, in the same transaction. Returns who was promoted.
@@ -179,7 +179,7 @@ def pendaftaran_cancel(*, pendaftaran: Pendaftaran, oleh: User, waktu: datetime 
     pendaftaran.full_clean()
     pendaftaran.save()
     if seat_freed and jadwal.status == Jadwal.Status.TERBIT:
-        return isi_kursi_kosong(jadwal=jadwal, now=now)
+        return kursi_kosong_isi(jadwal=jadwal, now=now)
     return []
 
 
@@ -199,7 +199,7 @@ def sertifikat_terbitkan(*, pendaftaran: Pendaftaran, now: datetime) -> Sertifik
 
 
 @transaction.atomic
-def kehadiran_set(*, jadwal: Jadwal, oleh: User, hadir_ids: set[int], waktu: datetime | None = None) -> dict:
+def kehadiran_tetapkan(*, jadwal: Jadwal, oleh: User, hadir_ids: set[int], waktu: datetime | None = None) -> dict:
     """Record who came, from the start of the session on. ``hadir_ids`` are confirmed registrations
     of this session; everyone else confirmed is marked absent.
 
@@ -241,13 +241,13 @@ def kehadiran_set(*, jadwal: Jadwal, oleh: User, hadir_ids: set[int], waktu: dat
 
 
 @transaction.atomic
-def umpan_balik_submit(
-    *, pendaftaran: Pendaftaran, user: User, nilai: int, komentar: str = "", waktu: datetime | None = None
+def umpan_balik_kirim(
+    *, pendaftaran: Pendaftaran, oleh: User, nilai: int, komentar: str = "", waktu: datetime | None = None
 ) -> UmpanBalik:
     """A participant who attended rates the session (1–5) and may comment; sending again updates it."""
     now = waktu or timezone.now()
     pendaftaran = Pendaftaran.objects.select_related("jadwal").get(pk=pendaftaran.pk)
-    if pendaftaran.user_id != user.pk:
+    if pendaftaran.user_id != oleh.pk:
         raise ValidationError(_("Umpan balik hanya dari peserta sendiri."))
     if not pendaftaran.hadir:
         raise ValidationError(_("Umpan balik dapat diberikan oleh peserta yang tercatat hadir."))
@@ -266,17 +266,17 @@ def _token() -> str:
 
 
 @transaction.atomic
-def kalender_pribadi_get(*, user: User) -> KalenderPribadi:
+def kalender_pribadi_ambil(*, oleh: User) -> KalenderPribadi:
     """The person's private feed token, created on first use: at their first registration (a POST)
     or from the button on "Pelatihan saya". Pages read it with ``selectors.kalender_pribadi``."""
-    kalender, _created = KalenderPribadi.objects.get_or_create(user=user, defaults={"token": _token()})
+    kalender, _created = KalenderPribadi.objects.get_or_create(user=oleh, defaults={"token": _token()})
     return kalender
 
 
 @transaction.atomic
-def kalender_pribadi_regenerate(*, user: User) -> KalenderPribadi:
+def kalender_pribadi_buat_ulang(*, oleh: User) -> KalenderPribadi:
     """A new secret for the private feed: the old URL stops working at once."""
-    kalender, created = KalenderPribadi.objects.get_or_create(user=user, defaults={"token": _token()})
+    kalender, created = KalenderPribadi.objects.get_or_create(user=oleh, defaults={"token": _token()})
     if not created:
         kalender.token = _token()
         kalender.save(update_fields=["token", "created_at"])

@@ -36,7 +36,7 @@ class HasilLamaran:
     perlu_masuk: bool = False
 
 
-def email_terverifikasi(user: User) -> bool:
+def _email_terverifikasi(user: User) -> bool:
     return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
 
 
@@ -83,9 +83,9 @@ def _check_lamaran(data: dict, keahlian: dict[str, str], setuju_kode_etik: bool)
 
 
 @transaction.atomic
-def relawan_apply(
+def relawan_ajukan(
     *,
-    user: User | None,
+    oleh: User | None,
     nama: str,
     email: str = "",
     data: dict,
@@ -95,7 +95,7 @@ def relawan_apply(
 ) -> HasilLamaran:
     """Apply as a Relawan TIK, open to the public.
 
-    Logged in (``user`` given, an operator too): the application is linked to that account.
+    Logged in (``oleh`` given, an operator too): the application is linked to that account.
     Anonymous: a new e-mail gets a new account without a password and an activation e-mail; an
     e-mail that already has an account is never attached by someone who is not logged in — its owner
     gets an e-mail asking them to log in and apply, and nothing is written (the page says the same
@@ -108,23 +108,23 @@ def relawan_apply(
         raise ValidationError({"nama": _("Nama wajib diisi.")})
     clean = _check_lamaran(data, keahlian, setuju_kode_etik)
     akun_baru = False
-    if user is None:
+    if oleh is None:
         email = (email or "").strip().lower()
         if not email:
             raise ValidationError({"email": _("E-mail wajib diisi.")})
         if _email_sudah_dipakai(email):
             emails.setelah_commit(emails.kirim_relawan_perlu_masuk, email)
             return HasilLamaran(relawan=None, perlu_masuk=True)
-        user = posyantek_services.pengguna_create(email=email, nama=nama, password=None, email_verified=False)
+        oleh = posyantek_services.pengguna_buat(email=email, nama=nama, password=None, email_verified=False)
         akun_baru = True
-    relawan = Relawan.objects.filter(user=user).first()
+    relawan = Relawan.objects.filter(user=oleh).first()
     if relawan is not None:
         if relawan.is_diterima:
             raise ValidationError(_("Anda sudah menjadi Relawan TIK."))
         if not relawan.boleh_mengajukan_ulang:
             raise ValidationError(_("Lamaran Anda sedang diproses. Kami akan mengabari Anda lewat e-mail."))
     else:
-        relawan = Relawan(user=user)
+        relawan = Relawan(user=oleh)
     for field, value in clean.items():
         setattr(relawan, field, value)
     relawan.status = Relawan.Status.DIAJUKAN
@@ -137,29 +137,29 @@ def relawan_apply(
     simpan_unik(relawan)
     _set_keahlian(relawan, keahlian)
     changed = []
-    if user.nama != nama:
-        user.nama = nama
+    if oleh.nama != nama:
+        oleh.nama = nama
         changed.append("nama")
-    if not user.telepon:
-        user.telepon = relawan.telepon
+    if not oleh.telepon:
+        oleh.telepon = relawan.telepon
         changed.append("telepon")
     if changed:
-        user.save(update_fields=changed)
+        oleh.save(update_fields=changed)
     if akun_baru:
-        emails.setelah_commit(emails.kirim_relawan_aktivasi, user.pk)
+        emails.setelah_commit(emails.kirim_relawan_aktivasi, oleh.pk)
     else:
         emails.setelah_commit(emails.kirim_relawan_lamaran_diterima, relawan.pk)
     return HasilLamaran(relawan=relawan, akun_baru=akun_baru)
 
 
 @transaction.atomic
-def relawan_aktivasi(*, user: User, password: str) -> User:
+def relawan_aktifkan(*, oleh: User, password: str) -> User:
     """The applicant opened the link sent to their e-mail and chose a password: the address is
     proven, so it is marked verified. The caller has checked the token and the password rules."""
-    user.set_password(password)
-    user.save(update_fields=["password"])
-    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
-    return user
+    oleh.set_password(password)
+    oleh.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(user=oleh, email=oleh.email, defaults={"verified": True, "primary": True})
+    return oleh
 
 
 def _kunci_relawan(relawan: Relawan) -> Relawan:
@@ -212,7 +212,7 @@ def relawan_terima(
         raise ValidationError(
             _("Masa pencalonan (6 bulan) sudah habis. Minta pemohon mengajukan ulang, atau tolak lamaran ini.")
         )
-    if not email_terverifikasi(relawan.user):
+    if not _email_terverifikasi(relawan.user):
         raise ValidationError(_("Pemohon belum mengonfirmasi alamat e-mailnya."))
     if not pos_list:
         raise ValidationError({"pos": _("Tugaskan relawan ke setidaknya satu pos.")})
@@ -283,7 +283,7 @@ def relawan_kedaluwarsa_tutup(*, waktu: datetime | None = None) -> int:
 
 
 @transaction.atomic
-def relawan_penugasan_set(
+def relawan_penugasan_tetapkan(
     *, relawan: Relawan, oleh: User, pos_list: list[Pos], jenis_keanggotaan: str, komisariat: str
 ) -> Relawan:
     """Change an accepted volunteer's membership type, komisariat and posts (admin provinsi)."""
@@ -328,7 +328,7 @@ def _check_aktivitas(aktivitas: AktivitasRelawan, relawan: Relawan, today) -> No
 
 
 @transaction.atomic
-def aktivitas_create(*, relawan: Relawan, data: dict, waktu: datetime | None = None) -> AktivitasRelawan:
+def aktivitas_buat(*, relawan: Relawan, data: dict, waktu: datetime | None = None) -> AktivitasRelawan:
     """A volunteer logs work for one of their posts; it waits for that post's operator to confirm."""
     aktivitas = AktivitasRelawan(relawan=relawan)
     if set(data) - AKTIVITAS_FIELDS:
@@ -343,7 +343,7 @@ def aktivitas_create(*, relawan: Relawan, data: dict, waktu: datetime | None = N
 
 
 @transaction.atomic
-def aktivitas_update(
+def aktivitas_ubah(
     *, aktivitas: AktivitasRelawan, relawan: Relawan, data: dict, waktu: datetime | None = None
 ) -> AktivitasRelawan:
     """The volunteer corrects their own entry while it still waits for confirmation."""
@@ -364,7 +364,7 @@ def aktivitas_update(
 
 
 @transaction.atomic
-def aktivitas_delete(*, aktivitas: AktivitasRelawan, relawan: Relawan) -> None:
+def aktivitas_hapus(*, aktivitas: AktivitasRelawan, relawan: Relawan) -> None:
     aktivitas = AktivitasRelawan.objects.select_for_update().get(pk=aktivitas.pk)
     if aktivitas.relawan_id != relawan.pk:
         raise ValidationError(_("Ini bukan aktivitas Anda."))

@@ -134,7 +134,7 @@ class RelawanPenugasanView(_RelawanActionView):
     form_class = PenugasanForm
 
     def act(self, relawan, data):
-        services.relawan_penugasan_set(
+        services.relawan_penugasan_tetapkan(
             relawan=relawan,
             oleh=self.request.user,
             pos_list=data["pos"],
@@ -196,7 +196,7 @@ class _ProgramFormMixin(AdminProvinsiMixin):
 class ProgramBaruView(_ProgramFormMixin, FormView):
     def form_valid(self, form):
         try:
-            services.program_create(
+            services.program_buat(
                 pos=None, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"]
             )
         except ValidationError as error:
@@ -215,7 +215,7 @@ class ProgramUbahView(_ProgramFormMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.program_update(
+            services.program_ubah(
                 program=self.program, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"]
             )
         except ValidationError as error:

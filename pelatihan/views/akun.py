@@ -21,13 +21,13 @@ class PendaftaranSayaView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         now = timezone.now()
-        semua = list(selectors.pendaftaran_list_for_user(user=self.request.user))
+        semua = list(selectors.pendaftaran_list_untuk_pengguna(pengguna=self.request.user))
         mendatang = [p for p in semua if p.jadwal.selesai > now and p.status != Pendaftaran.Status.DIBATALKAN]
         mendatang.sort(key=lambda p: p.jadwal.mulai)
         lewat = [p for p in semua if p.jadwal.selesai <= now and p.status == Pendaftaran.Status.TERKONFIRMASI]
         dibatalkan = [p for p in semua if p.status == Pendaftaran.Status.DIBATALKAN]
         ctx.update(mendatang=mendatang, lewat=lewat, dibatalkan=dibatalkan, now=now, feed_url=None, webcal_url=None)
-        kalender = selectors.kalender_pribadi(user=self.request.user)
+        kalender = selectors.kalender_pribadi(pengguna=self.request.user)
         if kalender is not None:
             feed_path = kalender.get_absolute_url()
             ctx.update(
@@ -42,8 +42,8 @@ class KalenderTokenGantiView(LoginRequiredMixin, PostOnlyView):
     answers 404)."""
 
     def post(self, request, *args, **kwargs):
-        ada = selectors.kalender_pribadi(user=request.user) is not None
-        services.kalender_pribadi_regenerate(user=request.user)
+        ada = selectors.kalender_pribadi(pengguna=request.user) is not None
+        services.kalender_pribadi_buat_ulang(oleh=request.user)
         if ada:
             messages.success(request, _("Tautan kalender pribadi diganti. Tautan lama tidak berlaku lagi."))
         else:
@@ -60,7 +60,7 @@ class MengajarView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         now = timezone.now()
-        sesi = list(selectors.jadwal_list_mengajar(user=self.request.user))
+        sesi = list(selectors.jadwal_list_mengajar(pengguna=self.request.user))
         ctx["mendatang"] = [j for j in reversed(sesi) if j.selesai > now]
         ctx["lewat"] = [j for j in sesi if j.selesai <= now]
         return ctx

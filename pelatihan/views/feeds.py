@@ -51,7 +51,7 @@ def feed_pribadi(request, token: str):
     kalender = KalenderPribadi.objects.select_related("user").filter(token=token, user__is_active=True).first()
     if kalender is None:
         raise Http404
-    jadwal_list, tautan, tentative = selectors.jadwal_list_pribadi(user=kalender.user)
+    jadwal_list, tautan, tentative = selectors.jadwal_list_pribadi(pengguna=kalender.user)
     body = ical.kalender(
         nama=_("Pelatihan saya — Posyantek"),
         jadwal_list=jadwal_list,

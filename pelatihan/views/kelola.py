@@ -62,11 +62,11 @@ class JadwalListView(KelolaPosMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        page = Paginator(selectors.jadwal_list_for_pos(pos=self.pos, lewat=True), 20).get_page(
+        page = Paginator(selectors.jadwal_list_untuk_pos(pos=self.pos, lewat=True), 20).get_page(
             self.request.GET.get("page")
         )
         ctx.update(
-            mendatang=selectors.jadwal_list_for_pos(pos=self.pos),
+            mendatang=selectors.jadwal_list_untuk_pos(pos=self.pos),
             page_obj=page,
             lewat=page.object_list,
             feed_url=self.request.build_absolute_uri(reverse("pelatihan:feed-pos", kwargs={"slug": self.pos.slug})),
@@ -99,7 +99,7 @@ class JadwalBaruView(_JadwalFormMixin, FormView):
 
     def form_valid(self, form):
         try:
-            jadwal = services.jadwal_create(
+            jadwal = services.jadwal_buat(
                 pos=self.pos,
                 oleh=self.request.user,
                 data=form.service_data(),
@@ -129,7 +129,7 @@ class JadwalUbahView(JadwalKelolaMixin, _JadwalFormMixin, FormView):
             form.add_error(None, _("Sesi yang sudah dibatalkan tidak bisa diubah."))
             return self.form_invalid(form)
         try:
-            services.jadwal_update(
+            services.jadwal_ubah(
                 jadwal=jadwal,
                 oleh=self.request.user,
                 data=form.service_data(),
@@ -151,10 +151,10 @@ class JadwalDetailView(JadwalKelolaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         jadwal = self.get_jadwal()
-        peserta = list(selectors.pendaftaran_list_for_jadwal(jadwal=jadwal))
+        peserta = list(selectors.pendaftaran_list_untuk_jadwal(jadwal=jadwal))
         terkonfirmasi = [p for p in peserta if p.status == Pendaftaran.Status.TERKONFIRMASI]
         now = timezone.now()
-        ringkas_umpan_balik = selectors.umpan_balik_for_jadwal(jadwal=jadwal).aggregate(
+        ringkas_umpan_balik = selectors.umpan_balik_untuk_jadwal(jadwal=jadwal).aggregate(
             rata=Avg("nilai"), jumlah=Count("pk")
         )
         ctx.update(
@@ -188,7 +188,9 @@ class KehadiranView(JadwalKelolaMixin, KelolaPosActionView):
             messages.error(request, error_text(form))
             return redirect(jadwal.get_kelola_url())
         try:
-            hasil = services.kehadiran_set(jadwal=jadwal, oleh=request.user, hadir_ids=set(form.cleaned_data["hadir"]))
+            hasil = services.kehadiran_tetapkan(
+                jadwal=jadwal, oleh=request.user, hadir_ids=set(form.cleaned_data["hadir"])
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -208,7 +210,7 @@ class WalkinView(JadwalKelolaMixin, KelolaPosActionView):
         form = WalkinForm(request.POST)
         if form.is_valid():
             try:
-                pendaftaran = services.pendaftaran_walkin_create(jadwal=jadwal, oleh=request.user, **form.cleaned_data)
+                pendaftaran = services.pendaftaran_tamu_buat(jadwal=jadwal, oleh=request.user, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -230,7 +232,7 @@ class PesertaBatalView(JadwalKelolaMixin, KelolaPosActionView):
         jadwal = self.get_jadwal()
         pendaftaran = get_object_or_404(jadwal.pendaftaran.all(), pk=kwargs["pendaftaran_pk"])
         try:
-            promoted = services.pendaftaran_cancel(pendaftaran=pendaftaran, oleh=request.user)
+            promoted = services.pendaftaran_batalkan(pendaftaran=pendaftaran, oleh=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -247,7 +249,7 @@ class JadwalBatalkanView(JadwalKelolaMixin, KelolaPosActionView):
         form = BatalJadwalForm(request.POST)
         if form.is_valid():
             try:
-                services.jadwal_cancel(jadwal=jadwal, oleh=request.user, alasan=form.cleaned_data["alasan"])
+                services.jadwal_batalkan(jadwal=jadwal, oleh=request.user, alasan=form.cleaned_data["alasan"])
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
@@ -263,7 +265,7 @@ class PesertaCsvView(JadwalKelolaMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         jadwal = self.get_jadwal()
         rows = []
-        for nomor, p in enumerate(selectors.pendaftaran_list_for_jadwal(jadwal=jadwal), start=1):
+        for nomor, p in enumerate(selectors.pendaftaran_list_untuk_jadwal(jadwal=jadwal), start=1):
             sertifikat = getattr(p, "sertifikat", None)
             rows.append(
                 [
@@ -317,7 +319,7 @@ class _ProgramFormMixin(KelolaPosMixin):
 class ProgramBaruView(_ProgramFormMixin, FormView):
     def form_valid(self, form):
         try:
-            services.program_create(
+            services.program_buat(
                 pos=self.pos, oleh=self.request.user, data=form.service_data(), topik=form.cleaned_data["topik"]
             )
         except ValidationError as error:
@@ -342,7 +344,7 @@ class ProgramUbahView(_ProgramFormMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.program_update(
+            services.program_ubah(
                 program=self.get_program(),
                 oleh=self.request.user,
                 data=form.service_data(),
@@ -368,7 +370,7 @@ class RelawanListView(KelolaPosMixin, TemplateView):
             form=form,
             dari=dari,
             sampai=sampai,
-            relawan_list=selectors.relawan_list_for_pos(pos=self.pos, dari=dari, sampai=sampai),
+            relawan_list=selectors.relawan_list_untuk_pos(pos=self.pos, dari=dari, sampai=sampai),
             jumlah_menunggu=AktivitasRelawan.objects.for_pos(self.pos).menunggu().count(),
         )
         return ctx
@@ -382,7 +384,7 @@ class AktivitasListView(KelolaPosMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form = AktivitasFilterForm(self.request.GET or None)
-        page = Paginator(selectors.aktivitas_list_for_pos(pos=self.pos, status=form.status_value()), 30).get_page(
+        page = Paginator(selectors.aktivitas_list_untuk_pos(pos=self.pos, status=form.status_value()), 30).get_page(
             self.request.GET.get("page")
         )
         ctx.update(form=form, page_obj=page, aktivitas_list=page.object_list, tolak_form=TolakAktivitasForm())

@@ -40,7 +40,7 @@ class JadwalListView(TemplateView):
         def daftar():  # lazy: the list is a {% fragmen %}, and a cache hit needs none of this
             form = JadwalFilterForm(self.request.GET or None)  # its choices cost two queries
             filters = form.filters()
-            page = Paginator(selectors.jadwal_list_public(**filters), PER_HALAMAN).get_page(
+            page = Paginator(selectors.jadwal_list_publik(**filters), PER_HALAMAN).get_page(
                 self.request.GET.get("page")
             )
             return {
@@ -155,12 +155,12 @@ class JadwalDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         try:
-            jadwal = selectors.jadwal_detail_public(pk=kwargs["pk"])
+            jadwal = selectors.jadwal_detail_publik(pk=kwargs["pk"])
         except Jadwal.DoesNotExist:
             raise Http404 from None
         user = self.request.user
         now = timezone.now()
-        saya = selectors.pendaftaran_saya(jadwal=jadwal, user=user)
+        saya = selectors.pendaftaran_saya(jadwal=jadwal, pengguna=user)
         aktif = saya is not None and saya.status != Pendaftaran.Status.DIBATALKAN
         terkonfirmasi = saya is not None and saya.status == Pendaftaran.Status.TERKONFIRMASI
         pengelola = user.is_authenticated and can_manage_pos(user, jadwal.pos)
@@ -206,7 +206,7 @@ class DaftarView(_JadwalActionView):
 
     def post(self, request, *args, **kwargs):
         try:
-            pendaftaran = services.pendaftaran_create(jadwal=self.jadwal, user=request.user)
+            pendaftaran = services.pendaftaran_buat(jadwal=self.jadwal, oleh=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -229,7 +229,7 @@ class BatalView(_JadwalActionView):
         if pendaftaran is None:
             raise Http404
         try:
-            services.pendaftaran_cancel(pendaftaran=pendaftaran, oleh=request.user)
+            services.pendaftaran_batalkan(pendaftaran=pendaftaran, oleh=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -266,9 +266,9 @@ class UmpanBalikView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.umpan_balik_submit(
+            services.umpan_balik_kirim(
                 pendaftaran=self.pendaftaran,
-                user=self.request.user,
+                oleh=self.request.user,
                 nilai=form.cleaned_data["nilai"],
                 komentar=form.cleaned_data["komentar"],
             )

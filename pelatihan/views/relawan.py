@@ -95,8 +95,8 @@ class RelawanDaftarView(FormView):
     def form_valid(self, form):
         user = self.request.user if self.request.user.is_authenticated else None
         try:
-            services.relawan_apply(
-                user=user,
+            services.relawan_ajukan(
+                oleh=user,
                 nama=form.cleaned_data["nama"],
                 email=form.cleaned_data.get("email", ""),
                 data=form.service_data(),
@@ -157,7 +157,7 @@ class RelawanAktivasiView(FormView):
         return response
 
     def form_valid(self, form):
-        user = services.relawan_aktivasi(user=self.calon, password=form.cleaned_data["new_password1"])
+        user = services.relawan_aktifkan(oleh=self.calon, password=form.cleaned_data["new_password1"])
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, _("E-mail terkonfirmasi dan kata sandi tersimpan. Selamat datang!"))
         return redirect("pelatihan:relawan-saya")
@@ -180,11 +180,11 @@ class RelawanSayaView(LoginRequiredMixin, TemplateView):
             jam_tahun_ini=Sum("jam", filter=Q(status=AktivitasRelawan.Status.DIKONFIRMASI, tanggal__year=today.year)),
             jam_menunggu=Sum("jam", filter=Q(status=AktivitasRelawan.Status.DIAJUKAN)),
         )
-        page = Paginator(selectors.aktivitas_list_for_relawan(relawan=relawan), 20).get_page(
+        page = Paginator(selectors.aktivitas_list_untuk_relawan(relawan=relawan), 20).get_page(
             self.request.GET.get("page")
         )
         ctx.update(
-            penugasan=selectors.penugasan_for_relawan(relawan=relawan),
+            penugasan=selectors.penugasan_untuk_relawan(relawan=relawan),
             mengajar=self.request.user.jadwal_mengajar.upcoming()
             .exclude(status="dibatalkan")
             .select_related("pos", "program")
@@ -219,7 +219,7 @@ class AktivitasBaruView(_RelawanAktifMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.aktivitas_create(relawan=self.relawan, data=form.service_data())
+            services.aktivitas_buat(relawan=self.relawan, data=form.service_data())
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -251,7 +251,7 @@ class AktivitasUbahView(_RelawanAktifMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.aktivitas_update(aktivitas=self.get_aktivitas(), relawan=self.relawan, data=form.service_data())
+            services.aktivitas_ubah(aktivitas=self.get_aktivitas(), relawan=self.relawan, data=form.service_data())
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -263,7 +263,7 @@ class AktivitasHapusView(_RelawanAktifMixin, PostOnlyView):
     def post(self, request, *args, **kwargs):
         aktivitas = get_object_or_404(self.relawan.aktivitas.all(), pk=kwargs["pk"])
         try:
-            services.aktivitas_delete(aktivitas=aktivitas, relawan=self.relawan)
+            services.aktivitas_hapus(aktivitas=aktivitas, relawan=self.relawan)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -32,7 +32,7 @@ def _wajib_admin(oleh: User | None) -> None:
 
 
 @transaction.atomic
-def pengguna_create(
+def pengguna_buat(
     *,
     email: str,
     nama: str,
@@ -71,26 +71,29 @@ def pengguna_create(
 
 
 @transaction.atomic
-def operator_assign(*, pos: Pos, user: User, oleh: User | None = None) -> None:
-    """Make ``user`` an operator of ``pos`` (idempotent)."""
+def operator_tetapkan(*, pos: Pos, pengguna: User, oleh: User | None = None) -> None:
+    """Make ``pengguna`` an operator of ``pos`` (idempotent)."""
     _wajib_admin(oleh)
-    OperatorPos.objects.get_or_create(pos=pos, user=user, defaults={"created_by": oleh})
+    OperatorPos.objects.get_or_create(pos=pos, user=pengguna, defaults={"created_by": oleh})
 
 
 @transaction.atomic
-def operator_remove(*, pos: Pos, user: User, oleh: User) -> None:
+def operator_hapus(*, pos: Pos, pengguna: User, oleh: User) -> None:
     """Take ``pos`` away from an operator. Their account stays; other posts stay theirs."""
     _wajib_admin(oleh)
-    deleted, _rows = OperatorPos.objects.filter(pos=pos, user=user).delete()
+    deleted, _rows = OperatorPos.objects.filter(pos=pos, user=pengguna).delete()
     if not deleted:
-        raise ValidationError(_("%(nama)s bukan operator %(pos)s.") % {"nama": user, "pos": pos})
+        raise ValidationError(_("%(nama)s bukan operator %(pos)s.") % {"nama": pengguna, "pos": pos})
 
 
-def undangan_link(*, user: User, request=None) -> str:
-    """The absolute one-time link that lets ``user`` set their first password."""
+def undangan_tautan_buat(*, pengguna: User, request=None) -> str:
+    """The absolute one-time link that lets ``pengguna`` set their first password."""
     path = reverse(
         "undangan-terima",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": undangan_token.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(pengguna.pk)),
+            "token": undangan_token.make_token(pengguna),
+        },
     )
     if request is not None:
         return request.build_absolute_uri(path)
@@ -109,7 +112,7 @@ def _kirim_email_undangan(undangan: Undangan, *, request=None) -> None:
             "undangan": undangan,
             "peran": undangan.get_peran_display(),
             "pos_list": pos_list,
-            "link": undangan_link(user=user, request=request) if perlu_sandi else "",
+            "link": undangan_tautan_buat(pengguna=user, request=request) if perlu_sandi else "",
             "login_url": base + reverse("account_login"),
             "berlaku_hari": settings.INVITATION_TIMEOUT // 86400,
             "pengirim": undangan.dikirim_oleh,
@@ -171,7 +174,7 @@ def undangan_kirim(
         user.is_admin_provinsi = True
         user.save(update_fields=["is_admin_provinsi"])
     for pos in pos_list:
-        operator_assign(pos=pos, user=user, oleh=oleh)
+        operator_tetapkan(pos=pos, pengguna=user, oleh=oleh)
 
     undangan = Undangan.objects.create(user=user, peran=peran, dikirim_oleh=oleh)
     undangan.pos.set(pos_list)
@@ -180,46 +183,46 @@ def undangan_kirim(
 
 
 @transaction.atomic
-def undangan_kirim_ulang(*, user: User, oleh: User, request=None) -> Undangan:
+def undangan_kirim_ulang(*, pengguna: User, oleh: User, request=None) -> Undangan:
     """Send a fresh link to someone who has not set their password yet (the old link stays valid
     until it expires; both stop working once either is used)."""
     _wajib_admin(oleh)
-    if not user.is_active:
+    if not pengguna.is_active:
         raise ValidationError(_("Akun ini dinonaktifkan."))
-    if user.has_usable_password():
+    if pengguna.has_usable_password():
         raise ValidationError(
-            _("%(nama)s sudah mengatur kata sandinya; undangan tidak perlu dikirim ulang.") % {"nama": user}
+            _("%(nama)s sudah mengatur kata sandinya; undangan tidak perlu dikirim ulang.") % {"nama": pengguna}
         )
-    terakhir = user.undangan_set.first()
+    terakhir = pengguna.undangan_set.first()
     if terakhir is None:
         raise ValidationError(_("Pengguna ini belum pernah diundang."))
-    undangan = Undangan.objects.create(user=user, peran=terakhir.peran, dikirim_oleh=oleh)
+    undangan = Undangan.objects.create(user=pengguna, peran=terakhir.peran, dikirim_oleh=oleh)
     undangan.pos.set(terakhir.pos.all())
     _kirim_email_undangan(undangan, request=request)
     return undangan
 
 
 @transaction.atomic
-def undangan_terima(*, user: User, password: str) -> User:
+def undangan_terima(*, oleh: User, password: str) -> User:
     """The invited person sets their password through the link: that also proves the e-mail
     address is theirs, so it is marked verified. The caller has checked the token and validated
     the password (AUTH_PASSWORD_VALIDATORS)."""
-    if not user.is_active:
+    if not oleh.is_active:
         raise ValidationError(_("Akun ini dinonaktifkan."))
-    user.set_password(password)
-    user.save(update_fields=["password"])
+    oleh.set_password(password)
+    oleh.save(update_fields=["password"])
     address, _created = EmailAddress.objects.get_or_create(
-        user=user, email__iexact=user.email, defaults={"email": user.email, "primary": True, "verified": True}
+        user=oleh, email__iexact=oleh.email, defaults={"email": oleh.email, "primary": True, "verified": True}
     )
     if not address.verified:
         address.verified = True
         address.save(update_fields=["verified"])
-    user.undangan_set.filter(diterima_pada__isnull=True).update(diterima_pada=timezone.now())
-    return user
+    oleh.undangan_set.filter(diterima_pada__isnull=True).update(diterima_pada=timezone.now())
+    return oleh
 
 
 @transaction.atomic
-def pengguna_nonaktifkan(*, user: User, oleh: User) -> User:
+def pengguna_nonaktifkan(*, pengguna: User, oleh: User) -> User:
     """Deactivate an account: it can no longer log in, and its open sessions stop working at their
     next request. Roles and assignments stay, so reactivating restores them.
 
@@ -228,26 +231,26 @@ def pengguna_nonaktifkan(*, user: User, oleh: User) -> User:
     link back to life (a new invitation, ``undangan_kirim_ulang``, is the way back). A password the
     person already set is left alone: reactivating lets them log in with it again."""
     _wajib_admin(oleh)
-    if user.pk == oleh.pk:
+    if pengguna.pk == oleh.pk:
         raise ValidationError(_("Anda tidak dapat menonaktifkan akun Anda sendiri."))
-    if user.is_superuser and not oleh.is_superuser:
+    if pengguna.is_superuser and not oleh.is_superuser:
         raise ValidationError(_("Akun superuser hanya dapat dinonaktifkan oleh superuser."))
-    if not user.is_active:
+    if not pengguna.is_active:
         raise ValidationError(_("Akun ini sudah nonaktif."))
-    user.is_active = False
+    pengguna.is_active = False
     fields = ["is_active"]
-    if not user.has_usable_password():
-        user.set_unusable_password()
+    if not pengguna.has_usable_password():
+        pengguna.set_unusable_password()
         fields.append("password")
-    user.save(update_fields=fields)
-    return user
+    pengguna.save(update_fields=fields)
+    return pengguna
 
 
 @transaction.atomic
-def pengguna_aktifkan(*, user: User, oleh: User) -> User:
+def pengguna_aktifkan(*, pengguna: User, oleh: User) -> User:
     _wajib_admin(oleh)
-    if user.is_active:
+    if pengguna.is_active:
         raise ValidationError(_("Akun ini sudah aktif."))
-    user.is_active = True
-    user.save(update_fields=["is_active"])
-    return user
+    pengguna.is_active = True
+    pengguna.save(update_fields=["is_active"])
+    return pengguna

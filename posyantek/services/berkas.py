@@ -33,12 +33,12 @@ SIMPAN_HARI = 7  # background files (and their rows) are kept this long, then de
 
 @transaction.atomic
 def berkas_tugas_buat(
-    *, user: User, jenis: str, nama_berkas: str, parameter: dict, baris_total: int = 0
+    *, oleh: User, jenis: str, nama_berkas: str, parameter: dict, baris_total: int = 0
 ) -> BerkasTugas:
     """The row of a new job (``menunggu``); the caller queues its task with ``transaction.on_commit``."""
     if parameter.get("format") not in FORMATS:
         parameter = {**parameter, "format": "csv"}
-    tugas = BerkasTugas(user=user, jenis=jenis, nama_berkas=nama_berkas, parameter=parameter, baris_total=baris_total)
+    tugas = BerkasTugas(user=oleh, jenis=jenis, nama_berkas=nama_berkas, parameter=parameter, baris_total=baris_total)
     tugas.full_clean()
     tugas.save()
     return tugas

@@ -107,13 +107,13 @@ ALASAN_PERCONTOHAN_MAKS = 255
 
 
 @transaction.atomic
-def pos_profile_update(*, pos: Pos, oleh: User, data: dict) -> Pos:
+def pos_profil_ubah(*, pos: Pos, oleh: User, data: dict) -> Pos:
     """Update a post's public profile fields. The caller has checked can_manage_pos."""
     return _simpan(pos, data, PROFIL_FIELDS)
 
 
 @transaction.atomic
-def pos_percontohan_set(*, pos: Pos, oleh: User, is_percontohan: bool, tahun: int | None, alasan: str) -> Pos:
+def pos_percontohan_ubah(*, pos: Pos, oleh: User, is_percontohan: bool, tahun: int | None, alasan: str) -> Pos:
     """Mark (or unmark) a model post. Admin provinsi only: operators cannot crown their own post.
 
     Saving the form again for the post's current year corrects that designation; another year adds
@@ -178,18 +178,18 @@ def percontohan_tetapkan(*, pos: Pos, oleh: User, tahun: int | None, alasan: str
 
 
 @transaction.atomic
-def kepengurusan_create(*, pos: Pos, oleh: User, data: dict) -> Kepengurusan:
+def kepengurusan_buat(*, pos: Pos, oleh: User, data: dict) -> Kepengurusan:
     """Start a new board term. Earlier terms are kept as they are (the board's history)."""
     return _simpan(Kepengurusan(pos=pos), data, KEPENGURUSAN_FIELDS)
 
 
 @transaction.atomic
-def kepengurusan_update(*, kepengurusan: Kepengurusan, oleh: User, data: dict) -> Kepengurusan:
+def kepengurusan_ubah(*, kepengurusan: Kepengurusan, oleh: User, data: dict) -> Kepengurusan:
     return _simpan(kepengurusan, data, KEPENGURUSAN_FIELDS)
 
 
 @transaction.atomic
-def kepengurusan_delete(*, kepengurusan: Kepengurusan, oleh: User) -> None:
+def kepengurusan_hapus(*, kepengurusan: Kepengurusan, oleh: User) -> None:
     """Delete a term entered by mistake. A term with members is refused: a past board is history."""
     if kepengurusan.anggota.exists():
         raise ValidationError(_("Kepengurusan yang sudah berisi anggota tidak dapat dihapus; hapus anggotanya dulu."))
@@ -197,17 +197,17 @@ def kepengurusan_delete(*, kepengurusan: Kepengurusan, oleh: User) -> None:
 
 
 @transaction.atomic
-def pengurus_create(*, kepengurusan: Kepengurusan, oleh: User, data: dict) -> Pengurus:
+def pengurus_buat(*, kepengurusan: Kepengurusan, oleh: User, data: dict) -> Pengurus:
     return _simpan(Pengurus(kepengurusan=kepengurusan), data, PENGURUS_FIELDS)
 
 
 @transaction.atomic
-def pengurus_update(*, pengurus: Pengurus, oleh: User, data: dict) -> Pengurus:
+def pengurus_ubah(*, pengurus: Pengurus, oleh: User, data: dict) -> Pengurus:
     return _simpan(pengurus, data, PENGURUS_FIELDS)
 
 
 @transaction.atomic
-def pengurus_delete(*, pengurus: Pengurus, oleh: User) -> None:
+def pengurus_hapus(*, pengurus: Pengurus, oleh: User) -> None:
     pengurus.delete()
 
 
@@ -215,62 +215,62 @@ def pengurus_delete(*, pengurus: Pengurus, oleh: User) -> None:
 
 
 @transaction.atomic
-def inventaris_create(*, pos: Pos, oleh: User, data: dict) -> Inventaris:
+def inventaris_buat(*, pos: Pos, oleh: User, data: dict) -> Inventaris:
     return _simpan(Inventaris(pos=pos), data, INVENTARIS_FIELDS)
 
 
 @transaction.atomic
-def inventaris_update(*, inventaris: Inventaris, oleh: User, data: dict) -> Inventaris:
+def inventaris_ubah(*, inventaris: Inventaris, oleh: User, data: dict) -> Inventaris:
     return _simpan(inventaris, data, INVENTARIS_FIELDS)
 
 
 @transaction.atomic
-def inventaris_delete(*, inventaris: Inventaris, oleh: User) -> None:
+def inventaris_hapus(*, inventaris: Inventaris, oleh: User) -> None:
     inventaris.delete()
 
 
 @transaction.atomic
-def layanan_create(*, pos: Pos, oleh: User, data: dict) -> LogLayanan:
+def layanan_buat(*, pos: Pos, oleh: User, data: dict) -> LogLayanan:
     return _simpan(LogLayanan(pos=pos, dicatat_oleh=oleh), data, LAYANAN_FIELDS)
 
 
 @transaction.atomic
-def layanan_update(*, log: LogLayanan, oleh: User, data: dict) -> LogLayanan:
+def layanan_ubah(*, log: LogLayanan, oleh: User, data: dict) -> LogLayanan:
     return _simpan(log, data, LAYANAN_FIELDS)
 
 
 @transaction.atomic
-def layanan_delete(*, log: LogLayanan, oleh: User) -> None:
+def layanan_hapus(*, log: LogLayanan, oleh: User) -> None:
     log.delete()
 
 
 @transaction.atomic
-def unit_create(*, pos: Pos, oleh: User, data: dict) -> UnitKelurahan:
+def unit_buat(*, pos: Pos, oleh: User, data: dict) -> UnitKelurahan:
     return _simpan(UnitKelurahan(pos=pos), data, UNIT_FIELDS)
 
 
 @transaction.atomic
-def unit_update(*, unit: UnitKelurahan, oleh: User, data: dict) -> UnitKelurahan:
+def unit_ubah(*, unit: UnitKelurahan, oleh: User, data: dict) -> UnitKelurahan:
     return _simpan(unit, data, UNIT_FIELDS)
 
 
 @transaction.atomic
-def unit_delete(*, unit: UnitKelurahan, oleh: User) -> None:
+def unit_hapus(*, unit: UnitKelurahan, oleh: User) -> None:
     unit.delete()
 
 
 @transaction.atomic
-def mitra_create(*, pos: Pos, oleh: User, data: dict) -> Mitra:
+def mitra_buat(*, pos: Pos, oleh: User, data: dict) -> Mitra:
     return _simpan(Mitra(pos=pos), data, MITRA_FIELDS)
 
 
 @transaction.atomic
-def mitra_update(*, mitra: Mitra, oleh: User, data: dict) -> Mitra:
+def mitra_ubah(*, mitra: Mitra, oleh: User, data: dict) -> Mitra:
     return _simpan(mitra, data, MITRA_FIELDS)
 
 
 @transaction.atomic
-def mitra_delete(*, mitra: Mitra, oleh: User) -> None:
+def mitra_hapus(*, mitra: Mitra, oleh: User) -> None:
     mitra.delete()
 
 
@@ -278,7 +278,7 @@ def mitra_delete(*, mitra: Mitra, oleh: User) -> None:
 
 
 @transaction.atomic
-def dokumen_create(*, pos: Pos, oleh: User, data: dict, berkas: ContentFile) -> Dokumen:
+def dokumen_buat(*, pos: Pos, oleh: User, data: dict, berkas: ContentFile) -> Dokumen:
     """Archive a document. ``berkas`` is the output of ``posyantek.uploads.clean_document``."""
     if berkas is None:
         raise ValidationError({"berkas": _("Pilih berkas dokumen.")})
@@ -287,7 +287,7 @@ def dokumen_create(*, pos: Pos, oleh: User, data: dict, berkas: ContentFile) -> 
 
 
 @transaction.atomic
-def dokumen_update(*, dokumen: Dokumen, oleh: User, data: dict, berkas: ContentFile | None = None) -> Dokumen:
+def dokumen_ubah(*, dokumen: Dokumen, oleh: User, data: dict, berkas: ContentFile | None = None) -> Dokumen:
     """Change a document's details; with ``berkas`` also replace the file (the old one is removed
     once the change is committed)."""
     if berkas is not None:
@@ -302,7 +302,7 @@ def dokumen_update(*, dokumen: Dokumen, oleh: User, data: dict, berkas: ContentF
 
 
 @transaction.atomic
-def dokumen_delete(*, dokumen: Dokumen, oleh: User) -> None:
+def dokumen_hapus(*, dokumen: Dokumen, oleh: User) -> None:
     _hapus_berkas_setelah_commit(dokumen.berkas)
     dokumen.delete()
 
@@ -326,7 +326,7 @@ def _tambah_foto(kabar: Kabar, foto: list[ContentFile], keterangan: str) -> None
 
 
 @transaction.atomic
-def kabar_create(*, pos: Pos, oleh: User, data: dict, foto: list[ContentFile] = (), keterangan_foto: str = "") -> Kabar:
+def kabar_buat(*, pos: Pos, oleh: User, data: dict, foto: list[ContentFile] = (), keterangan_foto: str = "") -> Kabar:
     """Write a news item; ``foto`` are outputs of ``posyantek.uploads.clean_image``."""
     kabar = _simpan(Kabar(pos=pos, penulis=oleh), data, KABAR_FIELDS)
     _tambah_foto(kabar, list(foto), keterangan_foto)
@@ -334,7 +334,7 @@ def kabar_create(*, pos: Pos, oleh: User, data: dict, foto: list[ContentFile] = 
 
 
 @transaction.atomic
-def kabar_update(
+def kabar_ubah(
     *, kabar: Kabar, oleh: User, data: dict, foto: list[ContentFile] = (), keterangan_foto: str = ""
 ) -> Kabar:
     _simpan(kabar, data, KABAR_FIELDS)
@@ -343,13 +343,13 @@ def kabar_update(
 
 
 @transaction.atomic
-def kabar_delete(*, kabar: Kabar, oleh: User) -> None:
+def kabar_hapus(*, kabar: Kabar, oleh: User) -> None:
     for foto in kabar.foto_set.all():
         _hapus_berkas_setelah_commit(foto.foto)
     kabar.delete()
 
 
 @transaction.atomic
-def kabar_foto_delete(*, foto: KabarFoto, oleh: User) -> None:
+def kabar_foto_hapus(*, foto: KabarFoto, oleh: User) -> None:
     _hapus_berkas_setelah_commit(foto.foto)
     foto.delete()

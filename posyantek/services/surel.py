@@ -3,7 +3,7 @@
 :func:`surel_antre` writes the message as a :class:`~posyantek.models.Surel` row in the caller's
 transaction and queues its delivery when that transaction commits (``transaction.on_commit``): a
 rolled-back change leaves neither row nor e-mail, a committed change can never lose its e-mail.
-The task (``posyantek.tasks.kirim_surel``) calls :func:`surel_kirim_berurutan`, which sends every
+The task (``posyantek.tasks.kirim_surel``) calls :func:`surel_antrean_kirim`, which sends every
 older message still waiting first, so messages go out in the order they were written; a temporary
 failure (the mail server refuses, times out, answers 4xx) is recorded on the row and raised, and the
 task retries with back-off. Every few minutes the scheduler sweeps what is still waiting
@@ -46,7 +46,7 @@ class SurelGagal(Exception):
 
 
 @contextmanager
-def tanpa_surel() -> Iterator[None]:
+def surel_tahan() -> Iterator[None]:
     """Nothing is written or sent for what is done inside (the demo seed builds hundreds of rows)."""
     token = _DITAHAN.set(True)
     try:
@@ -96,7 +96,7 @@ def surel_antre(
     return surel
 
 
-def surel_antre_pesan(*, pesan: EmailMessage) -> Surel | None:
+def surel_pesan_antre(*, pesan: EmailMessage) -> Surel | None:
     """The outbox for a message built elsewhere (allauth's sign-up and password e-mails)."""
     isi_html = ""
     for konten, tipe in getattr(pesan, "alternatives", None) or []:
@@ -172,7 +172,7 @@ def surel_kirim(*, surel_id: int) -> bool:
     raise SurelGagal(surel.galat) from galat
 
 
-def surel_kirim_berurutan(*, sampai_id: int | None = None, batas: int = 500) -> int:
+def surel_antrean_kirim(*, sampai_id: int | None = None, batas: int = 500) -> int:
     """Send waiting messages oldest first; returns how many were sent. Stops at the first temporary
     failure (raising :class:`SurelGagal`), so a later message never overtakes an earlier one while
     the mail server is away.

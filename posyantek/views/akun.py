@@ -79,13 +79,13 @@ class PenggunaAksiView(AdminProvinsiMixin, View):
         user = get_object_or_404(User, pk=pk)
         try:
             if self.aksi == "kirim-ulang":
-                services.undangan_kirim_ulang(user=user, oleh=request.user, request=request)
+                services.undangan_kirim_ulang(pengguna=user, oleh=request.user, request=request)
                 messages.success(request, _("Undangan baru dikirim ke %(email)s.") % {"email": user.email})
             elif self.aksi == "nonaktifkan":
-                services.pengguna_nonaktifkan(user=user, oleh=request.user)
+                services.pengguna_nonaktifkan(pengguna=user, oleh=request.user)
                 messages.success(request, _("Akun %(email)s dinonaktifkan.") % {"email": user.email})
             elif self.aksi == "aktifkan":
-                services.pengguna_aktifkan(user=user, oleh=request.user)
+                services.pengguna_aktifkan(pengguna=user, oleh=request.user)
                 messages.success(request, _("Akun %(email)s diaktifkan kembali.") % {"email": user.email})
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -107,7 +107,7 @@ class UndanganTerimaView(PasswordResetConfirmView):
     def form_valid(self, form):
         from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
 
-        user = services.undangan_terima(user=self.user, password=form.cleaned_data["new_password1"])
+        user = services.undangan_terima(oleh=self.user, password=form.cleaned_data["new_password1"])
         self.request.session.pop(INTERNAL_RESET_SESSION_TOKEN, None)
         auth_login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(

@@ -24,7 +24,7 @@ class BerkasListView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(tugas_list=selectors.berkas_tugas_milik(user=self.request.user)[:20], pos=None)
+        ctx.update(tugas_list=selectors.berkas_tugas_milik(pengguna=self.request.user)[:20], pos=None)
         return ctx
 
 

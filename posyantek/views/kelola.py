@@ -217,7 +217,7 @@ class KelolaIndexView(KelolaMixin, TemplateView):
             filters = form.cleaned_data if form.is_valid() else {}
             pos_list = list(
                 selectors.pos_list_kelola(
-                    user=request.user,
+                    pengguna=request.user,
                     q=filters.get("q", ""),
                     kota=filters.get("kota", ""),
                     percontohan=filters.get("percontohan", ""),
@@ -257,7 +257,7 @@ class PosProfilUbahView(KelolaPosMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.pos_profile_update(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
+            services.pos_profil_ubah(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -287,7 +287,7 @@ class PosPercontohanView(KelolaPosMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            services.pos_percontohan_set(
+            services.pos_percontohan_ubah(
                 pos=self.pos,
                 oleh=self.request.user,
                 is_percontohan=data["is_percontohan"],
@@ -342,7 +342,7 @@ class PosOperatorHapusView(KelolaPosMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         user = get_object_or_404(User, pk=kwargs["user_pk"], operatorpos__pos=self.pos)
         try:
-            services.operator_remove(pos=self.pos, user=user, oleh=request.user)
+            services.operator_hapus(pos=self.pos, pengguna=user, oleh=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -78,10 +78,8 @@ class KepengurusanFormView(PosChildFormView):
 
     def save(self, form):
         if self.object is not None:
-            return services.kepengurusan_update(
-                kepengurusan=self.object, oleh=self.request.user, data=form.cleaned_data
-            )
-        return services.kepengurusan_create(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
+            return services.kepengurusan_ubah(kepengurusan=self.object, oleh=self.request.user, data=form.cleaned_data)
+        return services.kepengurusan_buat(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
 
 
 class KepengurusanHapusView(PosChildDeleteView):
@@ -96,7 +94,7 @@ class KepengurusanHapusView(PosChildDeleteView):
         }
 
     def delete(self, obj) -> None:
-        services.kepengurusan_delete(kepengurusan=obj, oleh=self.request.user)
+        services.kepengurusan_hapus(kepengurusan=obj, oleh=self.request.user)
 
 
 class PengurusFormView(PosChildFormView):
@@ -127,8 +125,8 @@ class PengurusFormView(PosChildFormView):
 
     def save(self, form):
         if self.object is not None:
-            return services.pengurus_update(pengurus=self.object, oleh=self.request.user, data=form.cleaned_data)
-        return services.pengurus_create(kepengurusan=self.kepengurusan, oleh=self.request.user, data=form.cleaned_data)
+            return services.pengurus_ubah(pengurus=self.object, oleh=self.request.user, data=form.cleaned_data)
+        return services.pengurus_buat(kepengurusan=self.kepengurusan, oleh=self.request.user, data=form.cleaned_data)
 
 
 class PengurusHapusView(PosChildDeleteView):
@@ -140,7 +138,7 @@ class PengurusHapusView(PosChildDeleteView):
         return Pengurus.objects.filter(kepengurusan__pos=self.pos)
 
     def delete(self, obj) -> None:
-        services.pengurus_delete(pengurus=obj, oleh=self.request.user)
+        services.pengurus_hapus(pengurus=obj, oleh=self.request.user)
 
 
 # Equipment -----------------------------------------------------------------------------------------
@@ -213,8 +211,8 @@ class InventarisFormView(PosChildFormView):
 
     def save(self, form):
         if self.object is not None:
-            return services.inventaris_update(inventaris=self.object, oleh=self.request.user, data=form.cleaned_data)
-        return services.inventaris_create(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
+            return services.inventaris_ubah(inventaris=self.object, oleh=self.request.user, data=form.cleaned_data)
+        return services.inventaris_buat(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
 
 
 class InventarisHapusView(PosChildDeleteView):
@@ -223,7 +221,7 @@ class InventarisHapusView(PosChildDeleteView):
     success_message = gettext_lazy("Barang inventaris dihapus.")
 
     def delete(self, obj) -> None:
-        services.inventaris_delete(inventaris=obj, oleh=self.request.user)
+        services.inventaris_hapus(inventaris=obj, oleh=self.request.user)
 
 
 # Service log ---------------------------------------------------------------------------------------
@@ -309,8 +307,8 @@ class LayananFormView(PosChildFormView):
 
     def save(self, form):
         if self.object is not None:
-            return services.layanan_update(log=self.object, oleh=self.request.user, data=form.cleaned_data)
-        return services.layanan_create(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
+            return services.layanan_ubah(log=self.object, oleh=self.request.user, data=form.cleaned_data)
+        return services.layanan_buat(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
 
 
 class LayananHapusView(PosChildDeleteView):
@@ -319,7 +317,7 @@ class LayananHapusView(PosChildDeleteView):
     success_message = gettext_lazy("Catatan layanan dihapus.")
 
     def delete(self, obj) -> None:
-        services.layanan_delete(log=obj, oleh=self.request.user)
+        services.layanan_hapus(log=obj, oleh=self.request.user)
 
 
 # Kelurahan units -----------------------------------------------------------------------------------
@@ -355,8 +353,8 @@ class UnitFormView(PosChildFormView):
 
     def save(self, form):
         if self.object is not None:
-            return services.unit_update(unit=self.object, oleh=self.request.user, data=form.cleaned_data)
-        return services.unit_create(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
+            return services.unit_ubah(unit=self.object, oleh=self.request.user, data=form.cleaned_data)
+        return services.unit_buat(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
 
 
 class UnitHapusView(PosChildDeleteView):
@@ -365,7 +363,7 @@ class UnitHapusView(PosChildDeleteView):
     success_message = gettext_lazy("Unit kelurahan dihapus.")
 
     def delete(self, obj) -> None:
-        services.unit_delete(unit=obj, oleh=self.request.user)
+        services.unit_hapus(unit=obj, oleh=self.request.user)
 
 
 # Partners ------------------------------------------------------------------------------------------
@@ -422,8 +420,8 @@ class MitraFormView(PosChildFormView):
 
     def save(self, form):
         if self.object is not None:
-            return services.mitra_update(mitra=self.object, oleh=self.request.user, data=form.cleaned_data)
-        return services.mitra_create(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
+            return services.mitra_ubah(mitra=self.object, oleh=self.request.user, data=form.cleaned_data)
+        return services.mitra_buat(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
 
 
 class MitraHapusView(PosChildDeleteView):
@@ -432,7 +430,7 @@ class MitraHapusView(PosChildDeleteView):
     success_message = gettext_lazy("Mitra dihapus.")
 
     def delete(self, obj) -> None:
-        services.mitra_delete(mitra=obj, oleh=self.request.user)
+        services.mitra_hapus(mitra=obj, oleh=self.request.user)
 
 
 # Document archive ----------------------------------------------------------------------------------
@@ -474,8 +472,8 @@ class DokumenFormView(PosChildFormView):
         data = {k: v for k, v in form.cleaned_data.items() if k != "berkas_baru"}
         berkas = form.cleaned_data.get("berkas_baru")
         if self.object is not None:
-            return services.dokumen_update(dokumen=self.object, oleh=self.request.user, data=data, berkas=berkas)
-        return services.dokumen_create(pos=self.pos, oleh=self.request.user, data=data, berkas=berkas)
+            return services.dokumen_ubah(dokumen=self.object, oleh=self.request.user, data=data, berkas=berkas)
+        return services.dokumen_buat(pos=self.pos, oleh=self.request.user, data=data, berkas=berkas)
 
 
 class DokumenUnduhView(PosChildMixin, TemplateView):
@@ -494,7 +492,7 @@ class DokumenHapusView(PosChildDeleteView):
     success_message = gettext_lazy("Dokumen dihapus dari arsip.")
 
     def delete(self, obj) -> None:
-        services.dokumen_delete(dokumen=obj, oleh=self.request.user)
+        services.dokumen_hapus(dokumen=obj, oleh=self.request.user)
 
 
 # News ----------------------------------------------------------------------------------------------
@@ -534,10 +532,10 @@ class KabarFormView(PosChildFormView):
         foto = form.cleaned_data.get("foto") or []
         keterangan = form.cleaned_data.get("keterangan_foto", "")
         if self.object is not None:
-            return services.kabar_update(
+            return services.kabar_ubah(
                 kabar=self.object, oleh=self.request.user, data=data, foto=foto, keterangan_foto=keterangan
             )
-        return services.kabar_create(
+        return services.kabar_buat(
             pos=self.pos, oleh=self.request.user, data=data, foto=foto, keterangan_foto=keterangan
         )
 
@@ -548,7 +546,7 @@ class KabarHapusView(PosChildDeleteView):
     success_message = gettext_lazy("Kabar kegiatan dihapus.")
 
     def delete(self, obj) -> None:
-        services.kabar_delete(kabar=obj, oleh=self.request.user)
+        services.kabar_hapus(kabar=obj, oleh=self.request.user)
 
 
 class KabarFotoHapusView(PosChildDeleteView):
@@ -567,4 +565,4 @@ class KabarFotoHapusView(PosChildDeleteView):
         return reverse("kelola:kabar-ubah", kwargs={"pos_slug": self.pos.slug, "pk": self.kwargs["kabar_pk"]})
 
     def delete(self, obj) -> None:
-        services.kabar_foto_delete(foto=obj, oleh=self.request.user)
+        services.kabar_foto_hapus(foto=obj, oleh=self.request.user)

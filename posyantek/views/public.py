@@ -25,7 +25,7 @@ class BerandaView(TemplateView):
         # {% fragmen %}s, and a cache hit builds none of the querysets (~8 ms of ORM work).
         ctx["beranda"] = SimpleLazyObject(
             lambda: {
-                "kota_list": selectors.kota_list_with_pos_count(),
+                "kota_list": selectors.kota_list_dengan_jumlah_pos(),
                 "kabar_terbaru": selectors.kabar_list_terbaru(jumlah=3),
                 "pos_percontohan": selectors.pos_list_percontohan(),
                 **extensions.context_for(extensions.BERANDA, request=self.request),
@@ -42,12 +42,12 @@ class PosListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        kota_list = SimpleLazyObject(lambda: list(selectors.kota_list_with_pos()))  # not read on a cache hit
+        kota_list = SimpleLazyObject(lambda: list(selectors.kota_list_dengan_pos()))  # not read on a cache hit
         ctx["kota_list"] = kota_list
         ctx["peta"] = SimpleLazyObject(lambda: peta_pos_dari(kota_list))
         # A search (?q=) is its own fragment, keyed by what was typed: never the unfiltered grid's.
         ctx["q"] = q = (self.request.GET.get("q") or "").strip()[:100]
-        ctx["hasil"] = SimpleLazyObject(lambda: selectors.pos_cari_public(q=q))
+        ctx["hasil"] = SimpleLazyObject(lambda: selectors.pos_cari_publik(q=q))
         return ctx
 
 
@@ -79,7 +79,7 @@ class CariView(TemplateView):
         ctx["cari"] = SimpleLazyObject(
             lambda: (
                 {
-                    "pos": selectors.pos_cari_public(q=q),
+                    "pos": selectors.pos_cari_publik(q=q),
                     **extensions.context_for(extensions.CARI, request=self.request, q=q),
                 }
                 if q
@@ -135,7 +135,7 @@ class PosKabarListView(PosKabarMixin, ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        return selectors.kabar_list_public(pos=self.pos)
+        return selectors.kabar_list_publik(pos=self.pos)
 
 
 class PosKabarDetailView(PosKabarMixin, DetailView):
@@ -145,7 +145,7 @@ class PosKabarDetailView(PosKabarMixin, DetailView):
     context_object_name = "kabar"
 
     def get_queryset(self):
-        return selectors.kabar_list_public(pos=self.pos)
+        return selectors.kabar_list_publik(pos=self.pos)
 
 
 def periksa_kesehatan() -> dict[str, str]:

@@ -58,11 +58,11 @@ class TeknologiDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         try:
-            teknologi = selectors.teknologi_detail_public(slug=kwargs["slug"])
+            teknologi = selectors.teknologi_detail_publik(slug=kwargs["slug"])
         except Teknologi.DoesNotExist:
             raise Http404 from None
         ctx.update(detail_context(teknologi))
-        ctx["kampanye_list"] = selectors.kampanye_list_public().filter(teknologi=teknologi)[:3]
+        ctx["kampanye_list"] = selectors.kampanye_list_publik().filter(teknologi=teknologi)[:3]
         return ctx
 
 
@@ -76,7 +76,7 @@ def detail_context(teknologi: Teknologi) -> dict:
         "teknologi": teknologi,
         "panduan": panduan,
         "adopsi": selectors.adopsi_ringkasan(teknologi=teknologi),
-        "ulasan_list": selectors.ulasan_list_public(teknologi=teknologi),
+        "ulasan_list": selectors.ulasan_list_publik(teknologi=teknologi),
         "terkait_list": selectors.teknologi_terkait(teknologi=teknologi),
     }
 
@@ -89,7 +89,7 @@ class PanduanDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         try:
-            panduan = selectors.panduan_public(slug=kwargs["slug"])
+            panduan = selectors.panduan_publik(slug=kwargs["slug"])
         except Panduan.DoesNotExist:
             raise Http404 from None
         ctx["panduan"] = panduan
@@ -142,7 +142,7 @@ def panduan_poster(request, slug: str):
     from posyantek.pdf import buat_pdf, pdf_response, qr_data_uri
 
     try:
-        panduan = selectors.panduan_public(slug=slug)
+        panduan = selectors.panduan_publik(slug=slug)
     except Panduan.DoesNotExist:
         raise Http404 from None
     ukuran = "A3" if request.GET.get("ukuran", "").lower() == "a3" else "A4"

@@ -29,7 +29,7 @@ class KampanyeListView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         status = self.request.GET.get("status", "")
-        ctx["kampanye_list"] = selectors.kampanye_list_public(status=status)[:60]
+        ctx["kampanye_list"] = selectors.kampanye_list_publik(status=status)[:60]
         ctx["status_aktif"] = status if status in StatusKampanye.values else ""
         ctx["status_choices"] = StatusKampanye.choices
         return ctx
@@ -37,7 +37,7 @@ class KampanyeListView(TemplateView):
 
 def _kampanye_public(pk: int) -> KampanyeUrunBeli:
     try:
-        return selectors.kampanye_detail_public(pk=pk)
+        return selectors.kampanye_detail_publik(pk=pk)
     except KampanyeUrunBeli.DoesNotExist:
         raise Http404 from None
 
@@ -54,7 +54,7 @@ class KampanyeDetailView(FormMixin, DetailView):
 
     @cached_property
     def janji(self):
-        return selectors.janji_milik(kampanye=self.object, user=self.request.user)
+        return selectors.janji_milik(kampanye=self.object, pengguna=self.request.user)
 
     def get_initial(self):
         return {
@@ -92,7 +92,7 @@ class JanjiSimpanView(KampanyeDetailView):
             try:
                 services.janji_simpan(
                     kampanye=self.object,
-                    pengguna=request.user,
+                    oleh=request.user,
                     jumlah=form.cleaned_data["jumlah"],
                     nama_usaha=form.cleaned_data["nama_usaha"],
                 )
@@ -113,7 +113,7 @@ def janji_tarik(request, pk: int):
     if not request.user.is_authenticated:
         return redirect_to_login(kampanye.get_absolute_url())
     try:
-        services.janji_tarik(kampanye=kampanye, pengguna=request.user)
+        services.janji_tarik(kampanye=kampanye, oleh=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -183,7 +183,7 @@ class KelolaKampanyeStatusView(_KampanyeScoped, TemplateView):
     def post(self, request, *args, **kwargs):
         kampanye = self.get_kampanye()
         try:
-            services.kampanye_ubah_status(kampanye=kampanye, status=request.POST.get("status", ""), oleh=request.user)
+            services.kampanye_status_ubah(kampanye=kampanye, status=request.POST.get("status", ""), oleh=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -13,7 +13,7 @@ from tests.ukm.test_impor import BARIS, JUDUL
 
 def test_impor_latar_journey_queue_then_result(page, site, login, settings, tmp_path):
     from ukm.models import ImporBatch, Ukm
-    from ukm.services import impor_preview
+    from ukm.services import impor_pratinjau
 
     settings.IMPOR_LATAR_MIN_BARIS = 2
     operator = make_operator("gambir")
@@ -31,11 +31,11 @@ def test_impor_latar_journey_queue_then_result(page, site, login, settings, tmp_
 
     # A batch still processing and one that failed, for the screenshots (360/1280 px, id/en).
     pos = batch.pos
-    diproses = impor_preview(
+    diproses = impor_pratinjau(
         upload=SimpleUploadedFile("besar.csv", "\n".join([JUDUL, *BARIS]).encode()), oleh=operator, pos=pos
     )
     ImporBatch.objects.filter(pk=diproses.pk).update(status="diproses")
-    gagal = impor_preview(
+    gagal = impor_pratinjau(
         upload=SimpleUploadedFile("gagal.csv", "\n".join([JUDUL, *BARIS]).encode()), oleh=operator, pos=pos
     )
     ImporBatch.objects.filter(pk=gagal.pk).update(

@@ -21,18 +21,18 @@ def siapkan(*, semua_dinilai: bool):
     admin = UserFactory(email="admin@posyantek.test", nama="Admin Provinsi", is_admin_provinsi=True)
     juri1 = UserFactory(email="juri1@posyantek.test", nama="Juri Satu", is_juri=True)
     juri2 = UserFactory(email="juri2@posyantek.test", nama="Juri Dua", is_juri=True)
-    lomba = services.lomba_create(tahun=2025, kategori="posyantek_berprestasi", tingkat="provinsi", oleh=admin)
-    gambir = services.peserta_create_pos(lomba=lomba, pos=Pos.objects.get(slug="gambir"), oleh=admin)
-    tambora = services.peserta_create_pos(lomba=lomba, pos=Pos.objects.get(slug="tambora"), oleh=admin)
+    lomba = services.lomba_buat(tahun=2025, kategori="posyantek_berprestasi", tingkat="provinsi", oleh=admin)
+    gambir = services.peserta_pos_buat(lomba=lomba, pos=Pos.objects.get(slug="gambir"), oleh=admin)
+    tambora = services.peserta_pos_buat(lomba=lomba, pos=Pos.objects.get(slug="tambora"), oleh=admin)
     for j in (juri1, juri2):
-        services.penugasan_create(lomba=lomba, juri=j, oleh=admin)
-    services.lomba_mulai_penilaian(lomba=lomba, oleh=admin)
+        services.penugasan_buat(lomba=lomba, juri=j, oleh=admin)
+    services.lomba_penilaian_mulai(lomba=lomba, oleh=admin)
     ids = list(Kriteria.objects.filter(tahap__lomba=lomba).values_list("pk", flat=True))
-    services.nilai_simpan(juri=juri2, peserta=gambir, nilai={k: JURI2_NILAI for k in ids})
-    services.nilai_simpan(juri=juri2, peserta=tambora, nilai={k: Decimal(70) for k in ids})
-    services.nilai_simpan(juri=juri1, peserta=tambora, nilai={k: Decimal(72) for k in ids})
+    services.nilai_simpan(oleh=juri2, peserta=gambir, nilai={k: JURI2_NILAI for k in ids})
+    services.nilai_simpan(oleh=juri2, peserta=tambora, nilai={k: Decimal(70) for k in ids})
+    services.nilai_simpan(oleh=juri1, peserta=tambora, nilai={k: Decimal(72) for k in ids})
     if semua_dinilai:
-        services.nilai_simpan(juri=juri1, peserta=gambir, nilai={k: Decimal(88) for k in ids})
+        services.nilai_simpan(oleh=juri1, peserta=gambir, nilai={k: Decimal(88) for k in ids})
     return lomba, gambir, tambora
 
 

@@ -146,12 +146,12 @@ def test_applicant_enrols_as_volunteer_and_admin_accepts(page, site, login):
 
 def test_volunteer_logs_hours_and_operator_confirms(page, site, login):
     from posyantek.models import Pos
-    from posyantek.services import operator_assign
+    from posyantek.services import operator_tetapkan
     from tests.pelatihan.factories import RelawanFactory
 
     gambir = Pos.objects.get(slug="gambir")
     RelawanFactory(user=UserFactory(email="rudi@contoh.test", nama="Rudi Relawan"), pos=[gambir])
-    operator_assign(pos=gambir, user=UserFactory(email="operator.gambir@posyantek.test", nama="Operator Gambir"))
+    operator_tetapkan(pos=gambir, pengguna=UserFactory(email="operator.gambir@posyantek.test", nama="Operator Gambir"))
 
     login("rudi@contoh.test")
     page.goto(f"{site}/relawan/saya/")

@@ -23,10 +23,10 @@ def _fresh_cache(site):
 @pytest.fixture
 def operator_gambir(site):
     from posyantek.models import Pos
-    from posyantek.services import operator_assign
+    from posyantek.services import operator_tetapkan
 
     user = UserFactory(email="operator.gambir@posyantek.test", nama="Operator Gambir")
-    operator_assign(pos=Pos.objects.get(slug="gambir"), user=user)
+    operator_tetapkan(pos=Pos.objects.get(slug="gambir"), pengguna=user)
     return user
 
 

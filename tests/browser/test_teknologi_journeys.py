@@ -80,7 +80,7 @@ def test_owner_pledges_to_a_campaign_and_sees_the_bar_move(page, site, login):
         judul="Urun beli pencacah plastik untuk bank sampah",
     )
     for i in range(7):
-        services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(i + 10), jumlah=1)
+        services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(i + 10), jumlah=1)
     UserFactory(email="ukm1@posyantek.test", is_pemilik_ukm=True, nama="Siti Pemilik")
     page.set_viewport_size({"width": 360, "height": 740})
     login("ukm1@posyantek.test")
@@ -106,10 +106,10 @@ def test_owner_pledges_to_a_campaign_and_sees_the_bar_move(page, site, login):
 
 def test_operator_proposes_and_admin_publishes(page, site, login):
     from posyantek.models import Pos
-    from posyantek.services import operator_assign
+    from posyantek.services import operator_tetapkan
 
     operator = UserFactory(email="operator.gambir@posyantek.test", nama="Operator Gambir")
-    operator_assign(pos=Pos.objects.get(slug="gambir"), user=operator)
+    operator_tetapkan(pos=Pos.objects.get(slug="gambir"), pengguna=operator)
     UserFactory(email="admin@posyantek.test", nama="Admin Provinsi", is_admin_provinsi=True)
 
     login("operator.gambir@posyantek.test")

@@ -12,10 +12,10 @@ from tests.hostile_files import GPS_JPEG
 
 def make_operator(slug: str):
     from posyantek.models import Pos
-    from posyantek.services import operator_assign
+    from posyantek.services import operator_tetapkan
 
     user = UserFactory(email=f"operator.{slug}@posyantek.test", nama=f"Operator {slug.title()}")
-    operator_assign(pos=Pos.objects.get(slug=slug), user=user)
+    operator_tetapkan(pos=Pos.objects.get(slug=slug), pengguna=user)
     return user
 
 

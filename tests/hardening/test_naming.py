@@ -73,6 +73,7 @@ VERBS = frozenset(
         "periksa",  # check
         "pastikan",  # make sure (raises when not)
         "tahan",  # hold back
+        "urungkan",  # undo (a committed import)
     }
 )
 

@@ -28,18 +28,18 @@ POS_A_POST = {**KELOLA_POS_A_POST, "juri": 404}
 def _dokumen(peserta, admin):
     from django.core.files.base import ContentFile
 
-    return services.dokumen_upload(
+    return services.dokumen_unggah(
         peserta=peserta, judul="SK pembentukan", berkas=ContentFile(VALID_PDF, name="sk.pdf"), oleh=admin
     )
 
 
 def build(world):
     admin, juri = world.users["admin"], world.users["juri"]
-    lomba = services.lomba_create(tahun=2026, kategori="posyantek_berprestasi", tingkat="provinsi", oleh=admin)
-    peserta = services.peserta_create_pos(lomba=lomba, pos=world.pos_a, oleh=admin)
-    services.penugasan_create(lomba=lomba, juri=juri, oleh=admin)
+    lomba = services.lomba_buat(tahun=2026, kategori="posyantek_berprestasi", tingkat="provinsi", oleh=admin)
+    peserta = services.peserta_pos_buat(lomba=lomba, pos=world.pos_a, oleh=admin)
+    services.penugasan_buat(lomba=lomba, juri=juri, oleh=admin)
     world.obj["dokumen"] = _dokumen(peserta, admin)
-    services.lomba_mulai_penilaian(lomba=lomba, oleh=admin)
+    services.lomba_penilaian_mulai(lomba=lomba, oleh=admin)
     world.obj.update(
         lomba=lomba,
         peserta=peserta,
@@ -48,20 +48,20 @@ def build(world):
         penugasan=lomba.penugasan_set.get(),
     )
 
-    umum = services.lomba_create(tahun=2025, kategori="posyantek_berprestasi", tingkat="provinsi", oleh=admin)
-    a = services.peserta_create_pos(lomba=umum, pos=world.pos_a, oleh=admin)
+    umum = services.lomba_buat(tahun=2025, kategori="posyantek_berprestasi", tingkat="provinsi", oleh=admin)
+    a = services.peserta_pos_buat(lomba=umum, pos=world.pos_a, oleh=admin)
     world.obj["dokumen_umum"] = _dokumen(a, admin)
-    b = services.peserta_create_pos(lomba=umum, pos=world.pos_b, oleh=admin)
-    services.penugasan_create(lomba=umum, juri=juri, oleh=admin)
-    services.lomba_mulai_penilaian(lomba=umum, oleh=admin)
+    b = services.peserta_pos_buat(lomba=umum, pos=world.pos_b, oleh=admin)
+    services.penugasan_buat(lomba=umum, juri=juri, oleh=admin)
+    services.lomba_penilaian_mulai(lomba=umum, oleh=admin)
     ids = list(Kriteria.objects.filter(tahap__lomba=umum).values_list("pk", flat=True))
     for p, v in ((a, "90"), (b, "80")):
-        services.nilai_simpan(juri=juri, peserta=p, nilai={k: Decimal(v) for k in ids})
+        services.nilai_simpan(oleh=juri, peserta=p, nilai={k: Decimal(v) for k in ids})
     services.lomba_finalkan(lomba=umum, oleh=admin)
     services.lomba_umumkan(lomba=umum, oleh=admin)
     world.obj.update(umum=umum, peserta_umum=a)
 
-    nasional = services.lomba_create(
+    nasional = services.lomba_buat(
         tahun=2025, kategori="posyantek_berprestasi", tingkat="nasional", sumber_hasil="impor", oleh=admin
     )
     world.obj["nasional"] = nasional
@@ -71,7 +71,7 @@ def build(world):
         oleh=admin,
         data=b"peserta,provinsi,total,peringkat\nPosyantek Singosari,Jawa Timur,88.5,1\n",
     )
-    world.obj["juripos"] = services.juri_pos_create(juri=juri, pos=world.pos_b, oleh=admin)
+    world.obj["juripos"] = services.juri_pos_buat(juri=juri, pos=world.pos_b, oleh=admin)
 
 
 L = lambda w: {"pk": w.obj["lomba"].pk}  # noqa: E731

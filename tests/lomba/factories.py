@@ -38,7 +38,7 @@ def lomba_dengan_templat(
     sumber_hasil=SumberHasil.PENILAIAN,
     nama="",
 ):
-    return services.lomba_create(
+    return services.lomba_buat(
         tahun=tahun, kategori=kategori, tingkat=tingkat, kota=kota, oleh=oleh, sumber_hasil=sumber_hasil, nama=nama
     )
 
@@ -46,10 +46,10 @@ def lomba_dengan_templat(
 def lomba_penilaian(*, oleh, pos_list, juri_list, tahun=2025, **kwargs):
     """A competition open for scoring, with the given posts entered and juri assigned."""
     lomba = lomba_dengan_templat(oleh=oleh, tahun=tahun, **kwargs)
-    peserta = [services.peserta_create_pos(lomba=lomba, pos=pos, oleh=oleh) for pos in pos_list]
+    peserta = [services.peserta_pos_buat(lomba=lomba, pos=pos, oleh=oleh) for pos in pos_list]
     for juri in juri_list:
-        services.penugasan_create(lomba=lomba, juri=juri, oleh=oleh)
-    services.lomba_mulai_penilaian(lomba=lomba, oleh=oleh)
+        services.penugasan_buat(lomba=lomba, juri=juri, oleh=oleh)
+    services.lomba_penilaian_mulai(lomba=lomba, oleh=oleh)
     lomba.refresh_from_db()
     return lomba, peserta
 
@@ -67,5 +67,5 @@ def nilai_semua(*, juri, peserta, nilai) -> None:
     ids = kriteria_ids(peserta.lomba)
     values = nilai if isinstance(nilai, list) else [nilai] * len(ids)
     services.nilai_simpan(
-        juri=juri, peserta=peserta, nilai={k: Decimal(str(v)) for k, v in zip(ids, values, strict=True)}
+        oleh=juri, peserta=peserta, nilai={k: Decimal(str(v)) for k, v in zip(ids, values, strict=True)}
     )

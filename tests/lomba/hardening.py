@@ -29,7 +29,7 @@ def _outside_entrants(world, n: int) -> None:
     from lomba import services
 
     for _ in range(n):
-        services.peserta_create_luar(
+        services.peserta_luar_buat(
             lomba=world.obj["nasional"],
             nama=f"Posyantek Luar {_}-{n}",
             provinsi="Jawa Barat",

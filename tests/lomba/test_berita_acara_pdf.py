@@ -20,7 +20,7 @@ def test_berita_acara_pdf_has_ranking_formula_and_a_signature_line_per_juri(
     client_as, penilaian, admin_provinsi, juri, juri2
 ):
     lomba, peserta = penilaian
-    services.lomba_update(lomba=lomba, oleh=admin_provinsi, data={"tempat": "Balai Kota"})
+    services.lomba_ubah(lomba=lomba, oleh=admin_provinsi, data={"tempat": "Balai Kota"})
     lomba = selesai(lomba, peserta, [juri, juri2], [70, 90, 80], admin_provinsi)
 
     response = client_as(admin_provinsi).get(reverse("lomba:berita-acara-pdf", kwargs={"pk": lomba.pk}))

@@ -22,7 +22,7 @@ migration = importlib.import_module("lomba.migrations.0003_dokumen_peserta_priva
 
 def test_dokumen_upload_stores_privately_under_a_random_name(penilaian, admin_provinsi, settings):
     lomba, (gambir, *_rest) = penilaian
-    dokumen = services.dokumen_upload(
+    dokumen = services.dokumen_unggah(
         peserta=gambir, judul="SK", oleh=admin_provinsi, berkas=ContentFile(VALID_PDF, name="sk-pembentukan.pdf")
     )
     name = dokumen.berkas.name
@@ -30,7 +30,7 @@ def test_dokumen_upload_stores_privately_under_a_random_name(penilaian, admin_pr
     assert isinstance(dokumen.berkas.storage, PrivateStorage)
     assert (settings.PRIVATE_MEDIA_ROOT / name).read_bytes() == VALID_PDF
     assert not (settings.MEDIA_ROOT / name).exists()
-    again = services.dokumen_upload(
+    again = services.dokumen_unggah(
         peserta=gambir, judul="SK", oleh=admin_provinsi, berkas=ContentFile(VALID_PDF, name="sk-pembentukan.pdf")
     )
     assert again.berkas.name != name
@@ -47,7 +47,7 @@ def test_dokumen_download_only_for_admin_post_operators_and_assigned_juri(
     client_as, penilaian, admin_provinsi, operator_a, operator_b, pos_a, juri, juri3
 ):
     lomba, (gambir, *_rest) = penilaian
-    dokumen = services.dokumen_upload(
+    dokumen = services.dokumen_unggah(
         peserta=gambir, judul="SK", oleh=admin_provinsi, berkas=ContentFile(VALID_PDF, name="sk.pdf")
     )
     kelola = reverse("lomba:dokumen-unduh", kwargs={"pk": lomba.pk, "peserta_pk": gambir.pk, "dokumen_pk": dokumen.pk})
@@ -72,7 +72,7 @@ def test_dokumen_download_only_for_admin_post_operators_and_assigned_juri(
 
 def _public_row(peserta, oleh, name: str, content: bytes | None) -> DokumenPeserta:
     """A document as stored before the migration: on public storage under its plain name."""
-    dokumen = services.dokumen_upload(
+    dokumen = services.dokumen_unggah(
         peserta=peserta, judul=name, oleh=oleh, berkas=ContentFile(b"%PDF-x", name="x.pdf")
     )
     private_storage().delete(dokumen.berkas.name)

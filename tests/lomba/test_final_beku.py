@@ -60,7 +60,7 @@ def test_hasil_of_final_lomba_ignores_a_tie_removed_after_final(penilaian, admin
         admin_provinsi,
         juri,
         juri2,
-        sebelum_final=lambda: ties.append(services.juri_pos_create(juri=juri, pos=pos_a, oleh=admin_provinsi)),
+        sebelum_final=lambda: ties.append(services.juri_pos_buat(juri=juri, pos=pos_a, oleh=admin_provinsi)),
     )
     tie = ties[0]
     hasil = selectors.hasil_lomba(lomba=lomba)
@@ -68,7 +68,7 @@ def test_hasil_of_final_lomba_ignores_a_tie_removed_after_final(penilaian, admin
     gambir = hasil.by_peserta[peserta[0].pk]
     assert gambir.jumlah_juri[0] == 1  # juri's score of Gambir does not count
     before = breakdown(lomba)
-    services.juri_pos_delete(juri_pos=tie, oleh=admin_provinsi)
+    services.juri_pos_hapus(juri_pos=tie, oleh=admin_provinsi)
     assert breakdown(lomba) == before
     assert selectors.hasil_lomba(lomba=lomba).sama_dengan_tersimpan()
 
@@ -79,5 +79,5 @@ def test_tie_recorded_while_scoring_still_voids_scores(penilaian, admin_provinsi
         nilai_semua(juri=juri, peserta=p, nilai=70)
         nilai_semua(juri=juri2, peserta=p, nilai=90)
     assert selectors.hasil_lomba(lomba=lomba).by_peserta[peserta[0].pk].per_kriteria[0] == 80
-    services.juri_pos_create(juri=juri, pos=pos_a, oleh=admin_provinsi)
+    services.juri_pos_buat(juri=juri, pos=pos_a, oleh=admin_provinsi)
     assert selectors.hasil_lomba(lomba=lomba).by_peserta[peserta[0].pk].per_kriteria[0] == 90

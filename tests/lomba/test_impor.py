@@ -158,7 +158,7 @@ def test_oversized_upload_is_refused_by_the_form(client_as, admin_provinsi, nasi
 
 
 def test_good_csv_is_applied_all_at_once_and_updates_the_carried_dki_entry(client_as, admin_provinsi, nasional, pos_a):
-    carried = services.peserta_create_pos(lomba=nasional, pos=pos_a, judul="Pojok TTG", oleh=admin_provinsi)
+    carried = services.peserta_pos_buat(lomba=nasional, pos=pos_a, judul="Pojok TTG", oleh=admin_provinsi)
     client = client_as(admin_provinsi)
     response = unggah(client, nasional, GOOD.encode())
     preview = client.get(response["Location"]).content.decode()
@@ -216,15 +216,15 @@ def test_import_pages_are_404_for_juri_scored_competitions(client_as, admin_prov
 
 def test_national_juri_account_scores_a_national_competition(client_as, admin_provinsi, pos_a, juri):
     nasional = lomba_dengan_templat(oleh=admin_provinsi, tingkat="nasional")
-    dki = services.peserta_create_pos(lomba=nasional, pos=pos_a, oleh=admin_provinsi)
-    luar = services.peserta_create_luar(
+    dki = services.peserta_pos_buat(lomba=nasional, pos=pos_a, oleh=admin_provinsi)
+    luar = services.peserta_luar_buat(
         lomba=nasional, nama="Posyantek Singosari", provinsi="Jawa Timur", oleh=admin_provinsi
     )
     client = client_as(admin_provinsi)
     form = client.get(reverse("lomba:penugasan", kwargs={"pk": nasional.pk})).content.decode()
     assert "Akun juri nasional" in form
     client.post(reverse("lomba:penugasan", kwargs={"pk": nasional.pk}), {"juri": juri.pk, "is_nasional": "on"})
-    services.lomba_mulai_penilaian(lomba=nasional, oleh=admin_provinsi)
+    services.lomba_penilaian_mulai(lomba=nasional, oleh=admin_provinsi)
     nilai_semua(juri=juri, peserta=dki, nilai=85)
     nilai_semua(juri=juri, peserta=luar, nilai=90)
     services.lomba_finalkan(lomba=nasional, oleh=admin_provinsi)

@@ -15,12 +15,12 @@ SLUGS = ["gambir", "tambora", "menteng"]
 def buat(admin, juri_list, *, n: int, tahun: int = 2025, status: str = "diumumkan"):
     """A competition with n entries, scored by every juri, moved to ``status``."""
     lomba = lomba_dengan_templat(oleh=admin, tahun=tahun)
-    peserta = [services.peserta_create_pos(lomba=lomba, pos=Pos.objects.get(slug=s), oleh=admin) for s in SLUGS[:n]]
+    peserta = [services.peserta_pos_buat(lomba=lomba, pos=Pos.objects.get(slug=s), oleh=admin) for s in SLUGS[:n]]
     for j in juri_list:
-        services.penugasan_create(lomba=lomba, juri=j, oleh=admin)
+        services.penugasan_buat(lomba=lomba, juri=j, oleh=admin)
     if status == "draft":
         return lomba, peserta
-    services.lomba_mulai_penilaian(lomba=lomba, oleh=admin)
+    services.lomba_penilaian_mulai(lomba=lomba, oleh=admin)
     for j in juri_list:
         for i, p in enumerate(peserta):
             nilai_semua(juri=j, peserta=p, nilai=90 - 5 * i)

@@ -39,7 +39,7 @@ def test_rumus_lists_both_default_tie_breaks(admin_provinsi, wilayah):
 
 def test_rumus_without_the_deleted_default_tie_break_stage_starts_with_the_names(admin_provinsi, wilayah):
     lomba = lomba_dengan_templat(oleh=admin_provinsi)
-    services.tahap_delete(tahap=lomba.tahap_set.get(nama="Paparan"), oleh=admin_provinsi)
+    services.tahap_hapus(tahap=lomba.tahap_set.get(nama="Paparan"), oleh=admin_provinsi)
     assert aturan_seri(lomba) == [ABJAD]
 
 

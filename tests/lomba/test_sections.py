@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from lomba import services
 from posyantek.models import Pos
-from posyantek.services import operator_assign, percontohan_tetapkan
+from posyantek.services import operator_tetapkan, percontohan_tetapkan
 from tests.factories import UserFactory
 from tests.lomba.factories import nilai_semua
 
@@ -31,10 +31,10 @@ def test_province_overview_counts_posts_model_posts_and_operators_per_kota(
     client_as, admin_provinsi, operator_a, operator_b, pos_a, pos_b
 ):
     # A second operator on Gambir and one operator running two posts of Jakarta Barat.
-    operator_assign(pos=pos_a, user=UserFactory(email="op2.gambir@posyantek.test"))
+    operator_tetapkan(pos=pos_a, pengguna=UserFactory(email="op2.gambir@posyantek.test"))
     dua = UserFactory(email="dua.pos@posyantek.test")
-    operator_assign(pos=pos_b, user=dua)
-    operator_assign(pos=Pos.objects.get(slug="kebon-jeruk"), user=dua)
+    operator_tetapkan(pos=pos_b, pengguna=dua)
+    operator_tetapkan(pos=Pos.objects.get(slug="kebon-jeruk"), pengguna=dua)
     percontohan_tetapkan(pos=pos_b, tahun=2024, alasan="Juara I", oleh=admin_provinsi)
     page = body(client_as(admin_provinsi).get(reverse("kelola:ringkasan")))
     rows = dict(re.findall(r'<tr><th scope="row">([^<]+)</th>((?:<td class="num">\d+</td>){4})</tr>', page))
@@ -54,7 +54,7 @@ def test_province_overview_shows_latest_provincial_top_and_national_history(
 ):
     lomba, peserta = penilaian
     umumkan(lomba, peserta, [juri, juri2], [70, 90, 80], admin_provinsi)
-    nasional = services.lomba_create(
+    nasional = services.lomba_buat(
         tahun=2025, kategori="posyantek_berprestasi", tingkat="nasional", sumber_hasil="impor", oleh=admin_provinsi
     )
     impor = services.impor_nasional_pratinjau(

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from lomba import services
 from lomba.models import Lomba, Status
-from lomba.services.status import TRANSISI, lomba_status_boleh
+from lomba.services.status import TRANSISI, lomba_status_periksa
 from tests.lomba.factories import nilai_semua
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +30,8 @@ def dengan_status(lomba: Lomba, status: str) -> Lomba:
 
 def test_the_table_is_the_four_moves():
     assert {(dari, ke) for ke, t in TRANSISI.items() for dari in t.dari} == BOLEH
-    assert lomba_status_boleh(dari=Status.PENILAIAN) == [Status.DRAFT, Status.FINAL]
-    assert lomba_status_boleh(dari=Status.DIUMUMKAN) == []
+    assert lomba_status_periksa(dari=Status.PENILAIAN) == [Status.DRAFT, Status.FINAL]
+    assert lomba_status_periksa(dari=Status.DIUMUMKAN) == []
 
 
 @pytest.mark.parametrize("dari,ke", sorted(BOLEH))

@@ -138,7 +138,7 @@ def test_kota_competition_offers_only_posts_of_its_kota(client_as, admin_provins
 def test_penugasan_form_refuses_non_juri_and_foreign_entries(client_as, admin_provinsi, operator_a, juri, pos_a):
     lomba = lomba_dengan_templat(oleh=admin_provinsi)
     other = lomba_dengan_templat(oleh=admin_provinsi, tahun=2024)
-    foreign = services.peserta_create_pos(lomba=other, pos=pos_a, oleh=admin_provinsi)
+    foreign = services.peserta_pos_buat(lomba=other, pos=pos_a, oleh=admin_provinsi)
     client = client_as(admin_provinsi)
     url = reverse("lomba:penugasan", kwargs={"pk": lomba.pk})
     assert "Masukkan pilihan yang valid" in body(client.post(url, {"juri": operator_a.pk}))
@@ -259,7 +259,7 @@ def test_csv_export_neutralises_formulas_in_names(client_as, admin_provinsi, wil
 
 def test_berita_acara_has_ranking_formula_and_signatures(client_as, penilaian, admin_provinsi, juri, juri2):
     lomba, peserta = penilaian
-    services.lomba_update(lomba=lomba, oleh=admin_provinsi, data={"tempat": "Balai Kota"})
+    services.lomba_ubah(lomba=lomba, oleh=admin_provinsi, data={"tempat": "Balai Kota"})
     lomba = selesai(lomba, peserta, [juri, juri2], [70, 90, 80], admin_provinsi)
     page = body(client_as(admin_provinsi).get(reverse("lomba:berita-acara", kwargs={"pk": lomba.pk})))
     assert "Berita Acara Penetapan Hasil" in page and "bertempat di Balai Kota" in page
@@ -302,7 +302,7 @@ def test_percontohan_form_refuses_entries_of_another_competition(
     lomba, peserta = penilaian
     lomba = selesai(lomba, peserta, [juri, juri2], [70, 90, 80], admin_provinsi)
     other = lomba_dengan_templat(oleh=admin_provinsi, tahun=2024)
-    foreign = services.peserta_create_pos(lomba=other, pos=pos_a, oleh=admin_provinsi)
+    foreign = services.peserta_pos_buat(lomba=other, pos=pos_a, oleh=admin_provinsi)
     response = client_as(admin_provinsi).post(
         reverse("lomba:percontohan", kwargs={"pk": lomba.pk}), {"peserta": [foreign.pk]}
     )

@@ -74,7 +74,7 @@ def test_admin_sees_who_scored_what(client_as, penilaian, admin_provinsi, juri, 
     nilai_semua(juri=juri, peserta=gambir, nilai=JURI1_NILAI)
     nilai_semua(juri=juri2, peserta=gambir, nilai=JURI2_NILAI)
     ids = kriteria_ids(lomba)
-    services.nilai_simpan(juri=juri2, peserta=tambora, nilai={ids[0]: Decimal(50)})
+    services.nilai_simpan(oleh=juri2, peserta=tambora, nilai={ids[0]: Decimal(50)})
     client = client_as(admin_provinsi)
     body = html_text(client.get(reverse("lomba:matriks", kwargs={"pk": lomba.pk})))
     rows = {name: row for name, row in re.findall(r'<th scope="row">(Juri \w+)</th>(.*?)</tr>', body, re.S)}
@@ -112,10 +112,10 @@ def test_juri_cannot_open_a_competition_not_assigned(client_as, penilaian, juri3
 
 def test_juri_with_a_subset_cannot_open_other_entries(client_as, admin_provinsi, pos_a, pos_b, juri):
     lomba = lomba_dengan_templat(oleh=admin_provinsi)
-    a = services.peserta_create_pos(lomba=lomba, pos=pos_a, oleh=admin_provinsi)
-    b = services.peserta_create_pos(lomba=lomba, pos=pos_b, oleh=admin_provinsi)
-    services.penugasan_create(lomba=lomba, juri=juri, peserta=[a], oleh=admin_provinsi)
-    services.lomba_mulai_penilaian(lomba=lomba, oleh=admin_provinsi)
+    a = services.peserta_pos_buat(lomba=lomba, pos=pos_a, oleh=admin_provinsi)
+    b = services.peserta_pos_buat(lomba=lomba, pos=pos_b, oleh=admin_provinsi)
+    services.penugasan_buat(lomba=lomba, juri=juri, peserta=[a], oleh=admin_provinsi)
+    services.lomba_penilaian_mulai(lomba=lomba, oleh=admin_provinsi)
     client = client_as(juri)
     assert client.get(nilai_url(lomba, a)).status_code == 200
     assert client.get(nilai_url(lomba, b)).status_code == 404
@@ -127,8 +127,8 @@ def test_juri_with_a_subset_cannot_open_other_entries(client_as, admin_provinsi,
 
 def test_tied_juri_cannot_open_nor_post_scores_for_that_post(client_as, penilaian, admin_provinsi, juri, pos_b):
     lomba, (_gambir, tambora, _menteng) = penilaian
-    services.juri_pos_create(juri=juri, pos=pos_b, keterangan="berdomisili di Tambora", oleh=admin_provinsi)
-    services.dokumen_upload(peserta=tambora, judul="SK", oleh=admin_provinsi, berkas=_pdf())
+    services.juri_pos_buat(juri=juri, pos=pos_b, keterangan="berdomisili di Tambora", oleh=admin_provinsi)
+    services.dokumen_unggah(peserta=tambora, judul="SK", oleh=admin_provinsi, berkas=_pdf())
     client = client_as(juri)
     page = client.get(nilai_url(lomba, tambora))
     assert page.status_code == 403

@@ -23,8 +23,8 @@ def detail_url(pos, peserta):
 
 def test_operator_sees_own_entries_only(client_as, penilaian, operator_a, operator_b, pos_a, pos_b, admin_provinsi):
     lomba, (gambir, tambora, _menteng) = penilaian
-    services.peserta_update(peserta=tambora, judul="Rahasia Tambora", tautan_video="", oleh=admin_provinsi)
-    services.dokumen_upload(
+    services.peserta_ubah(peserta=tambora, judul="Rahasia Tambora", tautan_video="", oleh=admin_provinsi)
+    services.dokumen_unggah(
         peserta=tambora, judul="Dokumen Tambora", oleh=admin_provinsi, berkas=ContentFile(VALID_PDF, name="t.pdf")
     )
     client = client_as(operator_a)
@@ -177,7 +177,7 @@ def test_final_competition_cannot_be_changed_by_the_operator(
     client_as, penilaian, operator_a, pos_a, admin_provinsi, juri, juri2
 ):
     lomba, peserta = penilaian
-    services.dokumen_upload(
+    services.dokumen_unggah(
         peserta=peserta[0], judul="SK", oleh=admin_provinsi, berkas=ContentFile(VALID_PDF, name="sk.pdf")
     )
     for j in (juri, juri2):

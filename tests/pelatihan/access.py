@@ -27,17 +27,17 @@ def build(world: World) -> None:
     program = ProgramFactory(pos=world.pos_a, nama="Program Gambir")
     program_provinsi = ProgramFactory(pos=None, nama="Program Provinsi")
     jadwal = JadwalFactory(pos=world.pos_a, program=program)
-    services.pendaftaran_create(jadwal=jadwal, user=owner)
-    walkin = services.pendaftaran_walkin_create(jadwal=jadwal, oleh=op_a, nama="Pak Walk-in", telepon="081299990000")
+    services.pendaftaran_buat(jadwal=jadwal, oleh=owner)
+    walkin = services.pendaftaran_tamu_buat(jadwal=jadwal, oleh=op_a, nama="Pak Walk-in", telepon="081299990000")
     lalu = JadwalFactory(
         pos=world.pos_a,
         mulai=timezone.now() - timedelta(days=3),
         selesai=timezone.now() - timedelta(days=3) + timedelta(hours=2),
     )
-    hadir = services.pendaftaran_walkin_create(
+    hadir = services.pendaftaran_tamu_buat(
         jadwal=lalu, oleh=op_a, nama="Bu Hadir", telepon="081299990001", waktu=lalu.mulai - timedelta(hours=1)
     )
-    services.kehadiran_set(jadwal=lalu, oleh=op_a, hadir_ids={hadir.pk}, waktu=lalu.mulai)
+    services.kehadiran_tetapkan(jadwal=lalu, oleh=op_a, hadir_ids={hadir.pk}, waktu=lalu.mulai)
     relawan = RelawanFactory(pos=[world.pos_a])
     aktivitas = AktivitasFactory(relawan=relawan, pos=world.pos_a)
     pelamar = RelawanFactory(status="diajukan", diputuskan_at=None)
@@ -51,7 +51,7 @@ def build(world: World) -> None:
         aktivitas=aktivitas,
         pelamar=pelamar,
         sertifikat=Sertifikat.objects.get(pendaftaran=hadir),
-        token=services.kalender_pribadi_get(user=owner).token,
+        token=services.kalender_pribadi_ambil(oleh=owner).token,
         uidb64=urlsafe_base64_encode(force_bytes(calon.pk)),
         aktivasi_token=default_token_generator.make_token(calon),
     )

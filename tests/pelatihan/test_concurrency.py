@@ -52,9 +52,9 @@ def test_fifty_parallel_registrations_for_ten_seats_confirm_exactly_ten(pos_a):
     assert counts == {"terkonfirmasi": SEATS, "menunggu": PEOPLE - SEATS}
     assert Pendaftaran.objects.filter(jadwal=jadwal).values("user").distinct().count() == PEOPLE
     # Waiting-list order is total: 40 distinct positions.
-    from pelatihan.selectors import pendaftaran_list_for_jadwal
+    from pelatihan.selectors import pendaftaran_list_untuk_jadwal
 
-    positions = [p.posisi for p in pendaftaran_list_for_jadwal(jadwal=jadwal) if p.status == "menunggu"]
+    positions = [p.posisi for p in pendaftaran_list_untuk_jadwal(jadwal=jadwal) if p.status == "menunggu"]
     assert sorted(positions) == list(range(1, PEOPLE - SEATS + 1))
 
 
@@ -64,7 +64,7 @@ def test_parallel_cancellations_promote_each_waiting_person_once(pos_a):
 
     jadwal = JadwalFactory(pos=pos_a, kapasitas=5)
     users = [UserFactory(email=f"batal{i}@contoh.test") for i in range(10)]
-    regs = [services.pendaftaran_create(jadwal=jadwal, user=u) for u in users]
+    regs = [services.pendaftaran_buat(jadwal=jadwal, oleh=u) for u in users]
     confirmed = [p for p in regs if p.status == "terkonfirmasi"]
     start = threading.Barrier(len(confirmed))
     errors = []
@@ -72,7 +72,7 @@ def test_parallel_cancellations_promote_each_waiting_person_once(pos_a):
     def cancel(p):
         try:
             start.wait(timeout=60)
-            services.pendaftaran_cancel(pendaftaran=p, oleh=p.user)
+            services.pendaftaran_batalkan(pendaftaran=p, oleh=p.user)
         except BaseException as error:  # noqa: BLE001
             errors.append(error)
         finally:

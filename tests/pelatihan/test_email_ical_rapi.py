@@ -24,11 +24,11 @@ def test_promosi_email_calendar_part_names_charset_once(
     jadwal_a.kapasitas = 1
     jadwal_a.save()
     a, b = peserta(2)
-    services.pendaftaran_create(jadwal=jadwal_a, user=a)
-    services.pendaftaran_create(jadwal=jadwal_a, user=b)
+    services.pendaftaran_buat(jadwal=jadwal_a, oleh=a)
+    services.pendaftaran_buat(jadwal=jadwal_a, oleh=b)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.pendaftaran_cancel(pendaftaran=Pendaftaran.objects.get(jadwal=jadwal_a, user=a), oleh=a)
+        services.pendaftaran_batalkan(pendaftaran=Pendaftaran.objects.get(jadwal=jadwal_a, user=a), oleh=a)
     (mail,) = mailoutbox
     assert mail.subject.endswith(f"Kursi tersedia untuk Anda: {jadwal_a.nama}")
     part = calendar_part(mail)

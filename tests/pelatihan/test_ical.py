@@ -61,7 +61,7 @@ def test_feed_semua_lists_published_sessions_with_timezone(client, pos_a, pos_b)
 
 def test_uid_is_stable_and_sequence_grows_on_change(client, jadwal_a, operator_a):
     first = parse(client.get("/pelatihan/kalender.ics")).events[0]
-    services.jadwal_update(jadwal=jadwal_a, oleh=operator_a, data={"tempat": "Ruang B"}, pelatih=[])
+    services.jadwal_ubah(jadwal=jadwal_a, oleh=operator_a, data={"tempat": "Ruang B"}, pelatih=[])
     second = parse(client.get("/pelatihan/kalender.ics")).events[0]
     assert first["uid"] == second["uid"]
     assert (first["sequence"], second["sequence"]) == (0, 1)
@@ -69,7 +69,7 @@ def test_uid_is_stable_and_sequence_grows_on_change(client, jadwal_a, operator_a
 
 
 def test_cancelled_session_stays_in_feed_as_cancelled(client, jadwal_a, operator_a):
-    services.jadwal_cancel(jadwal=jadwal_a, oleh=operator_a, alasan="Hujan deras dan banjir")
+    services.jadwal_batalkan(jadwal=jadwal_a, oleh=operator_a, alasan="Hujan deras dan banjir")
     event = parse(client.get("/pelatihan/kalender.ics")).events[0]
     assert str(event["status"]) == "CANCELLED"
 
@@ -105,11 +105,11 @@ def test_private_feed_has_my_sessions_with_link_and_404_for_wrong_token(client, 
     ajar = JadwalFactory(pos=pos_a, judul="Saya Mengajar")
     ajar.pelatih.add(relawan_a.user)
     a, b = peserta(2)
-    services.pendaftaran_create(jadwal=daring, user=a)
-    services.pendaftaran_create(jadwal=daring, user=b)  # waiting list
-    token_a = services.kalender_pribadi_get(user=a).token
-    token_b = services.kalender_pribadi_get(user=b).token
-    token_r = services.kalender_pribadi_get(user=relawan_a.user).token
+    services.pendaftaran_buat(jadwal=daring, oleh=a)
+    services.pendaftaran_buat(jadwal=daring, oleh=b)  # waiting list
+    token_a = services.kalender_pribadi_ambil(oleh=a).token
+    token_b = services.kalender_pribadi_ambil(oleh=b).token
+    token_r = services.kalender_pribadi_ambil(oleh=relawan_a.user).token
 
     cal_a = parse(client.get(f"/pelatihan/kalender/{token_a}.ics"))
     assert_rfc5545(cal_a)
@@ -126,7 +126,7 @@ def test_private_feed_has_my_sessions_with_link_and_404_for_wrong_token(client, 
     assert "Bukan Milik Saya" not in cal_a.to_ical().decode() + cal_r.to_ical().decode()
 
     assert client.get("/pelatihan/kalender/salah-token.ics").status_code == 404
-    new = services.kalender_pribadi_regenerate(user=a).token
+    new = services.kalender_pribadi_buat_ulang(oleh=a).token
     assert new != token_a
     assert client.get(f"/pelatihan/kalender/{token_a}.ics").status_code == 404
     assert client.get(f"/pelatihan/kalender/{new}.ics").status_code == 200
@@ -138,7 +138,7 @@ def test_single_session_ics_has_link_only_for_confirmed_participant(client, pos_
     anon = parse(client.get(f"/pelatihan/jadwal/{jadwal.pk}/kalender.ics"))
     assert_rfc5545(anon)
     assert "hybrid-9" not in anon.to_ical().decode()
-    services.pendaftaran_create(jadwal=jadwal, user=a)
+    services.pendaftaran_buat(jadwal=jadwal, oleh=a)
     client.force_login(a)
     response = client.get(f"/pelatihan/jadwal/{jadwal.pk}/kalender.ics")
     assert "attachment" in response["Content-Disposition"]

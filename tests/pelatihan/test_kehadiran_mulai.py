@@ -18,14 +18,14 @@ pytestmark = pytest.mark.django_db
 def test_kehadiran_set_refuses_on_the_day_before_the_start(pos_a, operator_a, relawan_a):
     mulai = datetime(2030, 3, 5, 13, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
     tot = JadwalFactory(pos=pos_a, program=ProgramFactory(jenis="tot"), mulai=mulai, selesai=mulai + timedelta(hours=3))
-    p = services.pendaftaran_create(jadwal=tot, user=relawan_a.user)
+    p = services.pendaftaran_buat(jadwal=tot, oleh=relawan_a.user)
     with pytest.raises(ValidationError) as error:
-        services.kehadiran_set(jadwal=tot, oleh=operator_a, hadir_ids={p.pk}, waktu=mulai - timedelta(hours=4))
+        services.kehadiran_tetapkan(jadwal=tot, oleh=operator_a, hadir_ids={p.pk}, waktu=mulai - timedelta(hours=4))
     assert error.value.messages == ["Kehadiran baru bisa dicatat setelah sesi dimulai (5 Maret 2030, 13.00 WIB)."]
     assert not Pendaftaran.objects.filter(hadir=True).exists()
     assert Sertifikat.objects.count() == 0
     assert list(pelatih_tersertifikasi()) == []
-    services.kehadiran_set(jadwal=tot, oleh=operator_a, hadir_ids={p.pk}, waktu=mulai)
+    services.kehadiran_tetapkan(jadwal=tot, oleh=operator_a, hadir_ids={p.pk}, waktu=mulai)
     assert list(pelatih_tersertifikasi()) == [relawan_a.user]
 
 

@@ -75,7 +75,7 @@ def test_certified_trainer_is_recommended(client_as, operator_a, pos_b, operator
     graduate = UserFactory(nama="Lulusan ToT")
     tot = JadwalFactory(pos=pos_b, program=ProgramFactory(jenis="tot"))
     p = PendaftaranFactory(jadwal=tot, user=graduate)
-    services.kehadiran_set(jadwal=tot, oleh=operator_b, hadir_ids={p.pk}, waktu=tot.mulai)
+    services.kehadiran_tetapkan(jadwal=tot, oleh=operator_b, hadir_ids={p.pk}, waktu=tot.mulai)
     html = body(client_as(operator_a).get("/kelola/gambir/pelatihan/jadwal/baru/"))
     assert "Lulusan ToT (★ pelatih bersertifikat ToT — disarankan)" in html
     assert html.index("Lulusan ToT") < html.index("Operator Gambir")
@@ -251,8 +251,8 @@ def test_walkin_hostile_input_refused(client_as, operator_a, jadwal_a, data, mes
 def test_operator_cancels_participant_and_next_is_promoted(client_as, operator_a, pos_a, peserta):
     jadwal = JadwalFactory(pos=pos_a, kapasitas=1)
     a, b = peserta(2)
-    pa = services.pendaftaran_create(jadwal=jadwal, user=a)
-    services.pendaftaran_create(jadwal=jadwal, user=b)
+    pa = services.pendaftaran_buat(jadwal=jadwal, oleh=a)
+    services.pendaftaran_buat(jadwal=jadwal, oleh=b)
     response = client_as(operator_a).post(
         f"/kelola/gambir/pelatihan/jadwal/{jadwal.pk}/peserta/{pa.pk}/batal/", follow=True
     )
@@ -261,7 +261,7 @@ def test_operator_cancels_participant_and_next_is_promoted(client_as, operator_a
 
 
 def test_participant_csv_has_no_phone_or_email_and_neutralises_formulas(client_as, operator_a, jadwal_a):
-    services.pendaftaran_walkin_create(
+    services.pendaftaran_tamu_buat(
         jadwal=jadwal_a,
         oleh=operator_a,
         nama='=HYPERLINK("http://jahat")',
@@ -269,7 +269,7 @@ def test_participant_csv_has_no_phone_or_email_and_neutralises_formulas(client_a
         email="a@contoh.test",
     )
     owner = UserFactory(nama="Siti", telepon="081377776666", email="siti@contoh.test")
-    services.pendaftaran_create(jadwal=jadwal_a, user=owner)
+    services.pendaftaran_buat(jadwal=jadwal_a, oleh=owner)
     response = client_as(operator_a).get(f"/kelola/gambir/pelatihan/jadwal/{jadwal_a.pk}/peserta.csv")
     assert response["Content-Type"].startswith("text/csv")
     text = response.getvalue().decode("utf-8-sig")
@@ -317,7 +317,7 @@ def test_operator_b_cannot_see_or_touch_post_a_participants(client_as, operator_
 
 
 def test_public_pages_never_show_participant_phone(client, jadwal_a, operator_a):
-    services.pendaftaran_walkin_create(jadwal=jadwal_a, oleh=operator_a, nama="Pak Rahasia", telepon="081244443333")
+    services.pendaftaran_tamu_buat(jadwal=jadwal_a, oleh=operator_a, nama="Pak Rahasia", telepon="081244443333")
     for url in ["/pelatihan/", f"/pelatihan/jadwal/{jadwal_a.pk}/", "/pelatihan/kalender.ics", "/pos/gambir/", "/"]:
         text = client.get(url).getvalue().decode()
         assert "081244443333" not in text and "Pak Rahasia" not in text, url
@@ -386,12 +386,12 @@ def test_kelola_jadwal_detail_constant_queries(client_as, operator_a, sesi_hari_
         for _ in range(n):
             user = next(people)
             p = PendaftaranFactory(jadwal=sesi_hari_ini, user=user)
-            services.kehadiran_set(
+            services.kehadiran_tetapkan(
                 jadwal=sesi_hari_ini,
                 oleh=operator_a,
                 hadir_ids=set(sesi_hari_ini.pendaftaran.values_list("pk", flat=True)),
             )
-            services.umpan_balik_submit(pendaftaran=p, user=user, nilai=4, komentar="Oke")
+            services.umpan_balik_kirim(pendaftaran=p, oleh=user, nilai=4, komentar="Oke")
 
     response = assert_constant_queries(
         client_as(operator_a), f"/kelola/gambir/pelatihan/jadwal/{sesi_hari_ini.pk}/", add
@@ -482,7 +482,7 @@ def test_sertifikat_search_hostile_codes(client, db, kode):
 
 
 def test_sertifikat_search_finds_a_typed_code(client, pos_a, operator_a):
-    walkin = services.pendaftaran_walkin_create(
+    walkin = services.pendaftaran_tamu_buat(
         jadwal=JadwalFactory(
             pos=pos_a, mulai=timezone.now() - timedelta(hours=1), selesai=timezone.now() + timedelta(hours=1)
         ),
@@ -491,7 +491,7 @@ def test_sertifikat_search_finds_a_typed_code(client, pos_a, operator_a):
         telepon="081211110000",
         waktu=timezone.now() - timedelta(days=1),
     )
-    services.kehadiran_set(jadwal=walkin.jadwal, oleh=operator_a, hadir_ids={walkin.pk})
+    services.kehadiran_tetapkan(jadwal=walkin.jadwal, oleh=operator_a, hadir_ids={walkin.pk})
     kode = Sertifikat.objects.get().kode
     typed = " ".join(kode[i : i + 4] for i in range(0, 16, 4)).lower()
     response = client.get("/sertifikat/", {"kode": typed})

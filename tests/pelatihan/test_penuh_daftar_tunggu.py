@@ -17,11 +17,11 @@ def teks(html: str) -> str:
 def test_full_session_without_waiting_list_says_nobody_waits_yet(client, pos_a, peserta):
     jadwal = JadwalFactory(pos=pos_a, kapasitas=1)
     a, b = peserta(2)
-    services.pendaftaran_create(jadwal=jadwal, user=a)
+    services.pendaftaran_buat(jadwal=jadwal, oleh=a)
     for url in (f"/pelatihan/jadwal/{jadwal.pk}/", "/pelatihan/"):
         page = teks(client.get(url).content.decode())
         assert "Penuh — belum ada yang di daftar tunggu" in page, url
         assert "0 orang di daftar tunggu" not in page
-    services.pendaftaran_create(jadwal=jadwal, user=b)
+    services.pendaftaran_buat(jadwal=jadwal, oleh=b)
     for url in (f"/pelatihan/jadwal/{jadwal.pk}/", "/pelatihan/"):
         assert "Penuh — 1 orang di daftar tunggu" in teks(client.get(url).content.decode()), url

@@ -30,7 +30,7 @@ def test_jadwal_list_shows_upcoming_published_with_seats(client, pos_a, peserta)
         selesai=timezone.now() - timedelta(days=2) + timedelta(hours=2),
     )
     for user in peserta(3):
-        services.pendaftaran_create(jadwal=jadwal, user=user)
+        services.pendaftaran_buat(jadwal=jadwal, oleh=user)
     html = body(client.get("/pelatihan/"))
     assert "Kelas Marketplace Gambir" in html
     assert "7 dari 10 kursi tersisa" in html
@@ -137,8 +137,8 @@ def test_jadwal_detail_online_link_for_confirmed_and_operator_not_for_waiting(
         pos=pos_a, mode="daring", tempat="", tautan_daring="https://meet.example.id/rahasia-456", kapasitas=1
     )
     a, b = peserta(2)
-    services.pendaftaran_create(jadwal=jadwal, user=a)
-    services.pendaftaran_create(jadwal=jadwal, user=b)
+    services.pendaftaran_buat(jadwal=jadwal, oleh=a)
+    services.pendaftaran_buat(jadwal=jadwal, oleh=b)
     url = f"/pelatihan/jadwal/{jadwal.pk}/"
     for user, visible in [(a, True), (b, False), (operator_a, True), (operator_b, False)]:
         client.force_login(user)
@@ -184,7 +184,7 @@ def test_register_get_is_not_allowed(client_as, jadwal_a, pemilik_ukm):
 def test_full_session_offers_waiting_list(client, pos_a, peserta):
     jadwal = JadwalFactory(pos=pos_a, kapasitas=1)
     a, b = peserta(2)
-    services.pendaftaran_create(jadwal=jadwal, user=a)
+    services.pendaftaran_buat(jadwal=jadwal, oleh=a)
     client.force_login(b)
     html = body(client.get(f"/pelatihan/jadwal/{jadwal.pk}/"))
     assert "Masuk daftar tunggu" in html and "Penuh" in html
@@ -201,8 +201,8 @@ def test_audience_reason_shown_instead_of_button(client, pos_a):
 
 
 def _hadir(jadwal, user, operator):
-    p = services.pendaftaran_create(jadwal=jadwal, user=user, waktu=jadwal.mulai - timedelta(days=1))
-    services.kehadiran_set(jadwal=jadwal, oleh=operator, hadir_ids={p.pk}, waktu=jadwal.mulai)
+    p = services.pendaftaran_buat(jadwal=jadwal, oleh=user, waktu=jadwal.mulai - timedelta(days=1))
+    services.kehadiran_tetapkan(jadwal=jadwal, oleh=operator, hadir_ids={p.pk}, waktu=jadwal.mulai)
     return Pendaftaran.objects.get(pk=p.pk)
 
 
@@ -264,7 +264,7 @@ def test_mengajar_constant_queries(client, pos_a, relawan_a, operator_a, peserta
             jadwal.pelatih.add(relawan_a.user)
             user = next(people)
             p = _hadir(jadwal, user, operator_a)
-            services.umpan_balik_submit(pendaftaran=p, user=user, nilai=5, komentar="ok", waktu=jadwal.selesai)
+            services.umpan_balik_kirim(pendaftaran=p, oleh=user, nilai=5, komentar="ok", waktu=jadwal.selesai)
 
     client.force_login(relawan_a.user)
     response = assert_constant_queries(client, "/pelatihan/mengajar/", add)
@@ -289,7 +289,7 @@ def test_sertifikat_public_page_shows_only_name_session_date_post(client, sesi_l
 def test_sertifikat_unknown_or_withdrawn_is_404(client, sesi_lalu, operator_a):
     p = _hadir(sesi_lalu, UserFactory(), operator_a)
     kode = p.sertifikat.kode
-    services.kehadiran_set(jadwal=sesi_lalu, oleh=operator_a, hadir_ids=set(), waktu=sesi_lalu.selesai)
+    services.kehadiran_tetapkan(jadwal=sesi_lalu, oleh=operator_a, hadir_ids=set(), waktu=sesi_lalu.selesai)
     for code in [kode, "AAAAAAAAAAAAAAAA", "<script>alert(1)</script>"]:
         response = client.get(f"/sertifikat/{quote(code, safe='')}/")
         assert response.status_code in (301, 404)
@@ -299,7 +299,7 @@ def test_sertifikat_unknown_or_withdrawn_is_404(client, sesi_lalu, operator_a):
 
 def test_pendaftaran_saya_lists_mine_with_certificate_and_feed(client, sesi_lalu, jadwal_a, pemilik_ukm, operator_a):
     _hadir(sesi_lalu, pemilik_ukm, operator_a)
-    services.pendaftaran_create(jadwal=jadwal_a, user=pemilik_ukm)
+    services.pendaftaran_buat(jadwal=jadwal_a, oleh=pemilik_ukm)
     client.force_login(pemilik_ukm)
     html = body(client.get("/pelatihan/saya/"))
     assert jadwal_a.nama in html and "Kelas Kemarin" in html
@@ -314,7 +314,7 @@ def test_pendaftaran_saya_lists_mine_with_certificate_and_feed(client, sesi_lalu
 def test_pendaftaran_saya_constant_queries(client, pos_a, pemilik_ukm, assert_constant_queries):
     def add(n):
         for _ in range(n):
-            services.pendaftaran_create(jadwal=JadwalFactory(pos=pos_a, kapasitas=1), user=pemilik_ukm)
+            services.pendaftaran_buat(jadwal=JadwalFactory(pos=pos_a, kapasitas=1), oleh=pemilik_ukm)
 
     client.force_login(pemilik_ukm)
     response = assert_constant_queries(client, "/pelatihan/saya/", add)
@@ -325,7 +325,7 @@ def test_beranda_pos_and_akun_show_training_sections(client, jadwal_a, pemilik_u
     assert jadwal_a.nama in body(client.get("/"))
     pos_html = body(client.get("/pos/gambir/"))
     assert jadwal_a.nama in pos_html and "/pos/gambir/kalender.ics" in pos_html
-    services.pendaftaran_create(jadwal=jadwal_a, user=pemilik_ukm)
+    services.pendaftaran_buat(jadwal=jadwal_a, oleh=pemilik_ukm)
     client.force_login(pemilik_ukm)
     akun = body(client.get("/akun/saya/"))
     assert jadwal_a.nama in akun and "/pelatihan/kalender/" in akun and "Daftar menjadi Relawan TIK" in akun

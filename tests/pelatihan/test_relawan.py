@@ -439,11 +439,11 @@ def test_activity_for_unassigned_post_or_other_posts_session_refused(client_as, 
 
 def test_activity_more_than_24_hours_a_day_refused(relawan_a, pos_a):
     day = timezone.localdate() - timedelta(days=1)
-    services.aktivitas_create(
+    services.aktivitas_buat(
         relawan=relawan_a, data={"pos": pos_a, "tanggal": day, "jam": Decimal(20), "jenis": "lainnya"}
     )
     with pytest.raises(ValidationError, match="24 jam"):
-        services.aktivitas_create(
+        services.aktivitas_buat(
             relawan=relawan_a, data={"pos": pos_a, "tanggal": day, "jam": Decimal(5), "jenis": "lainnya"}
         )
     assert AktivitasRelawan.objects.count() == 1
@@ -452,7 +452,7 @@ def test_activity_more_than_24_hours_a_day_refused(relawan_a, pos_a):
 def test_non_relawan_cannot_log_and_others_activity_is_404(client_as, relawan_a, relawan_b, pos_a, pemilik_ukm):
     assert client_as(pemilik_ukm).get("/relawan/saya/aktivitas/baru/").status_code == 403
     with pytest.raises(ValidationError, match="sudah diterima"):
-        services.aktivitas_create(
+        services.aktivitas_buat(
             relawan=RelawanFactory(status="diajukan", diputuskan_at=None),
             data={"pos": pos_a, "tanggal": timezone.localdate(), "jam": 1, "jenis": "lainnya"},
         )
@@ -655,8 +655,8 @@ def test_overview_shows_training_and_volunteer_numbers(
     mulai = timezone.now() - timedelta(days=2)
     sesi = JadwalFactory(pos=pos_a, mulai=mulai, selesai=mulai + timedelta(hours=2))
     people = peserta(2)
-    ids = {services.pendaftaran_create(jadwal=sesi, user=u, waktu=mulai - timedelta(days=1)).pk for u in people}
-    services.kehadiran_set(jadwal=sesi, oleh=operator_a, hadir_ids=ids, waktu=mulai)
+    ids = {services.pendaftaran_buat(jadwal=sesi, oleh=u, waktu=mulai - timedelta(days=1)).pk for u in people}
+    services.kehadiran_tetapkan(jadwal=sesi, oleh=operator_a, hadir_ids=ids, waktu=mulai)
     html = body(client_as(admin_provinsi).get("/kelola/ringkasan/"))
     assert "Orang terlatih" in html and "Jakarta Pusat" in html
     assert re.search(

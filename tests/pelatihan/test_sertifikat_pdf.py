@@ -21,8 +21,8 @@ SHOTS = os.environ.get("PDF_SHOTS")  # a folder: write the first page as PNG the
 
 
 def _hadir(jadwal, user, operator):
-    p = services.pendaftaran_create(jadwal=jadwal, user=user, waktu=jadwal.mulai - timedelta(days=1))
-    services.kehadiran_set(jadwal=jadwal, oleh=operator, hadir_ids={p.pk}, waktu=jadwal.mulai)
+    p = services.pendaftaran_buat(jadwal=jadwal, oleh=user, waktu=jadwal.mulai - timedelta(days=1))
+    services.kehadiran_tetapkan(jadwal=jadwal, oleh=operator, hadir_ids={p.pk}, waktu=jadwal.mulai)
     return Pendaftaran.objects.get(pk=p.pk)
 
 
@@ -100,7 +100,7 @@ def test_unknown_or_hostile_codes_are_404(client, kode):
 def test_withdrawn_attendance_has_no_pdf(client, sesi_lalu, operator_a):
     p = _hadir(sesi_lalu, UserFactory(), operator_a)
     kode = p.sertifikat.kode
-    services.kehadiran_set(jadwal=sesi_lalu, oleh=operator_a, hadir_ids=set(), waktu=sesi_lalu.selesai)
+    services.kehadiran_tetapkan(jadwal=sesi_lalu, oleh=operator_a, hadir_ids=set(), waktu=sesi_lalu.selesai)
     assert client.get(f"/sertifikat/{kode}.pdf").status_code == 404
 
 

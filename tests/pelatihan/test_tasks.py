@@ -20,8 +20,8 @@ def test_reminder_task_twice_reminds_once(pos_a, peserta, mailoutbox, django_cap
     start = timezone.make_aware(timezone.datetime.combine(tomorrow, timezone.datetime.min.time())) + timedelta(hours=9)
     jadwal = JadwalFactory(pos=pos_a, mulai=start, selesai=start + timedelta(hours=2))
     a, b = peserta(2)
-    services.pendaftaran_create(jadwal=jadwal, user=a)
-    services.pendaftaran_create(jadwal=jadwal, user=b)
+    services.pendaftaran_buat(jadwal=jadwal, oleh=a)
+    services.pendaftaran_buat(jadwal=jadwal, oleh=b)
     with django_capture_on_commit_callbacks(execute=True):
         assert kirim_pengingat_pelatihan.delay().get() == 2
         assert kirim_pengingat_pelatihan.delay().get() == 0

@@ -60,7 +60,7 @@ def build(world: World) -> None:
     )
     tugas.berkas.save("ukm-dki-jakarta-uji.csv", ContentFile(b'\xef\xbb\xbf"ID"\r\n'))
     world.obj["berkas_tugas"] = tugas
-    services.operator_assign(pos=pos, user=world.obj["dicabut"])
+    services.operator_tetapkan(pos=pos, pengguna=world.obj["dicabut"])
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from posyantek.models import Pos
-from posyantek.services import operator_assign
+from posyantek.services import operator_tetapkan
 from tests.hardening.registry import ListPage, WeightPage
 
 
@@ -11,7 +11,7 @@ def _assign_more_posts(world, n: int) -> None:
     """Gives operator A ``n`` more posts (the foundation's list that grows: a multi-post operator)."""
     mine = Pos.objects.filter(operatorpos__user=world.users["op_a"]).values("pk")
     for pos in Pos.objects.exclude(pk__in=mine).order_by("kecamatan__kode")[:n]:
-        operator_assign(pos=pos, user=world.users["op_a"])
+        operator_tetapkan(pos=pos, pengguna=world.users["op_a"])
 
 
 def _more_users(world, n: int) -> None:

@@ -259,7 +259,7 @@ def test_ukm_owner_keeps_the_long_session(client, pemilik_ukm):
 def test_deactivated_user_is_logged_out_at_the_next_request(client, operator_a, admin_provinsi):
     login(client, operator_a.email)
     assert client.get("/kelola/gambir/").status_code == 200
-    services.pengguna_nonaktifkan(user=operator_a, oleh=admin_provinsi)
+    services.pengguna_nonaktifkan(pengguna=operator_a, oleh=admin_provinsi)
     response = client.get("/kelola/gambir/")
     assert response.status_code == 302 and response["Location"].startswith("/akun/login/")
     assert login(client, operator_a.email)["Location"] == "/akun/inactive/"

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def buat(user, nama, *, selesai=True) -> BerkasTugas:
     tugas = services.berkas_tugas_buat(
-        user=user, jenis=BerkasTugas.Jenis.EKSPOR_UKM_PROVINSI, nama_berkas=nama, parameter={"format": "csv"}
+        oleh=user, jenis=BerkasTugas.Jenis.EKSPOR_UKM_PROVINSI, nama_berkas=nama, parameter={"format": "csv"}
     )
     tugas = services.berkas_tugas_ambil(tugas_id=tugas.pk, baris_total=1)
     if selesai:

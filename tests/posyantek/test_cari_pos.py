@@ -8,7 +8,7 @@ from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
-from posyantek.selectors import pos_cari_public
+from posyantek.selectors import pos_cari_publik
 from teknologi.models import Teknologi
 from tests.factories import UserFactory
 from tests.teknologi import factories as ttg
@@ -35,7 +35,7 @@ def kurator(db):
 
 
 def slugs(q: str) -> list[str]:
-    return [item.pos.slug for item in pos_cari_public(q=q).pos_list]
+    return [item.pos.slug for item in pos_cari_publik(q=q).pos_list]
 
 
 @pytest.mark.parametrize("q", EJAAN_PAL_MERAH)
@@ -44,8 +44,8 @@ def test_pos_cari_every_spelling_finds_pal_merah(wilayah, q):
 
 
 def test_pos_cari_says_why_a_post_was_found(wilayah):
-    assert pos_cari_public(q="slipi").pos_list[0].alasan == ["Kelurahan Slipi · 11410"]
-    assert pos_cari_public(q="palmerah").pos_list[0].alasan == ["Kecamatan Pal Merah", "Kelurahan Palmerah · 11480"]
+    assert pos_cari_publik(q="slipi").pos_list[0].alasan == ["Kelurahan Slipi · 11410"]
+    assert pos_cari_publik(q="palmerah").pos_list[0].alasan == ["Kecamatan Pal Merah", "Kelurahan Palmerah · 11480"]
 
 
 def test_pos_cari_kecamatan_alias_and_spacing_variants(wilayah):
@@ -74,19 +74,19 @@ def test_pos_cari_postcode_prefix_needs_three_digits(wilayah):
 
 @pytest.mark.parametrize("typo", ["palmrah", "pal meraj", "kemangisan", "slipii"])
 def test_pos_cari_forgives_a_typo(wilayah, typo):
-    hasil = pos_cari_public(q=typo)
+    hasil = pos_cari_publik(q=typo)
     assert [i.pos.slug for i in hasil.pos_list][:1] == ["pal-merah"] and hasil.mirip is True
 
 
 def test_pos_cari_suggests_when_nothing_is_near(wilayah):
-    hasil = pos_cari_public(q="palmerahkebayoran")
+    hasil = pos_cari_publik(q="palmerahkebayoran")
     assert hasil.pos_list == []
     assert "Pal Merah" in hasil.saran or "Palmerah" in hasil.saran
 
 
 @pytest.mark.parametrize("q", ["", "   ", "!!!", "x" * 5000, "'; DROP TABLE posyantek_pos; --", "\x00", "🙂"])
 def test_pos_cari_hostile_input_is_harmless(wilayah, client, q):
-    assert pos_cari_public(q=q).pos_list == []
+    assert pos_cari_publik(q=q).pos_list == []
     response = client.get(reverse("pos-list"), {"q": q})
     assert response.status_code == 200
 

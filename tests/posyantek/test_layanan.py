@@ -66,7 +66,7 @@ def test_kelurahan_of_another_kecamatan_is_refused(client_as, operator_a, pos_a,
     response = client_as(operator_a).post("/kelola/gambir/layanan/tambah/", valid(pos_a, kelurahan=str(lain.pk)))
     assert "Pilih salah satu dari daftar" in response.getvalue().decode()
     with pytest.raises(ValidationError, match="kecamatan pos ini"):
-        services.layanan_create(
+        services.layanan_buat(
             pos=pos_a,
             oleh=operator_a,
             data={**valid(pos_a), "tanggal": HARI_INI, "kelurahan": lain, "jumlah_penerima": 1},

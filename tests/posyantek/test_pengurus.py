@@ -57,30 +57,30 @@ def test_term_rules_are_enforced_and_nothing_is_written(client_as, operator_a, m
 
 
 def test_term_of_exactly_three_years_is_accepted(operator_a, pos_a):
-    periode = services.kepengurusan_create(
+    periode = services.kepengurusan_buat(
         pos=pos_a, oleh=operator_a, data={"mulai": datetime.date(2024, 2, 29), "selesai": datetime.date(2027, 2, 28)}
     )
     assert periode.pk
 
 
 def test_overlapping_terms_are_refused_by_the_service(operator_a, pos_a, pos_b):
-    services.kepengurusan_create(
+    services.kepengurusan_buat(
         pos=pos_a, oleh=operator_a, data={"mulai": datetime.date(2023, 1, 1), "selesai": datetime.date(2025, 12, 31)}
     )
     with pytest.raises(ValidationError, match="bertumpang tindih"):
-        services.kepengurusan_create(
+        services.kepengurusan_buat(
             pos=pos_a, oleh=operator_a, data={"mulai": datetime.date(2025, 6, 1), "selesai": datetime.date(2027, 6, 1)}
         )
     assert Kepengurusan.objects.count() == 1
     # Another post's terms are its own business.
-    services.kepengurusan_create(
+    services.kepengurusan_buat(
         pos=pos_b, oleh=operator_a, data={"mulai": datetime.date(2025, 6, 1), "selesai": datetime.date(2027, 6, 1)}
     )
 
 
 def test_service_refuses_fields_outside_the_record(operator_a, pos_a, pos_b):
     with pytest.raises(ValueError):
-        services.kepengurusan_create(
+        services.kepengurusan_buat(
             pos=pos_a,
             oleh=operator_a,
             data={"mulai": HARI_INI, "selesai": HARI_INI + datetime.timedelta(days=30), "pos": pos_b},

@@ -30,7 +30,7 @@ def test_admin_marks_a_model_post_and_the_public_sees_the_badge(client, client_a
 
 
 def test_unmarking_clears_year_and_reason(client_as, admin_provinsi, pos_a):
-    services.pos_percontohan_set(pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="2009")
+    services.pos_percontohan_ubah(pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="2009")
     client_as(admin_provinsi).post("/kelola/gambir/percontohan/", {"tahun": "2009", "alasan": "x"})
     pos_a.refresh_from_db()
     assert (pos_a.is_percontohan, pos_a.percontohan_tahun, pos_a.percontohan_alasan) == (False, None, "")
@@ -57,14 +57,14 @@ def test_operators_cannot_crown_their_own_post(client_as, operator_a, pos_a):
     assert client.get("/kelola/gambir/percontohan/").status_code == 403
     assert client.post("/kelola/gambir/percontohan/", {"is_percontohan": "on", "tahun": "2025"}).status_code == 403
     with pytest.raises(PermissionDenied):
-        services.pos_percontohan_set(pos=pos_a, oleh=operator_a, is_percontohan=True, tahun=2025, alasan="")
+        services.pos_percontohan_ubah(pos=pos_a, oleh=operator_a, is_percontohan=True, tahun=2025, alasan="")
     pos_a.refresh_from_db()
     assert not pos_a.is_percontohan
     assert "/percontohan/" not in client.get("/kelola/gambir/").content.decode()
 
 
 def test_admin_lists_every_post_and_filters(client_as, admin_provinsi, operator_a, pos_a):
-    services.pos_percontohan_set(pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="2009")
+    services.pos_percontohan_ubah(pos=pos_a, oleh=admin_provinsi, is_percontohan=True, tahun=2009, alasan="2009")
     client = client_as(admin_provinsi)
 
     def names(query: str) -> list[str]:
@@ -92,7 +92,7 @@ def test_admin_post_list_query_count(client_as, admin_provinsi, django_assert_ma
 
 
 def test_operator_with_several_posts_chooses_among_them(client_as, operator_a, pos_b, wilayah):
-    services.operator_assign(pos=pos_b, user=operator_a)
+    services.operator_tetapkan(pos=pos_b, pengguna=operator_a)
     response = client_as(operator_a).get("/kelola/")
     assert response.status_code == 200
     assert [p.slug for p in response.context["pos_list"]] == ["gambir", "tambora"]

@@ -140,7 +140,7 @@ def test_other_tokens_are_not_invitations(client, admin_provinsi, kind):
 def test_deactivation_voids_an_open_invitation(client, admin_provinsi, mailoutbox):
     with commit():
         user = services.undangan_kirim(email="baru@contoh.test", nama="Baru", peran="juri", oleh=admin_provinsi).user
-    services.pengguna_nonaktifkan(user=user, oleh=admin_provinsi)
+    services.pengguna_nonaktifkan(pengguna=user, oleh=admin_provinsi)
     assert "Tautan undangan tidak berlaku" in client.get(link_path(mailoutbox[0])).content.decode()
 
 
@@ -149,8 +149,8 @@ def test_reactivation_does_not_revive_a_revoked_invitation(client, admin_provins
         user = services.undangan_kirim(
             email="baru@contoh.test", nama="Baru", peran="operator", pos_list=[pos_a], oleh=admin_provinsi
         ).user
-    services.pengguna_nonaktifkan(user=user, oleh=admin_provinsi)
-    services.pengguna_aktifkan(user=user, oleh=admin_provinsi)
+    services.pengguna_nonaktifkan(pengguna=user, oleh=admin_provinsi)
+    services.pengguna_aktifkan(pengguna=user, oleh=admin_provinsi)
     response = client.get(link_path(mailoutbox[0]), follow=True)
     assert "Tautan undangan tidak berlaku" in response.content.decode()
     assert "new_password1" not in response.content.decode()
@@ -158,7 +158,7 @@ def test_reactivation_does_not_revive_a_revoked_invitation(client, admin_provins
     assert user.has_usable_password() is False
     # A new invitation is the way back, and it works.
     with commit():
-        services.undangan_kirim_ulang(user=user, oleh=admin_provinsi)
+        services.undangan_kirim_ulang(pengguna=user, oleh=admin_provinsi)
     response = client.get(link_path(mailoutbox[1]), follow=True)
     assert "new_password1" in response.content.decode()
     client.post(response.redirect_chain[-1][0], {"new_password1": SANDI, "new_password2": SANDI})
@@ -189,8 +189,8 @@ def test_deactivation_in_the_django_admin_also_revokes_for_good(client, admin_pr
 
 
 def test_reactivation_keeps_a_password_already_set(admin_provinsi, operator_a):
-    services.pengguna_nonaktifkan(user=operator_a, oleh=admin_provinsi)
-    services.pengguna_aktifkan(user=operator_a, oleh=admin_provinsi)
+    services.pengguna_nonaktifkan(pengguna=operator_a, oleh=admin_provinsi)
+    services.pengguna_aktifkan(pengguna=operator_a, oleh=admin_provinsi)
     operator_a.refresh_from_db()
     assert operator_a.check_password(TEST_PASSWORD) is True
 
@@ -209,7 +209,7 @@ def test_service_refuses_invitations_from_non_admins(operator_a, pos_b, mailoutb
     with pytest.raises(PermissionDenied):
         services.undangan_kirim(email="x@contoh.test", nama="X", peran="admin_provinsi", oleh=operator_a)
     with pytest.raises(PermissionDenied):
-        services.operator_assign(pos=pos_b, user=operator_a, oleh=operator_a)
+        services.operator_tetapkan(pos=pos_b, pengguna=operator_a, oleh=operator_a)
     assert counts() == before and mailoutbox == []
 
 
@@ -254,7 +254,7 @@ def test_invitation_saved_and_mail_waits_when_mail_server_is_down(
     surel = Surel.objects.get()
     assert (surel.penerima, surel.status, surel.percobaan, mailoutbox) == (["baru@contoh.test"], "menunggu", 1, [])
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert services.surel_kirim_berurutan() == 1
+    assert services.surel_antrean_kirim() == 1
     assert [m.to for m in mailoutbox] == [["baru@contoh.test"]]
 
 
@@ -306,7 +306,7 @@ def test_resend_sends_a_new_link_only_while_no_password_is_set(client_as, admin_
         client.post(f"/kelola/pengguna/{user.pk}/kirim-ulang/")
     assert len(mailoutbox) == 2 and Undangan.objects.filter(user=user).count() == 2
     assert list(Undangan.objects.filter(user=user).first().pos.all()) == [pos_a]
-    services.undangan_terima(user=user, password=SANDI)
+    services.undangan_terima(oleh=user, password=SANDI)
     with commit():
         response = client.post(f"/kelola/pengguna/{user.pk}/kirim-ulang/", follow=True)
     assert "sudah mengatur kata sandinya" in response.content.decode()
@@ -361,7 +361,7 @@ def test_admin_cannot_deactivate_themselves(client_as, admin_provinsi):
 def test_admin_provinsi_cannot_deactivate_a_superuser(admin_provinsi):
     root = User.objects.create_superuser("root@contoh.test", TEST_PASSWORD)
     with pytest.raises(ValidationError):
-        services.pengguna_nonaktifkan(user=root, oleh=admin_provinsi)
+        services.pengguna_nonaktifkan(pengguna=root, oleh=admin_provinsi)
     root.refresh_from_db()
     assert root.is_active
 
@@ -391,8 +391,8 @@ def test_people_list_query_count_is_constant(client_as, admin_provinsi, pos_a, p
     client = client_as(admin_provinsi)
     for i in range(n):
         user = UserFactory(email=f"op{i}@contoh.test")
-        services.operator_assign(pos=pos_a, user=user)
-        services.operator_assign(pos=pos_b, user=user)
+        services.operator_tetapkan(pos=pos_a, pengguna=user)
+        services.operator_tetapkan(pos=pos_b, pengguna=user)
         services.undangan_kirim(email=f"j{i}@contoh.test", nama="J", peran="juri", oleh=admin_provinsi)
     client.get("/kelola/pengguna/")  # warm the session and the caches
     # session, user, count, page of users, their posts, their invitations (the warm-up request already
@@ -417,14 +417,14 @@ def test_post_operator_page_invites_to_that_post(client_as, admin_provinsi, pos_
 
 def test_operator_remove_refuses_someone_who_is_not_the_posts_operator(admin_provinsi, operator_b, pos_a):
     with pytest.raises(ValidationError, match="bukan operator"):
-        services.operator_remove(pos=pos_a, user=operator_b, oleh=admin_provinsi)
+        services.operator_hapus(pos=pos_a, pengguna=operator_b, oleh=admin_provinsi)
     assert OperatorPos.objects.filter(user=operator_b).count() == 1
 
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_post_operator_page_query_count_is_constant(client_as, admin_provinsi, pos_a, django_assert_num_queries, n):
     for i in range(n):
-        services.operator_assign(pos=pos_a, user=UserFactory(email=f"op{i}@contoh.test"), oleh=admin_provinsi)
+        services.operator_tetapkan(pos=pos_a, pengguna=UserFactory(email=f"op{i}@contoh.test"), oleh=admin_provinsi)
     client = client_as(admin_provinsi)
     client.get("/kelola/gambir/operator/")
     with django_assert_num_queries(5):  # + the data version (the post's menu is a cached fragment)

@@ -103,7 +103,7 @@ def test_volunteer_chat_link_only_in_own_post_list(client, client_as, pos_a, pos
 def test_pledger_chat_link_for_campaign_operator_only(client, client_as, pos_a, operator_a, operator_b):
     k = kampanye(teknologi(), pos_a)
     penjanji = UserFactory(email="p@contoh.test", nama="Pak Joko", telepon="0857 0000 1234", is_pemilik_ukm=True)
-    teknologi_services.janji_simpan(kampanye=k, pengguna=penjanji, jumlah=1)
+    teknologi_services.janji_simpan(kampanye=k, oleh=penjanji, jumlah=1)
     url = reverse("teknologi:kelola-kampanye-detail", args=[pos_a.slug, k.pk])
     links = _wa_links(client_as(operator_a).get(url).content.decode())
     assert any(u.startswith("https://wa.me/6285700001234?text=") for u in links)

@@ -34,7 +34,7 @@ def build(world):
     kampanye = f.kampanye(terbit, world.pos_a)
     # A campaign past its deadline below target: reading any page that lists it must not close it.
     lewat = f.kampanye(terbit, world.pos_a, judul="Urun beli yang lewat batas")
-    services.janji_simpan(kampanye=lewat, pengguna=world.users["owner"], jumlah=1)
+    services.janji_simpan(kampanye=lewat, oleh=world.users["owner"], jumlah=1)
     KampanyeUrunBeli.objects.filter(pk=lewat.pk).update(batas_waktu=timezone.now() - timedelta(hours=1))
     world.obj.update(terbit=terbit, draf=draf, peraga=peraga, adopsi=adopsi, kampanye=kampanye)
 

@@ -47,10 +47,7 @@ def test_30_parallel_pledges_never_exceed_the_maximum(wilayah, pos_a, mailoutbox
     kampanye = f.kampanye(f.teknologi("Mesin Pencacah Plastik"), pos_a, target=15, maksimum=20)
     owners = [f.pemilik(i) for i in range(30)]
     results = run_parallel(
-        [
-            (lambda owner=owner: services.janji_simpan(kampanye=kampanye, pengguna=owner, jumlah=1).pk)
-            for owner in owners
-        ]
+        [(lambda owner=owner: services.janji_simpan(kampanye=kampanye, oleh=owner, jumlah=1).pk) for owner in owners]
     )
     outcomes = [r[0] for r in results]
     assert outcomes.count("error") == 0, results
@@ -70,11 +67,7 @@ def test_parallel_pledges_of_several_units_stay_within_the_maximum(wilayah, pos_
     owners = [f.pemilik(i) for i in range(12)]
     results = run_parallel(
         [
-            (
-                lambda owner=owner, n=(i % 3) + 1: (
-                    services.janji_simpan(kampanye=kampanye, pengguna=owner, jumlah=n).jumlah
-                )
-            )
+            (lambda owner=owner, n=(i % 3) + 1: services.janji_simpan(kampanye=kampanye, oleh=owner, jumlah=n).jumlah)
             for i, owner in enumerate(owners)
         ]
     )
@@ -86,7 +79,7 @@ def test_parallel_pledges_of_several_units_stay_within_the_maximum(wilayah, pos_
 def test_double_submission_by_one_owner_keeps_one_active_pledge(wilayah, pos_a):
     kampanye = f.kampanye(f.teknologi("Komposter"), pos_a, target=10)
     owner = f.pemilik(1)
-    results = run_parallel([lambda: services.janji_simpan(kampanye=kampanye, pengguna=owner, jumlah=2).pk] * 8)
+    results = run_parallel([lambda: services.janji_simpan(kampanye=kampanye, oleh=owner, jumlah=2).pk] * 8)
     assert [r for r in results if r[0] != "ok"] == []
     assert JanjiUrunBeli.objects.filter(kampanye=kampanye, status=StatusJanji.AKTIF).count() == 1
     kampanye.refresh_from_db()
@@ -97,9 +90,9 @@ def test_parallel_withdrawals_and_pledges_keep_the_total_true(wilayah, pos_a):
     kampanye = f.kampanye(f.teknologi("Biodigester"), pos_a, target=50, maksimum=60)
     owners = [f.pemilik(i) for i in range(20)]
     for owner in owners[:10]:
-        services.janji_simpan(kampanye=kampanye, pengguna=owner, jumlah=3)
-    jobs = [(lambda o=o: services.janji_tarik(kampanye=kampanye, pengguna=o).pk) for o in owners[:10]]
-    jobs += [(lambda o=o: services.janji_simpan(kampanye=kampanye, pengguna=o, jumlah=2).pk) for o in owners[10:]]
+        services.janji_simpan(kampanye=kampanye, oleh=owner, jumlah=3)
+    jobs = [(lambda o=o: services.janji_tarik(kampanye=kampanye, oleh=o).pk) for o in owners[:10]]
+    jobs += [(lambda o=o: services.janji_simpan(kampanye=kampanye, oleh=o, jumlah=2).pk) for o in owners[10:]]
     results = run_parallel(jobs)
     assert [r for r in results if r[0] != "ok"] == []
     kampanye.refresh_from_db()

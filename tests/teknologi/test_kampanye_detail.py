@@ -19,8 +19,8 @@ def kampanye(pos_a):
 
 
 def boleh(kampanye, pengguna):
-    kampanye = selectors.kampanye_detail_public(pk=kampanye.pk)
-    janji = selectors.janji_milik(kampanye=kampanye, user=pengguna)
+    kampanye = selectors.kampanye_detail_publik(pk=kampanye.pk)
+    janji = selectors.janji_milik(kampanye=kampanye, pengguna=pengguna)
     return selectors.kampanye_boleh_janji(kampanye=kampanye, pengguna=pengguna, janji=janji)
 
 
@@ -32,14 +32,14 @@ def test_only_owners_are_offered_the_form(kampanye, operator_a):
 
 def test_a_full_campaign_keeps_the_form_for_its_pledgers_only(kampanye):
     sudah, belum = f.pemilik(1), f.pemilik(2)
-    services.janji_simpan(kampanye=kampanye, pengguna=sudah, jumlah=2)
+    services.janji_simpan(kampanye=kampanye, oleh=sudah, jumlah=2)
     assert boleh(kampanye, sudah) is True  # may still lower or withdraw
     assert boleh(kampanye, belum) is False  # no quota left for a new pledger
 
 
 def test_the_page_prefills_the_pledge_and_a_refused_pledge_comes_back_with_the_message(client_as, kampanye):
     pemilik = f.pemilik(1)
-    services.janji_simpan(kampanye=kampanye, pengguna=pemilik, jumlah=1, nama_usaha="Warung Sari")
+    services.janji_simpan(kampanye=kampanye, oleh=pemilik, jumlah=1, nama_usaha="Warung Sari")
     client = client_as(pemilik)
     page = client.get(reverse("teknologi:kampanye-detail", kwargs={"pk": kampanye.pk}))
     assert page.status_code == 200 and page.context["kampanye"] == kampanye

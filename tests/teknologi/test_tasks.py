@@ -17,8 +17,8 @@ def test_urun_beli_task_twice_closes_once_and_mails_once(pos_a, mailoutbox, djan
     lewat = f.kampanye(f.teknologi("Mesin Pencacah Plastik"), pos_a, target=5, maksimum=7)
     buka = f.kampanye(f.teknologi("Pompa Hidram"), pos_a, target=2)
     a, b = f.pemilik(1), f.pemilik(2)
-    services.janji_simpan(kampanye=lewat, pengguna=a, jumlah=1)
-    services.janji_simpan(kampanye=lewat, pengguna=b, jumlah=2)
+    services.janji_simpan(kampanye=lewat, oleh=a, jumlah=1)
+    services.janji_simpan(kampanye=lewat, oleh=b, jumlah=2)
     KampanyeUrunBeli.objects.filter(pk=lewat.pk).update(batas_waktu=timezone.now() - timedelta(minutes=1))
     with django_capture_on_commit_callbacks(execute=True):
         assert tutup_urun_beli.delay().get() == 1

@@ -49,11 +49,11 @@ def test_reaching_the_target_marks_tercapai_and_mails_every_pledger(
 ):
     a, b = f.pemilik(1), f.pemilik(2)
     with django_capture_on_commit_callbacks(execute=True):
-        services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=2)
-        services.janji_simpan(kampanye=kampanye, pengguna=b, jumlah=2)
+        services.janji_simpan(kampanye=kampanye, oleh=a, jumlah=2)
+        services.janji_simpan(kampanye=kampanye, oleh=b, jumlah=2)
     assert mailoutbox == []
     with django_capture_on_commit_callbacks(execute=True):
-        services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=3)
+        services.janji_simpan(kampanye=kampanye, oleh=a, jumlah=3)
     kampanye.refresh_from_db()
     assert (kampanye.status, kampanye.jumlah_terjanji) == (StatusKampanye.TERCAPAI, 5)
     assert sorted(m.to[0] for m in mailoutbox) == [a.email, b.email]
@@ -63,17 +63,17 @@ def test_reaching_the_target_marks_tercapai_and_mails_every_pledger(
     # Still open for more pledges up to the maximum: only the new pledger is told, the others are
     # not told a second time.
     with django_capture_on_commit_callbacks(execute=True):
-        services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(3), jumlah=2)
+        services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(3), jumlah=2)
     assert sorted(m.to[0] for m in mailoutbox) == [a.email, b.email, "pemilik3@contoh.test"]
 
 
 def test_pledge_above_the_maximum_is_refused_and_writes_nothing(kampanye):
-    services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(1), jumlah=6)
+    services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(1), jumlah=6)
     with pytest.raises(ValidationError, match="Sisa kuota hanya 1 unit"):
-        services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(2), jumlah=2)
-    services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(2), jumlah=1)
+        services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(2), jumlah=2)
+    services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(2), jumlah=1)
     with pytest.raises(ValidationError, match="Kuota kampanye sudah penuh"):
-        services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(3), jumlah=1)
+        services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(3), jumlah=1)
     kampanye.refresh_from_db()
     assert kampanye.jumlah_terjanji == 7 and JanjiUrunBeli.objects.count() == 2
 
@@ -86,7 +86,7 @@ def test_database_refuses_a_total_above_the_maximum(kampanye):
 
 
 def test_withdraw_before_deadline(client_as, kampanye, pemilik_ukm):
-    services.janji_simpan(kampanye=kampanye, pengguna=pemilik_ukm, jumlah=2)
+    services.janji_simpan(kampanye=kampanye, oleh=pemilik_ukm, jumlah=2)
     client = client_as(pemilik_ukm)
     response = client.post(f"/urun-beli/{kampanye.pk}/tarik/", follow=True)
     assert "Janji Anda sudah ditarik." in response.getvalue().decode()
@@ -101,20 +101,20 @@ def test_withdraw_before_deadline(client_as, kampanye, pemilik_ukm):
 
 def test_withdraw_that_would_drop_below_a_reached_target_is_refused(kampanye):
     a, b = f.pemilik(1), f.pemilik(2)
-    services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=4)
-    services.janji_simpan(kampanye=kampanye, pengguna=b, jumlah=2)
+    services.janji_simpan(kampanye=kampanye, oleh=a, jumlah=4)
+    services.janji_simpan(kampanye=kampanye, oleh=b, jumlah=2)
     with pytest.raises(ValidationError, match="Target sudah tercapai"):
-        services.janji_tarik(kampanye=kampanye, pengguna=a)
+        services.janji_tarik(kampanye=kampanye, oleh=a)
     with pytest.raises(ValidationError, match="tidak dapat dikurangi"):
-        services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=1)
+        services.janji_simpan(kampanye=kampanye, oleh=a, jumlah=1)
     kampanye.refresh_from_db()
     assert (kampanye.status, kampanye.jumlah_terjanji) == (StatusKampanye.TERCAPAI, 6)
     with pytest.raises(ValidationError):  # 6 - 2 = 4, below the target of 5
-        services.janji_tarik(kampanye=kampanye, pengguna=b)
+        services.janji_tarik(kampanye=kampanye, oleh=b)
     # A withdrawal that keeps the total at or above the target is allowed.
     c = f.pemilik(3)
-    services.janji_simpan(kampanye=kampanye, pengguna=c, jumlah=1)
-    services.janji_tarik(kampanye=kampanye, pengguna=c)
+    services.janji_simpan(kampanye=kampanye, oleh=c, jumlah=1)
+    services.janji_tarik(kampanye=kampanye, oleh=c)
     kampanye.refresh_from_db()
     assert (kampanye.status, kampanye.jumlah_terjanji) == (StatusKampanye.TERCAPAI, 6)
 
@@ -123,7 +123,7 @@ def test_deadline_below_target_shows_cancelled_on_read_but_only_the_job_closes_a
     client, kampanye, mailoutbox, django_capture_on_commit_callbacks
 ):
     a = f.pemilik(1)
-    services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=2)
+    services.janji_simpan(kampanye=kampanye, oleh=a, jumlah=2)
     lewatkan_batas(kampanye)
     with django_capture_on_commit_callbacks(execute=True):
         body = client.get("/urun-beli/").getvalue().decode()
@@ -146,7 +146,7 @@ def test_deadline_below_target_shows_cancelled_on_read_but_only_the_job_closes_a
 def test_pledge_after_deadline_is_refused_cleanly(kampanye, mailoutbox, django_capture_on_commit_callbacks):
     lewatkan_batas(kampanye)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError, match="Batas waktu"):
-        services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(1), jumlah=1)
+        services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(1), jumlah=1)
     assert not JanjiUrunBeli.objects.exists()
     kampanye.refresh_from_db()
     assert (kampanye.status, kampanye.status_changed_at, mailoutbox) == (StatusKampanye.TERBUKA, None, [])
@@ -154,10 +154,10 @@ def test_pledge_after_deadline_is_refused_cleanly(kampanye, mailoutbox, django_c
 
 def test_withdrawal_after_deadline_is_refused_cleanly(kampanye, mailoutbox, django_capture_on_commit_callbacks):
     a = f.pemilik(1)
-    services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=2)
+    services.janji_simpan(kampanye=kampanye, oleh=a, jumlah=2)
     lewatkan_batas(kampanye)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError, match="Batas waktu"):
-        services.janji_tarik(kampanye=kampanye, pengguna=a)
+        services.janji_tarik(kampanye=kampanye, oleh=a)
     kampanye.refresh_from_db()
     assert (kampanye.status, kampanye.jumlah_terjanji, mailoutbox) == (StatusKampanye.TERBUKA, 2, [])
     assert JanjiUrunBeli.objects.get(pengguna=a).status == "aktif"
@@ -165,7 +165,7 @@ def test_withdrawal_after_deadline_is_refused_cleanly(kampanye, mailoutbox, djan
 
 def test_cron_command_closes_expired_campaigns(kampanye, pos_a, mailoutbox, capsys):
     other = f.kampanye(f.teknologi("Pompa Hidram"), pos_a, target=2)
-    services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(1), jumlah=1)
+    services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(1), jumlah=1)
     lewatkan_batas(kampanye)
     call_command("tutup_urun_beli")
     assert "1 kampanye ditutup" in capsys.readouterr().out
@@ -175,15 +175,15 @@ def test_cron_command_closes_expired_campaigns(kampanye, pos_a, mailoutbox, caps
 
 
 def test_reached_campaign_is_not_cancelled_at_deadline(kampanye):
-    services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(1), jumlah=5)
+    services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(1), jumlah=5)
     lewatkan_batas(kampanye)
-    assert services.kampanye_tutup_yang_lewat() == 0
+    assert services.kampanye_lewat_tutup() == 0
     kampanye.refresh_from_db()
     assert kampanye.status == StatusKampanye.TERCAPAI
 
 
 def test_lifecycle_by_the_organiser(client_as, operator_a, kampanye):
-    services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(1), jumlah=5)
+    services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(1), jumlah=5)
     client = client_as(operator_a)
     url = f"/kelola/gambir/urun-beli/{kampanye.pk}/status/"
     response = client.post(url, {"status": "diterima"}, follow=True)
@@ -192,9 +192,9 @@ def test_lifecycle_by_the_organiser(client_as, operator_a, kampanye):
     kampanye.refresh_from_db()
     assert kampanye.status == StatusKampanye.DIPESAN
     with pytest.raises(ValidationError):
-        services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(2), jumlah=1)
+        services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(2), jumlah=1)
     with pytest.raises(ValidationError):
-        services.janji_tarik(kampanye=kampanye, pengguna=f.pemilik(1))
+        services.janji_tarik(kampanye=kampanye, oleh=f.pemilik(1))
     client.post(url, {"status": "diterima"})
     kampanye.refresh_from_db()
     assert kampanye.status == StatusKampanye.DITERIMA
@@ -207,7 +207,7 @@ def test_organiser_cancels_an_open_campaign_and_pledgers_are_told(
     client_as, operator_a, kampanye, mailoutbox, django_capture_on_commit_callbacks
 ):
     a = f.pemilik(1)
-    services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=1)
+    services.janji_simpan(kampanye=kampanye, oleh=a, jumlah=1)
     with django_capture_on_commit_callbacks(execute=True):
         client_as(operator_a).post(f"/kelola/gambir/urun-beli/{kampanye.pk}/status/", {"status": "batal"})
     kampanye.refresh_from_db()
@@ -255,7 +255,7 @@ def test_campaign_of_an_unpublished_technology_is_not_public(client, pos_a):
 
 def test_public_page_never_shows_who_pledged(client, kampanye):
     a = f.pemilik(1)
-    services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=1, nama_usaha="Usaha Rahasia")
+    services.janji_simpan(kampanye=kampanye, oleh=a, jumlah=1, nama_usaha="Usaha Rahasia")
     body = client.get(kampanye.get_absolute_url()).getvalue().decode()
     assert a.email not in body and "Usaha Rahasia" not in body and a.nama not in body
 
@@ -264,7 +264,7 @@ def test_organiser_sees_and_exports_pledges_without_phone(client_as, operator_a,
     a = f.pemilik(1)
     a.telepon = "081234567890"
     a.save()
-    services.janji_simpan(kampanye=kampanye, pengguna=a, jumlah=2, nama_usaha='=HYPERLINK("x")')
+    services.janji_simpan(kampanye=kampanye, oleh=a, jumlah=2, nama_usaha='=HYPERLINK("x")')
     client = client_as(operator_a)
     assert a.email in client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/").getvalue().decode()
     response = client.get(f"/kelola/gambir/urun-beli/{kampanye.pk}/janji.csv")
@@ -279,7 +279,7 @@ def test_organiser_sees_and_exports_pledges_without_phone(client_as, operator_a,
 
 
 def test_other_post_cannot_see_manage_or_export_a_campaign(client_as, operator_b, kampanye):
-    services.janji_simpan(kampanye=kampanye, pengguna=f.pemilik(1), jumlah=1)
+    services.janji_simpan(kampanye=kampanye, oleh=f.pemilik(1), jumlah=1)
     client = client_as(operator_b)
     for url in [
         f"/kelola/tambora/urun-beli/{kampanye.pk}/",

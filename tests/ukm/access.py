@@ -42,10 +42,10 @@ def build(world: World) -> None:
         ukm=UkmFactory(kelurahan=kelurahan("Gambir"), nib="9120003334445"),
         user=UserFactory(email="pengklaim@contoh.test"),
     )
-    batch_op = services.impor_preview(
+    batch_op = services.impor_pratinjau(
         upload=SimpleUploadedFile("data.csv", CSV), oleh=world.users["op_a"], pos=world.pos_a
     )
-    batch_admin = services.impor_preview(
+    batch_admin = services.impor_pratinjau(
         upload=SimpleUploadedFile("data.csv", CSV), oleh=world.users["admin"], pos=None
     )
     world.obj.update(

@@ -10,7 +10,7 @@ from PIL import Image
 from posyantek.models import Kelurahan
 from tests.factories import UserFactory
 from ukm.models import FotoProduk, KlaimUkm, Pendampingan, Produk, Ukm
-from ukm.services import lengkapi_ukm
+from ukm.services import ukm_lengkapi
 
 
 def kelurahan(nama: str, kecamatan: str | None = None) -> Kelurahan:
@@ -37,7 +37,7 @@ class UkmFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         obj = model_class(*args, **kwargs)
-        lengkapi_ukm(ukm=obj)
+        ukm_lengkapi(ukm=obj)
         obj.save()
         return obj
 

@@ -182,7 +182,7 @@ def test_ekspor_latar_progress_is_recorded_every_n_rows(admin_provinsi, monkeypa
 
     monkeypatch.setattr(berkas, "PROGRES_SETIAP", 2)
     tugas = posyantek_services.berkas_tugas_buat(
-        user=admin_provinsi, jenis="ekspor-ukm-provinsi", nama_berkas="uji", parameter={"format": "csv"}
+        oleh=admin_provinsi, jenis="ekspor-ukm-provinsi", nama_berkas="uji", parameter={"format": "csv"}
     )
     tugas = posyantek_services.berkas_tugas_ambil(tugas_id=tugas.pk, baris_total=5)
     terlihat = []
@@ -199,7 +199,7 @@ def test_ekspor_latar_progress_is_recorded_every_n_rows(admin_provinsi, monkeypa
 
 def test_ekspor_latar_failure_sets_gagal_and_keeps_no_file(client_as, admin_provinsi, settings):
     tugas = posyantek_services.berkas_tugas_buat(
-        user=admin_provinsi, jenis="ekspor-ukm-provinsi", nama_berkas="uji", parameter={"format": "xlsx"}
+        oleh=admin_provinsi, jenis="ekspor-ukm-provinsi", nama_berkas="uji", parameter={"format": "xlsx"}
     )
     tugas = posyantek_services.berkas_tugas_ambil(tugas_id=tugas.pk, baris_total=3)
 

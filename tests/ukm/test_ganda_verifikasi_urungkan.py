@@ -54,7 +54,7 @@ def test_old_spelling_and_a_typo_still_count_as_the_same(operator_a, pos_a, samb
     }
     data["pemilik_telepon"] = ""
     with pytest.raises(services.UkmMungkinGanda) as exc:
-        services.ukm_create(data=data, oleh=operator_a, pos=pos_a)
+        services.ukm_buat(data=data, oleh=operator_a, pos=pos_a)
     assert exc.value.ukm_list == [sambal]
 
 
@@ -135,7 +135,7 @@ def test_bulk_verify_checkboxes_only_for_pending(client_as, operator_a, ukm_a):
 
 def test_bulk_verify_too_many_refuses(operator_a, pos_a):
     with pytest.raises(ValidationError):
-        services.ukm_verifikasi_banyak(pos=pos_a, ukm_ids=list(range(1, 300)), oleh=operator_a)
+        services.ukm_terpilih_verifikasi(pos=pos_a, ukm_ids=list(range(1, 300)), oleh=operator_a)
 
 
 # Undo a committed import -------------------------------------------------------------------------
@@ -147,8 +147,8 @@ def impor_tersimpan(operator_a, pos_a):
     lama = UkmFactory(
         nama="Keripik Tempe Rahma", nib="9120003000001", alamat="Alamat lama", kelurahan=kelurahan("Duri Pulo")
     )
-    batch = services.impor_preview(upload=csv_file([JUDUL, *BARIS]), oleh=operator_a, pos=pos_a)
-    batch = services.impor_commit(batch=batch, oleh=operator_a)
+    batch = services.impor_pratinjau(upload=csv_file([JUDUL, *BARIS]), oleh=operator_a, pos=pos_a)
+    batch = services.impor_terapkan(batch=batch, oleh=operator_a)
     assert (batch.jumlah_baru, batch.jumlah_perbarui) == (2, 1)
     return batch, lama
 
@@ -181,12 +181,12 @@ def _jumlah():
 
 
 def test_undo_refused_for_another_person(impor_tersimpan, pos_a):
-    from posyantek.services import operator_assign
+    from posyantek.services import operator_tetapkan
     from tests.factories import UserFactory
 
     batch, _lama = impor_tersimpan
     rekan = UserFactory(email="rekan@posyantek.test")
-    operator_assign(pos=pos_a, user=rekan)
+    operator_tetapkan(pos=pos_a, pengguna=rekan)
     sebelum = _jumlah()
     with pytest.raises(ValidationError, match="Hanya orang yang menyimpan"):
         services.impor_urungkan(batch=batch, oleh=rekan)
@@ -217,13 +217,13 @@ def test_undo_refused_when_a_row_changed_since(client_as, operator_a, impor_ters
     batch, lama = impor_tersimpan
     baru = Ukm.objects.exclude(pk=lama.pk).order_by("pk").first()
     if ubah == "baru":
-        services.ukm_update(ukm=baru, data={"alamat": "Alamat dibetulkan"}, oleh=operator_a, pos=batch.pos)
+        services.ukm_ubah(ukm=baru, data={"alamat": "Alamat dibetulkan"}, oleh=operator_a, pos=batch.pos)
     elif ubah == "lama":
-        services.ukm_set_status(ukm=Ukm.objects.get(pk=lama.pk), aktif=False, oleh=operator_a)
+        services.ukm_status_tetapkan(ukm=Ukm.objects.get(pk=lama.pk), aktif=False, oleh=operator_a)
     elif ubah == "pendampingan":
         PendampinganFactory(ukm=baru)
     elif ubah == "verifikasi":
-        services.ukm_verify(ukm=baru, oleh=operator_a)
+        services.ukm_verifikasi(ukm=baru, oleh=operator_a)
     else:  # a write around the model's save (no history entry): updated_at still tells
         Ukm.objects.filter(pk=baru.pk).update(alamat="Diubah massal", updated_at=timezone.now() + timedelta(seconds=1))
     sebelum = _jumlah()
@@ -235,7 +235,7 @@ def test_undo_refused_when_a_row_changed_since(client_as, operator_a, impor_ters
 
 
 def test_undo_refused_for_a_preview(operator_a, pos_a):
-    batch = services.impor_preview(upload=csv_file([JUDUL, BARIS[1]]), oleh=operator_a, pos=pos_a)
+    batch = services.impor_pratinjau(upload=csv_file([JUDUL, BARIS[1]]), oleh=operator_a, pos=pos_a)
     with pytest.raises(ValidationError, match="sudah tersimpan"):
         services.impor_urungkan(batch=batch, oleh=operator_a)
     assert Ukm.objects.count() == 0

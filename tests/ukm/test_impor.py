@@ -48,7 +48,7 @@ def xlsx_file(rows, *, name="data_ukm.xlsx") -> SimpleUploadedFile:
 
 
 def preview(upload, operator, pos, **kw) -> ImporBatch:
-    return services.impor_preview(upload=upload, oleh=operator, pos=pos, **kw)
+    return services.impor_pratinjau(upload=upload, oleh=operator, pos=pos, **kw)
 
 
 def by_row(batch) -> dict[int, dict]:
@@ -67,7 +67,7 @@ def test_impor_csv_semicolon_bom_title_rows_and_alias(operator_a, pos_a, django_
     assert rows[5]["ringkas"]["kelas"] == "Kecil"  # "2,5 M" is Rp2.500.000.000 of sales
     assert rows[6]["ringkas"]["kelurahan"] == "Kebon Kelapa"
     assert "No" in batch.kolom["asing"]
-    services.impor_commit(batch=batch, oleh=operator_a)
+    services.impor_terapkan(batch=batch, oleh=operator_a)
     rahma = Ukm.objects.get(nib="9120003000001")
     assert (rahma.pos, rahma.pemilik_telepon, rahma.hasil_penjualan_tahunan, rahma.tahap_jakpreneur, rahma.bidang) == (
         pos_a,
@@ -160,7 +160,7 @@ def test_impor_duplicate_nib_updates_instead_of_doubling(operator_a, pos_a):
     assert row["peringatan"] == [
         "Nama usaha di registri untuk NIB ini adalah “Keripik Tempe Rahma”: pastikan NIB di berkas benar."
     ]
-    services.impor_commit(batch=batch, oleh=operator_a)
+    services.impor_terapkan(batch=batch, oleh=operator_a)
     existing.refresh_from_db()
     assert Ukm.objects.count() == 1
     assert (existing.nama, existing.hasil_penjualan_tahunan, existing.alamat) == (
@@ -176,7 +176,7 @@ def test_impor_empty_cells_do_not_wipe_existing_data(operator_a, pos_a):
         nib="9120003000003", pemilik_telepon="081100001111", alamat="Jl. Tetap 1", kelurahan=kelurahan("Kebon Kelapa")
     )
     batch = preview(csv_file([JUDUL, BARIS[2]]), operator_a, pos_a)
-    services.impor_commit(batch=batch, oleh=operator_a)
+    services.impor_terapkan(batch=batch, oleh=operator_a)
     existing.refresh_from_db()
     assert (existing.pemilik_telepon, existing.alamat, existing.nama) == (
         "081100001111",
@@ -199,7 +199,7 @@ def test_impor_nib_of_another_post_is_refused_for_operator_but_admin_updates(ope
     line = f"Batik Tambora Baru;Budi Santoso;{ukm_b.nib};Kali Anyar"
     batch = preview(csv_file(["Nama Usaha;Nama Pemilik;NIB;Kelurahan", line]), admin_provinsi, None)
     assert batch.jumlah_perbarui == 1
-    services.impor_commit(batch=batch, oleh=admin_provinsi)
+    services.impor_terapkan(batch=batch, oleh=admin_provinsi)
     ukm_b.refresh_from_db()
     assert ukm_b.nama == "Batik Tambora Baru"
 
@@ -242,7 +242,7 @@ def test_impor_preview_lists_every_rows_errors_and_commit_writes_nothing(operato
     assert rows[13]["galat"] == ["Nama pemilik berisi rumus spreadsheet (“+cmd|' /C calc'!A0”), bukan data."]
     assert batch.jumlah_galat == 11 and batch.jumlah_baru == 1
     with pytest.raises(ValidationError):
-        services.impor_commit(batch=batch, oleh=operator_a)
+        services.impor_terapkan(batch=batch, oleh=operator_a)
     assert Ukm.objects.count() == 0
 
 
@@ -250,7 +250,7 @@ def test_impor_commit_rechecks_and_refuses_everything_when_registry_changed(oper
     batch = preview(csv_file([JUDUL, *BARIS]), operator_a, pos_a)
     assert batch.jumlah_galat == 0
     # Meanwhile another post registers one of the file's NIBs.
-    services.ukm_create(
+    services.ukm_buat(
         data={
             "nama": "Lebih Dulu",
             "pemilik_nama": "X",
@@ -262,7 +262,7 @@ def test_impor_commit_rechecks_and_refuses_everything_when_registry_changed(oper
         pos=pos_b,
     )
     with pytest.raises(ValidationError) as info:
-        services.impor_commit(batch=batch, oleh=operator_a)
+        services.impor_terapkan(batch=batch, oleh=operator_a)
     assert "1 baris kini bergalat" in str(info.value)
     assert Ukm.objects.count() == 1  # nothing of the file was written
     batch.refresh_from_db()
@@ -272,9 +272,9 @@ def test_impor_commit_rechecks_and_refuses_everything_when_registry_changed(oper
 
 def test_impor_commit_twice_refused(operator_a, pos_a):
     batch = preview(csv_file([JUDUL, BARIS[0]]), operator_a, pos_a)
-    services.impor_commit(batch=batch, oleh=operator_a)
+    services.impor_terapkan(batch=batch, oleh=operator_a)
     with pytest.raises(ValidationError):
-        services.impor_commit(batch=batch, oleh=operator_a)
+        services.impor_terapkan(batch=batch, oleh=operator_a)
     assert Ukm.objects.count() == 1
 
 
@@ -282,14 +282,14 @@ def test_impor_expired_preview_refused_and_purged(operator_a, pos_a):
     batch = preview(csv_file([JUDUL, BARIS[0]]), operator_a, pos_a)
     ImporBatch.objects.filter(pk=batch.pk).update(created_at=timezone.now() - timedelta(hours=25))
     with pytest.raises(ValidationError):
-        services.impor_commit(batch=batch, oleh=operator_a)
+        services.impor_terapkan(batch=batch, oleh=operator_a)
     assert Ukm.objects.count() == 0
-    assert services.impor_purge_expired() == 1 and not ImporBatch.objects.filter(pk=batch.pk).exists()
+    assert services.impor_kedaluwarsa_hapus() == 1 and not ImporBatch.objects.filter(pk=batch.pk).exists()
 
 
 def test_impor_can_mark_verified(operator_a, pos_a):
     batch = preview(csv_file([JUDUL, BARIS[0]]), operator_a, pos_a, tandai_terverifikasi=True)
-    services.impor_commit(batch=batch, oleh=operator_a)
+    services.impor_terapkan(batch=batch, oleh=operator_a)
     assert Ukm.objects.get().verified_by == operator_a
 
 
@@ -319,7 +319,7 @@ def test_impor_admin_places_rows_in_the_post_of_their_kelurahan(admin_provinsi, 
         "Di Kemayoran;Cici;Harapan Mulya",
     ]
     batch = preview(csv_file(lines), admin_provinsi, None)
-    services.impor_commit(batch=batch, oleh=admin_provinsi)
+    services.impor_terapkan(batch=batch, oleh=admin_provinsi)
     assert dict(Ukm.objects.values_list("nama", "pos__slug")) == {
         "Di Gambir": "gambir",
         "Di Tambora": "tambora",
@@ -418,7 +418,7 @@ def test_impor_5000_rows_preview_and_commit(operator_a, pos_a):
     ]
     batch = preview(csv_file(lines), operator_a, pos_a)
     assert (batch.jumlah_baru, batch.jumlah_galat) == (MAKS_BARIS, 0)
-    services.impor_commit(batch=batch, oleh=operator_a)
+    services.impor_terapkan(batch=batch, oleh=operator_a)
     assert Ukm.objects.count() == MAKS_BARIS
     assert Ukm.history.count() == MAKS_BARIS
     assert Ukm.objects.get(nib="9120100004999").kelas == "kecil"  # Rp4.999.000.000 of sales
@@ -456,7 +456,7 @@ def test_impor_commit_race_on_nib_writes_nothing(operator_a, pos_a, monkeypatch)
     UkmFactory(nib="9120003000003", kelurahan=kelurahan("Angke"))  # …and what lands right after it
     monkeypatch.setattr(Konteks, "muat", classmethod(lambda cls, pos, **kwargs: stale))
     with pytest.raises(ValidationError) as info:
-        services.impor_commit(batch=batch, oleh=operator_a)
+        services.impor_terapkan(batch=batch, oleh=operator_a)
     assert "Tidak ada data yang disimpan" in info.value.messages[0]
     assert Ukm.objects.count() == 1
     batch.refresh_from_db()

@@ -65,7 +65,7 @@ def test_impor_help_lists_only_columns_the_importer_reads(client_as, operator_a,
     assert set(read_as) <= set(CONTOH)
     # and a file with exactly those headers imports every value
     row = [CONTOH[field] for field in read_as]
-    batch = services.impor_preview(upload=csv_file([";".join(headers), ";".join(row)]), oleh=operator_a, pos=pos_a)
+    batch = services.impor_pratinjau(upload=csv_file([";".join(headers), ";".join(row)]), oleh=operator_a, pos=pos_a)
     (hasil,) = batch.rows
     assert hasil["galat"] == []
     assert (hasil["data"]["hasil_penjualan_tahunan"], hasil["data"]["modal_usaha"]) == (150_000_000, 50_000_000)
@@ -76,7 +76,7 @@ def test_impor_reads_the_header_the_old_help_printed(operator_a, pos_a):
         "Nama Usaha;Nama Pemilik;Kelurahan;Omzet/Hasil Penjualan Tahunan",
         "Keripik Lama;Budi;Cideng;Rp 200.000.000",
     ]
-    batch = services.impor_preview(upload=csv_file(lines), oleh=operator_a, pos=pos_a)
+    batch = services.impor_pratinjau(upload=csv_file(lines), oleh=operator_a, pos=pos_a)
     assert batch.rows[0]["galat"] == [] and batch.rows[0]["data"]["hasil_penjualan_tahunan"] == 200_000_000
 
 
@@ -87,7 +87,7 @@ def test_impor_phone_with_leading_dash_says_so(operator_a, pos_a):
         "Dua;Budi;Cideng;-081234567890",
         "Tiga;Cici;Cideng;0812-3456-7890",
     ]
-    batch = services.impor_preview(upload=csv_file(lines), oleh=operator_a, pos=pos_a)
+    batch = services.impor_pratinjau(upload=csv_file(lines), oleh=operator_a, pos=pos_a)
     rows = {r["baris"]: r for r in batch.rows}
     assert rows[2]["galat"] == [
         "Telepon pemilik diawali tanda “-” (tertulis “-0812-3456-7890”): hapus tanda itu; nomor harus diawali angka "

@@ -46,10 +46,10 @@ def test_impor_pratinjau_dan_simpan_kueri_tetap(operator_a, pos_a):
         upload = berkas(awal, jumlah, operator_a)
         awal += jumlah
         with CaptureQueriesContext(connection) as pratinjau:
-            batch = services.impor_preview(upload=upload, oleh=operator_a, pos=pos_a)
+            batch = services.impor_pratinjau(upload=upload, oleh=operator_a, pos=pos_a)
         assert batch.jumlah_galat == 0 and batch.jumlah_baru + batch.jumlah_perbarui == jumlah
         with CaptureQueriesContext(connection) as simpan:
-            services.impor_commit(batch=batch, oleh=operator_a)
+            services.impor_terapkan(batch=batch, oleh=operator_a)
         hitung[jumlah] = (len(pratinjau.captured_queries), len(simpan.captured_queries))
     assert hitung[N] == hitung[10 * N], hitung
     # Every row written, each with its history entry naming the import.

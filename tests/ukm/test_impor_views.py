@@ -155,10 +155,10 @@ def test_export_then_import_round_trip_changes_nothing(client_as, operator_a, uk
     UkmFactory(nama="Tanpa NIB", kelurahan=kelurahan("Gambir"), tahap_jakpreneur="P4", bentuk_usaha="cv")
     exported = client_as(operator_a).get("/kelola/gambir/ukm/ekspor.xlsx").getvalue()
     before = list(Ukm.objects.order_by("pk").values())
-    batch = services.impor_preview(upload=SimpleUploadedFile("ekspor.xlsx", exported), oleh=operator_a, pos=pos_a)
+    batch = services.impor_pratinjau(upload=SimpleUploadedFile("ekspor.xlsx", exported), oleh=operator_a, pos=pos_a)
     assert (batch.jumlah_galat, batch.jumlah_baru, batch.jumlah_perbarui) == (0, 0, 2), batch.rows
     assert all(row["ringkas"]["berubah"] == [] for row in batch.rows), [r["ringkas"]["berubah"] for r in batch.rows]
-    services.impor_commit(batch=batch, oleh=operator_a)
+    services.impor_terapkan(batch=batch, oleh=operator_a)
     after = list(Ukm.objects.order_by("pk").values())
     for row in before + after:
         row.pop("updated_at")

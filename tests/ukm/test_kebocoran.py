@@ -49,7 +49,7 @@ def dunia_b(ukm_b, operator_b, pos_b):
         tampil_publik=False,
     )
     KlaimFactory(ukm=tersembunyi, user=UserFactory(email="pengklaim.b@contoh.test"))
-    services.impor_preview(
+    services.impor_pratinjau(
         upload=SimpleUploadedFile("impor-tambora.csv", b"Nama Usaha;Nama Pemilik;Kelurahan\nX;Budi Santoso;Angke\n"),
         oleh=operator_b,
         pos=pos_b,

@@ -102,11 +102,11 @@ def test_list_search_tolerates_kelurahan_spelling(client_as, operator_a, q):
 
 def test_list_search_tolerates_known_kelurahan_alias(client_as, wilayah):
     from posyantek.models import Pos
-    from posyantek.services import operator_assign
+    from posyantek.services import operator_tetapkan
     from tests.factories import UserFactory
 
     operator = UserFactory(email="operator.kemayoran@posyantek.test")
-    operator_assign(pos=Pos.objects.get(slug="kemayoran"), user=operator)
+    operator_tetapkan(pos=Pos.objects.get(slug="kemayoran"), pengguna=operator)
     UkmFactory(nama="Kue Basah Mulia", kelurahan=kelurahan("Harapan Mulia"))
     UkmFactory(nama="Kue Kering Serdang", kelurahan=kelurahan("Serdang"))
     response = client_as(operator).get("/kelola/kemayoran/ukm/", {"q": "Harapan Mulya"})
@@ -527,7 +527,7 @@ def test_riwayat_same_queries_for_1_and_3_changes(client_as, operator_a, ukm_a, 
     with django_assert_num_queries(11):  # + the data version (the post's menu is a cached fragment)
         first = client.get(f"{LIST}{ukm_a.pk}/riwayat/").content.decode().count("<li>\n    <p><strong>")
     for name in ("Nama Dua", "Nama Tiga"):
-        services.ukm_update(ukm=ukm_a, data={"nama": name}, oleh=operator_a, pos=pos_a)
+        services.ukm_ubah(ukm=ukm_a, data={"nama": name}, oleh=operator_a, pos=pos_a)
     with django_assert_num_queries(11):  # + the data version (the post's menu is a cached fragment)
         assert client.get(f"{LIST}{ukm_a.pk}/riwayat/").content.decode().count("<li>\n    <p><strong>") == first + 2
 

@@ -6,7 +6,7 @@ from django.db import connection
 
 from ukm.models import Ukm
 from ukm.selectors import ukm_list_kelola
-from ukm.services import lengkapi_ukm
+from ukm.services import ukm_lengkapi
 
 from .factories import kelurahan
 
@@ -41,10 +41,10 @@ def test_search_query_is_answerable_by_the_trigram_index(wilayah):
             bidang="kuliner",
             nib=f"{9120000000000 + i}",
         )
-        lengkapi_ukm(ukm=ukm)
+        ukm_lengkapi(ukm=ukm)
         rows.append(ukm)
     rows.append(Ukm(nama="Rendang Padang Uni Upik", pemilik_nama="Upik", kelurahan=kel[0], bidang="kuliner"))
-    lengkapi_ukm(ukm=rows[-1])
+    ukm_lengkapi(ukm=rows[-1])
     Ukm.objects.bulk_create(rows, batch_size=1000)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE ukm_ukm")

@@ -30,7 +30,7 @@ def data(**extra):
 
 
 def test_ukm_create_derives_post_class_and_search_key(operator_a, pos_a):
-    ukm = services.ukm_create(data=data(), oleh=operator_a, pos=pos_a)
+    ukm = services.ukm_buat(data=data(), oleh=operator_a, pos=pos_a)
     assert ukm.pos == pos_a
     assert ukm.kelas == Kelas.MIKRO  # exactly Rp2.000.000.000 in sales is still Mikro
     assert "yaya" in ukm.search_text and "duripulo" in ukm.search_text  # Djaja folds to the key of Jaya
@@ -39,27 +39,25 @@ def test_ukm_create_derives_post_class_and_search_key(operator_a, pos_a):
 
 
 def test_ukm_create_class_changes_one_rupiah_over(operator_a, pos_a):
-    ukm = services.ukm_create(data=data(hasil_penjualan_tahunan=2 * M + 1), oleh=operator_a, pos=pos_a)
+    ukm = services.ukm_buat(data=data(hasil_penjualan_tahunan=2 * M + 1), oleh=operator_a, pos=pos_a)
     assert ukm.kelas == Kelas.KECIL
 
 
 def test_ukm_create_ignores_a_typed_class(operator_a, pos_a):
-    ukm = services.ukm_create(
-        data=data(kelas="menengah", hasil_penjualan_tahunan=10_000_000), oleh=operator_a, pos=pos_a
-    )
+    ukm = services.ukm_buat(data=data(kelas="menengah", hasil_penjualan_tahunan=10_000_000), oleh=operator_a, pos=pos_a)
     assert ukm.kelas == Kelas.MIKRO
 
 
 def test_ukm_create_refuses_kelurahan_of_another_post_and_writes_nothing(operator_a, pos_a):
     with pytest.raises(ValidationError) as info:
-        services.ukm_create(data=data(kelurahan=kelurahan("Kali Anyar")), oleh=operator_a, pos=pos_a)
+        services.ukm_buat(data=data(kelurahan=kelurahan("Kali Anyar")), oleh=operator_a, pos=pos_a)
     assert "kecamatan pos Anda" in str(info.value)
     assert Ukm.objects.count() == 0
 
 
 def test_ukm_create_refuses_duplicate_nib_and_writes_nothing(operator_a, pos_a, ukm_b):
     with pytest.raises(ValidationError) as info:
-        services.ukm_create(data=data(nib=ukm_b.nib), oleh=operator_a, pos=pos_a)
+        services.ukm_buat(data=data(nib=ukm_b.nib), oleh=operator_a, pos=pos_a)
     assert info.value.message_dict["nib"] == ["NIB ini sudah terdaftar untuk usaha lain."]
     assert Ukm.objects.count() == 1
 
@@ -80,49 +78,49 @@ def test_ukm_create_refuses_duplicate_nib_and_writes_nothing(operator_a, pos_a, 
 )
 def test_ukm_create_refuses_invalid_values_and_writes_nothing(operator_a, pos_a, field, value):
     with pytest.raises(ValidationError) as info:
-        services.ukm_create(data=data(**{field: value}), oleh=operator_a, pos=pos_a)
+        services.ukm_buat(data=data(**{field: value}), oleh=operator_a, pos=pos_a)
     assert field in info.value.message_dict
     assert Ukm.objects.count() == 0
 
 
 def test_ukm_create_refuses_coordinates_outside_jakarta(operator_a, pos_a):
     with pytest.raises(ValidationError) as info:
-        services.ukm_create(data=data(latitude="-7.250000", longitude="112.750000"), oleh=operator_a, pos=pos_a)
+        services.ukm_buat(data=data(latitude="-7.250000", longitude="112.750000"), oleh=operator_a, pos=pos_a)
     assert info.value.message_dict["latitude"] == ["Koordinat berada di luar wilayah DKI Jakarta."]
 
 
 def test_ukm_create_by_owner_links_account_and_waits_for_verification(pemilik_b, wilayah):
     pemilik_b.is_pemilik_ukm = False
     pemilik_b.save()
-    ukm = services.ukm_create(data=data(kelurahan=kelurahan("Kali Anyar")), oleh=pemilik_b, sebagai_pemilik=True)
+    ukm = services.ukm_buat(data=data(kelurahan=kelurahan("Kali Anyar")), oleh=pemilik_b, sebagai_pemilik=True)
     assert (ukm.pemilik, ukm.verified_at, ukm.pos.slug) == (pemilik_b, None, "tambora")
     pemilik_b.refresh_from_db()
     assert pemilik_b.is_pemilik_ukm
 
 
 def test_ukm_create_by_owner_cannot_set_stage_or_status(pemilik_b, wilayah):
-    ukm = services.ukm_create(data=data(tahap_jakpreneur="P7", status="nonaktif"), oleh=pemilik_b, sebagai_pemilik=True)
+    ukm = services.ukm_buat(data=data(tahap_jakpreneur="P7", status="nonaktif"), oleh=pemilik_b, sebagai_pemilik=True)
     assert (ukm.tahap_jakpreneur, ukm.status) == ("", "aktif")
 
 
 def test_ukm_update_by_owner_of_identity_field_resets_verification(ukm_a, pemilik_ukm):
-    services.ukm_update(ukm=ukm_a, data={"deskripsi": "Rasa baru"}, oleh=pemilik_ukm, sebagai_pemilik=True)
+    services.ukm_ubah(ukm=ukm_a, data={"deskripsi": "Rasa baru"}, oleh=pemilik_ukm, sebagai_pemilik=True)
     ukm_a.refresh_from_db()
     assert ukm_a.verified_at is not None
-    services.ukm_update(ukm=ukm_a, data={"nib": "9120007777777"}, oleh=pemilik_ukm, sebagai_pemilik=True)
+    services.ukm_ubah(ukm=ukm_a, data={"nib": "9120007777777"}, oleh=pemilik_ukm, sebagai_pemilik=True)
     ukm_a.refresh_from_db()
     assert ukm_a.verified_at is None and ukm_a.verified_by is None
 
 
 def test_ukm_update_refuses_someone_elses_business(ukm_b, pemilik_ukm):
     with pytest.raises(ValidationError):
-        services.ukm_update(ukm=ukm_b, data={"nama": "Diambil alih"}, oleh=pemilik_ukm, sebagai_pemilik=True)
+        services.ukm_ubah(ukm=ukm_b, data={"nama": "Diambil alih"}, oleh=pemilik_ukm, sebagai_pemilik=True)
     ukm_b.refresh_from_db()
     assert ukm_b.nama == "Batik Tambora Rahasia"
 
 
 def test_ukm_update_recomputes_class_and_search_key(ukm_a, operator_a, pos_a):
-    ukm = services.ukm_update(
+    ukm = services.ukm_ubah(
         ukm=ukm_a, data={"hasil_penjualan_tahunan": 15 * M + 1, "nama": "Kripik Sukses"}, oleh=operator_a, pos=pos_a
     )
     assert ukm.kelas == Kelas.MENENGAH
@@ -131,7 +129,7 @@ def test_ukm_update_recomputes_class_and_search_key(ukm_a, operator_a, pos_a):
 
 
 def test_ukm_set_status_deactivates_without_deleting(ukm_a, operator_a):
-    services.ukm_set_status(ukm=ukm_a, aktif=False, oleh=operator_a)
+    services.ukm_status_tetapkan(ukm=ukm_a, aktif=False, oleh=operator_a)
     ukm_a.refresh_from_db()
     assert ukm_a.status == "nonaktif"
     assert not Ukm.objects.published().filter(pk=ukm_a.pk).exists()
@@ -139,16 +137,16 @@ def test_ukm_set_status_deactivates_without_deleting(ukm_a, operator_a):
 
 
 def test_ukm_verify_and_withdraw(ukm_b, operator_b):
-    services.ukm_verify(ukm=ukm_b, oleh=operator_b, verified=False)
+    services.ukm_verifikasi(ukm=ukm_b, oleh=operator_b, verified=False)
     assert ukm_b.verified_at is None
-    services.ukm_verify(ukm=ukm_b, oleh=operator_b)
+    services.ukm_verifikasi(ukm=ukm_b, oleh=operator_b)
     assert ukm_b.verified_by == operator_b and ukm_b.verified_at is not None
 
 
 def test_produk_create_caps_products_per_business(ukm_a, operator_a):
     ProdukFactory.create_batch(Produk.MAKS_PER_UKM, ukm=ukm_a)
     with pytest.raises(ValidationError):
-        services.produk_create(ukm=ukm_a, data={"nama": "Satu lagi"}, oleh=operator_a)
+        services.produk_buat(ukm=ukm_a, data={"nama": "Satu lagi"}, oleh=operator_a)
     assert ukm_a.produk_set.count() == Produk.MAKS_PER_UKM
 
 
@@ -159,9 +157,9 @@ def test_foto_produk_add_caps_photos_and_keeps_no_file_when_refused(ukm_a, opera
 
     produk = ProdukFactory(ukm=ukm_a)
     for i in range(FotoProduk.MAKS_PER_PRODUK):
-        services.foto_produk_add(produk=produk, gambar=ContentFile(jpeg_bytes(), name=f"f{i}.jpg"), oleh=operator_a)
+        services.foto_produk_tambah(produk=produk, gambar=ContentFile(jpeg_bytes(), name=f"f{i}.jpg"), oleh=operator_a)
     with pytest.raises(ValidationError):
-        services.foto_produk_add(produk=produk, gambar=ContentFile(jpeg_bytes(), name="lebih.jpg"), oleh=operator_a)
+        services.foto_produk_tambah(produk=produk, gambar=ContentFile(jpeg_bytes(), name="lebih.jpg"), oleh=operator_a)
     stored = list((settings.MEDIA_ROOT / "ukm" / "produk" / str(ukm_a.pk)).iterdir())
     assert len(stored) == FotoProduk.MAKS_PER_PRODUK == produk.foto_set.count()
 
@@ -171,20 +169,20 @@ def test_produk_delete_removes_photos_and_files(ukm_a, operator_a, settings, dja
 
     from .factories import jpeg_bytes
 
-    produk = services.produk_create(
+    produk = services.produk_buat(
         ukm=ukm_a, data={"nama": "Keripik"}, oleh=operator_a, foto=ContentFile(jpeg_bytes(), name="k.jpg")
     )
     path = settings.MEDIA_ROOT / produk.foto_set.get().gambar.name
     assert path.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        services.produk_delete(produk=produk, oleh=operator_a)
+        services.produk_hapus(produk=produk, oleh=operator_a)
     assert not path.exists() and not FotoProduk.objects.exists()
     assert Produk.history.filter(history_type="-").get().history_user == operator_a
 
 
 def test_pendampingan_refuses_follow_up_before_date_and_writes_nothing(ukm_a, operator_a):
     with pytest.raises(ValidationError):
-        services.pendampingan_create(
+        services.pendampingan_buat(
             ukm=ukm_a,
             oleh=operator_a,
             data={
@@ -199,7 +197,7 @@ def test_pendampingan_refuses_follow_up_before_date_and_writes_nothing(ukm_a, op
 
 def test_pendampingan_refuses_unknown_kind(ukm_a, operator_a):
     with pytest.raises(ValidationError):
-        services.pendampingan_create(
+        services.pendampingan_buat(
             ukm=ukm_a, oleh=operator_a, data={"tanggal": timezone.localdate(), "jenis": "hiburan", "pendamping": "Op"}
         )
     assert Pendampingan.objects.count() == 0
@@ -211,8 +209,8 @@ def test_pendampingan_refuses_unknown_kind(ukm_a, operator_a):
 def test_klaim_create_by_nib_and_approval_links_owner(operator_a, pos_a, pemilik_b):
     ukm = UkmFactory(nib="9120001230001")
     other = KlaimFactory(ukm=ukm)
-    klaim = services.klaim_create(user=pemilik_b, nib=" 9120001230001 ", pesan="Saya Budi")
-    services.klaim_decide(klaim=klaim, oleh=operator_a, setujui=True)
+    klaim = services.klaim_ajukan(oleh=pemilik_b, nib=" 9120001230001 ", pesan="Saya Budi")
+    services.klaim_putuskan(klaim=klaim, oleh=operator_a, setujui=True)
     ukm.refresh_from_db()
     other.refresh_from_db()
     assert ukm.pemilik == pemilik_b
@@ -223,14 +221,14 @@ def test_klaim_create_by_nib_and_approval_links_owner(operator_a, pos_a, pemilik
 @pytest.mark.parametrize("nib,message", [("9999999999999", "belum ada di registri"), ("", "belum ada di registri")])
 def test_klaim_create_unknown_nib_refused(pemilik_b, wilayah, nib, message):
     with pytest.raises(ValidationError) as info:
-        services.klaim_create(user=pemilik_b, nib=nib)
+        services.klaim_ajukan(oleh=pemilik_b, nib=nib)
     assert message in str(info.value)
     assert KlaimUkm.objects.count() == 0
 
 
 def test_klaim_create_refuses_owned_business_without_naming_the_owner(ukm_b, pemilik_ukm):
     with pytest.raises(ValidationError) as info:
-        services.klaim_create(user=pemilik_ukm, nib=ukm_b.nib)
+        services.klaim_ajukan(oleh=pemilik_ukm, nib=ukm_b.nib)
     assert "akun pemilik lain" in str(info.value)
     assert "Budi" not in str(info.value)
     assert KlaimUkm.objects.count() == 0
@@ -238,21 +236,21 @@ def test_klaim_create_refuses_owned_business_without_naming_the_owner(ukm_b, pem
 
 def test_klaim_create_refuses_duplicate_and_caps_pending(pemilik_b, wilayah):
     ukms = [UkmFactory(nib=f"912000000000{i}") for i in range(KlaimUkm.MAKS_MENUNGGU_PER_USER + 1)]
-    services.klaim_create(user=pemilik_b, nib=ukms[0].nib)
+    services.klaim_ajukan(oleh=pemilik_b, nib=ukms[0].nib)
     with pytest.raises(ValidationError):
-        services.klaim_create(user=pemilik_b, nib=ukms[0].nib)
+        services.klaim_ajukan(oleh=pemilik_b, nib=ukms[0].nib)
     for ukm in ukms[1 : KlaimUkm.MAKS_MENUNGGU_PER_USER]:
-        services.klaim_create(user=pemilik_b, nib=ukm.nib)
+        services.klaim_ajukan(oleh=pemilik_b, nib=ukm.nib)
     with pytest.raises(ValidationError):
-        services.klaim_create(user=pemilik_b, nib=ukms[-1].nib)
+        services.klaim_ajukan(oleh=pemilik_b, nib=ukms[-1].nib)
     assert KlaimUkm.objects.count() == KlaimUkm.MAKS_MENUNGGU_PER_USER
 
 
 def test_klaim_decide_twice_refused(operator_a, wilayah):
     klaim = KlaimFactory()
-    services.klaim_decide(klaim=klaim, oleh=operator_a, setujui=False, catatan="Bukan pemilik")
+    services.klaim_putuskan(klaim=klaim, oleh=operator_a, setujui=False, catatan="Bukan pemilik")
     with pytest.raises(ValidationError):
-        services.klaim_decide(klaim=klaim, oleh=operator_a, setujui=True)
+        services.klaim_putuskan(klaim=klaim, oleh=operator_a, setujui=True)
     klaim.ukm.refresh_from_db()
     assert klaim.ukm.pemilik is None
 
@@ -261,7 +259,7 @@ def test_klaim_approval_refused_when_owner_linked_meanwhile(operator_a, wilayah)
     klaim = KlaimFactory()
     Ukm.objects.filter(pk=klaim.ukm_id).update(pemilik=UserFactory(email="lain@contoh.test"))
     with pytest.raises(ValidationError):
-        services.klaim_decide(klaim=klaim, oleh=operator_a, setujui=True)
+        services.klaim_putuskan(klaim=klaim, oleh=operator_a, setujui=True)
     klaim.refresh_from_db()
     assert klaim.status == StatusKlaim.MENUNGGU
 
@@ -271,19 +269,19 @@ def test_klaim_mails_the_posts_operators_then_the_claimant(
 ):
     ukm = UkmFactory(nama="Warung Sate", nib="9120001230009")
     with django_capture_on_commit_callbacks(execute=True):
-        klaim = services.klaim_create(user=pemilik_b, nib=ukm.nib, pesan="Saya anaknya")
+        klaim = services.klaim_ajukan(oleh=pemilik_b, nib=ukm.nib, pesan="Saya anaknya")
     assert [m.to for m in mailoutbox] == [["operator.gambir@posyantek.test"]]
     assert "Warung Sate" in mailoutbox[0].subject and "Saya anaknya" in mailoutbox[0].body
     assert "/kelola/gambir/ukm/klaim/" in mailoutbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
-        services.klaim_decide(klaim=klaim, oleh=operator_a, setujui=False, catatan="Nomor tidak cocok")
+        services.klaim_putuskan(klaim=klaim, oleh=operator_a, setujui=False, catatan="Nomor tidak cocok")
     assert mailoutbox[1].to == ["pemilik.b@posyantek.test"]
     assert "tidak disetujui" in mailoutbox[1].body and "Nomor tidak cocok" in mailoutbox[1].body
 
 
 def test_klaim_refused_sends_no_mail(pemilik_ukm, ukm_b, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
-        services.klaim_create(user=pemilik_ukm, nib=ukm_b.nib)
+        services.klaim_ajukan(oleh=pemilik_ukm, nib=ukm_b.nib)
     assert mailoutbox == []
 
 
@@ -294,10 +292,10 @@ def test_history_covers_photos(ukm_a, operator_a):
 
     from .factories import jpeg_bytes
 
-    produk = services.produk_create(
+    produk = services.produk_buat(
         ukm=ukm_a, data={"nama": "Keripik"}, oleh=operator_a, foto=ContentFile(jpeg_bytes(), name="k.jpg")
     )
-    services.foto_produk_delete(foto=produk.foto_set.get(), oleh=operator_a)
+    services.foto_produk_hapus(foto=produk.foto_set.get(), oleh=operator_a)
     entries = [(e.objek, e.jenis, e.oleh) for e in riwayat_ukm(ukm_a)]
     assert ("Foto produk: Keripik", "+", "Operator Gambir") in entries
     assert ("Foto produk: Keripik", "-", "Operator Gambir") in entries
@@ -311,11 +309,11 @@ def test_ukm_create_race_on_nib_is_a_clear_refusal(operator_a, pos_a, monkeypatc
     UkmFactory(nib="9120006660001")
     monkeypatch.setattr(svc, "_cek_nib", lambda ukm: None)  # the other request passed its check first
     with pytest.raises(ValidationError) as info:
-        svc.ukm_create(data=data(nib="9120006660001"), oleh=operator_a, pos=pos_a)
+        svc.ukm_buat(data=data(nib="9120006660001"), oleh=operator_a, pos=pos_a)
     assert info.value.message_dict == {"nib": ["NIB ini sudah terdaftar untuk usaha lain."]}
     assert Ukm.objects.filter(nib="9120006660001").count() == 1
 
 
 def test_ukm_update_without_kelurahan_refused(ukm_a, operator_a, pos_a):
     with pytest.raises(ValidationError):
-        services.ukm_update(ukm=ukm_a, data={"kelurahan": None}, oleh=operator_a, pos=pos_a)
+        services.ukm_ubah(ukm=ukm_a, data={"kelurahan": None}, oleh=operator_a, pos=pos_a)

@@ -58,7 +58,7 @@ class _ImporView(_Scope, FormView):
 
     def form_valid(self, form):
         try:
-            batch = services.impor_preview(
+            batch = services.impor_pratinjau(
                 upload=form.cleaned_data["berkas"],
                 oleh=self.request.user,
                 pos=self.pos,
@@ -93,7 +93,7 @@ class _PratinjauView(_Scope, TemplateView):
             impor_url=self.url("impor"),
             list_url=self.url("list"),
             bisa_disimpan=batch.status == StatusImpor.PRATINJAU and not galat and rows,
-            bisa_diurungkan=services.impor_bisa_diurungkan(batch=batch, oleh=self.request.user),
+            bisa_diurungkan=services.impor_urungkan_periksa(batch=batch, oleh=self.request.user),
             urungkan_url=self.url("impor-urungkan", batch_pk=batch.pk),
         )
         return ctx
@@ -112,7 +112,7 @@ class _SimpanView(_Scope, View):
                 messages.error(request, " ".join(exc.messages))
             return redirect(self.url("impor-pratinjau", batch_pk=batch.pk))
         try:
-            batch = services.impor_commit(batch=batch, oleh=request.user)
+            batch = services.impor_terapkan(batch=batch, oleh=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(self.url("impor-pratinjau", batch_pk=batch.pk))
@@ -130,7 +130,7 @@ class _BatalView(_Scope, View):
     def post(self, request, *args, **kwargs):
         batch = self.get_batch()
         try:
-            services.impor_cancel(batch=batch, oleh=request.user)
+            services.impor_batalkan(batch=batch, oleh=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:

@@ -99,7 +99,7 @@ class UkmCreateView(KelolaPosMixin, FormView):
 
     def form_valid(self, form):
         try:
-            ukm = services.ukm_create(
+            ukm = services.ukm_buat(
                 data=form.cleaned_data,
                 oleh=self.request.user,
                 pos=self.pos,
@@ -130,7 +130,7 @@ class UkmUpdateView(KelolaPosMixin, UkmScopeMixin, FormView):
 
     def form_valid(self, form):
         try:
-            ukm = services.ukm_update(ukm=self.get_ukm(), data=form.cleaned_data, oleh=self.request.user, pos=self.pos)
+            ukm = services.ukm_ubah(ukm=self.get_ukm(), data=form.cleaned_data, oleh=self.request.user, pos=self.pos)
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -168,7 +168,7 @@ class UkmStatusView(KelolaPosMixin, UkmScopeMixin, View):
     def post(self, request, *args, **kwargs):
         ukm = self.get_ukm()
         aktif = request.POST.get("aktif") == "1"
-        services.ukm_set_status(ukm=ukm, aktif=aktif, oleh=request.user)
+        services.ukm_status_tetapkan(ukm=ukm, aktif=aktif, oleh=request.user)
         messages.success(
             request,
             _("UKM diaktifkan kembali.") if aktif else _("UKM dinonaktifkan. Data dan riwayatnya tetap tersimpan."),
@@ -182,7 +182,7 @@ class UkmVerifikasiView(KelolaPosMixin, UkmScopeMixin, View):
     def post(self, request, *args, **kwargs):
         ukm = self.get_ukm()
         verified = request.POST.get("verified", "1") == "1"
-        services.ukm_verify(ukm=ukm, oleh=request.user, verified=verified)
+        services.ukm_verifikasi(ukm=ukm, oleh=request.user, verified=verified)
         messages.success(request, _("UKM ditandai terverifikasi.") if verified else _("Tanda verifikasi dicabut."))
         return redirect(ukm.get_kelola_url())
 
@@ -195,7 +195,7 @@ class UkmVerifikasiBanyakView(KelolaPosMixin, View):
     def post(self, request, *args, **kwargs):
         ids = [v for v in request.POST.getlist("ukm") if v.isdigit() and len(v) <= 12]
         try:
-            hasil = services.ukm_verifikasi_banyak(pos=self.pos, ukm_ids=[int(v) for v in ids], oleh=request.user)
+            hasil = services.ukm_terpilih_verifikasi(pos=self.pos, ukm_ids=[int(v) for v in ids], oleh=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -231,7 +231,7 @@ class PendampinganCreateView(KelolaPosMixin, UkmScopeMixin, FormView):
     def form_valid(self, form):
         ukm = self.get_ukm()
         try:
-            services.pendampingan_create(ukm=ukm, data=form.cleaned_data, oleh=self.request.user)
+            services.pendampingan_buat(ukm=ukm, data=form.cleaned_data, oleh=self.request.user)
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -255,7 +255,7 @@ class PendampinganUpdateView(KelolaPosMixin, UkmScopeMixin, FormView):
     def form_valid(self, form):
         ukm = self.get_ukm()
         try:
-            services.pendampingan_update(
+            services.pendampingan_ubah(
                 pendampingan=self.get_pendampingan(), data=form.cleaned_data, oleh=self.request.user
             )
         except ValidationError as exc:
@@ -288,7 +288,9 @@ class KlaimPutuskanView(KelolaPosMixin, View):
             return redirect("ukm:kelola-klaim-list", pos_slug=self.pos.slug)
         setujui = form.cleaned_data["keputusan"] == "setujui"
         try:
-            services.klaim_decide(klaim=klaim, oleh=request.user, setujui=setujui, catatan=form.cleaned_data["catatan"])
+            services.klaim_putuskan(
+                klaim=klaim, oleh=request.user, setujui=setujui, catatan=form.cleaned_data["catatan"]
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:

@@ -23,8 +23,8 @@ class SayaView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["ukm_list"] = selectors.ukm_list_pemilik(user=self.request.user)
-        ctx["klaim_list"] = selectors.klaim_list_pemilik(user=self.request.user)
+        ctx["ukm_list"] = selectors.ukm_list_pemilik(pengguna=self.request.user)
+        ctx["klaim_list"] = selectors.klaim_list_pemilik(pengguna=self.request.user)
         return ctx
 
 
@@ -36,7 +36,7 @@ class SayaDaftarView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            ukm = services.ukm_create(data=form.cleaned_data, oleh=self.request.user, sebagai_pemilik=True)
+            ukm = services.ukm_buat(data=form.cleaned_data, oleh=self.request.user, sebagai_pemilik=True)
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -55,8 +55,8 @@ class SayaKlaimView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            klaim = services.klaim_create(
-                user=self.request.user, nib=form.cleaned_data["nib"], pesan=form.cleaned_data["pesan"]
+            klaim = services.klaim_ajukan(
+                oleh=self.request.user, nib=form.cleaned_data["nib"], pesan=form.cleaned_data["pesan"]
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -74,7 +74,7 @@ class SayaDetailView(PemilikUkmMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         try:
-            ctx["ukm"] = selectors.ukm_detail_pemilik(user=self.request.user, pk=self.kwargs["pk"])
+            ctx["ukm"] = selectors.ukm_detail_pemilik(pengguna=self.request.user, pk=self.kwargs["pk"])
         except Ukm.DoesNotExist:
             raise Http404 from None
         return ctx
@@ -97,7 +97,7 @@ class SayaUbahView(PemilikUkmMixin, FormView):
     def form_valid(self, form):
         was_verified = self.get_ukm().verified_at is not None
         try:
-            ukm = services.ukm_update(
+            ukm = services.ukm_ubah(
                 ukm=self.get_ukm(), data=form.cleaned_data, oleh=self.request.user, sebagai_pemilik=True
             )
         except ValidationError as exc:

@@ -78,7 +78,7 @@ class _ProdukCreate(_ProdukFormBase):
         ukm = self.get_ukm()
         data = form.cleaned_data
         try:
-            services.produk_create(
+            services.produk_buat(
                 ukm=ukm,
                 data=data,
                 oleh=self.request.user,
@@ -121,7 +121,7 @@ class _ProdukUpdate(_ProdukFormBase):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            services.produk_update(
+            services.produk_ubah(
                 produk=self.get_produk(),
                 data=data,
                 oleh=self.request.user,
@@ -141,7 +141,7 @@ class _ProdukDelete(View):
     def post(self, request, *args, **kwargs):
         ukm = self.get_ukm()
         produk = get_object_or_404(ukm.produk_set, pk=kwargs["produk_pk"])
-        services.produk_delete(produk=produk, oleh=request.user)
+        services.produk_hapus(produk=produk, oleh=request.user)
         messages.success(request, _("Produk “%(nama)s” dihapus.") % {"nama": produk.nama})
         return redirect(self.ukm_url(ukm) + "#produk")
 
@@ -154,7 +154,7 @@ class _FotoDelete(View):
         foto = get_object_or_404(
             FotoProduk.objects.filter(produk__ukm=ukm, produk_id=kwargs["produk_pk"]), pk=kwargs["foto_pk"]
         )
-        services.foto_produk_delete(foto=foto, oleh=request.user)
+        services.foto_produk_hapus(foto=foto, oleh=request.user)
         messages.success(request, _("Foto dihapus."))
         return redirect(self.produk_url("produk-ubah", produk_pk=kwargs["produk_pk"]))
 

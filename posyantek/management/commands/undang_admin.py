@@ -27,4 +27,4 @@ class Command(BaseCommand):
         user = undangan.user
         self.stdout.write(self.style.SUCCESS(f"Undangan admin provinsi dikirim ke {user.email}."))
         if not user.has_usable_password():
-            self.stdout.write(f"Tautan sekali pakai: {services.undangan_link(user=user)}")
+            self.stdout.write(f"Tautan sekali pakai: {services.undangan_tautan_buat(pengguna=user)}")

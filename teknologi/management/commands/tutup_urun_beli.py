@@ -3,7 +3,7 @@
 
 from django.core.management.base import BaseCommand
 
-from teknologi.services import kampanye_tutup_yang_lewat
+from teknologi.services import kampanye_lewat_tutup
 
 
 class Command(BaseCommand):
@@ -12,5 +12,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        closed = kampanye_tutup_yang_lewat()
+        closed = kampanye_lewat_tutup()
         self.stdout.write(f"{closed} kampanye ditutup (batal).")

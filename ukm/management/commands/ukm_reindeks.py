@@ -11,7 +11,7 @@ from django.db import transaction
 from posyantek import versi
 from posyantek.models import Pos
 from ukm.models import Ukm
-from ukm.services import lengkapi_ukm
+from ukm.services import ukm_lengkapi
 
 FIELDS = ["pos", "kelas", "search_text", "search_publik"]
 
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             dirty = []
             for ukm in batch:
                 before = [getattr(ukm, f if f != "pos" else "pos_id") for f in FIELDS]
-                lengkapi_ukm(ukm=ukm, pos_id=pos_by_kecamatan[ukm.kelurahan.kecamatan_id])
+                ukm_lengkapi(ukm=ukm, pos_id=pos_by_kecamatan[ukm.kelurahan.kecamatan_id])
                 if [getattr(ukm, f if f != "pos" else "pos_id") for f in FIELDS] != before:
                     dirty.append(ukm)
             with transaction.atomic():
