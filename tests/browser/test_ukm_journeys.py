@@ -37,7 +37,7 @@ def test_operator_searches_creates_edits_deactivates_and_assists(page, site, log
     # A kelurahan written the way people write it still finds its businesses.
     page.get_by_role("searchbox", name="Cari").fill("duripulo")
     page.get_by_role("button", name="Terapkan").click()
-    expect(page.get_by_role("rowheader")).to_have_text(["Bengkel Las Duri"])
+    expect(page.get_by_role("rowheader").get_by_role("link")).to_have_text(["Bengkel Las Duri"])
     expect(page.get_by_text("1 UKM ditemukan.")).to_be_visible()
 
     # Register a business.
