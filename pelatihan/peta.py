@@ -4,7 +4,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from posyantek.peta import Metrik
+from posyantek.peta import Metrik, per_kecamatan
 
 
 def pelatihan_per_kecamatan() -> dict[str, int]:
@@ -12,28 +12,19 @@ def pelatihan_per_kecamatan() -> dict[str, int]:
     from pelatihan.models import Jadwal
 
     now = timezone.now()
-    rows = (
-        Jadwal.objects.filter(status=Jadwal.Status.TERBIT, mulai__lte=now, mulai__year=timezone.localdate().year)
-        .values_list("pos__kecamatan__kode")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return dict(rows)
+    tahun_ini = timezone.localdate().year
+    qs = Jadwal.objects.filter(status=Jadwal.Status.TERBIT, mulai__lte=now, mulai__year=tahun_ini)
+    return per_kecamatan(qs, Count("id"))
 
 
 def jam_relawan_per_kecamatan() -> dict:
     """Confirmed volunteer hours this year."""
     from pelatihan.models import AktivitasRelawan
 
-    rows = (
-        AktivitasRelawan.objects.filter(
-            status=AktivitasRelawan.Status.DIKONFIRMASI, tanggal__year=timezone.localdate().year
-        )
-        .values_list("pos__kecamatan__kode")
-        .annotate(n=Sum("jam"))
-        .order_by()
+    qs = AktivitasRelawan.objects.filter(
+        status=AktivitasRelawan.Status.DIKONFIRMASI, tanggal__year=timezone.localdate().year
     )
-    return dict(rows)
+    return per_kecamatan(qs, Sum("jam"))
 
 
 METRIK = [

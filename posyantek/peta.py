@@ -141,6 +141,11 @@ class Metrik:
     urutan: int = 100
 
 
+def per_kecamatan(qs, agregat) -> dict:
+    """{kecamatan kode: ``agregat``} over ``qs``, a queryset of rows with a ``pos``: one grouped query."""
+    return dict(qs.values_list("pos__kecamatan__kode").annotate(n=agregat).order_by())
+
+
 @lru_cache(maxsize=1)
 def metrik_semua() -> dict[str, Metrik]:
     """Every app's map metrics, by key, in a stable order; a key used twice is refused."""

@@ -3,19 +3,13 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from posyantek.peta import Metrik
+from posyantek.peta import Metrik, per_kecamatan
 
 
 def adopsi_per_kecamatan() -> dict[str, int]:
     from teknologi.models import Adopsi, StatusAdopsi
 
-    rows = (
-        Adopsi.objects.filter(status=StatusAdopsi.DISETUJUI)
-        .values_list("pos__kecamatan__kode")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return dict(rows)
+    return per_kecamatan(Adopsi.objects.filter(status=StatusAdopsi.DISETUJUI), Count("id"))
 
 
 METRIK = [

@@ -3,19 +3,13 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from posyantek.peta import Metrik
+from posyantek.peta import Metrik, per_kecamatan
 
 
 def ukm_per_kecamatan() -> dict[str, int]:
     from ukm.models import StatusUkm, Ukm
 
-    rows = (
-        Ukm.objects.filter(status=StatusUkm.AKTIF)
-        .values_list("pos__kecamatan__kode")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return dict(rows)
+    return per_kecamatan(Ukm.objects.filter(status=StatusUkm.AKTIF), Count("id"))
 
 
 METRIK = [

@@ -9,21 +9,15 @@ import pytest
 from django.utils import timezone
 
 from pelatihan import services
-from pelatihan.models import Pendaftaran
 from posyantek.models import Jabatan, Kepengurusan, Pengurus
 from tests import pdf_check
 from tests.factories import UserFactory
 from tests.pelatihan.factories import JadwalFactory
+from tests.pelatihan.test_public_views import _hadir
 
 pytestmark = pytest.mark.django_db
 
 SHOTS = os.environ.get("PDF_SHOTS")  # a folder: write the first page as PNG there, to look at
-
-
-def _hadir(jadwal, user, operator):
-    p = services.pendaftaran_buat(jadwal=jadwal, oleh=user, waktu=jadwal.mulai - timedelta(days=1))
-    services.kehadiran_tetapkan(jadwal=jadwal, oleh=operator, hadir_ids={p.pk}, waktu=jadwal.mulai)
-    return Pendaftaran.objects.get(pk=p.pk)
 
 
 @pytest.fixture
