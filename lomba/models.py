@@ -23,6 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from posyantek.models import Kota, Pos, PosScopedQuerySet
 from posyantek.uploads import private_storage, safe_name
+from posyantek.versi import VersiQuerySet
 
 
 def angka(value: Decimal) -> str:
@@ -85,7 +86,7 @@ PENGHARGAAN_PERINGKAT = {
 }
 
 
-class LombaQuerySet(models.QuerySet):
+class LombaQuerySet(VersiQuerySet):
     def published(self) -> "LombaQuerySet":
         """Announced competitions: the only ones the public sees."""
         return self.filter(status=Status.DIUMUMKAN)
@@ -222,6 +223,8 @@ class Tahap(models.Model):
     bobot = models.DecimalField(_("bobot (%)"), max_digits=5, decimal_places=2, validators=BOBOT_VALIDATORS)
     keterangan = models.CharField(_("keterangan"), max_length=255, blank=True)
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         ordering = ["urutan", "pk"]
         verbose_name = _("tahap")
@@ -248,6 +251,8 @@ class Kriteria(models.Model):
     bobot = models.DecimalField(_("bobot (%)"), max_digits=5, decimal_places=2, validators=BOBOT_VALIDATORS)
     skala_min = models.DecimalField(_("nilai terendah"), max_digits=6, decimal_places=2, default=Decimal(0))
     skala_maks = models.DecimalField(_("nilai tertinggi"), max_digits=6, decimal_places=2, default=Decimal(100))
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["tahap__urutan", "urutan", "pk"]
@@ -402,6 +407,8 @@ class DokumenPeserta(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("dokumen peserta")
@@ -438,6 +445,8 @@ class PenugasanJuri(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         ordering = ["juri__nama", "juri__email"]
         verbose_name = _("penugasan juri")
@@ -470,6 +479,8 @@ class JuriPos(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         ordering = ["juri__nama", "pos__kecamatan__kode"]
         verbose_name = _("keterkaitan juri dengan pos")
@@ -501,6 +512,8 @@ class Nilai(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["peserta", "kriteria", "juri"]
@@ -547,6 +560,8 @@ class ImporNasional(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     diterapkan_at = models.DateTimeField(null=True, blank=True)
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

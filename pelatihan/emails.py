@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -36,13 +35,11 @@ def base_url() -> str:
 
 
 def _kirim(*, ke: str, subjek: str, template: str, context: dict, ics: bytes | None = None) -> None:
-    if not ke:
-        return
-    body = render_to_string(f"pelatihan/email/{template}.txt", {"base_url": base_url(), **context})
-    posyantek_services.surel_antre(
+    posyantek_services.surel_template_antre(
         ke=[ke],
-        subjek=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjek,
-        isi=body,
+        subjek=subjek,
+        template=f"pelatihan/email/{template}.txt",
+        konteks=context,
         # Django adds the charset itself; naming it here too wrote it twice into the part's Content-Type.
         lampiran=[("pelatihan.ics", ics, "text/calendar; method=PUBLISH")] if ics is not None else [],
     )

@@ -130,8 +130,10 @@ CACHES = {
 }
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
-# Rendered fragments of reference data, per process and keyed by a version the view reads (e.g. the
-# latest updated_at), so a change shows at once and a hit costs no query. Never for private data.
+# Rendered fragments ({% fragmen %}, posyantek/templatetags/portal.py), per process, keyed by the data
+# version that every write bumps (posyantek/versi.py), the language and the clock minute: a change shows
+# at once, and a hit costs one query (reading the version, once per request). Each fragment is in the
+# FRAGMEN registry: public, or private to one post and role (then keyed by both).
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "posyantek-fragments",

@@ -12,14 +12,20 @@ forgotten. Writes are rare next to reads here (44 posts, a few operators at a ti
 costs one normal rendering.
 
 How it is kept honest:
-- ``post_save``/``post_delete``/``m2m_changed`` of every model of the portal's apps (``APPS``) bump
-  it, except bookkeeping: history rows, a user's ``last_login``, the version itself. Sessions,
-  allauth's e-mail rows and Django's own tables are outside ``APPS``. Code that writes around the
-  ORM's signals (``QuerySet.update()``, ``bulk_create``, raw SQL, ``seed_scale``) calls
-  :func:`naikkan` itself.
+- ``post_save``/``post_delete``/``m2m_changed`` of every model of the project's own apps bump it:
+  the apps are found from their configs (:func:`aplikasi_proyek`: every installed app whose code
+  lives in this repository), so a new app needs no list edited. Bookkeeping does not bump: history
+  rows, a user's ``last_login``, the outbox, the version itself. Sessions, allauth's e-mail rows
+  and Django's own tables are not the project's apps.
+- Bulk writes send no signal, so they bump through the query set: every model of the project's
+  apps has a default manager built on :class:`VersiQuerySet`, whose ``update()``, ``bulk_create()``
+  and ``bulk_update()`` bump (``tests/hardening/test_fragment_cache.py`` checks every model).
+  Only raw SQL and ``COPY`` (``seed_scale``) call :func:`naikkan` themselves.
 - It is bumped at once *and* again when the transaction commits. The first bump makes the change
   visible inside the writing transaction (and in tests, which never commit); the second closes the
-  window in which another worker could render the old rows under the new number. On PostgreSQL the
+  window in which another worker could render the old rows under the new number. Each write queues
+  its own commit bump: a second bump in one transaction costs a ``nextval`` and is otherwise
+  harmless, and counting them would mean reading Django's private on-commit list. On PostgreSQL the
   number is a sequence: ``nextval`` never waits for a lock and survives a rollback (a spurious bump
   only costs a miss), so writers never queue on it. Elsewhere (SQLite for local runs) it is a row
   of ``VersiData``.
@@ -33,16 +39,18 @@ from __future__ import annotations
 import operator
 import time
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
+from pathlib import Path
 
-from django.db import connection, transaction
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import SimpleLazyObject
 
 SEQUENCE = "posyantek_versi_data"
 WINDOW = 60  # seconds: the longest a clock-dependent fragment may be reused
 
-APPS = {"posyantek", "ukm", "teknologi", "pelatihan", "lomba"}  # what public pages show comes from these
 _ABAIKAN = {"posyantek.versidata", "posyantek.surel"}  # the outbox is bookkeeping
 
 
@@ -57,15 +65,25 @@ def baca() -> int:
     return row[0] if row else 0
 
 
+@cache
+def aplikasi_proyek() -> frozenset[str]:
+    """The labels of the project's own apps: every installed app whose code lives under ``BASE_DIR``
+    (and not in a virtualenv there). What public pages show comes from these."""
+    base = Path(settings.BASE_DIR).resolve()
+    labels = set()
+    for config in apps.get_app_configs():
+        path = Path(config.path).resolve()
+        if path.is_relative_to(base) and not any(part in (".venv", "site-packages") for part in path.parts):
+            labels.add(config.label)
+    return frozenset(labels)
+
+
 def naikkan() -> None:
-    """Bump the version now and again when the current transaction commits."""
+    """Bump the version now and again when the current transaction commits (a savepoint rolled back
+    drops its callback together with its writes)."""
     _bump()
     if connection.in_atomic_block:
-        # Once per transaction is enough: skip when a bump is already queued in this savepoint or
-        # an enclosing one (a savepoint rolled back drops its callbacks, and its writes with them).
-        current = set(connection.savepoint_ids)
-        if not any(func is _bump and sids <= current for sids, func, _robust in connection.run_on_commit):
-            transaction.on_commit(_bump)
+        transaction.on_commit(_bump)
 
 
 def _bump() -> None:
@@ -114,7 +132,7 @@ def konteks_malas(hitung: Callable[[], dict], *nama: str) -> dict:
 
 def _abaikan(sender, kwargs) -> bool:
     meta = getattr(sender, "_meta", None)
-    if meta is None or meta.app_label not in APPS or meta.label_lower in _ABAIKAN:
+    if meta is None or meta.app_label not in aplikasi_proyek() or meta.label_lower in _ABAIKAN:
         return True
     if meta.model_name.startswith("historical"):  # history rows come with the change they record
         return True
@@ -124,6 +142,29 @@ def _abaikan(sender, kwargs) -> bool:
         return True
     update_fields = kwargs.get("update_fields")
     return bool(update_fields) and set(update_fields) <= {"last_login"}
+
+
+class VersiQuerySet(models.QuerySet):
+    """The base query set of every model of the project's apps: the bulk writes, which send no
+    signal, bump the version like a ``save()`` does (when they wrote a row)."""
+
+    def update(self, **kwargs):
+        jumlah = super().update(**kwargs)
+        if jumlah and not _abaikan(self.model, {"update_fields": list(kwargs)}):
+            naikkan()
+        return jumlah
+
+    def bulk_create(self, objs, *args, **kwargs):
+        dibuat = super().bulk_create(objs, *args, **kwargs)
+        if dibuat and not _abaikan(self.model, {}):
+            naikkan()
+        return dibuat
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        jumlah = super().bulk_update(objs, fields, *args, **kwargs)
+        if jumlah and not _abaikan(self.model, {"update_fields": list(fields)}):
+            naikkan()
+        return jumlah
 
 
 def _on_write(sender, **kwargs) -> None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from posyantek.models import Pos, PosScopedQuerySet
+from posyantek.versi import VersiQuerySet
 
 
 class Bidang(models.TextChoices):
@@ -59,7 +60,7 @@ RENTANG_HARGA = [
 ]
 
 
-class TeknologiQuerySet(models.QuerySet):
+class TeknologiQuerySet(VersiQuerySet):
     def published(self) -> "TeknologiQuerySet":
         """What the public may see: published technologies only. Drafts are never public."""
         return self.filter(status=StatusTeknologi.TERBIT)
@@ -216,6 +217,8 @@ class FotoTeknologi(models.Model):
     keterangan = models.CharField(_("keterangan"), max_length=150, blank=True)
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         ordering = ["urutan", "pk"]
         verbose_name = _("foto teknologi")
@@ -263,6 +266,8 @@ class Panduan(models.Model):
 
     history = HistoricalRecords()
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("panduan")
         verbose_name_plural = _("panduan")
@@ -280,6 +285,8 @@ class LangkahPanduan(models.Model):
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=1)
     teks = models.TextField(_("langkah"), max_length=1500)
     foto = models.ImageField(_("foto"), upload_to="teknologi/langkah/", blank=True)
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["urutan", "pk"]
@@ -307,6 +314,8 @@ class PerawatanPanduan(models.Model):
     frekuensi = models.CharField(_("kapan"), max_length=20, choices=Frekuensi.choices)
     kegiatan = models.CharField(_("kegiatan perawatan"), max_length=300)
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         ordering = ["pk"]
         verbose_name = _("jadwal perawatan")
@@ -323,6 +332,8 @@ class MasalahPanduan(models.Model):
     masalah = models.CharField(_("masalah"), max_length=200)
     penyebab = models.CharField(_("penyebab"), max_length=300)
     solusi = models.CharField(_("solusi"), max_length=500)
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]
@@ -553,6 +564,8 @@ class JanjiUrunBeli(models.Model):
     # When the pledger was e-mailed the campaign's outcome (reached or cancelled): each pledger gets
     # exactly one such e-mail, also one who pledges after the target was reached.
     kabar_hasil_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]

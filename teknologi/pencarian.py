@@ -37,7 +37,6 @@ from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Val
 from django.db.models.functions import Coalesce
 
 from posyantek import pencarian as mirip
-from posyantek import versi
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
@@ -84,7 +83,6 @@ def perbarui_vektor(qs: QuerySet) -> None:
     """Recompute the full-text vector of these rows from their ``cari_teks`` (PostgreSQL only)."""
     if is_postgres():
         qs.update(cari_vector=SearchVector("cari_teks", config="simple"))
-        versi.naikkan()  # search results changed; QuerySet.update() sends no signal
 
 
 def cari(qs: QuerySet, query: str) -> QuerySet:

@@ -15,15 +15,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from posyantek import services as posyantek_services
 from posyantek.models import Pos, User
-from posyantek.services.pos import _hapus_berkas_setelah_commit
 from posyantek.services.unik import BENTROK, pelanggaran_unik, simpan_unik
+from posyantek.transaksi import hapus_berkas_setelah_commit
 from teknologi import pencarian
 from teknologi.models import (
     Adopsi,
@@ -180,9 +179,9 @@ def teknologi_simpan(
         teknologi._change_reason = (_("Foto dihapus: %(nama)s") % {"nama": nama})[:100]
     _simpan_dengan_slug(teknologi, baru=baru)
     if foto_lama is not None:
-        _hapus_berkas_setelah_commit(foto_lama)
+        hapus_berkas_setelah_commit(foto_lama)
     for row in hapus_foto:
-        _hapus_berkas_setelah_commit(row.foto)
+        hapus_berkas_setelah_commit(row.foto)
         row.delete()
     if foto_tambahan is not None:
         foto_tambah(teknologi=teknologi, foto=foto_tambahan, keterangan=foto_tambahan_keterangan)
@@ -599,27 +598,20 @@ def _kabari_penjanji(kampanye: KampanyeUrunBeli, kejadian: str) -> None:
     JanjiUrunBeli.objects.filter(pk__in=[row[0] for row in penerima]).update(kabar_hasil_at=timezone.now())
     penerima = [row[1:] for row in penerima]
     url = settings.PORTAL_BASE_URL.rstrip("/") + kampanye.get_absolute_url()
-    with translation.override("id"):
-        subjects = {
-            "tercapai": _("Urun beli tercapai: %(judul)s"),
-            "batal": _("Urun beli batal: %(judul)s"),
-        }
-        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjects[kejadian] % {"judul": kampanye.judul}
-        messages = [
-            (
-                email,
-                render_to_string(
-                    "teknologi/email/kampanye_" + kejadian + ".txt",
-                    {
-                        "kampanye": kampanye,
-                        "nama": nama or email,
-                        "jumlah": jumlah,
-                        "url": url,
-                        "total": jumlah * kampanye.harga_satuan,
-                    },
-                ),
-            )
-            for email, nama, jumlah in penerima
-        ]
-    for email, body in messages:
-        posyantek_services.surel_antre(ke=[email], subjek=subject, isi=body)
+    subjek = {
+        "tercapai": lambda: _("Urun beli tercapai: %(judul)s") % {"judul": kampanye.judul},
+        "batal": lambda: _("Urun beli batal: %(judul)s") % {"judul": kampanye.judul},
+    }[kejadian]
+    for email, nama, jumlah in penerima:
+        posyantek_services.surel_template_antre(
+            ke=[email],
+            subjek=subjek,
+            template=f"teknologi/email/kampanye_{kejadian}.txt",
+            konteks={
+                "kampanye": kampanye,
+                "nama": nama or email,
+                "jumlah": jumlah,
+                "url": url,
+                "total": jumlah * kampanye.harga_satuan,
+            },
+        )

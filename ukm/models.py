@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from posyantek.models import Kelurahan, Pos, PosScopedQuerySet
+from posyantek.versi import VersiQuerySet
 
 from .klasifikasi import DasarKelas, Kelas
 
@@ -398,6 +399,8 @@ class Produk(models.Model):
 
     MAKS_PER_UKM = 30
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         ordering = ["urutan", "pk"]
         verbose_name = _("produk")
@@ -426,6 +429,8 @@ class FotoProduk(models.Model):
     history = HistoricalRecords()
 
     MAKS_PER_PRODUK = 4
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]
@@ -459,6 +464,8 @@ class Pendampingan(models.Model):
     )
 
     history = HistoricalRecords()
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["-tanggal", "-pk"]
@@ -512,6 +519,8 @@ class KlaimUkm(models.Model):
 
     MAKS_MENUNGGU_PER_USER = 3
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("klaim UKM")
@@ -564,6 +573,8 @@ class ImporBatch(models.Model):
     galat = models.TextField(blank=True)
 
     BERLAKU_JAM = 24
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -15,15 +15,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from posyantek import services as posyantek_services
-from posyantek import versi
 from posyantek.models import Kelurahan, Pos, User
 from posyantek.services.unik import simpan_unik
+from posyantek.transaksi import hapus_berkas_setelah_commit
 
 from .klasifikasi import klasifikasi_ukm
 from .models import FotoProduk, ImporBatch, KlaimUkm, Pendampingan, Produk, StatusImpor, StatusKlaim, StatusUkm, Ukm
@@ -294,7 +293,7 @@ def produk_hapus(*, produk: Produk, oleh: User) -> None:
     """Remove a product with its photos (files too, once the transaction commits)."""
     files = [foto.gambar.name for foto in produk.foto_set.all()]
     _set_history_user(produk, oleh).delete()
-    _hapus_berkas_setelah_commit(files)
+    hapus_berkas_setelah_commit(*files)
 
 
 @transaction.atomic
@@ -322,19 +321,7 @@ def foto_produk_hapus(*, foto: FotoProduk, oleh: User) -> None:
     name = foto.gambar.name
     foto._history_user = oleh
     foto.delete()
-    _hapus_berkas_setelah_commit([name])
-
-
-def _hapus_berkas_setelah_commit(names: list[str]) -> None:
-    """Stored files go only when the rows that named them are really gone."""
-    from django.core.files.storage import default_storage
-
-    def hapus():
-        for name in names:
-            if name:
-                default_storage.delete(name)
-
-    transaction.on_commit(hapus)
+    hapus_berkas_setelah_commit(name)
 
 
 # Assistance -----------------------------------------------------------------------------------
@@ -389,9 +376,9 @@ def klaim_ajukan(*, oleh: User, nib: str, pesan: str = "") -> KlaimUkm:
     klaim.full_clean()
     simpan_unik(klaim)
     penerima = [op.email for op in ukm.pos.operators.filter(is_active=True) if op.email]
-    _kirim_setelah_commit(
+    posyantek_services.surel_template_antre(
         subjek=lambda: _("Klaim kepemilikan UKM baru: %(nama)s") % {"nama": ukm.nama},
-        penerima=penerima,
+        ke=penerima,
         template="ukm/email/klaim_baru.txt",
         konteks={
             "klaim": klaim,
@@ -432,26 +419,13 @@ def klaim_putuskan(*, klaim: KlaimUkm, oleh: User, setujui: bool, catatan: str =
     else:
         klaim.status = StatusKlaim.DITOLAK
     klaim.save()
-    _kirim_setelah_commit(
+    posyantek_services.surel_template_antre(
         subjek=lambda: _("Keputusan klaim UKM: %(nama)s") % {"nama": klaim.ukm.nama},
-        penerima=[klaim.user.email],
+        ke=[klaim.user.email],
         template="ukm/email/klaim_diputuskan.txt",
         konteks={"klaim": klaim, "tautan": reverse("ukm:saya-detail", kwargs={"pk": klaim.ukm_id})},
     )
     return klaim
-
-
-def _kirim_setelah_commit(*, subjek, penerima: list[str], template: str, konteks: dict) -> None:
-    """Write a plain-text e-mail in Indonesian (the portal's first language; accounts keep no
-    preference) to the outbox, in the decision's transaction: delivered once it commits, with
-    retries — never for a change that rolled back."""
-    if not penerima:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        konteks = {**konteks, "tautan": settings.PORTAL_BASE_URL.rstrip("/") + konteks.get("tautan", "")}
-        body = render_to_string(template, konteks)
-        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjek()
-    posyantek_services.surel_antre(ke=penerima, subjek=subject, isi=body)
 
 
 # Import ---------------------------------------------------------------------------------------
@@ -557,7 +531,6 @@ def impor_urungkan(*, batch: ImporBatch, oleh: User) -> ImporBatch:
             lama.save()
     batch.status = StatusImpor.DIBATALKAN
     batch.save(update_fields=["status"])
-    versi.naikkan()
     return batch
 
 
@@ -701,7 +674,6 @@ def impor_terapkan(*, batch: ImporBatch, oleh: User, status_awal: str = StatusIm
                         bulk_update_with_history(
                             perbarui, Ukm, fields, batch_size=500, default_user=oleh, default_change_reason=reason
                         )
-                    versi.naikkan()  # the bulk writes above send no signal
             except IntegrityError:
                 # A NIB of the file was registered in the very moment of the commit.
                 raise ValidationError(

@@ -9,6 +9,7 @@ from lomba import impor as impor_csv
 from lomba.models import TINGKAT_URUTAN, DokumenPeserta, Lomba, Peserta, Status, Tingkat
 from lomba.services.aturan import MAKS_DOKUMEN, lomba_belum_final_pastikan, lomba_kunci
 from posyantek.models import Pos, User, normalisasi_nama
+from posyantek.transaksi import hapus_berkas_setelah_commit
 
 
 def _cek_peserta_boleh_berubah(lomba: Lomba) -> None:
@@ -78,7 +79,7 @@ def peserta_hapus(*, peserta: Peserta, oleh: User) -> None:
             _("Peserta ini sudah dinilai juri; tidak dapat dihapus agar riwayat penilaian tetap utuh.")
         )
     for dokumen in peserta.dokumen_set.all():
-        _hapus_berkas_setelah_commit(dokumen)
+        hapus_berkas_setelah_commit(dokumen.berkas)
     peserta.delete()
 
 
@@ -139,12 +140,6 @@ def peserta_pemenang_bawa(*, dari: Lomba, ke: Lomba, oleh: User, peringkat_maks:
     return dibawa
 
 
-def _hapus_berkas_setelah_commit(dokumen: DokumenPeserta) -> None:
-    storage, name = dokumen.berkas.storage, dokumen.berkas.name
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
-
-
 @transaction.atomic
 def dokumen_unggah(*, peserta: Peserta, oleh: User, judul: str, berkas: ContentFile) -> DokumenPeserta:
     """Store a document already cleaned by ``posyantek.uploads.clean_document``. Until final."""
@@ -167,5 +162,5 @@ def dokumen_unggah(*, peserta: Peserta, oleh: User, judul: str, berkas: ContentF
 def dokumen_hapus(*, dokumen: DokumenPeserta, oleh: User) -> None:
     lomba = lomba_kunci(lomba=dokumen.peserta.lomba)
     lomba_belum_final_pastikan(lomba=lomba, pesan=_("Lomba sudah final: dokumen tidak dapat ditambah atau dihapus."))
-    _hapus_berkas_setelah_commit(dokumen)
+    hapus_berkas_setelah_commit(dokumen.berkas)
     dokumen.delete()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from posyantek.models import Pos, PosScopedQuerySet
+from posyantek.versi import VersiQuerySet
 
 from .program import Program
 
@@ -311,6 +312,8 @@ class Sertifikat(models.Model):
     nama = models.CharField(_("nama pada sertifikat"), max_length=150)
     diterbitkan_at = models.DateTimeField(_("diterbitkan"), default=timezone.now)
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("sertifikat kehadiran")
         verbose_name_plural = _("sertifikat kehadiran")
@@ -335,6 +338,8 @@ class UmpanBalik(models.Model):
     komentar = models.TextField(_("komentar"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -362,6 +367,8 @@ class KalenderPribadi(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kalender_pelatihan")
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now=True)
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kalender pribadi")

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from posyantek.models import Pos, PosScopedQuerySet
+from posyantek.versi import VersiQuerySet
 
 
 class Topik(models.TextChoices):
@@ -123,6 +124,8 @@ class Program(models.Model):
 class ProgramTopik(models.Model):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="topik_set")
     topik = models.CharField(_("topik"), max_length=30, choices=Topik.choices)
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["topik"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from posyantek.models import Kecamatan, Pos, PosScopedQuerySet
+from posyantek.versi import VersiQuerySet
 
 from .jadwal import Jadwal
 
@@ -50,7 +51,7 @@ class Tingkat(models.TextChoices):
     MAHIR = "mahir", _("Mahir")
 
 
-class RelawanQuerySet(models.QuerySet):
+class RelawanQuerySet(VersiQuerySet):
     def diterima(self) -> "RelawanQuerySet":
         return self.filter(status=Relawan.Status.DITERIMA)
 
@@ -199,6 +200,8 @@ class KeahlianRelawan(models.Model):
     bidang = models.CharField(_("bidang"), max_length=20, choices=Bidang.choices)
     tingkat = models.CharField(_("tingkat"), max_length=10, choices=Tingkat.choices)
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         ordering = ["bidang"]
         verbose_name = _("keahlian relawan")
@@ -218,6 +221,8 @@ class PenugasanRelawan(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["pos__kecamatan__kode"]

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from pelatihan import emails
 from pelatihan.models import Jadwal, Program, ProgramTopik, Topik
-from posyantek import versi
 from posyantek.models import Pos, User
 from posyantek.services.unik import simpan_unik
 
@@ -53,7 +52,6 @@ def _set_topik(program: Program, topik: list[str]) -> None:
     program.topik_set.exclude(topik__in=chosen).delete()
     existing = set(program.topik_set.values_list("topik", flat=True))
     ProgramTopik.objects.bulk_create([ProgramTopik(program=program, topik=t) for t in chosen if t not in existing])
-    versi.naikkan()  # bulk_create sends no signal
 
 
 @transaction.atomic

@@ -17,7 +17,6 @@ from pelatihan.models import AktivitasRelawan, Bidang, Jadwal, KeahlianRelawan, 
 from pelatihan.models.relawan import BULAN_MASA_CALON
 from pelatihan.validators import normalisasi_telepon, rapikan_teks
 from posyantek import services as posyantek_services
-from posyantek import versi
 from posyantek.models import Pos, User
 from posyantek.services.unik import simpan_unik
 
@@ -51,7 +50,6 @@ def _set_keahlian(relawan: Relawan, keahlian: dict[str, str]) -> None:
     KeahlianRelawan.objects.bulk_create(
         [KeahlianRelawan(relawan=relawan, bidang=bidang, tingkat=tingkat) for bidang, tingkat in keahlian.items()]
     )
-    versi.naikkan()  # bulk_create sends no signal
 
 
 def _check_lamaran(data: dict, keahlian: dict[str, str], setuju_kode_etik: bool) -> dict:
@@ -186,7 +184,6 @@ def _set_penugasan(relawan: Relawan, pos_list: list[Pos], oleh: User) -> None:
     PenugasanRelawan.objects.bulk_create(
         [PenugasanRelawan(relawan=relawan, pos_id=pk, created_by=oleh) for pk in wanted - existing]
     )
-    versi.naikkan()  # bulk_create sends no signal
 
 
 @transaction.atomic

@@ -3,7 +3,6 @@ province-wide volunteer-hour reports. Everyone else gets 403."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -16,9 +15,11 @@ from pelatihan import selectors, services
 from pelatihan.forms import PenugasanForm, PeriodeForm, ProgramForm, RelawanFilterForm, TolakForm
 from pelatihan.models import Program, Relawan
 from pelatihan.views.kelola import error_text
-from pelatihan.views.mixins import AdminProvinsiMixin, PostOnlyView
+from pelatihan.views.mixins import PostOnlyView
 from pelatihan.views.reports import laporan_csv_response
 from posyantek.forms import add_service_errors
+from posyantek.paginasi import halaman
+from posyantek.views.kelola import AdminProvinsiMixin
 
 
 class RelawanListView(AdminProvinsiMixin, TemplateView):
@@ -30,7 +31,7 @@ class RelawanListView(AdminProvinsiMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form = RelawanFilterForm(self.request.GET or None)
-        page = Paginator(selectors.relawan_list_admin(**form.filters()), 30).get_page(self.request.GET.get("page"))
+        page = halaman(self.request, selectors.relawan_list_admin(**form.filters()), per_halaman=30)
         ctx.update(
             form=form,
             page_obj=page,

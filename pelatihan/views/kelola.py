@@ -4,7 +4,6 @@ volunteers assigned to the post and their activity. Every view resolves ``self.p
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -29,6 +28,7 @@ from pelatihan.views.mixins import KelolaPosActionView
 from pelatihan.views.reports import laporan_csv_response
 from posyantek.export import ekspor_response
 from posyantek.forms import add_service_errors
+from posyantek.paginasi import halaman
 from posyantek.views.kelola import KelolaPosMixin
 
 
@@ -62,9 +62,7 @@ class JadwalListView(KelolaPosMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        page = Paginator(selectors.jadwal_list_untuk_pos(pos=self.pos, lewat=True), 20).get_page(
-            self.request.GET.get("page")
-        )
+        page = halaman(self.request, selectors.jadwal_list_untuk_pos(pos=self.pos, lewat=True), per_halaman=20)
         ctx.update(
             mendatang=selectors.jadwal_list_untuk_pos(pos=self.pos),
             page_obj=page,
@@ -384,8 +382,8 @@ class AktivitasListView(KelolaPosMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form = AktivitasFilterForm(self.request.GET or None)
-        page = Paginator(selectors.aktivitas_list_untuk_pos(pos=self.pos, status=form.status_value()), 30).get_page(
-            self.request.GET.get("page")
+        page = halaman(
+            self.request, selectors.aktivitas_list_untuk_pos(pos=self.pos, status=form.status_value()), per_halaman=30
         )
         ctx.update(form=form, page_obj=page, aktivitas_list=page.object_list, tolak_form=TolakAktivitasForm())
         return ctx

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -24,6 +23,7 @@ from pelatihan.permissions import alasan_tidak_boleh_daftar, can_manage_pos
 from pelatihan.views.mixins import PostOnlyView
 from posyantek import versi
 from posyantek.forms import add_service_errors
+from posyantek.paginasi import halaman
 from posyantek.whatsapp import tautan_bagi_wa
 
 PER_HALAMAN = 20
@@ -40,9 +40,7 @@ class JadwalListView(TemplateView):
         def daftar():  # lazy: the list is a {% fragmen %}, and a cache hit needs none of this
             form = JadwalFilterForm(self.request.GET or None)  # its choices cost two queries
             filters = form.filters()
-            page = Paginator(selectors.jadwal_list_publik(**filters), PER_HALAMAN).get_page(
-                self.request.GET.get("page")
-            )
+            page = halaman(self.request, selectors.jadwal_list_publik(**filters), per_halaman=PER_HALAMAN)
             return {
                 "form": form,
                 "page_obj": page,

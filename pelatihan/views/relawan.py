@@ -9,7 +9,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -28,6 +27,7 @@ from pelatihan.views.mixins import PostOnlyView
 from posyantek.forms import add_service_errors
 from posyantek.http import client_ip
 from posyantek.models import User
+from posyantek.paginasi import halaman
 
 # Anonymous applications create accounts and send mail: a few per hour per address is plenty.
 LAMARAN_PER_JAM_PER_IP = 10
@@ -180,9 +180,7 @@ class RelawanSayaView(LoginRequiredMixin, TemplateView):
             jam_tahun_ini=Sum("jam", filter=Q(status=AktivitasRelawan.Status.DIKONFIRMASI, tanggal__year=today.year)),
             jam_menunggu=Sum("jam", filter=Q(status=AktivitasRelawan.Status.DIAJUKAN)),
         )
-        page = Paginator(selectors.aktivitas_list_untuk_relawan(relawan=relawan), 20).get_page(
-            self.request.GET.get("page")
-        )
+        page = halaman(self.request, selectors.aktivitas_list_untuk_relawan(relawan=relawan), per_halaman=20)
         ctx.update(
             penugasan=selectors.penugasan_untuk_relawan(relawan=relawan),
             mengajar=self.request.user.jadwal_mengajar.upcoming()

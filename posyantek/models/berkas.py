@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from posyantek.uploads import private_storage
+from posyantek.versi import VersiQuerySet
 
 
 def berkas_tugas_path(instance, filename: str) -> str:
@@ -46,6 +47,8 @@ class BerkasTugas(models.Model):
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     mulai_pada = models.DateTimeField(_("mulai pada"), null=True, blank=True)
     selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["-dibuat_pada", "-pk"]

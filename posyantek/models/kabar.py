@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from posyantek.versi import VersiQuerySet
+
 from .pos import Pos, PosScopedQuerySet
 
 FOTO_MAKS_PER_KABAR = 6
@@ -82,6 +84,8 @@ class KabarFoto(models.Model):
         help_text=_("Apa yang tampak di foto (dibacakan pembaca layar)."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]

@@ -13,6 +13,8 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from posyantek.versi import VersiQuerySet
+
 from .pos import Pos, PosScopedQuerySet
 
 MASA_BAKTI_MAKS_TAHUN = 3
@@ -123,7 +125,7 @@ class Kepengurusan(models.Model):
         return not self.jabatan_kurang
 
 
-class PengurusQuerySet(models.QuerySet):
+class PengurusQuerySet(VersiQuerySet):
     def urut(self) -> "PengurusQuerySet":
         """Members in the order of the board: ketua first, then by position, then by name."""
         order = Case(

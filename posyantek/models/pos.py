@@ -6,10 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from posyantek.versi import VersiQuerySet
+
 from .wilayah import Kecamatan
 
 
-class PosScopedQuerySet(models.QuerySet):
+class PosScopedQuerySet(VersiQuerySet):
     """Rows that belong to one post. Views under /kelola/<pos_slug>/ fetch them only through
     ``for_pos(self.pos)``, so an operator never reaches another post's rows by guessing ids.
 
@@ -32,7 +34,7 @@ class PosScopedQuerySet(models.QuerySet):
         return self.filter(**{self.pos_lookup: pos})
 
 
-class PosQuerySet(models.QuerySet):
+class PosQuerySet(VersiQuerySet):
     def for_user(self, user) -> "PosQuerySet":
         """The posts a user may manage: every post for an admin provinsi, the assigned posts for an
         operator, none for anyone else. Every /kelola/<pos_slug>/ view resolves its post through this."""
@@ -160,6 +162,8 @@ class PenetapanPercontohan(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         ordering = ["-tahun", "-created_at", "-pk"]
         verbose_name = _("penetapan percontohan")
@@ -180,6 +184,8 @@ class OperatorPos(models.Model):
     )
     # Who was given or lost access to which post, and by whom, stays on record.
     history = HistoricalRecords()
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("operator pos")

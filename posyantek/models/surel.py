@@ -9,8 +9,10 @@ and records what happened. Messages not yet delivered are listed for the admin p
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from posyantek.versi import VersiQuerySet
 
-class SurelQuerySet(models.QuerySet):
+
+class SurelQuerySet(VersiQuerySet):
     def belum_terkirim(self):
         """Waiting to be sent or given up on: what an admin must be able to see."""
         return self.exclude(status=Surel.Status.TERKIRIM)

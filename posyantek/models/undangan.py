@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from posyantek.versi import VersiQuerySet
+
 
 class Peran(models.TextChoices):
     OPERATOR = "operator", _("Operator pos")
@@ -31,6 +33,8 @@ class Undangan(models.Model):
     )
     dikirim_pada = models.DateTimeField(_("dikirim pada"), auto_now_add=True)
     diterima_pada = models.DateTimeField(_("diterima pada"), null=True, blank=True)
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["-dikirim_pada", "-pk"]

@@ -6,6 +6,8 @@ import unicodedata
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from posyantek.versi import VersiQuerySet
+
 
 def normalisasi_nama(nama: str) -> str:
     """A key for matching place names as people write them.
@@ -25,6 +27,8 @@ class Provinsi(models.Model):
     nama = models.CharField(_("nama"), max_length=100)
     nama_lama = models.CharField(_("nama lama"), max_length=100, blank=True)
 
+    objects = VersiQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("provinsi")
         verbose_name_plural = _("provinsi")
@@ -39,6 +43,8 @@ class Kota(models.Model):
     nama = models.CharField(_("nama resmi"), max_length=100)
     nama_pendek = models.CharField(_("nama"), max_length=60)
     slug = models.SlugField(unique=True)
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["kode"]
@@ -56,6 +62,8 @@ class Kecamatan(models.Model):
     slug = models.SlugField(unique=True)
     alias = models.JSONField(_("nama lain"), default=list, blank=True)
     kunci = models.JSONField(default=list, blank=True, editable=False, help_text="normalised name and aliases")
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["kode"]
@@ -76,6 +84,8 @@ class Kelurahan(models.Model):
     kode_pos = models.CharField(_("kode pos"), max_length=5)
     alias = models.JSONField(_("nama lain"), default=list, blank=True)
     kunci = models.JSONField(default=list, blank=True, editable=False, help_text="normalised name and aliases")
+
+    objects = VersiQuerySet.as_manager()
 
     class Meta:
         ordering = ["kode"]

@@ -55,6 +55,7 @@ from .surel import (
     surel_kirim_ulang,
     surel_pesan_antre,
     surel_tahan,
+    surel_template_antre,
 )
 from .unik import simpan_unik
 
@@ -100,6 +101,7 @@ __all__ = [
     "surel_antrean_kirim",
     "surel_kirim_ulang",
     "surel_tahan",
+    "surel_template_antre",
     "undangan_kirim",
     "undangan_kirim_ulang",
     "undangan_tautan_buat",

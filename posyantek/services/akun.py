@@ -11,18 +11,17 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from posyantek.models import OperatorPos, Peran, Pos, Undangan, User
 from posyantek.permissions import is_admin_provinsi
-from posyantek.services.surel import surel_antre
 from posyantek.tokens import undangan_token
 
+from .surel import surel_template_antre
 from .unik import simpan_unik
 
 
@@ -105,23 +104,21 @@ def _kirim_email_undangan(undangan: Undangan, *, request=None) -> None:
     perlu_sandi = not user.has_usable_password()
     pos_list = list(undangan.pos.all().order_by("kecamatan__kode"))
     base = (request.build_absolute_uri("/") if request is not None else settings.PORTAL_BASE_URL).rstrip("/")
-    # E-mails go out in Indonesian, the portal's first language, whatever the sender's own choice.
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
+    surel_template_antre(
+        ke=[user.email],
+        subjek=lambda: _("Undangan Portal Posyantek: %(peran)s") % {"peran": undangan.get_peran_display()},
+        template="posyantek/email/undangan.txt",
+        konteks={
             "user": user,
             "undangan": undangan,
-            "peran": undangan.get_peran_display(),
+            "peran": undangan.get_peran_display,  # called in the mail's language
             "pos_list": pos_list,
             "link": undangan_tautan_buat(pengguna=user, request=request) if perlu_sandi else "",
             "login_url": base + reverse("account_login"),
             "berlaku_hari": settings.INVITATION_TIMEOUT // 86400,
             "pengirim": undangan.dikirim_oleh,
-        }
-        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Undangan Portal Posyantek: %(peran)s") % {
-            "peran": context["peran"]
-        }
-        body = render_to_string("posyantek/email/undangan.txt", context)
-    surel_antre(ke=[user.email], subjek=subject, isi=body)
+        },
+    )
 
 
 @transaction.atomic

@@ -31,6 +31,7 @@ from posyantek.models import (
     User,
 )
 from posyantek.permissions import is_admin_provinsi
+from posyantek.transaksi import hapus_berkas_setelah_commit
 
 from .unik import simpan_unik
 
@@ -92,13 +93,6 @@ def _simpan(obj: models.Model, data: dict, fields: Iterable[str]) -> models.Mode
         setattr(obj, field, value)
     obj.full_clean()
     return simpan_unik(obj)
-
-
-def _hapus_berkas_setelah_commit(field_file) -> None:
-    """Remove a stored file once the row that used it is gone for good (not on rollback)."""
-    if field_file:
-        storage, name = field_file.storage, field_file.name
-        transaction.on_commit(lambda: storage.delete(name))
 
 
 # Profile and percontohan -------------------------------------------------------------------------
@@ -296,14 +290,13 @@ def dokumen_ubah(*, dokumen: Dokumen, oleh: User, data: dict, berkas: ContentFil
         dokumen.ukuran = berkas.size
     _simpan(dokumen, data, DOKUMEN_FIELDS)
     if berkas is not None:
-        storage, name = lama
-        transaction.on_commit(lambda: storage.delete(name))
+        hapus_berkas_setelah_commit(lama)
     return dokumen
 
 
 @transaction.atomic
 def dokumen_hapus(*, dokumen: Dokumen, oleh: User) -> None:
-    _hapus_berkas_setelah_commit(dokumen.berkas)
+    hapus_berkas_setelah_commit(dokumen.berkas)
     dokumen.delete()
 
 
@@ -345,11 +338,11 @@ def kabar_ubah(
 @transaction.atomic
 def kabar_hapus(*, kabar: Kabar, oleh: User) -> None:
     for foto in kabar.foto_set.all():
-        _hapus_berkas_setelah_commit(foto.foto)
+        hapus_berkas_setelah_commit(foto.foto)
     kabar.delete()
 
 
 @transaction.atomic
 def kabar_foto_hapus(*, foto: KabarFoto, oleh: User) -> None:
-    _hapus_berkas_setelah_commit(foto.foto)
+    hapus_berkas_setelah_commit(foto.foto)
     foto.delete()

@@ -28,7 +28,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from posyantek.models import Surel, User
@@ -94,6 +95,28 @@ def surel_antre(
     surel.save()
     _antre_tugas(surel.pk)
     return surel
+
+
+def surel_template_antre(
+    *,
+    ke: Iterable[str],
+    subjek,
+    template: str,
+    konteks: dict,
+    lampiran: Iterable[tuple[str, bytes | str, str]] = (),
+) -> Surel | None:
+    """The one way an app writes a templated e-mail to the outbox: ``template`` (plain text) rendered
+    in Indonesian, the portal's first language (accounts keep no language preference, and the sender's
+    own choice must not leak into the recipient's mail), with ``base_url`` (the portal's address) in
+    ``konteks``; the subject gets the portal's prefix. ``subjek`` may be lazy or a function, so it is
+    translated inside that language too. Delivered once the current transaction commits."""
+    penerima = [alamat for alamat in ke if alamat]
+    if not penerima:
+        return None
+    with translation.override(settings.LANGUAGE_CODE):
+        isi = render_to_string(template, {"base_url": settings.PORTAL_BASE_URL.rstrip("/"), **konteks})
+        judul = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(subjek() if callable(subjek) else subjek)
+    return surel_antre(ke=penerima, subjek=judul, isi=isi, lampiran=lampiran)
 
 
 def surel_pesan_antre(*, pesan: EmailMessage) -> Surel | None:

@@ -1,5 +1,6 @@
 """Template helpers shared by every app: charts, Rupiah and cached fragments of public data."""
 
+import enum
 from decimal import Decimal
 
 from django import template
@@ -7,6 +8,7 @@ from django.templatetags.cache import CacheNode
 from django.utils.safestring import mark_safe
 
 from posyantek.charts import Bar, bar_chart_svg, bulat
+from posyantek.permissions import is_admin_provinsi
 from posyantek.whatsapp import tautan_bagi_wa, tautan_wa
 
 register = template.Library()
@@ -41,30 +43,82 @@ def rupiah(value) -> str:
 FRAGMEN_TIMEOUT = 60 * 60  # the data version changes the key on every write; this only bounds memory
 
 
+class Lingkup(enum.Enum):
+    """Who may be served a fragment rendered for somebody else."""
+
+    #: every visitor alike: keyed by the data version, the language and the tag's own ``vary`` values
+    PUBLIK = "publik"
+    #: one post's page in /kelola/: also keyed by the post (``pos`` in the context; none: the
+    #: province's page) and the viewer's role (admin provinsi or operator), added by the tag itself so
+    #: no template can forget them
+    POS_PERAN = "pos_peran"
+
+
+#: Every cached fragment and its scope: the one registry. ``{% fragmen %}`` refuses a name that is
+#: not here, and tests/hardening/test_fragment_cache.py renders each one for two posts and two roles.
+FRAGMEN: dict[str, Lingkup] = {
+    "beranda_data": Lingkup.PUBLIK,
+    "beranda_kota": Lingkup.PUBLIK,
+    "cari": Lingkup.PUBLIK,
+    "jadwal_list": Lingkup.PUBLIK,
+    "lomba_list": Lingkup.PUBLIK,
+    "panduan": Lingkup.PUBLIK,
+    "pos_cari": Lingkup.PUBLIK,
+    "pos_detail": Lingkup.PUBLIK,
+    "pos_grid": Lingkup.PUBLIK,
+    "ttg_katalog": Lingkup.PUBLIK,
+    "ukm_direktori": Lingkup.PUBLIK,
+    "dasbor_pos": Lingkup.POS_PERAN,
+    "kelola_nav": Lingkup.POS_PERAN,
+    "ukm_kelola": Lingkup.POS_PERAN,
+}
+
+
 class FragmenNode(CacheNode):
+    def __init__(self, *args, lingkup: Lingkup, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lingkup = lingkup
+
     def render(self, context):
         if context.get("versi") is None:  # rendered without the portal's context processor: no version
             return self.nodelist.render(context)
-        return super().render(context)
+        if self.lingkup is Lingkup.PUBLIK:
+            return super().render(context)
+        request = context.get("request")
+        if request is None:
+            raise template.TemplateSyntaxError(f"fragmen {self.fragment_name!r} is private: it needs the request")
+        pos = context.get("pos")  # None: the province-wide page of the same list (admin provinsi only)
+        kunci_pos = pos.pk if pos is not None else "provinsi"
+        with context.push(fragmen_pos__=kunci_pos, fragmen_admin__=is_admin_provinsi(request.user)):
+            return super().render(context)
 
 
 @register.tag("fragmen")
 def do_fragmen(parser, token):
     """``{% fragmen "name" [vary ...] %}...{% endfragmen %}``: Django's ``{% cache %}`` in the
     ``fragments`` cache, keyed by the data version (``versi.kunci``, see ``posyantek.versi``), the
-    language and the extra ``vary`` values. Only for what every visitor sees alike: no ``user``,
-    no CSRF token, nothing private inside. Querysets the fragment reads should be lazy, so a hit
-    runs none of them."""
+    language and the extra ``vary`` values; a fragment private to a post (``FRAGMEN``) also by the
+    post and the viewer's role. Never ``user``-specific content, a CSRF token or a form inside.
+    Querysets the fragment reads should be lazy, so a hit runs none of them."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("'fragmen' needs a name")
+    name = bits[1].strip("\"'")
+    if name not in FRAGMEN:
+        raise template.TemplateSyntaxError(f"fragmen {name!r} is not in posyantek.templatetags.portal.FRAGMEN")
     nodelist = parser.parse(("endfragmen",))
     parser.delete_first_token()
-    name = bits[1].strip("\"'")
     vary = [parser.compile_filter("versi.kunci"), parser.compile_filter("LANGUAGE_CODE")]
+    if FRAGMEN[name] is Lingkup.POS_PERAN:
+        vary += [parser.compile_filter("fragmen_pos__"), parser.compile_filter("fragmen_admin__")]
     vary += [parser.compile_filter(bit) for bit in bits[2:]]
     return FragmenNode(
-        nodelist, parser.compile_filter(str(FRAGMEN_TIMEOUT)), name, vary, parser.compile_filter('"fragments"')
+        nodelist,
+        parser.compile_filter(str(FRAGMEN_TIMEOUT)),
+        name,
+        vary,
+        parser.compile_filter('"fragments"'),
+        lingkup=FRAGMEN[name],
     )
 
 

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from posyantek import selectors, services
 from posyantek.forms import add_service_errors
 from posyantek.forms.akun import PenggunaFilterForm, UndanganForm
 from posyantek.models import User
+from posyantek.paginasi import halaman
 from posyantek.permissions import can_use_kelola
 from posyantek.tokens import undangan_token
 from posyantek.views.kelola import AdminProvinsiMixin, safe_next
@@ -34,7 +34,7 @@ class PenggunaListView(AdminProvinsiMixin, TemplateView):
         qs = selectors.pengguna_list(
             q=filters.get("q", ""), peran=filters.get("peran", ""), status=filters.get("status", "")
         )
-        page = Paginator(qs, self.paginate_by).get_page(self.request.GET.get("page"))
+        page = halaman(self.request, qs, per_halaman=self.paginate_by)
         ctx.update(filter_form=form, page_obj=page, pengguna_list=page.object_list, pos=None)
         return ctx
 

@@ -50,7 +50,11 @@ class KelolaMixin(AccessMixin):
 
 
 class AdminProvinsiMixin(AccessMixin):
-    """Admins provinsi only: anonymous users go to the login page, everyone else gets 403."""
+    """The one admin-only mixin of every app's province-wide pages: admins provinsi only; anonymous
+    users go to the login page, everyone else gets 403. The page is nobody's post (``pos`` is None
+    in the context, which the /kelola/ layout reads as the province)."""
+
+    pos = None
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -58,6 +62,12 @@ class AdminProvinsiMixin(AccessMixin):
         if not is_admin_provinsi(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["pos"] = None
+        ctx["is_admin_provinsi"] = True
+        return ctx
 
 
 class KelolaPosMixin(AccessMixin):

@@ -2,7 +2,6 @@
 partners, document archive and news. Every view resolves the post through KelolaPosMixin and every
 row through ``for_pos(self.pos)``; writes go through ``posyantek.services``."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -37,6 +36,7 @@ from posyantek.models import (
     UnitKelurahan,
     tambah_tahun,
 )
+from posyantek.paginasi import halaman
 from posyantek.uploads import download_response
 from posyantek.views.kelola import PosChildDeleteView, PosChildFormView, PosChildMixin
 
@@ -163,7 +163,7 @@ class InventarisListView(PosChildMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form, qs = _inventaris_filtered(self)
-        page = Paginator(qs, 100).get_page(self.request.GET.get("page"))
+        page = halaman(self.request, qs, per_halaman=100)
         ctx.update(filter_form=form, page_obj=page, inventaris_list=page.object_list)
         return ctx
 
@@ -246,7 +246,7 @@ class LayananListView(PosChildMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form, qs = _layanan_filtered(self)
-        page = Paginator(qs, 50).get_page(self.request.GET.get("page"))
+        page = halaman(self.request, qs, per_halaman=50)
         rekap = selectors.layanan_rekap(qs=qs)
         ctx.update(
             filter_form=form,
@@ -450,7 +450,7 @@ class DokumenListView(PosChildMixin, TemplateView):
         qs = selectors.dokumen_list(
             pos=self.pos, q=filters.get("q", ""), kategori=filters.get("kategori", ""), tahun=filters.get("tahun")
         )
-        page = Paginator(qs, 50).get_page(self.request.GET.get("page"))
+        page = halaman(self.request, qs, per_halaman=50)
         ctx.update(
             filter_form=form,
             page_obj=page,
@@ -505,7 +505,7 @@ class KabarListView(PosChildMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        page = Paginator(selectors.kabar_list_kelola(pos=self.pos), 30).get_page(self.request.GET.get("page"))
+        page = halaman(self.request, selectors.kabar_list_kelola(pos=self.pos), per_halaman=30)
         ctx.update(page_obj=page, kabar_list=page.object_list, hari_ini=timezone.localdate())
         return ctx
 

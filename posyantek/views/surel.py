@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
@@ -10,6 +9,7 @@ from django.views.generic import TemplateView
 
 from posyantek import selectors, services
 from posyantek.models import Surel
+from posyantek.paginasi import halaman
 from posyantek.views.kelola import AdminProvinsiMixin
 
 
@@ -21,7 +21,7 @@ class SurelListView(AdminProvinsiMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        page = Paginator(selectors.surel_list_belum_terkirim(), self.paginate_by).get_page(self.request.GET.get("page"))
+        page = halaman(self.request, selectors.surel_list_belum_terkirim(), per_halaman=self.paginate_by)
         ctx.update(page_obj=page, surel_list=page.object_list, pos=None)
         return ctx
 

@@ -18,8 +18,8 @@ from django.views.generic import TemplateView
 
 from posyantek.forms import add_service_errors
 from posyantek.models import User
-from posyantek.permissions import is_admin_provinsi
-from posyantek.views.kelola import KelolaMixin, KelolaPosMixin
+from posyantek.paginasi import halaman
+from posyantek.views.kelola import AdminProvinsiMixin, KelolaPosMixin
 from teknologi import selectors, services
 from teknologi.forms import (
     AdopsiOperatorForm,
@@ -35,17 +35,11 @@ from teknologi.models import Adopsi, Panduan, StatusAdopsi, StatusTeknologi, Tek
 from teknologi.views.public import detail_context
 
 
-class KurasiMixin(KelolaMixin):
-    """Admin provinsi only: anyone else signed in gets 403, anonymous visitors the login page."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not is_admin_provinsi(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class KurasiMixin(AdminProvinsiMixin):
+    """The province's curation of the catalogue (admin provinsi only)."""
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["pos"] = None
         ctx["kurasi"] = True
         return ctx
 
@@ -317,9 +311,7 @@ class KurasiListView(KurasiMixin, TemplateView):
         qs = Teknologi.objects.select_related("diusulkan_pos").order_by("status", "nama")
         if status in StatusTeknologi.values:
             qs = qs.filter(status=status)
-        from django.core.paginator import Paginator
-
-        ctx["page_obj"] = Paginator(qs, 50).get_page(self.request.GET.get("halaman"))
+        ctx["page_obj"] = halaman(self.request, qs, per_halaman=50)
         ctx["status_aktif"] = status if status in StatusTeknologi.values else ""
         ctx["status_choices"] = StatusTeknologi.choices
         ctx["jumlah_diajukan"] = Teknologi.objects.filter(status=StatusTeknologi.DIAJUKAN).count()

@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 
 from posyantek import versi
 from posyantek.forms import add_service_errors
+from posyantek.paginasi import nomor_halaman
 from posyantek.uploads import download_response
 from teknologi import selectors, services
 from teknologi.forms import AdopsiPemilikForm
@@ -32,10 +33,10 @@ class TeknologiListView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         f = Filter.dari(self.request.GET)
-        halaman = self.request.GET.get("halaman")
+        nomor = nomor_halaman(self.request)
 
         def katalog():
-            hasil = selectors.teknologi_katalog(f=f, halaman=halaman, per_halaman=PER_HALAMAN)
+            hasil = selectors.teknologi_katalog(f=f, halaman=nomor, per_halaman=PER_HALAMAN)
             return {
                 "page_obj": hasil.page,
                 "teknologi_list": hasil.page.object_list,

@@ -37,7 +37,9 @@ class ListPage:
     name: str
     url: Callable[[World], str]
     grow: Callable[[World, int], None]  # adds n more rows that the page lists
-    login: str | None = None  # persona: None (anonymous), "op_a", "owner", "admin", ...
+    # persona: None (anonymous), "op_a", "owner", "admin", ...; or a function of the world giving the
+    # user (e.g. the world's volunteer)
+    login: str | Callable[[World], object] | None = None
     n: int = 4  # measured at n rows, then at 10·n rows
 
 

@@ -3,16 +3,22 @@ query, a saved change shows at once, what differs per visitor stays outside the 
 post's dashboard is never served for another."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
-from django.template import Context, Template
+from django.template import Context, Template, TemplateSyntaxError
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from posyantek import versi
+from posyantek.templatetags.portal import FRAGMEN, Lingkup
 from teknologi.models import StatusTeknologi, Teknologi
+from tests.hardening.registry import build_world
 from tests.pelatihan.factories import JadwalFactory
 from tests.posyantek.factories import LogLayananFactory, MitraFactory
 from tests.teknologi import factories as ttg
@@ -55,7 +61,7 @@ def test_logging_in_does_not_bump_the_version(client, operator_a):
     assert versi.baca() == before
 
 
-def test_the_version_is_bumped_again_once_at_commit(pos_a, django_capture_on_commit_callbacks):
+def test_the_version_is_bumped_again_at_commit(pos_a, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with transaction.atomic():
             before = versi.baca()
@@ -63,8 +69,10 @@ def test_the_version_is_bumped_again_once_at_commit(pos_a, django_capture_on_com
             MitraFactory(pos=pos_a)
             inside = versi.baca()
         assert inside > before  # visible inside the writing transaction at once
-    assert callbacks.count(versi._bump) == 1  # one more bump after the commit, not one per write
-    assert versi.baca() > inside
+        assert versi.baca() == inside  # nothing ran yet: the commit's bumps are queued
+    # one queued bump per write (counting them would mean reading Django's private on-commit list)
+    assert callbacks.count(versi._bump) == 2
+    assert versi.baca() == inside + 2
 
 
 def test_a_rolled_back_savepoint_does_not_lose_the_commit_bump(pos_a, django_capture_on_commit_callbacks):
@@ -77,7 +85,7 @@ def test_a_rolled_back_savepoint_does_not_lose_the_commit_bump(pos_a, django_cap
             except RuntimeError:
                 pass
             MitraFactory(pos=pos_a)
-    assert callbacks.count(versi._bump) == 1
+    assert callbacks.count(versi._bump) == 1  # the savepoint's write went, and its queued bump with it
 
 
 def test_the_key_changes_with_the_clock_window(monkeypatch):
@@ -89,7 +97,7 @@ def test_the_key_changes_with_the_clock_window(monkeypatch):
 
 
 def test_a_fragment_without_the_version_is_never_cached():
-    template = Template('{% load portal %}{% fragmen "uji" %}{{ n }}{% endfragmen %}')
+    template = Template('{% load portal %}{% fragmen "pos_grid" %}{{ n }}{% endfragmen %}')
     assert template.render(Context({"n": 1})) == "1"
     assert template.render(Context({"n": 2})) == "2"
 
@@ -270,3 +278,142 @@ def test_the_management_menu_is_cached_per_post_and_role(client, pos_a, pos_b, o
     assert 'href="/kelola/gambir/operator/"' not in operator_menu and 'href="/kelola/gambir/ukm/"' in operator_menu
     client.force_login(admin_provinsi)
     assert 'href="/kelola/tambora/ukm/"' in _get(client, "/kelola/tambora/")
+
+
+# -- the registry: every fragment, two posts, two roles ---------------------------------------------
+
+# For each registered fragment: the pages that render it, as (persona, url) for two posts and two
+# roles. A public fragment is shown to anonymous visitors and to an operator (and, where the page is
+# one post's, for both posts); a private one to post A's and B's operators and the admin provinsi on
+# both posts.
+
+
+def _dua_pos(url):
+    return lambda w: [url(w, w.pos_a), url(w, w.pos_b)]
+
+
+def _sama(url):
+    return lambda w: [url(w, None)]
+
+
+_PUBLIK = ("anon", "op_a")
+_PRIBADI = {"op_a": "pos_a", "op_b": "pos_b", "admin": "both"}
+
+FRAGMEN_HALAMAN = {
+    "beranda_data": _sama(lambda w, p: reverse("beranda")),
+    "beranda_kota": _sama(lambda w, p: reverse("beranda")),
+    "cari": _dua_pos(lambda w, p: reverse("cari") + f"?q={p.kecamatan.nama}"),
+    "jadwal_list": _dua_pos(lambda w, p: reverse("pelatihan:jadwal-list") + f"?pos={p.slug}"),
+    "lomba_list": _sama(lambda w, p: reverse("lomba:publik-list")),
+    "panduan": _sama(lambda w, p: reverse("teknologi:panduan-detail", args=[w.obj["terbit"].slug])),
+    "pos_cari": _dua_pos(lambda w, p: reverse("pos-list") + f"?q={p.kecamatan.nama}"),
+    "pos_detail": _dua_pos(lambda w, p: reverse("pos-detail", args=[p.slug])),
+    "pos_grid": _sama(lambda w, p: reverse("pos-list")),
+    "ttg_katalog": _dua_pos(lambda w, p: reverse("teknologi:teknologi-list") + f"?kecamatan={p.kecamatan.slug}"),
+    "ukm_direktori": _dua_pos(lambda w, p: reverse("ukm:direktori") + f"?kecamatan={p.kecamatan.slug}"),
+    "dasbor_pos": _dua_pos(lambda w, p: reverse("kelola:pos-dasbor", args=[p.slug])),
+    "kelola_nav": _dua_pos(lambda w, p: reverse("kelola:pos-ringkasan", args=[p.slug])),
+    "ukm_kelola": _dua_pos(lambda w, p: reverse("ukm:kelola-list", args=[p.slug])),
+}
+
+
+def _kasus(world, name):
+    urls = FRAGMEN_HALAMAN[name](world)
+    if FRAGMEN[name] is Lingkup.PUBLIK:
+        return [(persona, url) for persona in _PUBLIK for url in urls]
+    a, b = urls
+    return [("op_a", a), ("op_b", b), ("admin", a), ("admin", b)]
+
+
+def _bersih(body: str) -> str:
+    """The page without what differs per request: CSRF tokens and CSP nonces."""
+    body = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", body)
+    return re.sub(r'nonce="[^"]+"', "", body)
+
+
+def _kunci_fragmen(name) -> set:
+    return {key for key in caches["fragments"]._cache if f"template.cache.{name}." in key}
+
+
+def test_every_registered_fragment_has_its_pages():
+    assert set(FRAGMEN_HALAMAN) == set(FRAGMEN)
+    for template_dir in [Path(settings.BASE_DIR) / "templates"]:
+        used = {
+            m.group(1)
+            for path in template_dir.rglob("*.html")
+            for m in re.finditer(r'{% fragmen "(\w+)"', path.read_text())
+        }
+    assert used == set(FRAGMEN), "a fragment is registered but never used, or used but not registered"
+
+
+def test_an_unregistered_fragment_is_refused():
+    with pytest.raises(TemplateSyntaxError):
+        Template('{% load portal %}{% fragmen "geheim" %}x{% endfragmen %}')
+
+
+@pytest.mark.parametrize("name", sorted(FRAGMEN))
+def test_no_fragment_is_served_across_posts_or_roles(world, name, settings):
+    """Each page is rendered twice with the cache on, after the other posts' and roles' renderings
+    filled it, and must equal its rendering with the cache off. A fragment keyed too coarsely would
+    hand one post's or one role's HTML to the other (remove the post from a private fragment's key
+    and this fails for dasbor_pos, kelola_nav and ukm_kelola)."""
+    build_world(world)
+    cases = _kasus(world, name)
+    clients = {}
+    for persona, _url in cases:
+        if persona not in clients:
+            clients[persona] = Client()
+            if persona != "anon":
+                clients[persona].force_login(world.users[persona])
+    caches["fragments"].clear()
+    panas = {}
+    for _putaran in range(2):  # the second round is served from the cache the first filled
+        for persona, url in cases:
+            panas[persona, url] = _get(clients[persona], url)
+    assert _kunci_fragmen(name), f"{name}: no page of {cases} rendered it"
+    if FRAGMEN[name] is Lingkup.POS_PERAN:
+        assert len(_kunci_fragmen(name)) == len(cases), "one cached copy per post and role"
+    settings.CACHES = {**settings.CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    for persona, url in cases:
+        dingin = _get(clients[persona], url)
+        assert _bersih(panas[persona, url]) == _bersih(dingin), f"{name}: {persona} on {url} got another's fragment"
+    if FRAGMEN[name] is Lingkup.POS_PERAN:
+        halaman = {_bersih(panas[case]) for case in cases}
+        assert len(halaman) == len(cases), "the posts and roles must see different pages, or this proves nothing"
+
+
+# -- bulk writes ---------------------------------------------------------------------------------
+
+
+def test_every_model_of_the_project_bumps_on_bulk_writes():
+    """Every model of the project's own apps (found from the app configs, as the signals are) has a
+    default manager on ``VersiQuerySet``, so ``update()``/``bulk_create()``/``bulk_update()`` bump."""
+    from django.apps import apps
+
+    assert versi.aplikasi_proyek() >= {"posyantek", "ukm", "teknologi", "pelatihan", "lomba"}
+    assert not versi.aplikasi_proyek() & {"auth", "account", "sessions", "admin", "simple_history"}
+    tanpa = [
+        model._meta.label
+        for model in apps.get_models()
+        if not versi._abaikan(model, {}) and not isinstance(model._default_manager.all(), versi.VersiQuerySet)
+    ]
+    assert tanpa == []
+
+
+def test_update_bulk_create_and_bulk_update_bump_the_version(pos_a):
+    mitra = MitraFactory(pos=pos_a)
+    before = versi.baca()
+    assert type(mitra).objects.filter(pk=mitra.pk).update(nama="Mitra Baru") == 1
+    after_update = versi.baca()
+    assert after_update > before
+    assert type(mitra).objects.filter(pk=-1).update(nama="x") == 0
+    assert versi.baca() == after_update  # nothing written, nothing to show afresh
+    mitra.nama = "Mitra Lagi"
+    type(mitra).objects.bulk_update([mitra], ["nama"])
+    after_bulk_update = versi.baca()
+    assert after_bulk_update > after_update
+    from posyantek.models import Kota
+
+    kota = Kota.objects.first()
+    Kota.objects.filter(pk=kota.pk).update(nama_pendek=kota.nama_pendek)
+    assert versi.baca() > after_bulk_update

@@ -74,6 +74,10 @@ def _bulan() -> str:
     return (timezone.localdate() + timedelta(days=3)).strftime("%Y-%m")
 
 
+def _the_volunteer(world):
+    return world.obj["relawan"].user
+
+
 LIST_PAGES = [
     ListPage("pelatihan: jadwal", lambda w: reverse("pelatihan:jadwal-list"), _sessions),
     ListPage(
@@ -83,6 +87,12 @@ LIST_PAGES = [
     ),
     ListPage(
         "pelatihan: kalender bulan", lambda w: reverse("pelatihan:kalender-bulan") + f"?bulan={_bulan()}", _sessions
+    ),
+    ListPage(
+        "pelatihan: aktivitas relawan saya",
+        lambda w: reverse("pelatihan:relawan-saya"),
+        _activities,
+        login=_the_volunteer,
     ),
     ListPage("pelatihan: pendaftaran saya", lambda w: reverse("pelatihan:saya"), _my_registrations, login="owner"),
     ListPage(

@@ -20,11 +20,43 @@ def _more_users(world, n: int) -> None:
     UserFactory.create_batch(n)
 
 
+def _rows(factory_name: str, **extra):
+    """Adds ``n`` rows of one of the foundation's post records to post A (``extra``: more fields)."""
+
+    def grow(world, n: int) -> None:
+        from tests.posyantek import factories
+
+        getattr(factories, factory_name).create_batch(n, pos=world.pos_a, **extra)
+
+    return grow
+
+
+def _unsent_mail(world, n: int) -> None:
+    from posyantek.models import Surel
+
+    Surel.objects.bulk_create(
+        [Surel(penerima=[f"warga{i}@contoh.test"], subjek=f"Pengingat {i}", isi="Isi surel.") for i in range(n)]
+    )
+
+
+def _kelola(name):
+    return lambda w: reverse(name, kwargs={"pos_slug": w.pos_a.slug})
+
+
 LIST_PAGES = [
     ListPage("akun saya: pos yang dikelola", lambda w: reverse("akun-saya"), _assign_more_posts, login="op_a"),
     ListPage("kelola: pilih pos", lambda w: reverse("kelola:index"), _assign_more_posts, login="op_a"),
     ListPage(
         "admin: daftar pengguna", lambda w: reverse("admin:posyantek_user_changelist"), _more_users, login="admin"
+    ),
+    ListPage("kelola: pengguna", lambda w: reverse("kelola:pengguna-list"), _more_users, login="admin"),
+    ListPage("kelola: surel tertunda", lambda w: reverse("kelola:surel-list"), _unsent_mail, login="admin"),
+    ListPage("kelola: arsip dokumen", _kelola("kelola:dokumen-list"), _rows("DokumenFactory"), login="op_a"),
+    ListPage("kelola: inventaris", _kelola("kelola:inventaris-list"), _rows("InventarisFactory"), login="op_a"),
+    ListPage("kelola: kabar", _kelola("kelola:kabar-list"), _rows("KabarFactory"), login="op_a"),
+    ListPage("kelola: log layanan", _kelola("kelola:layanan-list"), _rows("LogLayananFactory"), login="op_a"),
+    ListPage(
+        "pos: kabar publik", lambda w: reverse("pos-kabar-list", kwargs={"slug": w.pos_a.slug}), _rows("KabarFactory")
     ),
 ]
 

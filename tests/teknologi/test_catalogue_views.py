@@ -85,9 +85,12 @@ def test_list_shows_cards_with_facts_and_paginates(client, pos_a):
     assert "14 teknologi" in body
     assert "Rp1.500.000–Rp2.000.000" in body
     assert "Halaman 1 dari 2" in body
-    page2 = html(client.get("/teknologi/?halaman=2"))
+    assert 'href="?page=2" rel="next"' in body  # the one page parameter of every list
+    page2 = html(client.get("/teknologi/?page=2"))
     assert "Alat Nomor 13" in page2 and "Alat Nomor 00" not in page2
-    assert client.get("/teknologi/?halaman=999").status_code == 200  # last page, never a 500
+    lama = html(client.get("/teknologi/?halaman=2"))  # a link shared before the parameter was unified
+    assert "Alat Nomor 13" in lama and "Alat Nomor 00" not in lama and "Halaman 2 dari 2" in lama
+    assert client.get("/teknologi/?page=999").status_code == 200  # last page, never a 500
 
 
 def test_list_keeps_query_in_facet_and_page_links(client, wilayah):

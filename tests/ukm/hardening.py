@@ -55,7 +55,21 @@ def _ukm(w):
     return {"pos_slug": w.pos_a.slug, "pk": w.obj["ukm"].pk}
 
 
+def _edits(world, n: int) -> None:
+    """``n`` more versions in the UKM's history (its history page lists them)."""
+    ukm = world.obj["ukm"]
+    for i in range(n):
+        ukm.alamat = f"Jl. Riwayat No. {i}"
+        ukm.save()
+
+
 LIST_PAGES = [
+    ListPage(
+        "ukm: riwayat perubahan",
+        lambda w: reverse("ukm:kelola-riwayat", kwargs={**_pos(w), "pk": w.obj["ukm"].pk}),
+        _edits,
+        login="op_a",
+    ),
     ListPage("ukm: direktori", lambda w: reverse("ukm:direktori"), _published),
     ListPage("ukm: direktori, cari", lambda w: reverse("ukm:direktori") + "?q=usaha&bidang=kuliner", _published),
     ListPage("ukm: direktori, cari kecamatan", lambda w: reverse("ukm:direktori") + "?q=gambir", _published),

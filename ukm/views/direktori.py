@@ -8,11 +8,11 @@ from django.http import Http404
 from django.views.generic import TemplateView
 
 from posyantek import versi
+from posyantek.paginasi import halaman
 
 from .. import selectors
 from ..forms import DirektoriFilterForm
 from ..models import Ukm
-from ._common import paginate
 
 
 class DirektoriView(TemplateView):
@@ -27,7 +27,7 @@ class DirektoriView(TemplateView):
             qs = selectors.ukm_list_direktori(
                 q=params.get("q", ""), kecamatan=params.get("kecamatan"), bidang=params.get("bidang", "")
             )
-            page = paginate(self.request, qs, per_page=24)
+            page = halaman(self.request, qs, per_halaman=24)
             for ukm in page.object_list:
                 ukm.sampul_url = default_storage.url(ukm.foto_sampul) if ukm.foto_sampul else ""
             return {

@@ -15,14 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from posyantek.export import ekspor_response, format_diminta
-from posyantek.views.kelola import KelolaPosMixin
+from posyantek.views.kelola import AdminProvinsiMixin, KelolaPosMixin
 
 from .. import selectors, services
 from ..ekspor import KOLOM_EKSPOR, baris_ekspor
 from ..forms import ImporForm, UkmFilterForm
 from ..impor import JUDUL_BANTUAN, WAJIB
 from ..models import ImporBatch, StatusImpor
-from ._common import AdminProvinsiMixin
 
 TAMPIL_PER_JENIS = 300
 

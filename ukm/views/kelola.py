@@ -16,13 +16,13 @@ from django.views.generic import FormView, TemplateView, View
 
 from posyantek import versi
 from posyantek.forms import add_service_errors
-from posyantek.views.kelola import KelolaPosMixin
+from posyantek.paginasi import halaman
+from posyantek.views.kelola import AdminProvinsiMixin, KelolaPosMixin
 
 from .. import selectors, services
 from ..forms import KlaimPutusanForm, PendampinganForm, UkmFilterForm, UkmOperatorForm
 from ..models import KlaimUkm, Pendampingan, StatusKlaim, Ukm
 from ..riwayat import riwayat_ukm
-from ._common import AdminProvinsiMixin, paginate
 
 
 class UkmScopeMixin:
@@ -55,7 +55,7 @@ class _UkmListBase(TemplateView):
     def daftar(self) -> dict:
         form = UkmFilterForm(self.request.GET or None, pos=self.pos)
         params = form.params() if self.request.GET else {}
-        page = paginate(self.request, selectors.ukm_list_kelola(pos=self.pos, params=params))
+        page = halaman(self.request, selectors.ukm_list_kelola(pos=self.pos, params=params))
         return {
             "form": form,
             "page_obj": page,
@@ -214,7 +214,7 @@ class UkmRiwayatView(KelolaPosMixin, UkmScopeMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ukm = self.get_ukm()
         ctx["ukm"] = ukm
-        ctx["page_obj"] = paginate(self.request, riwayat_ukm(ukm), per_page=30)
+        ctx["page_obj"] = halaman(self.request, riwayat_ukm(ukm), per_halaman=30)
         return ctx
 
 

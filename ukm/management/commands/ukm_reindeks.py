@@ -8,7 +8,6 @@ person typed changes.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from posyantek import versi
 from posyantek.models import Pos
 from ukm.models import Ukm
 from ukm.services import ukm_lengkapi
@@ -40,7 +39,6 @@ class Command(BaseCommand):
                     dirty.append(ukm)
             with transaction.atomic():
                 Ukm.objects.bulk_update(dirty, FIELDS)
-                versi.naikkan()  # bulk_update sends no signal
             changed += len(dirty)
             total += len(batch)
         self.stdout.write(self.style.SUCCESS(f"{total} UKM diperiksa, {changed} diperbarui."))
