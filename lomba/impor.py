@@ -8,7 +8,6 @@ refuses to apply a file with any problem (all-or-nothing).
 
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
@@ -16,6 +15,7 @@ from itertools import pairwise
 from django.utils.translation import gettext as _
 
 from posyantek.models import normalisasi_nama
+from posyantek.teks import bersihkan_teks
 
 MAKS_BYTE = 1024 * 1024
 MAKS_BARIS = 1000
@@ -87,12 +87,6 @@ class HasilBaca:
     baris: list[Baris] = field(default_factory=list)
     kesalahan: list[str] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
-
-
-def bersihkan_teks(value: str) -> str:
-    """Collapse whitespace (newlines inside quoted cells too) and drop control characters."""
-    text = "".join(ch for ch in (value or "") if unicodedata.category(ch) != "Cc" or ch in " \t\n\r")
-    return " ".join(text.split())
 
 
 def _decode(data: bytes) -> str | None:

@@ -1,4 +1,4 @@
-"""What the Lomba adds to the foundation's pages (registered in LombaConfig.ready()).
+"""What the Lomba adds to the foundation's pages (declared in ``KONTRIBUSI`` below).
 
 Each provider returns lazy querysets or plain values under keys prefixed ``lomba_`` so they never
 collide with another app's, and the matching partial in templates/lomba/ renders them.
@@ -6,37 +6,22 @@ collide with another app's, and the matching partial in templates/lomba/ renders
 
 from lomba import selectors
 from lomba.models import PenugasanJuri, Status
-from posyantek.models import OperatorPos
+from posyantek import extensions
+from posyantek.extensions import Kontribusi
 from posyantek.permissions import is_admin_provinsi
 
 
 def overview(*, request, pos) -> dict:
-    """The province overview (pos=None, admin provinsi) or one post's (its operators).
-
-    Foundation-level numbers need no other app: posts, model posts and operators per kota. The
-    Lomba's own: competitions by status, the latest provincial ranking, Jakarta's national ranks.
-    """
+    """The province overview (pos=None, admin provinsi) or one post's (its operators): the
+    competitions by status, the latest provincial ranking, Jakarta's national ranks; for a post, its
+    entries. The posts' own numbers (model posts, operators) are the foundation's section."""
     if pos is not None:
         return {
-            "lomba_ringkasan": {
-                "pos": pos,
-                "peserta": selectors.peserta_pos(pos=pos),
-                "jumlah_operator": OperatorPos.objects.filter(pos=pos).count(),
-                "diumumkan": Status.DIUMUMKAN,
-            }
+            "lomba_ringkasan": {"pos": pos, "peserta": selectors.peserta_pos(pos=pos), "diumumkan": Status.DIUMUMKAN}
         }
-    kota = list(selectors.kota_ringkasan())
     status_counts = selectors.lomba_jumlah_status()
     return {
         "lomba_ringkasan": {
-            "kota": kota,
-            "total_pos": sum(k.jumlah_pos for k in kota),
-            "total_percontohan": sum(k.jumlah_percontohan for k in kota),
-            "total_beroperator": sum(k.pos_beroperator for k in kota),
-            "total_operator": OperatorPos.objects.values("user_id").distinct().count(),
-            "chart_percontohan": [(k.nama_pendek, k.jumlah_percontohan) for k in kota],
-            "chart_beroperator": [(k.nama_pendek, k.pos_beroperator) for k in kota],
-            "percontohan": selectors.pos_percontohan(),
             "status": [(label, status_counts.get(value, 0)) for value, label in Status.choices],
             "jumlah_lomba": sum(status_counts.values()),
             "provinsi_terakhir": selectors.lomba_provinsi_terakhir(),
@@ -68,3 +53,15 @@ def kelola_index(*, request, user) -> dict:
 
 def beranda(*, request) -> dict:
     return {"lomba_terbaru": selectors.lomba_terbaru_publik()}
+
+
+KONTRIBUSI = [
+    Kontribusi(extensions.OVERVIEW, "lomba/_overview.html", overview),
+    Kontribusi(extensions.POS_DETAIL, "lomba/_pos_sections.html", pos_detail),
+    Kontribusi(extensions.POS_DASBOR, "lomba/_dasbor_pos.html", pos_dasbor),
+    Kontribusi(extensions.AKUN_SAYA, "lomba/_akun_saya_sections.html", akun_saya),
+    Kontribusi(extensions.KELOLA_INDEX, "lomba/_kelola_index_links.html", kelola_index),
+    Kontribusi(extensions.BERANDA, "lomba/_beranda_sections.html", beranda),
+    Kontribusi(extensions.NAV_PUBLIK, "lomba/_nav_public.html"),
+    Kontribusi(extensions.NAV_KELOLA_POS, "lomba/_nav_kelola_pos.html"),
+]

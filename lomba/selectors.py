@@ -30,7 +30,7 @@ from lomba.models import (
     Tahap,
     Tingkat,
 )
-from posyantek.models import Kecamatan, Kota, OperatorPos, Pos, User, normalisasi_nama
+from posyantek.models import Kecamatan, OperatorPos, Pos, User, normalisasi_nama
 
 # --- Conflict of interest and assignment ---------------------------------------------------------
 
@@ -544,24 +544,6 @@ def pos_cocokkan_nama() -> Callable[[str], int | None]:
 
 
 # --- Overview and sections on the foundation's pages -----------------------------------------------
-
-
-def kota_ringkasan() -> QuerySet[Kota]:
-    """Per kota: posts, model posts, posts with an operator, operator accounts (one query)."""
-    return Kota.objects.annotate(
-        jumlah_pos=Count("kecamatan_set__pos", distinct=True),
-        jumlah_percontohan=Count(
-            "kecamatan_set__pos", filter=Q(kecamatan_set__pos__is_percontohan=True), distinct=True
-        ),
-        pos_beroperator=Count(
-            "kecamatan_set__pos", filter=Q(kecamatan_set__pos__operatorpos__isnull=False), distinct=True
-        ),
-        jumlah_operator=Count("kecamatan_set__pos__operatorpos__user", distinct=True),
-    ).order_by("kode")
-
-
-def pos_percontohan() -> QuerySet[Pos]:
-    return Pos.objects.filter(is_percontohan=True).with_wilayah().order_by("kecamatan__kode")
 
 
 def lomba_jumlah_status() -> dict[str, int]:

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from pelatihan import selectors
 from pelatihan.models import AktivitasRelawan, Bidang, Jadwal, Pendaftaran, Program, Relawan, Tingkat, Topik
-from pelatihan.validators import normalisasi_telepon, rapikan_teks
 from posyantek.forms import PilihanBanyakField
 from posyantek.forms.angka import angka_model
 from posyantek.models import Kecamatan, Kota, Pos
+from posyantek.teks import normalisasi_telepon, rapikan_teks
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -1,4 +1,4 @@
-"""What this app adds to the foundation's pages (registered in ``PelatihanConfig.ready``).
+"""What this app adds to the foundation's pages (declared in ``KONTRIBUSI`` below).
 
 Each provider returns lazy querysets or plain values under ``pelatihan_*`` keys; the partials in
 ``templates/pelatihan/_<point>.html`` render them.
@@ -10,6 +10,8 @@ from django.utils import timezone
 from pelatihan import selectors
 from pelatihan.models import AktivitasRelawan, Jadwal, Pendaftaran, Relawan
 from pelatihan.permissions import is_admin_provinsi, relawan_of
+from posyantek import extensions
+from posyantek.extensions import Kontribusi
 
 
 def beranda(*, request) -> dict:
@@ -60,3 +62,15 @@ def kelola_index(*, request, user) -> dict:
 
 def overview(*, request, pos) -> dict:
     return {"pelatihan_ringkasan": selectors.ringkasan(pos=pos)}
+
+
+KONTRIBUSI = [
+    Kontribusi(extensions.BERANDA, "pelatihan/_beranda_sections.html", beranda, urutan=12),
+    Kontribusi(extensions.POS_DETAIL, "pelatihan/_pos_sections.html", pos_detail),
+    Kontribusi(extensions.POS_DASBOR, "pelatihan/_dasbor_pos.html", pos_dasbor),
+    Kontribusi(extensions.AKUN_SAYA, "pelatihan/_akun_saya_sections.html", akun_saya),
+    Kontribusi(extensions.KELOLA_INDEX, "pelatihan/_kelola_index_links.html", kelola_index),
+    Kontribusi(extensions.OVERVIEW, "pelatihan/_overview.html", overview),
+    Kontribusi(extensions.NAV_PUBLIK, "pelatihan/_nav_public.html"),
+    Kontribusi(extensions.NAV_KELOLA_POS, "pelatihan/_nav_kelola_pos.html"),
+]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class PosyantekConfig(AppConfig):
     name = "posyantek"
     verbose_name = _("Posyantek")
+    urutan = 0  # the foundation first: its sections, its demo data (posyantek.extensions.aplikasi)
 
     def ready(self):
         from django.conf import settings

@@ -6,6 +6,7 @@ documents or drafts. Reads for the operators' area take the post the view resolv
 runs a fixed number of queries whatever its size (select_related / prefetch_related set here).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -38,11 +39,6 @@ from posyantek.models import (
 )
 
 
-def pos_list_publik() -> QuerySet[Pos]:
-    """All 44 posts with their kecamatan and kota, ordered by Kemendagri code."""
-    return Pos.objects.with_wilayah().order_by("kecamatan__kode")
-
-
 def kota_list_dengan_pos() -> QuerySet[Kota]:
     """Kota with their posts, for the grouped /pos/ page (two queries whatever the size).
 
@@ -69,18 +65,28 @@ def kota_list_dengan_jumlah_pos() -> QuerySet[Kota]:
     )
 
 
-def kelurahan_cari(*, nama: str, kecamatan: Kecamatan | None = None) -> Kelurahan | None:
-    """The kelurahan a typed name means, tolerant of case, spacing and the known spelling variants.
-
-    Returns None when nothing matches or when the name is ambiguous across kecamatan (e.g. "Tengah").
-    """
+def kelurahan_cocok(*, nama: str, daftar: Iterable[Kelurahan], kecamatan_nama: str = "") -> list[Kelurahan]:
+    """The kelurahan of ``daftar`` a typed name may mean: the one name matching of the portal (case,
+    spacing, accents and the known spelling variants do not matter; ``normalisasi_nama``), also used
+    by the registry's import on its preloaded list. With ``kecamatan_nama``, only those in a kecamatan
+    of that name (their ``kecamatan`` should be selected with them)."""
     key = normalisasi_nama(nama)
     if not key:
-        return None
+        return []
+    found = [k for k in daftar if key in k.kunci]
+    if kecamatan_nama:
+        kec_key = normalisasi_nama(kecamatan_nama)
+        found = [k for k in found if kec_key in k.kecamatan.kunci]
+    return found
+
+
+def kelurahan_cari(*, nama: str, kecamatan: Kecamatan | None = None) -> Kelurahan | None:
+    """The kelurahan a typed name means (``kelurahan_cocok``); None when nothing matches or when the
+    name is ambiguous across kecamatan (e.g. "Tengah")."""
     qs = Kelurahan.objects.select_related("kecamatan")
     if kecamatan is not None:
         qs = qs.filter(kecamatan=kecamatan)
-    found = [k for k in qs if key in k.kunci]
+    found = kelurahan_cocok(nama=nama, daftar=qs)
     return found[0] if len(found) == 1 else None
 
 
@@ -167,6 +173,20 @@ def kabar_list_terbaru(*, jumlah: int = 3) -> QuerySet[Kabar]:
         .select_related("pos", "pos__kecamatan")
         .order_by("-tanggal", "-pk")[:jumlah]
     )
+
+
+def kota_list_ringkasan() -> QuerySet[Kota]:
+    """Per kota: posts, model posts, posts with an operator, operator accounts (one query)."""
+    return Kota.objects.annotate(
+        jumlah_pos=Count("kecamatan_set__pos", distinct=True),
+        jumlah_percontohan=Count(
+            "kecamatan_set__pos", filter=Q(kecamatan_set__pos__is_percontohan=True), distinct=True
+        ),
+        pos_beroperator=Count(
+            "kecamatan_set__pos", filter=Q(kecamatan_set__pos__operatorpos__isnull=False), distinct=True
+        ),
+        jumlah_operator=Count("kecamatan_set__pos__operatorpos__user", distinct=True),
+    ).order_by("kode")
 
 
 def pos_list_percontohan() -> QuerySet[Pos]:

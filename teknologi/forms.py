@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from posyantek.forms import PilihanBanyakField
 from posyantek.forms.angka import AngkaField, angka_model
 from posyantek.models import Pos
+from posyantek.teks import rapikan_teks
 from posyantek.uploads import clean_image, clean_pdf
 from teknologi.models import (
     Frekuensi,
@@ -21,10 +22,6 @@ from ukm import selectors as ukm_selectors
 from ukm.models import Ukm
 
 HARGA_MAKS = 10_000_000_000  # Rp10 miliar: beyond that it is a typo, not a TTG price
-
-
-def _bersih(text: str) -> str:
-    return " ".join((text or "").split())
 
 
 class TeknologiForm(forms.ModelForm):
@@ -66,13 +63,13 @@ class TeknologiForm(forms.ModelForm):
             del self.fields["hapus_foto"]
 
     def clean_nama(self) -> str:
-        nama = _bersih(self.cleaned_data["nama"])
+        nama = rapikan_teks(self.cleaned_data["nama"])
         if not nama:
             raise ValidationError(_("Nama wajib diisi."))
         return nama
 
     def clean_ringkasan(self) -> str:
-        return _bersih(self.cleaned_data["ringkasan"])
+        return rapikan_teks(self.cleaned_data["ringkasan"])
 
     def clean_video_url(self) -> str:
         url = self.cleaned_data.get("video_url", "")
@@ -258,7 +255,7 @@ class _AdopsiFields(forms.Form):
     )
 
     def clean_nama_usaha(self) -> str:
-        nama = _bersih(self.cleaned_data["nama_usaha"])
+        nama = rapikan_teks(self.cleaned_data["nama_usaha"])
         if not nama and self.fields["nama_usaha"].required:
             raise ValidationError(_("Nama usaha wajib diisi."))
         return nama
@@ -365,7 +362,7 @@ class KampanyeForm(forms.ModelForm):
         self.fields["teknologi"].queryset = teknologi_terbit_choices()
 
     def clean_judul(self) -> str:
-        judul = _bersih(self.cleaned_data["judul"])
+        judul = rapikan_teks(self.cleaned_data["judul"])
         if not judul:
             raise ValidationError(_("Judul wajib diisi."))
         return judul
@@ -413,4 +410,4 @@ class JanjiForm(forms.Form):
     )
 
     def clean_nama_usaha(self) -> str:
-        return _bersih(self.cleaned_data.get("nama_usaha", ""))
+        return rapikan_teks(self.cleaned_data.get("nama_usaha", ""))

@@ -27,9 +27,6 @@ Surya* on both backends.
 When nothing matches, ``saran`` offers the closest names ("maksud Anda: …"), on both backends.
 """
 
-import re
-import unicodedata
-
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
 from django.db import connection
@@ -37,6 +34,7 @@ from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Val
 from django.db.models.functions import Coalesce
 
 from posyantek import pencarian as mirip
+from posyantek.teks import normalisasi_teks
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
@@ -54,25 +52,17 @@ KANDIDAT_MAKS = 5000
 MIRIP_MAKS = 200
 
 
-def normalisasi(text: str) -> str:
-    """ "Alat Pémeras  SANTAN!" -> "alat pemeras santan"."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[^0-9a-z]+", " ", text)
-    return " ".join(text.split())
-
-
 def kata_kunci(query: str) -> list[str]:
     """The words of a query, normalised, at most MAX_WORDS of them."""
-    return normalisasi(query[:MAX_QUERY_LENGTH]).split()[:MAX_WORDS]
+    return normalisasi_teks(query[:MAX_QUERY_LENGTH]).split()[:MAX_WORDS]
 
 
 def dokumen_nama(*, nama: str, nama_en: str, alias: str) -> str:
-    return normalisasi(" ".join([nama, nama_en, alias]))
+    return normalisasi_teks(" ".join([nama, nama_en, alias]))
 
 
 def dokumen_teks(*, nama: str, nama_en: str, alias: str, ringkasan: str, ringkasan_en: str, bidang_label: str) -> str:
-    return normalisasi(" ".join([nama, nama_en, alias, ringkasan, ringkasan_en, bidang_label]))
+    return normalisasi_teks(" ".join([nama, nama_en, alias, ringkasan, ringkasan_en, bidang_label]))
 
 
 def is_postgres() -> bool:

@@ -6,6 +6,8 @@ Each provider returns lazy querysets or plain values under keys prefixed ``ttg_`
 
 from django.db.models import Count
 
+from posyantek import extensions
+from posyantek.extensions import Kontribusi
 from posyantek.permissions import is_admin_provinsi
 from teknologi import selectors
 from teknologi.models import (
@@ -89,3 +91,16 @@ def overview(*, request, pos) -> dict:
             "kampanye": [(label, status_counts.get(value, 0)) for value, label in StatusKampanye.choices],
         }
     }
+
+
+KONTRIBUSI = [
+    Kontribusi(extensions.BERANDA, "teknologi/_beranda_sections.html", beranda, urutan=11),
+    Kontribusi(extensions.CARI, "teknologi/_cari_sections.html", cari, urutan=11),
+    Kontribusi(extensions.POS_DETAIL, "teknologi/_pos_sections.html", pos_detail),
+    Kontribusi(extensions.POS_DASBOR, "teknologi/_dasbor_pos.html", pos_dasbor),
+    Kontribusi(extensions.AKUN_SAYA, "teknologi/_akun_saya_sections.html", akun_saya),
+    Kontribusi(extensions.KELOLA_INDEX, "teknologi/_kelola_index_links.html", kelola_index),
+    Kontribusi(extensions.OVERVIEW, "teknologi/_overview.html", overview),
+    Kontribusi(extensions.NAV_PUBLIK, "teknologi/_nav_public.html"),
+    Kontribusi(extensions.NAV_KELOLA_POS, "teknologi/_nav_kelola_pos.html"),
+]

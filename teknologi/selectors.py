@@ -208,12 +208,6 @@ def teknologi_katalog(*, f: Filter, halaman, per_halaman: int) -> Katalog:
     return Katalog(page=page, facet=teknologi_facet(f=f, base=base), saran=saran)
 
 
-def teknologi_cari(*, f: Filter) -> list[Teknologi]:
-    """Every published technology matching the search and the facets, ordered as asked."""
-    base, relevansi = _cari_dasar(f)
-    return _kartu_urut(_urutan_ids(f, base, relevansi))
-
-
 def teknologi_cari_ringkas(*, q: str, jumlah: int = 6) -> tuple[list[Teknologi], int, list[str]]:
     """For the home page's search (/cari/): the best ``jumlah`` cards for ``q``, how many match in
     all, and "maksud Anda" names when none does. Four queries at most, whatever the catalogue's size."""

@@ -8,9 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from posyantek.extensions import aplikasi
 from tests.access import Route, World
 
-APPS = ["posyantek", "ukm", "teknologi", "pelatihan", "lomba"]
+# every project app, in its order (posyantek.extensions.aplikasi): a new app needs no edit here
+APPS = [config.label for config in aplikasi()]
 # Third-party views with their own tests: allauth's account pages and the Django admin.
 EXEMPT_MODULE_PREFIXES = ("allauth.", "django.views.i18n", "django.views.static")
 EXEMPT_NAMESPACES = ("admin",)

@@ -5,16 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class UkmConfig(AppConfig):
     name = "ukm"
     verbose_name = _("Registri UKM")
-
-    def ready(self) -> None:
-        from posyantek import extensions
-
-        from . import providers
-
-        extensions.register(extensions.OVERVIEW, providers.overview)
-        extensions.register(extensions.POS_DASBOR, providers.pos_dasbor)
-        extensions.register(extensions.AKUN_SAYA, providers.akun_saya)
-        extensions.register(extensions.POS_DETAIL, providers.pos_detail)
-        extensions.register(extensions.KELOLA_INDEX, providers.kelola_index)
-        extensions.register(extensions.BERANDA, providers.beranda)
-        extensions.register(extensions.CARI, providers.cari)
+    # Where its sections stand on the foundation's pages, and when its demo data is seeded
+    # (posyantek.extensions.aplikasi).
+    urutan = 20

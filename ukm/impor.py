@@ -26,10 +26,11 @@ from django.utils.translation import gettext as _
 
 from posyantek.forms.angka import baca_angka
 from posyantek.models import Kelurahan, normalisasi_nama
+from posyantek.selectors import kelurahan_cocok
+from posyantek.teks import normalisasi_teks
 
 from .klasifikasi import DasarKelas, Kelas, klasifikasi_ukm
 from .models import BentukUsaha, Bidang, StatusUkm, TahapJakpreneur, Ukm
-from .pencarian import normalisasi_teks
 
 MAKS_BARIS = 5000
 MAKS_BYTES = 5 * 1024 * 1024
@@ -866,13 +867,11 @@ class Konteks:
         return konteks
 
     def cari_kelurahan(self, teks: str, kecamatan_teks: str) -> tuple[Kelurahan | None, str]:
-        key = normalisasi_nama(teks)
-        if not key:
+        if not normalisasi_nama(teks):
             return None, _("Kelurahan wajib diisi.")
-        found = [k for k in self.kelurahan if key in k.kunci]
+        found = kelurahan_cocok(nama=teks, daftar=self.kelurahan)
         if kecamatan_teks:
-            kec_key = normalisasi_nama(kecamatan_teks)
-            found_kec = [k for k in found if kec_key in k.kecamatan.kunci]
+            found_kec = kelurahan_cocok(nama=teks, daftar=found, kecamatan_nama=kecamatan_teks)
             if found and not found_kec:
                 return None, _("Kelurahan “%(k)s” tidak berada di Kecamatan “%(c)s”.") % {
                     "k": teks,

@@ -15,18 +15,10 @@ trade: a search that misses is worse than one that shows a neighbour.
 """
 
 import re
-import unicodedata
 
-from posyantek.models import normalisasi_nama
+from posyantek.teks import normalisasi_nama, normalisasi_teks
 
 _EJAAN = (("oe", "u"), ("tj", "c"), ("dj", "j"), ("ch", "h"), ("kh", "h"), ("j", "y"))
-
-
-def normalisasi_teks(teks: str) -> str:
-    """Lower case, no accents, words of letters and digits separated by one space."""
-    teks = unicodedata.normalize("NFKD", teks or "")
-    teks = "".join(ch for ch in teks if not unicodedata.combining(ch)).lower()
-    return " ".join(re.findall(r"[0-9a-z]+", teks))
 
 
 def _kunci_kata(kata: str) -> str:

@@ -5,6 +5,8 @@ Providers return lazy values: nothing is queried unless the page's partial rende
 
 from django.utils.functional import SimpleLazyObject
 
+from posyantek import extensions
+from posyantek.extensions import Kontribusi
 from posyantek.permissions import is_admin_provinsi
 
 from . import selectors
@@ -48,3 +50,16 @@ def cari(*, request, q) -> dict:
 
 def beranda(*, request) -> dict:
     return {"ukm_direktori_total": SimpleLazyObject(lambda: Ukm.objects.published().count())}
+
+
+KONTRIBUSI = [
+    Kontribusi(extensions.OVERVIEW, "ukm/_overview.html", overview),
+    Kontribusi(extensions.POS_DASBOR, "ukm/_dasbor_pos.html", pos_dasbor),
+    Kontribusi(extensions.AKUN_SAYA, "ukm/_akun_saya_sections.html", akun_saya),
+    Kontribusi(extensions.POS_DETAIL, "ukm/_pos_sections.html", pos_detail),
+    Kontribusi(extensions.KELOLA_INDEX, "ukm/_kelola_index_links.html", kelola_index),
+    Kontribusi(extensions.BERANDA, "ukm/_beranda_sections.html", beranda),
+    Kontribusi(extensions.CARI, "ukm/_cari_sections.html", cari),
+    Kontribusi(extensions.NAV_PUBLIK, "ukm/_nav_public.html"),
+    Kontribusi(extensions.NAV_KELOLA_POS, "ukm/_nav_kelola_pos.html"),
+]

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from posyantek import services as posyantek_services
+from posyantek.kolom import kolom_isi
 from posyantek.models import Kelurahan, Pos, User
 from posyantek.services.unik import simpan_unik
 from posyantek.transaksi import hapus_berkas_setelah_commit
@@ -89,24 +90,6 @@ def _cek_pos(kelurahan: Kelurahan, pos: Pos | None) -> None:
         raise ValidationError({"kelurahan": _("Kelurahan ini tidak berada di kecamatan pos Anda.")})
 
 
-def _terapkan(ukm: Ukm, data: dict, fields: list[str]) -> list[str]:
-    """Copy allowed fields from ``data``; returns the names whose value changed."""
-    changed = []
-    for name in fields:
-        if name not in data:
-            continue
-        value = data[name]
-        if isinstance(value, str):
-            value = value.strip()
-        field = Ukm._meta.get_field(name)
-        old = getattr(ukm, field.attname if name != "kelurahan" else "kelurahan_id")
-        new = value.pk if name == "kelurahan" and value is not None else value
-        if old != new:
-            changed.append(name)
-        setattr(ukm, name, value)
-    return changed
-
-
 # Foreign keys the services set from objects they already hold (the database enforces them too);
 # excluding them from full_clean spares one existence query each.
 FK_TERPERCAYA = ["pos", "kelurahan", "pemilik", "verified_by", "created_by"]
@@ -162,7 +145,7 @@ def ukm_buat(
     from .selectors import ukm_mungkin_ganda
 
     ukm = Ukm(created_by=oleh)
-    _terapkan(ukm, data, FIELDS_PEMILIK if sebagai_pemilik else FIELDS_OPERATOR)
+    kolom_isi(ukm, data, boleh=FIELDS_PEMILIK if sebagai_pemilik else FIELDS_OPERATOR, abaikan_lain=True)
     if ukm.kelurahan_id is None:
         raise ValidationError({"kelurahan": _("Kelurahan wajib dipilih.")})
     _cek_pos(ukm.kelurahan, pos)
@@ -192,7 +175,7 @@ def ukm_ubah(*, ukm: Ukm, data: dict, oleh: User, pos: Pos | None = None, sebaga
     if sebagai_pemilik and ukm.pemilik_id != oleh.pk:
         raise ValidationError(_("Anda hanya dapat mengubah usaha milik Anda sendiri."))
     ukm = _kunci(ukm.pk)
-    changed = _terapkan(ukm, data, FIELDS_PEMILIK if sebagai_pemilik else FIELDS_OPERATOR)
+    changed = kolom_isi(ukm, data, boleh=FIELDS_PEMILIK if sebagai_pemilik else FIELDS_OPERATOR, abaikan_lain=True)
     if ukm.kelurahan_id is None:
         raise ValidationError({"kelurahan": _("Kelurahan wajib dipilih.")})
     _cek_pos(ukm.kelurahan, pos)

@@ -12,6 +12,7 @@ from lomba import selectors
 from lomba.models import ImporNasional, ImporStatus, Lomba, Peserta, Status, Tingkat
 from lomba.services.aturan import lomba_belum_final_pastikan, lomba_kunci
 from posyantek.models import Pos, User, normalisasi_nama
+from posyantek.teks import bersihkan_teks
 
 
 @transaction.atomic
@@ -21,7 +22,7 @@ def impor_nasional_pratinjau(*, lomba: Lomba, nama_berkas: str, data: bytes, ole
     hasil = impor_csv.baca_csv(data, cocokkan_pos=selectors.pos_cocokkan_nama())
     impor = ImporNasional(
         lomba=lomba,
-        nama_berkas=impor_csv.bersihkan_teks(nama_berkas)[:255] or "hasil.csv",
+        nama_berkas=bersihkan_teks(nama_berkas)[:255] or "hasil.csv",
         baris=[b.as_json() for b in hasil.baris],
         kesalahan=hasil.kesalahan,
         peringatan=hasil.peringatan,

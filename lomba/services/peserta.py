@@ -9,6 +9,7 @@ from lomba import impor as impor_csv
 from lomba.models import TINGKAT_URUTAN, DokumenPeserta, Lomba, Peserta, Status, Tingkat
 from lomba.services.aturan import MAKS_DOKUMEN, lomba_belum_final_pastikan, lomba_kunci
 from posyantek.models import Pos, User, normalisasi_nama
+from posyantek.teks import bersihkan_teks
 from posyantek.transaksi import hapus_berkas_setelah_commit
 
 
@@ -40,7 +41,7 @@ def peserta_luar_buat(*, lomba: Lomba, nama: str, provinsi: str, oleh: User | No
     _cek_peserta_boleh_berubah(lomba)
     if lomba.tingkat != Tingkat.NASIONAL:
         raise ValidationError(_("Peserta dari luar pos DKI hanya untuk lomba tingkat nasional."))
-    nama, provinsi = impor_csv.bersihkan_teks(nama), impor_csv.bersihkan_teks(provinsi)
+    nama, provinsi = bersihkan_teks(nama), bersihkan_teks(provinsi)
     if not nama or not provinsi:
         raise ValidationError(_("Nama peserta dan provinsinya wajib diisi."))
     if impor_csv.is_provinsi_dki(provinsi):

@@ -19,7 +19,7 @@ from lomba import forms, selectors, services
 from lomba.models import JuriPos, Kriteria, Status, Tingkat
 from lomba.services.aturan import lomba_draf_pastikan
 from lomba.views.base import LombaAreaMixin
-from posyantek.forms import add_service_errors
+from posyantek.forms import add_service_errors, pesan_galat
 from posyantek.uploads import download_response
 
 
@@ -143,7 +143,7 @@ class BobotView(LombaAreaMixin, FormView):
         try:
             lomba_draf_pastikan(lomba=self.lomba)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            pesan_galat(request, exc)
             return redirect(request.path)
         return super().post(request, *args, **kwargs)
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from pelatihan import emails
 from pelatihan.models import Jadwal, Program, ProgramTopik, Topik
+from posyantek.kolom import kolom_isi
 from posyantek.models import Pos, User
 from posyantek.services.unik import simpan_unik
 
@@ -34,14 +35,6 @@ JADWAL_FIELDS_PENTING = {"mulai", "selesai", "mode", "tempat", "tautan_daring"}
 DURASI_MAKS = timedelta(days=7)
 
 
-def _set_fields(obj, data: dict, allowed: set[str]) -> None:
-    unknown = set(data) - allowed
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
-    for field, value in data.items():
-        setattr(obj, field, value)
-
-
 def _set_topik(program: Program, topik: list[str]) -> None:
     valid = set(Topik.values)
     chosen = list(dict.fromkeys(topik))
@@ -58,7 +51,7 @@ def _set_topik(program: Program, topik: list[str]) -> None:
 def program_buat(*, pos: Pos | None, oleh: User, data: dict, topik: list[str]) -> Program:
     """A programme of ``pos``, or a provincial one when ``pos`` is None (admin provinsi only)."""
     program = Program(pos=pos, created_by=oleh)
-    _set_fields(program, data, PROGRAM_FIELDS)
+    kolom_isi(program, data, boleh=PROGRAM_FIELDS)
     program.full_clean()
     simpan_unik(program)
     _set_topik(program, topik)
@@ -67,7 +60,7 @@ def program_buat(*, pos: Pos | None, oleh: User, data: dict, topik: list[str]) -
 
 @transaction.atomic
 def program_ubah(*, program: Program, oleh: User, data: dict, topik: list[str]) -> Program:
-    _set_fields(program, data, PROGRAM_FIELDS)
+    kolom_isi(program, data, boleh=PROGRAM_FIELDS)
     program.full_clean()
     simpan_unik(program)
     _set_topik(program, topik)
@@ -121,7 +114,7 @@ def _check_jadwal(jadwal: Jadwal, pelatih: list[User]) -> None:
 def jadwal_buat(*, pos: Pos, oleh: User, data: dict, pelatih: list[User]) -> Jadwal:
     """A new session of ``pos``. The programme must be the post's own or provincial, and active."""
     jadwal = Jadwal(pos=pos, created_by=oleh)
-    _set_fields(jadwal, data, JADWAL_FIELDS)
+    kolom_isi(jadwal, data, boleh=JADWAL_FIELDS)
     if jadwal.program_id and not jadwal.program.is_aktif:
         raise ValidationError({"program": _("Program ini sudah nonaktif.")})
     _check_jadwal(jadwal, pelatih)
@@ -142,7 +135,7 @@ def jadwal_ubah(*, jadwal: Jadwal, oleh: User, data: dict, pelatih: list[User]) 
         raise ValidationError(_("Sesi yang sudah dibatalkan tidak bisa diubah."))
     before = {field: getattr(jadwal, field) for field in JADWAL_FIELDS_PENTING}
     old_program_id = jadwal.program_id
-    _set_fields(jadwal, data, JADWAL_FIELDS)
+    kolom_isi(jadwal, data, boleh=JADWAL_FIELDS)
     if jadwal.program_id != old_program_id and not jadwal.program.is_aktif:
         raise ValidationError({"program": _("Program ini sudah nonaktif.")})
     _check_jadwal(jadwal, pelatih)

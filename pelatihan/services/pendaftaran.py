@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from pelatihan import emails
 from pelatihan.models import Jadwal, KalenderPribadi, Pendaftaran, Sertifikat, UmpanBalik
 from pelatihan.permissions import alasan_tidak_boleh_daftar
-from pelatihan.validators import normalisasi_telepon, rapikan_teks
 from posyantek.models import User
 from posyantek.services.unik import simpan_unik
+from posyantek.teks import normalisasi_telepon, rapikan_teks
 
 logger = logging.getLogger(__name__)
 

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from pelatihan import emails
 from pelatihan.models import AktivitasRelawan, Bidang, Jadwal, KeahlianRelawan, PenugasanRelawan, Relawan, Tingkat
 from pelatihan.models.relawan import BULAN_MASA_CALON
-from pelatihan.validators import normalisasi_telepon, rapikan_teks
 from posyantek import services as posyantek_services
+from posyantek.kolom import kolom_isi
 from posyantek.models import Pos, User
 from posyantek.services.unik import simpan_unik
+from posyantek.teks import normalisasi_telepon, rapikan_teks
 
 RELAWAN_FIELDS = {"telepon", "domisili", "pendidikan", "pekerjaan", "ketersediaan", "motivasi"}
 AKTIVITAS_FIELDS = {"pos", "tanggal", "jam", "jenis", "jadwal", "ukm_nama", "catatan"}
@@ -328,10 +329,7 @@ def _check_aktivitas(aktivitas: AktivitasRelawan, relawan: Relawan, today) -> No
 def aktivitas_buat(*, relawan: Relawan, data: dict, waktu: datetime | None = None) -> AktivitasRelawan:
     """A volunteer logs work for one of their posts; it waits for that post's operator to confirm."""
     aktivitas = AktivitasRelawan(relawan=relawan)
-    if set(data) - AKTIVITAS_FIELDS:
-        raise ValueError(f"unknown fields: {sorted(set(data) - AKTIVITAS_FIELDS)}")
-    for field, value in data.items():
-        setattr(aktivitas, field, value)
+    kolom_isi(aktivitas, data, boleh=AKTIVITAS_FIELDS)
     aktivitas.ukm_nama = rapikan_teks(aktivitas.ukm_nama)
     _check_aktivitas(aktivitas, relawan, timezone.localdate(waktu or timezone.now()))
     aktivitas.full_clean()
@@ -349,10 +347,7 @@ def aktivitas_ubah(
         raise ValidationError(_("Ini bukan aktivitas Anda."))
     if not aktivitas.bisa_diubah:
         raise ValidationError(_("Aktivitas yang sudah diputuskan operator tidak bisa diubah."))
-    if set(data) - AKTIVITAS_FIELDS:
-        raise ValueError(f"unknown fields: {sorted(set(data) - AKTIVITAS_FIELDS)}")
-    for field, value in data.items():
-        setattr(aktivitas, field, value)
+    kolom_isi(aktivitas, data, boleh=AKTIVITAS_FIELDS)
     aktivitas.ukm_nama = rapikan_teks(aktivitas.ukm_nama)
     _check_aktivitas(aktivitas, relawan, timezone.localdate(waktu or timezone.now()))
     aktivitas.full_clean()

@@ -14,10 +14,9 @@ from django.views.generic import FormView, TemplateView
 from pelatihan import selectors, services
 from pelatihan.forms import PenugasanForm, PeriodeForm, ProgramForm, RelawanFilterForm, TolakForm
 from pelatihan.models import Program, Relawan
-from pelatihan.views.kelola import error_text
 from pelatihan.views.mixins import PostOnlyView
 from pelatihan.views.reports import laporan_csv_response
-from posyantek.forms import add_service_errors
+from posyantek.forms import add_service_errors, pesan_galat
 from posyantek.paginasi import halaman
 from posyantek.views.kelola import AdminProvinsiMixin
 
@@ -91,13 +90,13 @@ class _RelawanActionView(AdminProvinsiMixin, PostOnlyView):
         if self.form_class is not None:
             form = self.form_class(request.POST)
             if not form.is_valid():
-                messages.error(request, error_text(form))
+                pesan_galat(request, form)
                 return self.back(relawan)
             data = form.cleaned_data
         try:
             message = self.act(relawan, data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(request, message)
         return self.back(relawan)

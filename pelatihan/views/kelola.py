@@ -27,18 +27,9 @@ from pelatihan.templatetags.pelatihan_tags import jam as format_jam
 from pelatihan.views.mixins import KelolaPosActionView
 from pelatihan.views.reports import laporan_csv_response
 from posyantek.export import ekspor_response
-from posyantek.forms import add_service_errors
+from posyantek.forms import add_service_errors, pesan_galat
 from posyantek.paginasi import halaman
 from posyantek.views.kelola import KelolaPosMixin
-
-
-def error_text(form) -> str:
-    """A form's errors as one line for a message, each prefixed with its field's label."""
-    parts = []
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        parts += [f"{label}: {error}" if label else str(error) for error in errors]
-    return " ".join(parts)
 
 
 class JadwalKelolaMixin(KelolaPosMixin):
@@ -183,14 +174,14 @@ class KehadiranView(JadwalKelolaMixin, KelolaPosActionView):
         jadwal = self.get_jadwal()
         form = KehadiranForm(request.POST, peserta=list(jadwal.pendaftaran.terkonfirmasi()))
         if not form.is_valid():
-            messages.error(request, error_text(form))
+            pesan_galat(request, form)
             return redirect(jadwal.get_kelola_url())
         try:
             hasil = services.kehadiran_tetapkan(
                 jadwal=jadwal, oleh=request.user, hadir_ids=set(form.cleaned_data["hadir"])
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(
                 request,
@@ -219,7 +210,7 @@ class WalkinView(JadwalKelolaMixin, KelolaPosActionView):
                         request, _("Sesi penuh: %(nama)s masuk daftar tunggu.") % {"nama": pendaftaran.nama}
                     )
                 return redirect(jadwal.get_kelola_url())
-        messages.error(request, error_text(form))
+        pesan_galat(request, form)
         return redirect(jadwal.get_kelola_url() + "#tambah-peserta")
 
 
@@ -232,7 +223,7 @@ class PesertaBatalView(JadwalKelolaMixin, KelolaPosActionView):
         try:
             promoted = services.pendaftaran_batalkan(pendaftaran=pendaftaran, oleh=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             text = _("Pendaftaran %(nama)s dibatalkan.") % {"nama": pendaftaran.nama}
             if promoted:
@@ -249,11 +240,11 @@ class JadwalBatalkanView(JadwalKelolaMixin, KelolaPosActionView):
             try:
                 services.jadwal_batalkan(jadwal=jadwal, oleh=request.user, alasan=form.cleaned_data["alasan"])
             except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
+                pesan_galat(request, error)
             else:
                 messages.success(request, _("Sesi dibatalkan. Semua peserta diberi tahu lewat e-mail."))
         else:
-            messages.error(request, error_text(form))
+            pesan_galat(request, form)
         return redirect(jadwal.get_kelola_url())
 
 
@@ -405,7 +396,7 @@ class AktivitasKonfirmasiView(_AktivitasActionView):
         try:
             services.aktivitas_konfirmasi(aktivitas=aktivitas, oleh=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(
                 request,
@@ -420,12 +411,12 @@ class AktivitasTolakView(_AktivitasActionView):
         aktivitas = self.get_aktivitas()
         form = TolakAktivitasForm(request.POST)
         if not form.is_valid():
-            messages.error(request, error_text(form))
+            pesan_galat(request, form)
             return self.back()
         try:
             services.aktivitas_tolak(aktivitas=aktivitas, oleh=request.user, alasan=form.cleaned_data["alasan"])
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(request, _("Aktivitas ditolak."))
         return self.back()

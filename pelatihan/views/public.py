@@ -22,7 +22,7 @@ from pelatihan.models import Jadwal, Pendaftaran, Sertifikat
 from pelatihan.permissions import alasan_tidak_boleh_daftar, can_manage_pos
 from pelatihan.views.mixins import PostOnlyView
 from posyantek import versi
-from posyantek.forms import add_service_errors
+from posyantek.forms import add_service_errors, pesan_galat
 from posyantek.paginasi import halaman
 from posyantek.whatsapp import tautan_bagi_wa
 
@@ -206,7 +206,7 @@ class DaftarView(_JadwalActionView):
         try:
             pendaftaran = services.pendaftaran_buat(jadwal=self.jadwal, oleh=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             if pendaftaran.status == Pendaftaran.Status.TERKONFIRMASI:
                 messages.success(
@@ -229,7 +229,7 @@ class BatalView(_JadwalActionView):
         try:
             services.pendaftaran_batalkan(pendaftaran=pendaftaran, oleh=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(request, _("Pendaftaran Anda dibatalkan."))
         return redirect(self.jadwal.get_absolute_url())

@@ -24,7 +24,7 @@ from pelatihan.forms import AktivasiForm, AktivitasForm, RelawanForm
 from pelatihan.models import AktivitasRelawan
 from pelatihan.permissions import relawan_of
 from pelatihan.views.mixins import PostOnlyView
-from posyantek.forms import add_service_errors
+from posyantek.forms import add_service_errors, pesan_galat
 from posyantek.http import client_ip
 from posyantek.models import User
 from posyantek.paginasi import halaman
@@ -263,7 +263,7 @@ class AktivitasHapusView(_RelawanAktifMixin, PostOnlyView):
         try:
             services.aktivitas_hapus(aktivitas=aktivitas, relawan=self.relawan)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(request, _("Aktivitas dihapus."))
         return redirect("pelatihan:relawan-saya")

@@ -4,6 +4,7 @@
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,21 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def pesan_galat(request, galat) -> None:
+    """Show a refusal as one error message on the next page, for an action without a form of its own
+    (a button): a service's ``ValidationError``, or a bound form's errors, each message prefixed with
+    its field's label."""
+    if isinstance(galat, forms.BaseForm):
+        bagian = []
+        for field, errors in galat.errors.items():
+            label = galat.fields[field].label if field in galat.fields else ""
+            bagian += [f"{label}: {error}" if label else str(error) for error in errors]
+        teks = " ".join(bagian)
+    else:
+        teks = " ".join(galat.messages)
+    messages.error(request, teks)
 
 
 class PortalFormRenderer(TemplatesSetting):

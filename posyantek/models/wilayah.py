@@ -1,23 +1,10 @@
 """Wilayah: the province, its kota/kabupaten administrasi, kecamatan and kelurahan (Kemendagri codes)."""
 
-import re
-import unicodedata
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from posyantek.teks import normalisasi_nama
 from posyantek.versi import VersiQuerySet
-
-
-def normalisasi_nama(nama: str) -> str:
-    """A key for matching place names as people write them.
-
-    Case, accents, spaces, hyphens and dots do not matter: "Pal Merah", "palmerah" and
-    "PAL-MERAH" share one key, so do "Rawa Badak" and "Rawabadak".
-    """
-    text = unicodedata.normalize("NFKD", nama or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
 class Provinsi(models.Model):

@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from posyantek.kolom import kolom_isi
 from posyantek.models import (
     FOTO_MAKS_PER_KABAR,
     Dokumen,
@@ -85,12 +86,7 @@ KABAR_FIELDS = ("judul", "isi", "tanggal", "is_terbit")
 
 def _simpan(obj: models.Model, data: dict, fields: Iterable[str]) -> models.Model:
     """Apply the allowed fields of ``data``, validate the whole row, save it."""
-    allowed = set(fields)
-    unknown = set(data) - allowed
-    if unknown:
-        raise ValueError(f"fields not editable here: {sorted(unknown)}")
-    for field, value in data.items():
-        setattr(obj, field, value)
+    kolom_isi(obj, data, boleh=fields)
     obj.full_clean()
     return simpan_unik(obj)
 

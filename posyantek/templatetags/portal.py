@@ -7,6 +7,7 @@ from django import template
 from django.templatetags.cache import CacheNode
 from django.utils.safestring import mark_safe
 
+from posyantek import extensions
 from posyantek.charts import Bar, bar_chart_svg, bulat
 from posyantek.permissions import is_admin_provinsi
 from posyantek.whatsapp import tautan_bagi_wa, tautan_wa
@@ -120,6 +121,15 @@ def do_fragmen(parser, token):
         parser.compile_filter('"fragments"'),
         lingkup=FRAGMEN[name],
     )
+
+
+@register.simple_tag(takes_context=True)
+def bagian(context, titik: str):
+    """``{% bagian "pos_detail" %}``: every app's section at this extension point, in order, each
+    partial rendered with the page's context (``posyantek.extensions``): one loop instead of a
+    hand-written list of includes per page."""
+    engine = context.template.engine
+    return mark_safe("".join(engine.get_template(name).render(context) for name in extensions.templates(titik)))
 
 
 @register.simple_tag

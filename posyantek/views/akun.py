@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from posyantek import selectors, services
-from posyantek.forms import add_service_errors
+from posyantek.forms import add_service_errors, pesan_galat
 from posyantek.forms.akun import PenggunaFilterForm, UndanganForm
 from posyantek.models import User
 from posyantek.paginasi import halaman
@@ -88,7 +88,7 @@ class PenggunaAksiView(AdminProvinsiMixin, View):
                 services.pengguna_aktifkan(pengguna=user, oleh=request.user)
                 messages.success(request, _("Akun %(email)s diaktifkan kembali.") % {"email": user.email})
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         return redirect(safe_next(request, reverse("kelola:pengguna-list")))
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from posyantek import extensions, selectors, services
-from posyantek.forms import PosProfilForm, add_service_errors
+from posyantek.forms import PosProfilForm, add_service_errors, pesan_galat
 from posyantek.forms.akun import UndanganOperatorForm
 from posyantek.forms.pos import KelolaPosFilterForm, PercontohanForm
 from posyantek.models import Kota, Peran, Pos, User
@@ -195,8 +195,7 @@ class PosChildDeleteView(PosChildMixin, TemplateView):
         try:
             self.delete(self.object)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            pesan_galat(request, error)
             return redirect(self.get_list_url())
         messages.success(request, self.success_message)
         return redirect(self.get_list_url())
@@ -354,7 +353,7 @@ class PosOperatorHapusView(KelolaPosMixin, TemplateView):
         try:
             services.operator_hapus(pos=self.pos, pengguna=user, oleh=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(request, _("%(nama)s bukan lagi operator %(pos)s.") % {"nama": user, "pos": self.pos})
         return redirect(safe_next(request, reverse("kelola:pos-operator", kwargs={"pos_slug": self.pos.slug})))

@@ -8,6 +8,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from posyantek import selectors, services
+from posyantek.forms import pesan_galat
 from posyantek.models import Surel
 from posyantek.paginasi import halaman
 from posyantek.views.kelola import AdminProvinsiMixin
@@ -36,7 +37,7 @@ class SurelKirimUlangView(AdminProvinsiMixin, View):
         try:
             services.surel_kirim_ulang(surel=surel, oleh=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(request, _("Surel dimasukkan lagi ke antrean kirim."))
         return redirect("kelola:surel-list")

@@ -16,7 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from posyantek.forms import add_service_errors
+from posyantek.forms import add_service_errors, pesan_galat
 from posyantek.models import User
 from posyantek.paginasi import halaman
 from posyantek.views.kelola import AdminProvinsiMixin, KelolaPosMixin
@@ -261,7 +261,7 @@ class KelolaTeknologiAjukanView(_Teknologi, KelolaPosMixin, TemplateView):
         try:
             services.teknologi_ajukan(teknologi=teknologi, oleh=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(request, _("Usulan dikirim ke admin provinsi untuk diterbitkan."))
         return redirect(self.url_kembali(teknologi))
@@ -276,7 +276,7 @@ class KurasiTerbitkanView(_Teknologi, KurasiMixin, TemplateView):
         try:
             services.teknologi_terbitkan(teknologi=teknologi, oleh=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(request, _("Teknologi diterbitkan dan tampil di katalog."))
         return redirect(self.url_kembali(teknologi))
@@ -294,7 +294,7 @@ class KurasiKembalikanView(_Teknologi, KurasiMixin, TemplateView):
                 raise ValidationError(" ".join(form.errors["catatan"]))
             services.teknologi_kembalikan(teknologi=teknologi, oleh=request.user, catatan=form.cleaned_data["catatan"])
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(request, _("Teknologi dikembalikan ke draf dan tidak tampil lagi di katalog."))
         return redirect(self.url_kembali(teknologi))
@@ -470,7 +470,7 @@ class KelolaAdopsiPutuskanView(KelolaPosMixin, TemplateView):
             else:
                 raise ValidationError(_("Aksi tidak dikenal."))
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(request, _("Catatan pemakaian diperbarui."))
         return redirect("teknologi:kelola-adopsi", pos_slug=self.pos.slug)

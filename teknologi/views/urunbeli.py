@@ -13,7 +13,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from django.views.generic.edit import FormMixin
 
 from posyantek.export import ekspor_response, format_diminta
-from posyantek.forms import add_service_errors
+from posyantek.forms import add_service_errors, pesan_galat
 from posyantek.views.kelola import KelolaPosMixin
 from teknologi import selectors, services
 from teknologi.forms import JanjiForm, KampanyeForm
@@ -115,7 +115,7 @@ def janji_tarik(request, pk: int):
     try:
         services.janji_tarik(kampanye=kampanye, oleh=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        pesan_galat(request, error)
     else:
         messages.success(request, _("Janji Anda sudah ditarik."))
     return redirect(kampanye.get_absolute_url())
@@ -185,7 +185,7 @@ class KelolaKampanyeStatusView(_KampanyeScoped, TemplateView):
         try:
             services.kampanye_status_ubah(kampanye=kampanye, status=request.POST.get("status", ""), oleh=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            pesan_galat(request, error)
         else:
             messages.success(request, _("Status kampanye diperbarui."))
         return redirect("teknologi:kelola-kampanye-detail", pos_slug=self.pos.slug, pk=kampanye.pk)

@@ -27,9 +27,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module, util
 
+from posyantek.extensions import aplikasi
 from tests.access import World
 
-APPS = ["posyantek", "ukm", "teknologi", "pelatihan", "lomba"]
+# every project app, in its order (posyantek.extensions.aplikasi): a new app needs no edit here
+APPS = [config.label for config in aplikasi()]
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,15 @@ from django.urls import reverse
 
 from teknologi import pencarian
 from teknologi.models import Teknologi
-from teknologi.selectors import Filter, teknologi_cari, teknologi_katalog
+from teknologi.selectors import Filter, teknologi_katalog
 from tests.teknologi import factories as f
 
 pytestmark = pytest.mark.django_db
 
 
 def hasil(q: str) -> list[str]:
-    return [t.nama for t in teknologi_cari(f=Filter.dari({"q": q}))]
+    hasil = teknologi_katalog(f=Filter.dari({"q": q}), halaman=1, per_halaman=1000)
+    return [t.nama for t in hasil.page.object_list]
 
 
 @pytest.mark.parametrize(

@@ -3,20 +3,23 @@
 import pytest
 from django.db import connection
 
+from posyantek.teks import normalisasi_teks
 from teknologi import pencarian
 from teknologi.models import Teknologi
-from teknologi.selectors import Filter, teknologi_cari, teknologi_facet
+from teknologi.selectors import Filter, teknologi_facet, teknologi_katalog
 from tests.teknologi import factories as f
 
 pytestmark = pytest.mark.django_db
 
 
 def hasil(q: str, **params) -> list[str]:
-    return [t.nama for t in teknologi_cari(f=Filter.dari({"q": q, **params}))]
+    """The catalogue's first page, through the view's own entry point."""
+    hasil = teknologi_katalog(f=Filter.dari({"q": q, **params}), halaman=1, per_halaman=1000)
+    return [t.nama for t in hasil.page.object_list]
 
 
 def test_normalisasi_ignores_case_accents_and_punctuation():
-    assert pencarian.normalisasi("  Alat PÉMERAS—santán!! ") == "alat pemeras santan"
+    assert normalisasi_teks("  Alat PÉMERAS—santán!! ") == "alat pemeras santan"
     assert pencarian.kata_kunci("a " * 50) == ["a"] * pencarian.MAX_WORDS
 
 

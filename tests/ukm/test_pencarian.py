@@ -2,7 +2,8 @@
 
 import pytest
 
-from ukm.pencarian import kunci_cari, normalisasi_teks, teks_pencarian, token_cari
+from posyantek.teks import normalisasi_teks
+from ukm.pencarian import kunci_cari, teks_pencarian, token_cari
 
 from .factories import kelurahan
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from posyantek.export import ekspor_response, format_diminta
+from posyantek.forms import pesan_galat
 from posyantek.views.kelola import AdminProvinsiMixin, KelolaPosMixin
 
 from .. import selectors, services
@@ -108,12 +109,12 @@ class _SimpanView(_Scope, View):
             try:
                 services.impor_antre(batch=batch, oleh=request.user)
             except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+                pesan_galat(request, exc)
             return redirect(self.url("impor-pratinjau", batch_pk=batch.pk))
         try:
             batch = services.impor_terapkan(batch=batch, oleh=request.user)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            pesan_galat(request, exc)
             return redirect(self.url("impor-pratinjau", batch_pk=batch.pk))
         messages.success(
             request,
@@ -131,7 +132,7 @@ class _BatalView(_Scope, View):
         try:
             services.impor_batalkan(batch=batch, oleh=request.user)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            pesan_galat(request, exc)
         else:
             messages.success(request, _("Impor dibatalkan; tidak ada data yang disimpan."))
         return redirect(self.url("impor"))
@@ -147,7 +148,7 @@ class _UrungkanView(_Scope, View):
         try:
             services.impor_urungkan(batch=batch, oleh=request.user)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            pesan_galat(request, exc)
             return redirect(self.url("impor-pratinjau", batch_pk=batch.pk))
         messages.success(
             request,

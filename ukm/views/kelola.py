@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
 from posyantek import versi
-from posyantek.forms import add_service_errors
+from posyantek.forms import add_service_errors, pesan_galat
 from posyantek.paginasi import halaman
 from posyantek.views.kelola import AdminProvinsiMixin, KelolaPosMixin
 
@@ -197,7 +197,7 @@ class UkmVerifikasiBanyakView(KelolaPosMixin, View):
         try:
             hasil = services.ukm_terpilih_verifikasi(pos=self.pos, ukm_ids=[int(v) for v in ids], oleh=request.user)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            pesan_galat(request, exc)
         else:
             messages.success(
                 request,
@@ -292,7 +292,7 @@ class KlaimPutuskanView(KelolaPosMixin, View):
                 klaim=klaim, oleh=request.user, setujui=setujui, catatan=form.cleaned_data["catatan"]
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            pesan_galat(request, exc)
         else:
             if setujui:
                 messages.success(request, _("Klaim disetujui: usaha kini tertaut ke akun pemiliknya."))

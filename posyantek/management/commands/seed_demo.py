@@ -1,20 +1,22 @@
 """Deterministic demo data, built through the services. Refuses a production configuration."""
 
 import secrets
-from importlib import import_module, util
+from importlib import import_module
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
-# Foundation first, the Lomba last: it ranks and summarises what the other apps created.
-SEED_MODULES = ["posyantek", "ukm", "teknologi", "pelatihan", "lomba"]
+from posyantek.extensions import aplikasi
 
 
 def demo_modules():
-    for name in SEED_MODULES:
-        if util.find_spec(f"{name}.demo") is not None:
-            yield import_module(f"{name}.demo")
+    """Every project app's ``demo`` module, in the apps' order (``AppConfig.urutan``): the foundation
+    first, the Lomba last (it ranks and summarises what the other apps created)."""
+    for config in aplikasi():
+        if module_has_submodule(config.module, "demo"):
+            yield import_module(f"{config.name}.demo")
 
 
 class Command(BaseCommand):
