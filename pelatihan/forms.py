@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pelatihan import selectors
 from pelatihan.models import AktivitasRelawan, Bidang, Jadwal, Pendaftaran, Program, Relawan, Tingkat, Topik
+from pelatihan.models.jadwal import KODE_PANJANG, kode_pemesanan_rapikan
 from posyantek.forms import PilihanBanyakField
 from posyantek.forms.angka import angka_model
 from posyantek.models import Kecamatan, Kota, Pos
@@ -524,3 +525,41 @@ class AktivasiForm(SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = _("Kata sandi baru")
         self.fields["new_password2"].label = _("Ulangi kata sandi baru")
+
+
+class TamuDaftarForm(forms.Form):
+    """Booking a session without an account: a name and a mobile number; an e-mail only if wanted.
+    The service checks and normalises them (one rule for every way in)."""
+
+    nama = forms.CharField(
+        label=_("Nama Anda"), max_length=150, help_text=_("Nama yang ditulis di sertifikat kehadiran.")
+    )
+    telepon = forms.CharField(
+        label=_("Nomor HP/WhatsApp"),
+        max_length=20,
+        help_text=_("Misalnya 0812-3456-7890. Dipakai untuk kode pemesanan Anda, tidak ditampilkan ke umum."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail (tidak wajib)"),
+        required=False,
+        max_length=254,
+        help_text=_("Isi bila ingin konfirmasi dan pengingat lewat e-mail."),
+    )
+
+
+class KodePemesananForm(forms.Form):
+    """A booking code typed at the door (or to join a guest booking to an account)."""
+
+    kode = forms.CharField(
+        label=_("Kode pemesanan"),
+        max_length=20,
+        help_text=_("8 huruf/angka dari halaman pemesanan peserta, misalnya K7QX-4MTA."),
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_kode(self) -> str:
+        kode = kode_pemesanan_rapikan(self.cleaned_data["kode"])
+        if len(kode) != KODE_PANJANG:
+            raise ValidationError(_("Kode pemesanan terdiri dari 8 huruf/angka. Periksa lagi dan ketik ulang."))
+        return kode

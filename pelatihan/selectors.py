@@ -498,3 +498,20 @@ def penandatangan_sertifikat(*, jadwal: Jadwal) -> tuple[str, str]:
         .first()
     )
     return ketua or "", gettext("Ketua Pengurus %(pos)s") % {"pos": jadwal.pos.nama}
+
+
+def pemesanan_tamu_untuk_token(*, token: str) -> Pendaftaran | None:
+    """A guest's booking by the secret token of its page (with its place on the waiting list)."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        Pendaftaran.objects.filter(token=token, sumber=Pendaftaran.Sumber.TAMU, user__isnull=True)
+        .select_related("jadwal__pos__kecamatan", "jadwal__program", "sertifikat")
+        .annotate(posisi=_posisi_tunggu())
+        .first()
+    )
+
+
+def pendaftaran_untuk_kode(*, kode: str) -> Pendaftaran | None:
+    """The booking a typed code names (any session: the check-in refuses another session's code)."""
+    return Pendaftaran.objects.filter(kode=kode).select_related("jadwal").first() if kode else None

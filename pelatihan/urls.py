@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pelatihan.views import admin, akun, feeds, kelola, public, relawan
+from pelatihan.views import admin, akun, feeds, kelola, public, relawan, tamu
 
 app_name = "pelatihan"
 
@@ -18,6 +18,14 @@ urlpatterns = [
     path("pelatihan/jadwal/<int:pk>/kalender.ics", feeds.jadwal_ics, name="jadwal-ics"),
     path("pelatihan/jadwal/<int:pk>/daftar/", public.DaftarView.as_view(), name="daftar"),
     path("pelatihan/jadwal/<int:pk>/batal/", public.BatalView.as_view(), name="batal"),
+    # Without an account: book with a phone number, the booking's secret page, check-in at the door.
+    path("pelatihan/jadwal/<int:pk>/pesan/", tamu.TamuDaftarView.as_view(), name="tamu-daftar"),
+    path("pelatihan/pesanan/<str:token>/", tamu.PesananView.as_view(), name="pesanan"),
+    path("pelatihan/pesanan/<str:token>/batal/", tamu.PesananBatalView.as_view(), name="pesanan-batal"),
+    path("pelatihan/pesanan/<str:token>/gabung/", tamu.PesananGabungView.as_view(), name="pesanan-gabung"),
+    path("pelatihan/pesanan/<str:token>/kalender.ics", tamu.pesanan_ics, name="pesanan-ics"),
+    path("pelatihan/saya/gabung/", tamu.GabungKodeView.as_view(), name="gabung-kode"),
+    path("pelatihan/hadir/<str:tanda>/", tamu.HadirView.as_view(), name="hadir"),
     path("pelatihan/jadwal/<int:pk>/umpan-balik/", public.UmpanBalikView.as_view(), name="umpan-balik"),
     path("pelatihan/saya/", akun.PendaftaranSayaView.as_view(), name="saya"),
     path("pelatihan/saya/kalender/ganti/", akun.KalenderTokenGantiView.as_view(), name="kalender-token-ganti"),
@@ -53,6 +61,7 @@ urlpatterns = [
     path(f"{jadwal_kelola}/ubah/", kelola.JadwalUbahView.as_view(), name="kelola-jadwal-ubah"),
     path(f"{jadwal_kelola}/batalkan/", kelola.JadwalBatalkanView.as_view(), name="kelola-jadwal-batalkan"),
     path(f"{jadwal_kelola}/hadir/", kelola.KehadiranView.as_view(), name="kelola-kehadiran"),
+    path(f"{jadwal_kelola}/masuk/", tamu.MasukView.as_view(), name="kelola-masuk"),
     path(f"{jadwal_kelola}/peserta/tambah/", kelola.WalkinView.as_view(), name="kelola-walkin"),
     path(
         f"{jadwal_kelola}/peserta/<int:pendaftaran_pk>/batal/",

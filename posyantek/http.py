@@ -40,3 +40,18 @@ def client_ip(request: HttpRequest) -> str:
             if address is not None:
                 return address
     return _address(remote) or remote
+
+
+def dalam_batas(request: HttpRequest, *, aksi: str, batas: int, jendela: int = 3600) -> bool:
+    """A fixed-window rate limit per client (``client_ip``) in the shared cache: True while the client
+    has done ``aksi`` at most ``batas`` times in the current ``jendela`` seconds (this time counted)."""
+    from django.core.cache import cache
+
+    key = f"posyantek:laju:{aksi}:{client_ip(request)}"
+    if cache.add(key, 1, jendela):
+        return True
+    try:
+        return cache.incr(key) <= batas
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, jendela)
+        return True

@@ -1,5 +1,6 @@
 """Sessions (jadwal) of a programme at a post, registrations, certificates, feedback, private feeds."""
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -199,6 +200,21 @@ class Jadwal(models.Model):
         return min(100, round(terisi * 100 / self.kapasitas)) if self.kapasitas else 100
 
 
+# Booking codes are read aloud and typed on a phone: no 0/O, 1/I/L, 2/Z, 5/S, 8/B look-alikes.
+KODE_HURUF = "ACDEFGHJKMNPQRTUVWXY3479"
+KODE_PANJANG = 8
+
+
+def kode_pemesanan_baru() -> str:
+    """A fresh booking code (24**8, about 1.1e11 codes; the unique index catches the rare repeat)."""
+    return "".join(secrets.choice(KODE_HURUF) for _ in range(KODE_PANJANG))
+
+
+def kode_pemesanan_rapikan(kode: str) -> str:
+    """A typed code as stored: upper case, spaces and dashes dropped."""
+    return "".join(ch for ch in (kode or "").upper() if ch.isalnum())[:20]
+
+
 class PendaftaranQuerySet(PosScopedQuerySet):
     """``for_pos``: registrations for the post's own sessions."""
 
@@ -234,6 +250,7 @@ class Pendaftaran(models.Model):
     class Sumber(models.TextChoices):
         DARING = "daring", _("Mendaftar sendiri")
         LANGSUNG = "langsung", _("Didaftarkan operator")
+        TAMU = "tamu", _("Tamu (tanpa akun)")
 
     jadwal = models.ForeignKey(Jadwal, on_delete=models.PROTECT, related_name="pendaftaran", verbose_name=_("jadwal"))
     user = models.ForeignKey(
@@ -256,6 +273,10 @@ class Pendaftaran(models.Model):
     dipromosikan_at = models.DateTimeField(_("naik dari daftar tunggu"), null=True, blank=True)
     dibatalkan_at = models.DateTimeField(_("dibatalkan pada"), null=True, blank=True)
     pengingat_terkirim_at = models.DateTimeField(null=True, blank=True)
+    # Every booking has a code to read out or type at the door (check-in); a guest's booking also has
+    # a secret token, the address of the page where they see and cancel it (no account needed).
+    kode = models.CharField(_("kode pemesanan"), max_length=8, unique=True, editable=False)
+    token = models.CharField(max_length=43, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("terdaftar pada"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -280,6 +301,12 @@ class Pendaftaran(models.Model):
                 name="pendaftaran_walkin_unik",
                 violation_error_message=_("Peserta dengan nama dan telepon ini sudah terdaftar di sesi ini."),
             ),
+            models.UniqueConstraint(
+                fields=["jadwal", "telepon"],
+                condition=Q(sumber="tamu") & ~Q(status="dibatalkan"),
+                name="pendaftaran_tamu_satu_telepon",
+                violation_error_message=_("Nomor telepon ini sudah terdaftar di sesi ini."),
+            ),
             models.CheckConstraint(
                 condition=Q(user__isnull=False) | ~Q(telepon=""),
                 name="pendaftaran_walkin_perlu_telepon",
@@ -295,6 +322,19 @@ class Pendaftaran(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} → {self.jadwal_id}"
+
+    def save(self, *args, **kwargs):
+        if not self.kode:
+            self.kode = kode_pemesanan_baru()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_tamu(self) -> bool:
+        return self.sumber == self.Sumber.TAMU
+
+    def get_tamu_url(self) -> str:
+        """A guest's booking page (secret link); empty for a booking without one."""
+        return reverse("pelatihan:pesanan", kwargs={"token": self.token}) if self.token else ""
 
     @property
     def email_tujuan(self) -> str:

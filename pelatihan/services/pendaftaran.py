@@ -12,6 +12,7 @@ import secrets
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -158,12 +159,151 @@ def pendaftaran_tamu_buat(
     return pendaftaran
 
 
+def _telepon_tamu(telepon: str) -> str:
+    """A mobile number as stored: 08…, from 08…, +62 8… or 62 8… with any separators."""
+    try:
+        telepon = normalisasi_telepon(telepon)
+    except ValidationError as error:
+        raise ValidationError({"telepon": error.messages}) from None
+    if not telepon.startswith("08"):
+        raise ValidationError({"telepon": _("Tulis nomor HP (diawali 08 atau +62 8), misalnya 0812-3456-7890.")})
+    return telepon
+
+
 @transaction.atomic
-def pendaftaran_batalkan(*, pendaftaran: Pendaftaran, oleh: User, waktu: datetime | None = None) -> list[Pendaftaran]:
+def pemesanan_tamu_buat(
+    *, jadwal: Jadwal, nama: str, telepon: str, email: str = "", waktu: datetime | None = None
+) -> Pendaftaran:
+    """A visitor without an account books a seat (or a place on the waiting list) with a name and a
+    mobile number; an e-mail only if they want one. The booking gets a code (for the door) and a
+    secret token (the address of its page, where they see and cancel it).
+
+    The session row is locked as for account holders, so concurrent bookings never overbook. One phone
+    books a session once (a database constraint too); booking again after cancelling reuses the row and
+    its link. Only sessions open to everyone (``Sasaran.UMUM``) take guests."""
+    now = waktu or timezone.now()
+    jadwal = _kunci_jadwal(jadwal)
+    if not jadwal.pendaftaran_terbuka(now):
+        raise ValidationError(_pesan_tutup(jadwal, now))
+    if jadwal.sasaran != Jadwal.Sasaran.UMUM:
+        raise ValidationError(_("Sesi ini khusus untuk peserta tertentu: masuk dengan akun Anda untuk mendaftar."))
+    nama = rapikan_teks(nama)
+    errors = {}
+    if not nama:
+        errors["nama"] = [_("Tulis nama Anda.")]
+    try:
+        telepon = _telepon_tamu(telepon)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    email = (email or "").strip().lower()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors["email"] = [_("Tulis alamat e-mail yang benar, atau kosongkan.")]
+    if errors:
+        raise ValidationError(errors)
+    rows = list(Pendaftaran.objects.select_for_update().filter(jadwal=jadwal, user__isnull=True, telepon=telepon))
+    if any(row.status != Pendaftaran.Status.DIBATALKAN for row in rows):
+        raise ValidationError(
+            {"telepon": _("Nomor ini sudah terdaftar di sesi ini. Buka tautan pemesanan yang Anda terima.")}
+        )
+    pendaftaran = next((r for r in rows if r.nama.lower() == nama.lower()), None) or next(
+        (r for r in rows if r.sumber == Pendaftaran.Sumber.TAMU), None
+    )
+    pendaftaran = pendaftaran or Pendaftaran(jadwal=jadwal)
+    pendaftaran.nama, pendaftaran.telepon, pendaftaran.email = nama, telepon, email
+    pendaftaran.sumber = Pendaftaran.Sumber.TAMU
+    pendaftaran.didaftarkan_oleh = None
+    pendaftaran.token = pendaftaran.token or secrets.token_urlsafe(32)
+    _reset(pendaftaran)
+    _tempatkan(pendaftaran, jadwal, now)
+    pendaftaran.full_clean()
+    simpan_unik(pendaftaran)
+    if email:
+        emails.setelah_commit(emails.kirim_konfirmasi, pendaftaran.pk)
+    return pendaftaran
+
+
+@transaction.atomic
+def pemesanan_tamu_gabungkan(*, pendaftaran: Pendaftaran, oleh: User) -> int:
+    """A guest who now has an account with the same mobile number (given at sign-up; an account
+    without one takes the booking's) proves the number is theirs by holding a booking (its secret link
+    or its code): every guest booking of that number joins their account. A session they already
+    booked with the account keeps that booking. Returns how many joined."""
+    if not getattr(oleh, "is_authenticated", False):
+        raise ValidationError(_("Masuk dulu untuk menggabungkan pemesanan ke akun Anda."))
+    if pendaftaran.user_id is not None or pendaftaran.sumber != Pendaftaran.Sumber.TAMU:
+        raise ValidationError(_("Pemesanan ini sudah tertaut ke sebuah akun."))
+    if not oleh.telepon:
+        # An account without a number takes the booking's: holding the booking (its secret link or
+        # its code, both given only to whoever booked) is the proof that the number is theirs.
+        oleh.telepon = pendaftaran.telepon
+        oleh.save(update_fields=["telepon"])
+    try:
+        milik = normalisasi_telepon(oleh.telepon)
+    except ValidationError:
+        milik = ""
+    if milik != pendaftaran.telepon:
+        raise ValidationError(
+            _("Nomor HP akun Anda berbeda dengan nomor pemesanan ini (%(telepon)s): pemesanan tidak digabungkan.")
+            % {"telepon": pendaftaran.telepon}
+        )
+    sudah = set(Pendaftaran.objects.filter(user=oleh).values_list("jadwal_id", flat=True))
+    tamu = Pendaftaran.objects.select_for_update().filter(
+        user__isnull=True, sumber=Pendaftaran.Sumber.TAMU, telepon=milik
+    )
+    jumlah = 0
+    for row in tamu.exclude(jadwal_id__in=sudah):
+        row.user = oleh
+        row.token = None  # the account's pages show it from now on
+        row.save(update_fields=["user", "token", "updated_at"])
+        jumlah += 1
+    if jumlah:
+        kalender_pribadi_ambil(oleh=oleh)
+    return jumlah
+
+
+@transaction.atomic
+def kehadiran_catat(*, jadwal: Jadwal, pendaftaran: Pendaftaran, oleh: User, waktu: datetime | None = None) -> bool:
+    """Check one participant in at the door (their code, or the signed link of their QR code), from
+    the session's start to its end. Idempotent: True when marked now, False when already present.
+    Certificates and the ToT mark follow as for the attendance list (``kehadiran_tetapkan``)."""
+    now = waktu or timezone.now()
+    jadwal = _kunci_jadwal(jadwal)
+    if pendaftaran.jadwal_id != jadwal.pk:
+        raise ValidationError(_("Kode ini untuk sesi lain, bukan sesi ini. Periksa jadwal peserta."))
+    if jadwal.status == Jadwal.Status.DIBATALKAN:
+        raise ValidationError(_("Sesi ini dibatalkan."))
+    if not jadwal.sudah_mulai(now):
+        raise ValidationError(
+            _("Check-in dibuka saat sesi dimulai (%(mulai)s WIB).")
+            % {"mulai": date_format(timezone.localtime(jadwal.mulai), "j F Y, H.i")}
+        )
+    if jadwal.sudah_selesai(now):
+        raise ValidationError(_("Sesi sudah selesai: catat kehadiran dari daftar peserta."))
+    pendaftaran = Pendaftaran.objects.select_for_update().get(pk=pendaftaran.pk)
+    if pendaftaran.status != Pendaftaran.Status.TERKONFIRMASI:
+        raise ValidationError(
+            _("%(nama)s belum punya kursi (%(status)s): tambahkan lewat daftar peserta bila ada kursi.")
+            % {"nama": pendaftaran.nama, "status": pendaftaran.get_status_display().lower()}
+        )
+    if pendaftaran.hadir:
+        return False
+    hadir = set(jadwal.pendaftaran.terkonfirmasi().filter(hadir=True).values_list("pk", flat=True))
+    kehadiran_tetapkan(jadwal=jadwal, oleh=oleh, hadir_ids=hadir | {pendaftaran.pk}, waktu=now)
+    return True
+
+
+@transaction.atomic
+def pendaftaran_batalkan(
+    *, pendaftaran: Pendaftaran, oleh: User | None, waktu: datetime | None = None
+) -> list[Pendaftaran]:
     """Cancel a seat or a place on the waiting list, until the session starts.
 
     A freed seat goes to the next person waiting, in the same transaction. Returns who was promoted.
-    The caller has checked that ``oleh`` is the participant or manages the session's post.
+    The caller has checked that ``oleh`` is the participant or manages the session's post (None: a
+    guest cancelling from their booking's secret page).
     """
     now = waktu or timezone.now()
     jadwal = _kunci_jadwal(pendaftaran.jadwal)

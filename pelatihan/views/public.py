@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from pelatihan import ical, selectors, services
-from pelatihan.forms import JadwalFilterForm, SertifikatCariForm, UmpanBalikForm, normalisasi_kode
+from pelatihan.forms import JadwalFilterForm, SertifikatCariForm, TamuDaftarForm, UmpanBalikForm, normalisasi_kode
 from pelatihan.models import Jadwal, Pendaftaran, Sertifikat
 from pelatihan.permissions import alasan_tidak_boleh_daftar, can_manage_pos
 from pelatihan.views.mixins import PostOnlyView
@@ -183,6 +183,7 @@ class JadwalDetailView(TemplateView):
             wa_url=tautan_bagi_wa(judul=judul_bagi, path=absolute),
             gcal_url=_gcal_url(jadwal, absolute),
             login_url=reverse("account_login") + "?next=" + quote(jadwal.get_absolute_url()),
+            form_tamu=TamuDaftarForm(),
         )
         return ctx
 

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.tokens import default_token_generator
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, Sum
 from django.http import Http404
@@ -25,24 +24,12 @@ from pelatihan.models import AktivitasRelawan
 from pelatihan.permissions import relawan_of
 from pelatihan.views.mixins import PostOnlyView
 from posyantek.forms import add_service_errors, pesan_galat
-from posyantek.http import client_ip
+from posyantek.http import dalam_batas
 from posyantek.models import User
 from posyantek.paginasi import halaman
 
 # Anonymous applications create accounts and send mail: a few per hour per address is plenty.
 LAMARAN_PER_JAM_PER_IP = 10
-
-
-def _dalam_batas(request, action: str, limit: int, window: int = 3600) -> bool:
-    """A small fixed-window rate limit in the shared cache (per client address)."""
-    key = f"pelatihan:laju:{action}:{client_ip(request)}"
-    if cache.add(key, 1, window):
-        return True
-    try:
-        return cache.incr(key) <= limit
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        return True
 
 
 class RelawanInfoView(TemplateView):
@@ -83,7 +70,9 @@ class RelawanDaftarView(FormView):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        if not request.user.is_authenticated and not _dalam_batas(request, "relawan-daftar", LAMARAN_PER_JAM_PER_IP):
+        if not request.user.is_authenticated and not dalam_batas(
+            request, aksi="relawan-daftar", batas=LAMARAN_PER_JAM_PER_IP
+        ):
             form = self.get_form()
             form.is_valid()
             form.add_error(None, _("Terlalu banyak pendaftaran dari alamat ini. Coba lagi satu jam lagi."))

@@ -80,7 +80,14 @@ class DaftarForm(forms.Form):
         widget=forms.RadioSelect,
         initial=PERAN_PEMILIK_UKM,
     )
-    field_order = ["nama", "email", "password1", "password2", "peran"]
+    telepon = forms.CharField(
+        label=_("Nomor HP/WhatsApp (tidak wajib)"),
+        max_length=20,
+        required=False,
+        help_text=_("Pernah memesan pelatihan tanpa akun? Isi nomor yang sama untuk menggabungkannya ke akun ini."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    field_order = ["nama", "email", "telepon", "password1", "password2", "peran"]
 
     def clean_nama(self) -> str:
         nama = " ".join(self.cleaned_data["nama"].split())
@@ -88,10 +95,17 @@ class DaftarForm(forms.Form):
             raise forms.ValidationError(_("Nama wajib diisi."))
         return nama
 
+    def clean_telepon(self) -> str:
+        from posyantek.teks import normalisasi_telepon
+
+        telepon = self.cleaned_data["telepon"].strip()
+        return normalisasi_telepon(telepon) if telepon else ""
+
     def signup(self, request, user) -> None:
         user.nama = self.cleaned_data["nama"]
+        user.telepon = self.cleaned_data.get("telepon", "")
         user.is_pemilik_ukm = self.cleaned_data["peran"] == self.PERAN_PEMILIK_UKM
-        user.save(update_fields=["nama", "is_pemilik_ukm"])
+        user.save(update_fields=["nama", "telepon", "is_pemilik_ukm"])
 
 
 from .pos import PosProfilForm  # noqa: E402  (DaftarForm above is loaded by allauth's settings path)

@@ -74,6 +74,7 @@ VERBS = frozenset(
         "pastikan",  # make sure (raises when not)
         "tahan",  # hold back
         "urungkan",  # undo (a committed import)
+        "gabungkan",  # merge (a guest's bookings into their new account)
     }
 )
 

@@ -38,6 +38,11 @@ def build(world: World) -> None:
         jadwal=lalu, oleh=op_a, nama="Bu Hadir", telepon="081299990001", waktu=lalu.mulai - timedelta(hours=1)
     )
     services.kehadiran_tetapkan(jadwal=lalu, oleh=op_a, hadir_ids={hadir.pk}, waktu=lalu.mulai)
+    # A guest's booking (no account). The personas' own numbers differ from it, so joining it is refused.
+    for persona in ("op_a", "op_b", "owner", "admin"):
+        world.users[persona].telepon = "081200001111"
+        world.users[persona].save(update_fields=["telepon"])
+    pesanan = services.pemesanan_tamu_buat(jadwal=jadwal, nama="Bu Tamu", telepon="081277770000")
     relawan = RelawanFactory(pos=[world.pos_a])
     aktivitas = AktivitasFactory(relawan=relawan, pos=world.pos_a)
     pelamar = RelawanFactory(status="diajukan", diputuskan_at=None)
@@ -47,6 +52,7 @@ def build(world: World) -> None:
         program=program,
         program_provinsi=program_provinsi,
         walkin=walkin,
+        pesanan=pesanan,
         relawan=relawan,
         aktivitas=aktivitas,
         pelamar=pelamar,
@@ -63,6 +69,16 @@ def _jadwal(w):
 
 def _kelola(w):
     return {"pos_slug": w.pos_a.slug}
+
+
+def _pesanan(w):
+    return {"token": w.obj["pesanan"].token}
+
+
+def _tanda(w):
+    from pelatihan.hadir import tanda_hadir
+
+    return {"tanda": tanda_hadir(w.obj["pesanan"])}
 
 
 def _kelola_jadwal(w):
@@ -84,6 +100,20 @@ ROUTES = [
     Route("pelatihan:daftar", POST_ANY_LOGGED_IN, kwargs=_jadwal, method="post"),
     Route("pelatihan:batal", OWNER_ONLY_POST, kwargs=_jadwal, method="post"),
     Route("pelatihan:umpan-balik", OWNER_ONLY, kwargs=_jadwal),
+    # Booking without an account: anyone may book; the secret link is the booking's key.
+    Route("pelatihan:tamu-daftar", PUBLIC, kwargs=_jadwal),
+    Route("pelatihan:tamu-daftar", PUBLIC, kwargs=_jadwal, method="post"),  # empty form: errors shown
+    Route("pelatihan:pesanan", PUBLIC, kwargs=_pesanan),
+    Route("pelatihan:pesanan-ics", PUBLIC, kwargs=_pesanan),
+    Route("pelatihan:pesanan-batal", {p: 302 for p in PUBLIC}, kwargs=_pesanan, method="post"),
+    Route("pelatihan:pesanan-gabung", POST_ANY_LOGGED_IN, kwargs=_pesanan, method="post"),  # refused: other phone
+    Route("pelatihan:gabung-kode", LOGIN_ANY),
+    Route("pelatihan:gabung-kode", LOGIN_ANY, method="post"),  # empty form: errors shown
+    # Check-in at the door: the post's operators and the admin only; another post's operator gets 404.
+    Route("pelatihan:hadir", KELOLA_POS_A, kwargs=_tanda),
+    Route("pelatihan:hadir", KELOLA_POS_A_POST, kwargs=_tanda, method="post"),  # refused before the start
+    Route("pelatihan:kelola-masuk", KELOLA_POS_A, kwargs=_kelola_jadwal),
+    Route("pelatihan:kelola-masuk", KELOLA_POS_A, kwargs=_kelola_jadwal, method="post"),
     Route("pelatihan:saya", LOGIN_ANY),
     Route("pelatihan:kalender-token-ganti", POST_ANY_LOGGED_IN, method="post"),
     Route("pelatihan:mengajar", LOGIN_ANY),
