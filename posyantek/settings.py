@@ -278,6 +278,8 @@ CELERY_BEAT_SCHEDULE = {
     "surel-bersihkan": {"task": "posyantek.tasks.surel_bersihkan", "schedule": crontab(hour=2, minute=30)},
     # Background files: a job stuck "berjalan" (dead worker) becomes "gagal"; files older than 7 days go.
     "berkas-tugas-bersihkan": {"task": "posyantek.tasks.berkas_tugas_bersihkan", "schedule": crontab(minute="*/15")},
+    # Partners: a month before an MoU ends, the post's operators are told (once per expiry date).
+    "mitra-mou-ingatkan": {"task": "posyantek.tasks.mitra_mou_ingatkan", "schedule": crontab(hour=7, minute=30)},
 }
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 

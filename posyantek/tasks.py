@@ -58,3 +58,11 @@ def berkas_tugas_bersihkan() -> tuple[int, int]:
     from posyantek.services.berkas import berkas_tugas_bersihkan as bersihkan
 
     return bersihkan()
+
+
+@shared_task(acks_late=True)
+def mitra_mou_ingatkan() -> int:
+    """Daily: operators hear a month ahead that a partner's MoU ends (once per expiry date)."""
+    from posyantek.services.pos import mitra_mou_ingatkan as ingatkan
+
+    return ingatkan()

@@ -88,6 +88,7 @@ urlpatterns = [
     *pos_crud("layanan", "layanan", pos_modul.LayananFormView, pos_modul.LayananHapusView, pos_modul.LayananListView),
     *pos_crud("unit-kelurahan", "unit", pos_modul.UnitFormView, pos_modul.UnitHapusView, pos_modul.UnitListView),
     path("<slug:pos_slug>/kemitraan/ekspor.csv", pos_modul.MitraEksporView.as_view(), name="mitra-ekspor"),
+    path("<slug:pos_slug>/kemitraan/<int:pk>/mou/", pos_modul.MitraMouUnduhView.as_view(), name="mitra-mou"),
     *pos_crud("kemitraan", "mitra", pos_modul.MitraFormView, pos_modul.MitraHapusView, pos_modul.MitraListView),
     *pos_crud("arsip", "dokumen", pos_modul.DokumenFormView, pos_modul.DokumenHapusView, pos_modul.DokumenListView),
     path("<slug:pos_slug>/arsip/<int:pk>/unduh/", pos_modul.DokumenUnduhView.as_view(), name="dokumen-unduh"),

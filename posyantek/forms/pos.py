@@ -278,6 +278,13 @@ class UnitForm(PortalModelForm):
 
 
 class MitraForm(PortalModelForm):
+    mou_baru = forms.FileField(
+        label=_("Berkas MoU/PKS (PDF atau foto, tidak wajib)"),
+        required=False,
+        help_text=_("Hanya operator pos yang bisa mengunduhnya."),
+        widget=forms.FileInput(attrs={"accept": "application/pdf,image/jpeg,image/png,image/webp"}),
+    )
+
     class Meta:
         model = Mitra
         fields = [
@@ -290,12 +297,17 @@ class MitraForm(PortalModelForm):
             "kontak_nama",
             "kontak_telepon",
             "kontak_email",
+            "mou_berakhir",
         ]
         help_texts = {
             "kontak_nama": _(
                 "Kontak hanya terlihat oleh operator; nama mitra dan kerja samanya tampil di halaman publik."
             )
         }
+
+    def clean_mou_baru(self):
+        upload = self.cleaned_data.get("mou_baru")
+        return clean_document(upload) if upload else None
 
 
 # Document archive ----------------------------------------------------------------------------------

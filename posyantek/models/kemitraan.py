@@ -5,7 +5,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from posyantek.uploads import private_storage
+
 from .pos import Pos, PosScopedQuerySet
+
+
+def mou_path(instance: "Mitra", filename: str) -> str:
+    return f"kemitraan/{instance.pos.slug}/{filename}"
 
 
 class JenisMitra(models.TextChoices):
@@ -39,6 +45,12 @@ class Mitra(models.Model):
     mulai = models.DateField(_("mulai"), null=True, blank=True)
     selesai = models.DateField(_("selesai"), null=True, blank=True)
     is_aktif = models.BooleanField(_("masih berjalan"), default=True)
+    # The signed agreement (MoU/PKS): private storage, served only to the post's operators.
+    mou = models.FileField(_("berkas MoU"), upload_to=mou_path, storage=private_storage, max_length=255, blank=True)
+    mou_berakhir = models.DateField(
+        _("MoU berakhir"), null=True, blank=True, help_text=_("Operator diingatkan lewat e-mail sebulan sebelumnya.")
+    )
+    mou_diingatkan_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -52,6 +64,11 @@ class Mitra(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    @property
+    def nama_unduhan_mou(self) -> str:
+        akhiran = self.mou.name.rsplit(".", 1)[-1].lower() if "." in self.mou.name else "pdf"
+        return f"mou-{self.pk}.{akhiran}"
 
     def clean(self) -> None:
         if self.mulai and self.selesai and self.selesai < self.mulai:

@@ -9,10 +9,13 @@ row to another post. Validation is the model's (``full_clean``): a refusal raise
 """
 
 from collections.abc import Iterable
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from posyantek.kolom import kolom_isi
@@ -34,6 +37,7 @@ from posyantek.models import (
 from posyantek.permissions import is_admin_provinsi
 from posyantek.transaksi import hapus_berkas_setelah_commit
 
+from .surel import surel_template_antre
 from .unik import simpan_unik
 
 PROFIL_FIELDS = (
@@ -79,6 +83,7 @@ MITRA_FIELDS = (
     "mulai",
     "selesai",
     "is_aktif",
+    "mou_berakhir",
 )
 DOKUMEN_FIELDS = ("judul", "kategori", "nomor", "tanggal", "keterangan")
 KABAR_FIELDS = ("judul", "isi", "tanggal", "is_terbit")
@@ -250,13 +255,65 @@ def unit_hapus(*, unit: UnitKelurahan, oleh: User) -> None:
 
 
 @transaction.atomic
-def mitra_buat(*, pos: Pos, oleh: User, data: dict) -> Mitra:
-    return _simpan(Mitra(pos=pos), data, MITRA_FIELDS)
+def mitra_buat(*, pos: Pos, oleh: User, data: dict, mou: ContentFile | None = None) -> Mitra:
+    """A partner; ``mou`` (from ``posyantek.uploads.clean_document``) is the signed agreement."""
+    mitra = Mitra(pos=pos)
+    if mou is not None:
+        mitra.mou = mou
+    return _simpan(mitra, data, MITRA_FIELDS)
 
 
 @transaction.atomic
-def mitra_ubah(*, mitra: Mitra, oleh: User, data: dict) -> Mitra:
-    return _simpan(mitra, data, MITRA_FIELDS)
+def mitra_ubah(*, mitra: Mitra, oleh: User, data: dict, mou: ContentFile | None = None) -> Mitra:
+    """Change a partner; a new ``mou`` replaces the old file (removed once committed). A changed
+    expiry date arms the month-before reminder again."""
+    lama = mitra.mou.storage, mitra.mou.name
+    berakhir_lama = mitra.mou_berakhir
+    if mou is not None:
+        mitra.mou = mou
+    _simpan(mitra, data, MITRA_FIELDS)
+    if mitra.mou_berakhir != berakhir_lama and mitra.mou_diingatkan_at is not None:
+        mitra.mou_diingatkan_at = None
+        mitra.save(update_fields=["mou_diingatkan_at"])
+    if mou is not None and lama[1]:
+        hapus_berkas_setelah_commit(lama)
+    return mitra
+
+
+def mitra_mou_ingatkan(*, hari_ini: date | None = None) -> int:
+    """E-mail each post's operators about MoUs ending within a month, once per partner and expiry
+    date (``mou_diingatkan_at``; changing the date arms it again). Returns how many were told."""
+    hari_ini = hari_ini or timezone.localdate()
+    jatuh_tempo = (
+        Mitra.objects.filter(
+            mou_berakhir__gte=hari_ini,
+            mou_berakhir__lte=hari_ini + timedelta(days=31),
+            mou_diingatkan_at__isnull=True,
+            is_aktif=True,
+        )
+        .select_related("pos")
+        .order_by("pk")
+    )
+    jumlah = 0
+    for mitra in jatuh_tempo:
+        with transaction.atomic():
+            mitra = Mitra.objects.select_for_update().get(pk=mitra.pk)
+            if mitra.mou_diingatkan_at is not None:
+                continue
+            penerima = [op.email for op in mitra.pos.operators.filter(is_active=True) if op.email]
+            surel_template_antre(
+                ke=penerima,
+                subjek=lambda m=mitra: (
+                    _("MoU dengan %(nama)s berakhir %(tanggal)s")
+                    % {"nama": m.nama, "tanggal": m.mou_berakhir.strftime("%d-%m-%Y")}
+                ),
+                template="posyantek/email/mou_berakhir.txt",
+                konteks={"mitra": mitra, "tautan": reverse("kelola:mitra-ubah", args=[mitra.pos.slug, mitra.pk])},
+            )
+            mitra.mou_diingatkan_at = timezone.now()
+            mitra.save(update_fields=["mou_diingatkan_at"])
+            jumlah += 1
+    return jumlah
 
 
 @transaction.atomic

@@ -2,6 +2,9 @@
 partners, document archive and news. Every view resolves the post through KelolaPosMixin and every
 row through ``for_pos(self.pos)``; writes go through ``posyantek.services``."""
 
+from datetime import timedelta
+
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +30,7 @@ from posyantek.forms.pos import (
 from posyantek.models import (
     Dokumen,
     Inventaris,
+    JenisMitra,
     Kabar,
     KabarFoto,
     Kepengurusan,
@@ -376,8 +380,28 @@ class MitraListView(PosChildMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["mitra_list"] = Mitra.objects.for_pos(self.pos)
+        jenis = _jenis_mitra(self.request)
+        ctx.update(
+            mitra_list=_mitra_terpilih(self.pos, jenis),
+            jenis_aktif=jenis,
+            jenis_query=f"jenis={jenis}" if jenis else "",
+            hari_ini=timezone.localdate(),
+            sebulan=timezone.localdate() + timedelta(days=31),
+            jenis_pilihan=JenisMitra.choices,
+            ada_mitra=jenis and Mitra.objects.for_pos(self.pos).exists(),  # unfiltered: the list itself says
+        )
         return ctx
+
+
+def _jenis_mitra(request) -> str:
+    """The partner kind asked for with ``?jenis=`` (a shareable filter); anything else: every kind."""
+    jenis = request.GET.get("jenis", "")
+    return jenis if jenis in JenisMitra.values else ""
+
+
+def _mitra_terpilih(pos, jenis: str):
+    qs = Mitra.objects.for_pos(pos)
+    return qs.filter(jenis=jenis) if jenis else qs
 
 
 class MitraEksporView(PosChildMixin, TemplateView):
@@ -392,6 +416,7 @@ class MitraEksporView(PosChildMixin, TemplateView):
             _("Selesai"),
             _("Masih berjalan"),
             _("Nama kontak"),
+            _("Telepon kontak"),
             _("E-mail kontak"),
         ]
         rows = (
@@ -403,9 +428,10 @@ class MitraEksporView(PosChildMixin, TemplateView):
                 m.selesai.isoformat() if m.selesai else "",
                 _("ya") if m.is_aktif else _("tidak"),
                 m.kontak_nama,
+                m.kontak_telepon,
                 m.kontak_email,
             ]
-            for m in Mitra.objects.for_pos(self.pos)
+            for m in _mitra_terpilih(self.pos, _jenis_mitra(request))
         )
         return ekspor_response(request, f"kemitraan-{self.pos.slug}", header, rows)
 
@@ -419,9 +445,23 @@ class MitraFormView(PosChildFormView):
     success_message = gettext_lazy("Mitra disimpan.")
 
     def save(self, form):
+        data = {k: v for k, v in form.cleaned_data.items() if k != "mou_baru"}
+        mou = form.cleaned_data.get("mou_baru")
         if self.object is not None:
-            return services.mitra_ubah(mitra=self.object, oleh=self.request.user, data=form.cleaned_data)
-        return services.mitra_buat(pos=self.pos, oleh=self.request.user, data=form.cleaned_data)
+            return services.mitra_ubah(mitra=self.object, oleh=self.request.user, data=data, mou=mou)
+        return services.mitra_buat(pos=self.pos, oleh=self.request.user, data=data, mou=mou)
+
+
+class MitraMouUnduhView(PosChildMixin, TemplateView):
+    """The partner's MoU, from private storage, as an attachment (never rendered on our origin)."""
+
+    model = Mitra
+
+    def get(self, request, *args, **kwargs):
+        mitra = self.get_object()
+        if not mitra.mou:
+            raise Http404
+        return download_response(mitra.mou, filename=mitra.nama_unduhan_mou)
 
 
 class MitraHapusView(PosChildDeleteView):

@@ -75,6 +75,7 @@ VERBS = frozenset(
         "tahan",  # hold back
         "urungkan",  # undo (a committed import)
         "gabungkan",  # merge (a guest's bookings into their new account)
+        "ingatkan",  # remind (e-mail before a deadline)
     }
 )
 

@@ -1,5 +1,8 @@
+from django.core.files.base import ContentFile
+
 from tests.access import ADMIN_ONLY, KELOLA_POS_A, LOGIN_ANY, PUBLIC, Route, World
 from tests.factories import UserFactory
+from tests.hostile_files import VALID_PDF
 
 # A /kelola/<pos A>/… page only the admin provinsi may open: the post's own operator gets 403, the
 # other post's operator and a UKM owner 404 (the post is not theirs to know about).
@@ -32,7 +35,7 @@ def build(world: World) -> None:
     world.obj["inventaris"] = InventarisFactory(pos=pos)
     world.obj["log"] = LogLayananFactory(pos=pos)
     world.obj["unit"] = UnitKelurahanFactory(pos=pos)
-    world.obj["mitra"] = MitraFactory(pos=pos)
+    world.obj["mitra"] = MitraFactory(pos=pos, mou=ContentFile(VALID_PDF, name="mou.pdf"))
     world.obj["dokumen"] = DokumenFactory(pos=pos)
     kabar = KabarFactory(pos=pos)
     world.obj["kabar"] = kabar
@@ -45,7 +48,6 @@ def build(world: World) -> None:
     world.obj["nonaktif"] = UserFactory(email="nonaktif@contoh.test", is_juri=True, is_active=False)
     world.obj["surel"] = Surel.objects.create(penerima=["x@contoh.test"], subjek="Gagal", isi="x", status="gagal")
     world.obj["dicabut"] = UserFactory(email="dicabut@contoh.test")
-    from django.core.files.base import ContentFile
 
     from posyantek.models import BerkasTugas
 
@@ -146,6 +148,7 @@ ROUTES = [
     *crud("unit", "unit"),
     *crud("mitra", "mitra"),
     Route("kelola:mitra-ekspor", KELOLA_POS_A, kwargs=pos_a),
+    Route("kelola:mitra-mou", KELOLA_POS_A, kwargs=pos_a_pk("mitra")),
     *crud("dokumen", "dokumen"),
     Route("kelola:dokumen-unduh", KELOLA_POS_A, kwargs=pos_a_pk("dokumen")),
     *crud("kabar", "kabar"),

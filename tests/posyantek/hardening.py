@@ -70,5 +70,6 @@ WEIGHT_PAGES = [
 
 FORM_DATA = {
     "kelola:dokumen-tambah": lambda w: {"judul": "SK Pengurus", "kategori": "sk", "tanggal": "2026-01-15"},
+    "kelola:mitra-tambah": lambda w: {"nama": "Bank Uji", "jenis": "perbankan", "kerja_sama": "Kredit usaha"},
     "kelola:kabar-tambah": lambda w: {"judul": "Kabar uji", "isi": "Isi kabar uji."},
 }

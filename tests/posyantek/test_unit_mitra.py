@@ -1,8 +1,13 @@
 """Kelurahan units under the post, and its partners."""
 
+import datetime
+
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from posyantek.models import Kelurahan, Mitra, UnitKelurahan
+from posyantek.uploads import PrivateStorage
 from tests.posyantek.factories import MitraFactory, UnitKelurahanFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,12 +128,6 @@ def test_partner_hostile_input_is_refused_and_writes_nothing(client_as, operator
     assert not Mitra.objects.exists()
 
 
-def test_partner_csv_has_no_phone(client_as, operator_a, pos_a):
-    MitraFactory(pos=pos_a, kontak_telepon="0814-2222-3333")
-    body = client_as(operator_a).get("/kelola/gambir/kemitraan/ekspor.csv").getvalue().decode("utf-8-sig")
-    assert "Universitas Mitra" in body and "0814-2222-3333" not in body
-
-
 def test_other_posts_partners_never_leak(client_as, operator_a, pos_b):
     rahasia = MitraFactory(pos=pos_b, nama="Mitra Tambora")
     client = client_as(operator_a)
@@ -146,3 +145,113 @@ def test_partner_list_query_count_is_constant(client_as, operator_a, pos_a, djan
     client.get("/kelola/gambir/kemitraan/")
     with django_assert_num_queries(6):  # + the data version (the post's menu is a cached fragment)
         client.get("/kelola/gambir/kemitraan/")
+
+
+def test_the_partner_list_filters_by_kind_with_a_shareable_link_and_never_shows_another_post(
+    client_as, operator_a, pos_a, pos_b
+):
+    MitraFactory(pos=pos_a, nama="Bank Jakarta Cabang Gambir", jenis="perbankan")
+    MitraFactory(pos=pos_a, nama="Universitas Gambir", jenis="perguruan_tinggi")
+    MitraFactory(pos=pos_b, nama="Bank Rahasia Tambora", jenis="perbankan")
+    client = client_as(operator_a)
+    body = client.get("/kelola/gambir/kemitraan/?jenis=perbankan").content.decode()
+    assert "Bank Jakarta Cabang Gambir" in body and "Universitas Gambir" not in body
+    assert "Bank Rahasia Tambora" not in body
+    assert '<strong aria-current="true">Perbankan</strong>' in body
+    assert 'href="/kelola/gambir/kemitraan/ekspor.csv?jenis=perbankan"' in body or "jenis=perbankan" in body
+    semua = client.get("/kelola/gambir/kemitraan/?jenis=<script>").content.decode()  # junk: every kind
+    assert "Bank Jakarta Cabang Gambir" in semua and "Universitas Gambir" in semua and "<script>" not in semua
+    kosong = client.get("/kelola/gambir/kemitraan/?jenis=lsm").content.decode()
+    assert "Belum ada mitra jenis ini." in kosong
+
+
+def test_the_partner_export_holds_the_contact_and_follows_the_filter(client_as, operator_a, pos_a, pos_b):
+    MitraFactory(
+        pos=pos_a,
+        nama="Bank Gambir",
+        jenis="perbankan",
+        kontak_nama="Bu Rina",
+        kontak_telepon="0811-2222-333",
+        kontak_email="rina@bank.test",
+    )
+    MitraFactory(pos=pos_a, nama="Komunitas Gambir", jenis="komunitas")
+    MitraFactory(pos=pos_b, nama="Bank Tambora", jenis="perbankan", kontak_telepon="0899-0000-111")
+    response = client_as(operator_a).get("/kelola/gambir/kemitraan/ekspor.csv?jenis=perbankan")
+    isi = b"".join(response.streaming_content).decode("utf-8-sig")
+    baris = isi.splitlines()
+    assert '"Telepon kontak"' in baris[0] and '"Nama kontak"' in baris[0]
+    assert len(baris) == 2 and '"Bank Gambir"' in baris[1]
+    assert '"Bu Rina"' in baris[1] and '"0811-2222-333"' in baris[1] and '"rina@bank.test"' in baris[1]
+    assert "Tambora" not in isi and "0899" not in isi
+
+
+# -- the MoU: a private file, an expiry date, a reminder a month before ----------------------------
+
+
+def test_an_operator_uploads_the_mou_and_only_operators_of_the_post_download_it(
+    client, client_as, operator_a, operator_b, pos_a
+):
+    from tests.hostile_files import VALID_PDF
+
+    data = {
+        **MITRA,
+        "mou_berakhir": "2027-03-31",
+        "mou_baru": SimpleUploadedFile("mou.pdf", VALID_PDF, "application/pdf"),
+    }
+    assert client_as(operator_a).post("/kelola/gambir/kemitraan/tambah/", data).status_code == 302
+    mitra = Mitra.objects.get()
+    assert isinstance(mitra.mou.storage, PrivateStorage) and mitra.mou_berakhir == datetime.date(2027, 3, 31)
+    url = f"/kelola/gambir/kemitraan/{mitra.pk}/mou/"
+    response = client_as(operator_a).get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == VALID_PDF
+    assert "attachment" in response["Content-Disposition"]
+    assert client_as(operator_b).get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+    assert f"/kelola/gambir/kemitraan/{mitra.pk}/mou/" not in client.get("/pos/gambir/").content.decode()
+
+
+def test_a_hostile_mou_file_is_refused_and_nothing_is_written(client_as, operator_a):
+    data = {**MITRA, "mou_baru": SimpleUploadedFile("mou.pdf", b"<script>alert(1)</script>", "application/pdf")}
+    response = client_as(operator_a).post("/kelola/gambir/kemitraan/tambah/", data)
+    assert response.status_code == 200 and response.context["form"].errors["mou_baru"]
+    assert not Mitra.objects.exists()
+
+
+def test_replacing_the_mou_removes_the_old_file_after_commit(
+    client_as, operator_a, pos_a, django_capture_on_commit_callbacks
+):
+    from tests.hostile_files import VALID_PDF
+
+    mitra = MitraFactory(pos=pos_a, mou=ContentFile(VALID_PDF, name="lama.pdf"))
+    lama = mitra.mou.name
+    storage = mitra.mou.storage
+    assert isinstance(storage, PrivateStorage) and storage.exists(lama)
+    data = {**MITRA, "mou_baru": SimpleUploadedFile("baru.pdf", VALID_PDF, "application/pdf")}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client_as(operator_a).post(f"/kelola/gambir/kemitraan/{mitra.pk}/ubah/", data).status_code == 302
+    mitra.refresh_from_db()
+    assert mitra.mou.name != lama and storage.exists(mitra.mou.name) and not storage.exists(lama)
+
+
+def test_operators_are_reminded_once_a_month_before_the_mou_ends(pos_a, operator_a, pos_b, operator_b):
+    from posyantek.models import Surel
+    from posyantek.services import mitra_mou_ingatkan
+
+    hari_ini = datetime.date(2027, 1, 10)
+    segera = MitraFactory(pos=pos_a, nama="Bank Gambir", mou_berakhir=datetime.date(2027, 2, 5))
+    MitraFactory(pos=pos_a, nama="Masih Lama", mou_berakhir=datetime.date(2027, 6, 1))
+    MitraFactory(pos=pos_a, nama="Sudah Lewat", mou_berakhir=datetime.date(2027, 1, 1))
+    MitraFactory(pos=pos_b, nama="Mitra Tambora", mou_berakhir=datetime.date(2027, 1, 20))
+    assert mitra_mou_ingatkan(hari_ini=hari_ini) == 2
+    surel = {s.subjek: s.penerima for s in Surel.objects.all()}
+    assert any("Bank Gambir" in subjek and penerima == [operator_a.email] for subjek, penerima in surel.items())
+    assert any("Mitra Tambora" in subjek and penerima == [operator_b.email] for subjek, penerima in surel.items())
+    assert not any("Masih Lama" in s or "Sudah Lewat" in s for s in surel)
+    assert mitra_mou_ingatkan(hari_ini=hari_ini) == 0  # once per expiry date
+    assert Surel.objects.count() == 2
+    segera.refresh_from_db()
+    from posyantek.services import mitra_ubah
+
+    mitra_ubah(mitra=segera, oleh=operator_a, data={"mou_berakhir": datetime.date(2027, 2, 6)})  # extended
+    assert mitra_mou_ingatkan(hari_ini=hari_ini) == 1

@@ -1,13 +1,11 @@
 """Parallel pledges on PostgreSQL: real threads, real connections, never above the maximum."""
 
-import threading
-
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from teknologi import services
 from teknologi.models import JanjiUrunBeli, KampanyeUrunBeli, StatusJanji, StatusKampanye
+from tests.serentak import run_parallel
 from tests.teknologi import factories as f
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -17,30 +15,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def _only_postgres():
     if connection.vendor != "postgresql":
         pytest.skip("uji konkurensi butuh PostgreSQL (SELECT … FOR UPDATE antar koneksi)")
-
-
-def run_parallel(jobs):
-    """Start every job at the same moment, each in its own thread with its own connection."""
-    barrier = threading.Barrier(len(jobs))
-    results = [None] * len(jobs)
-
-    def worker(i, job):
-        try:
-            barrier.wait(timeout=30)
-            results[i] = ("ok", job())
-        except ValidationError as error:
-            results[i] = ("refused", error.messages[0])
-        except Exception as error:  # anything else is a bug the test must show
-            results[i] = ("error", repr(error))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
 
 
 def test_30_parallel_pledges_never_exceed_the_maximum(wilayah, pos_a, mailoutbox):
