@@ -16,6 +16,7 @@ from posyantek.models import Kecamatan
 from posyantek.scale import ScaleContext
 
 from .models import Jadwal, KeahlianRelawan, Pendaftaran, PenugasanRelawan, Program, ProgramTopik, Relawan, Topik
+from .models.jadwal import kode_pemesanan_baru
 from .models.relawan import Bidang, Tingkat
 
 PROGRAM = [
@@ -112,6 +113,7 @@ def seed(ctx: ScaleContext) -> None:
                 sumber=Pendaftaran.Sumber.DARING if user else Pendaftaran.Sumber.LANGSUNG,
                 antre_sejak=now if full else None,
                 hadir=(not full) and s.selesai < now and rng.random() < 0.8,
+                kode=kode_pemesanan_baru(),  # COPY skips save(), which gives every booking its code
             )
 
     ctx.insert(Pendaftaran, pendaftaran(), keep=False)

@@ -147,6 +147,11 @@ def ukm_list_ekspor(*, pos: Pos | None, params: dict) -> QuerySet[Ukm]:
     return _saring(qs, params).order_by("pos__kecamatan__kode", "nama", "pk")
 
 
+def layanan_list_untuk_ukm(*, ukm: Ukm, jumlah: int = 10) -> list:
+    """The services the post's log names this business in, newest first (the business's page)."""
+    return list(ukm.layanan_set.select_related("teknologi").order_by("-tanggal", "-pk")[:jumlah])
+
+
 def ukm_detail_kelola(*, pos: Pos, pk: int) -> Ukm:
     """One business of the post with what its page shows; raises Ukm.DoesNotExist for another post's."""
     return (

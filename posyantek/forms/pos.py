@@ -9,6 +9,7 @@ limited to this post's (its kecamatan's kelurahan); anything else is "not a vali
 from datetime import date
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -210,14 +211,33 @@ class InventarisFilterForm(forms.Form):
 class LayananForm(PortalModelForm):
     class Meta:
         model = LogLayanan
-        fields = ["tanggal", "jenis", "topik", "penerima", "jumlah_penerima", "kelurahan", "petugas", "catatan"]
-        widgets = {"jenis": forms.RadioSelect}
+        fields = [
+            "tanggal",
+            "jenis",
+            "topik",
+            "penerima",
+            "jumlah_penerima",
+            "kelurahan",
+            "ukm",
+            "teknologi",
+            "petugas",
+            "catatan",
+        ]
+        # A post's registry may hold thousands of businesses: the id is typed (or filled by the link
+        # "Catat layanan" on the business's or the technology's page), never a list of every row.
+        widgets = {
+            "jenis": forms.RadioSelect,
+            "ukm": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "teknologi": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+        }
         help_texts = {
             "tanggal": _("Hari layanan diberikan."),
             "jenis": _("Pilih satu: teknis (alat, perbaikan), informasi, promosi, atau orientasi TTG."),
             "topik": _("Singkat saja, misalnya: cara memakai alat pengering."),
             "jumlah_penerima": _("Berapa orang yang dilayani. Tulis angka, misalnya 3."),
             "kelurahan": _("Asal penerima, bila tahu."),
+            "ukm": _("ID registri UKM yang dilayani (tertulis di halaman UKM), bila terdaftar di pos ini."),
+            "teknologi": _("Nomor teknologi yang diperagakan (tertulis di halaman teknologi), bila ada."),
             "catatan": _("Boleh dikosongkan."),
         }
         formfield_callback = angka_model()
@@ -226,6 +246,16 @@ class LayananForm(PortalModelForm):
         super().__init__(*args, **kwargs)
         self.fields["kelurahan"].queryset = _kelurahan_pos(pos)
         self.fields["kelurahan"].empty_label = _("— tidak dicatat —")
+        # The apps' models by label: the foundation imports no app.
+        Ukm, Teknologi = apps.get_model("ukm", "Ukm"), apps.get_model("teknologi", "Teknologi")
+        self.fields["ukm"].queryset = Ukm.objects.for_pos(pos)
+        self.fields["ukm"].error_messages["invalid_choice"] = _(
+            "Tidak ada UKM dengan ID ini di registri pos Anda. Salin ID dari halaman UKM."
+        )
+        self.fields["teknologi"].queryset = Teknologi.objects.published() | Teknologi.objects.terbaca_pos(pos)
+        self.fields["teknologi"].error_messages["invalid_choice"] = _(
+            "Tidak ada teknologi dengan nomor ini di katalog atau usulan pos Anda."
+        )
 
 
 class BulanField(forms.Field):

@@ -36,6 +36,19 @@ class LogLayanan(models.Model):
     kelurahan = models.ForeignKey(
         Kelurahan, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("kelurahan")
     )
+    # The records connect (#14): the registered business served and the technology shown, when known.
+    # The post's own registry and the technologies it may show only (checked by layanan_buat/ubah).
+    ukm = models.ForeignKey(
+        "ukm.Ukm", on_delete=models.SET_NULL, null=True, blank=True, related_name="layanan_set", verbose_name=_("UKM")
+    )
+    teknologi = models.ForeignKey(
+        "teknologi.Teknologi",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="layanan_set",
+        verbose_name=_("teknologi"),
+    )
     topik = models.CharField(_("topik atau kebutuhan"), max_length=200)
     catatan = models.TextField(_("catatan"), blank=True, max_length=4000)
     dicatat_oleh = models.ForeignKey(
@@ -59,3 +72,13 @@ class LogLayanan(models.Model):
             raise ValidationError({"tanggal": _("Tanggal layanan tidak boleh di masa depan.")})
         if self.kelurahan_id and self.pos_id and self.kelurahan.kecamatan_id != self.pos.kecamatan_id:
             raise ValidationError({"kelurahan": _("Pilih kelurahan di kecamatan pos ini.")})
+        if self.ukm_id and self.pos_id and self.ukm.pos_id != self.pos_id:
+            raise ValidationError({"ukm": _("UKM ini tidak ada di registri pos Anda. Tulis ID registri UKM pos Anda.")})
+        if (
+            self.teknologi_id
+            and self.pos_id
+            and not (self.teknologi.status == "terbit" or self.teknologi.diusulkan_pos_id == self.pos_id)
+        ):
+            raise ValidationError(
+                {"teknologi": _("Pilih teknologi dari katalog (yang sudah terbit) atau usulan pos Anda.")}
+            )

@@ -71,7 +71,18 @@ INVENTARIS_FIELDS = (
     "sumber",
     "catatan",
 )
-LAYANAN_FIELDS = ("tanggal", "jenis", "petugas", "penerima", "jumlah_penerima", "kelurahan", "topik", "catatan")
+LAYANAN_FIELDS = (
+    "tanggal",
+    "jenis",
+    "petugas",
+    "penerima",
+    "jumlah_penerima",
+    "kelurahan",
+    "ukm",
+    "teknologi",
+    "topik",
+    "catatan",
+)
 UNIT_FIELDS = ("kelurahan", "alamat", "koordinator", "telepon", "nomor_sk", "tanggal_dibentuk", "is_aktif", "catatan")
 MITRA_FIELDS = (
     "nama",

@@ -307,7 +307,13 @@ class LayananFormView(PosChildFormView):
     def get_initial(self):
         if "pk" in self.kwargs:
             return {}
-        return {"tanggal": timezone.localdate(), "petugas": self.request.user.nama}
+        initial = {"tanggal": timezone.localdate(), "petugas": self.request.user.nama}
+        # "Catat layanan" on a business's or a technology's page fills these (checked again on save).
+        for field in ("ukm", "teknologi", "penerima", "jenis"):
+            value = self.request.GET.get(field, "")[:150]
+            if value:
+                initial[field] = value
+        return initial
 
     def save(self, form):
         if self.object is not None:

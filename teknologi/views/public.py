@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 
 from posyantek import versi
 from posyantek.forms import add_service_errors
+from posyantek.models import Pos
 from posyantek.paginasi import nomor_halaman
 from posyantek.uploads import download_response
 from teknologi import selectors, services
@@ -64,6 +65,10 @@ class TeknologiDetailView(TemplateView):
             raise Http404 from None
         ctx.update(detail_context(teknologi))
         ctx["kampanye_list"] = selectors.kampanye_list_publik().filter(teknologi=teknologi)[:3]
+        # An operator (of one post, or the first of theirs) can log a demonstration from here.
+        user = self.request.user
+        if user.is_authenticated and getattr(user, "is_operator", False):
+            ctx["pengelola_pos"] = Pos.objects.filter(operatorpos__user=user).order_by("kecamatan__kode").first()
         return ctx
 
 
@@ -79,6 +84,7 @@ def detail_context(teknologi: Teknologi) -> dict:
         "adopsi": selectors.adopsi_ringkasan(teknologi=teknologi),
         "ulasan_list": selectors.ulasan_list_publik(teknologi=teknologi),
         "terkait_list": selectors.teknologi_terkait(teknologi=teknologi),
+        "peragaan": teknologi.layanan_set.count(),  # the posts' service-log entries naming it
     }
 
 

@@ -155,6 +155,8 @@ class UkmDetailView(KelolaPosMixin, TemplateView):
                 initial={"pendamping": self.request.user.nama or self.request.user.email}
             ),
             riwayat=riwayat_ukm(ukm, limit=8),
+            layanan_list=selectors.layanan_list_untuk_ukm(ukm=ukm),
+            layanan_jumlah=ukm.layanan_set.count(),
             produk_base=reverse("ukm:kelola-detail", kwargs={"pos_slug": self.pos.slug, "pk": ukm.pk}),
         )
         return ctx
