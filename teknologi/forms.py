@@ -46,8 +46,15 @@ class TeknologiForm(forms.ModelForm):
         fields = TEKNOLOGI_FIELDS
         widgets = {
             "deskripsi": forms.Textarea(attrs={"rows": 6}),
+            "deskripsi_en": forms.Textarea(attrs={"rows": 4}),
             "cara_kerja": forms.Textarea(attrs={"rows": 5}),
+            "cara_kerja_en": forms.Textarea(attrs={"rows": 4}),
             "spesifikasi_lain": forms.Textarea(attrs={"rows": 4}),
+            "spesifikasi_lain_en": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            f: _("Tidak wajib. Untuk pengunjung yang memilih bahasa Inggris; bila kosong, teks Indonesia yang tampil.")
+            for f in ("nama_en", "ringkasan_en", "deskripsi_en", "cara_kerja_en", "spesifikasi_lain_en")
         }
         formfield_callback = angka_model(rupiah=["harga_min", "harga_max"], tanpa_ribuan=["penghargaan_tahun"])
 
@@ -120,12 +127,25 @@ class PanduanForm(forms.Form):
     pengantar = forms.CharField(
         label=_("Pengantar"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    pengantar_en = forms.CharField(
+        label=_("Pengantar (Inggris, tidak wajib)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     keselamatan = forms.CharField(
         label=_("Catatan keselamatan"),
         required=False,
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Satu catatan per baris."),
+    )
+    keselamatan_en = forms.CharField(
+        label=_("Catatan keselamatan (Inggris, tidak wajib)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Satu catatan per baris, urutannya sama dengan yang berbahasa Indonesia."),
     )
     pdf = forms.FileField(
         label=_("Panduan PDF (opsional)"),
@@ -142,6 +162,12 @@ class PanduanForm(forms.Form):
 
 class LangkahForm(forms.Form):
     teks = forms.CharField(label=_("Langkah"), max_length=1500, widget=forms.Textarea(attrs={"rows": 2}))
+    teks_en = forms.CharField(
+        label=_("Langkah (Inggris, tidak wajib)"),
+        required=False,
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     foto = forms.FileField(
         label=_("Foto langkah (opsional)"),
         required=False,
@@ -167,12 +193,16 @@ class PerawatanForm(forms.Form):
     # An empty first choice keeps an untouched extra row unchanged (and so skipped).
     frekuensi = forms.ChoiceField(label=_("Kapan"), choices=[("", "—")] + Frekuensi.choices)
     kegiatan = forms.CharField(label=_("Kegiatan perawatan"), max_length=300)
+    kegiatan_en = forms.CharField(label=_("Kegiatan (Inggris, tidak wajib)"), max_length=300, required=False)
 
 
 class MasalahForm(forms.Form):
     masalah = forms.CharField(label=_("Masalah"), max_length=200)
     penyebab = forms.CharField(label=_("Penyebab"), max_length=300)
     solusi = forms.CharField(label=_("Solusi"), max_length=500)
+    masalah_en = forms.CharField(label=_("Masalah (Inggris, tidak wajib)"), max_length=200, required=False)
+    penyebab_en = forms.CharField(label=_("Penyebab (Inggris, tidak wajib)"), max_length=300, required=False)
+    solusi_en = forms.CharField(label=_("Solusi (Inggris, tidak wajib)"), max_length=500, required=False)
 
 
 class _BaseFormSet(forms.BaseFormSet):

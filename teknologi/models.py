@@ -87,11 +87,14 @@ class Teknologi(models.Model):
         help_text=_("Nama lain yang biasa dipakai orang, dipisah koma (mis. pres santan, peras kelapa)."),
     )
     deskripsi = models.TextField(_("deskripsi"), blank=True)
+    deskripsi_en = models.TextField(_("deskripsi (Inggris)"), blank=True)
     cara_kerja = models.TextField(_("cara kerja"), blank=True)
+    cara_kerja_en = models.TextField(_("cara kerja (Inggris)"), blank=True)
     kapasitas = models.CharField(_("kapasitas"), max_length=120, blank=True)
     daya = models.CharField(_("daya/sumber tenaga"), max_length=120, blank=True)
     dimensi = models.CharField(_("dimensi"), max_length=120, blank=True)
     spesifikasi_lain = models.TextField(_("spesifikasi lain"), blank=True, help_text=_("Satu butir per baris."))
+    spesifikasi_lain_en = models.TextField(_("spesifikasi lain (Inggris)"), blank=True)
     harga_min = models.PositiveBigIntegerField(_("harga terendah (Rp)"), null=True, blank=True)
     harga_max = models.PositiveBigIntegerField(_("harga tertinggi (Rp)"), null=True, blank=True)
     pembuat_nama = models.CharField(_("pembuat/pemasok"), max_length=150, blank=True)
@@ -190,6 +193,24 @@ class Teknologi(models.Model):
             return self.nama_en
         return self.nama
 
+    #: what a visitor reads of a technology and its guide, each with an ``_en`` field
+    BIDANG_INGGRIS = ("nama", "ringkasan", "deskripsi", "cara_kerja", "spesifikasi_lain")
+
+    @classmethod
+    def tanpa_inggris_q(cls) -> models.Q:
+        """Technologies with a visitor-facing field written in Indonesian and not yet in English."""
+        q = models.Q()
+        for field in cls.BIDANG_INGGRIS:
+            q |= ~models.Q(**{field: ""}) & models.Q(**{f"{field}_en": ""})
+        return q
+
+    @property
+    def kurang_inggris(self) -> list[str]:
+        """Visitor-facing fields with Indonesian text and no English yet (the operators' lists say so)."""
+        from posyantek.dwibahasa import kurang_inggris
+
+        return kurang_inggris(self, self.BIDANG_INGGRIS)
+
     @property
     def ringkasan_tampil(self) -> str:
         if self.ringkasan_en and (get_language() or "").startswith("en"):
@@ -260,7 +281,9 @@ class Panduan(models.Model):
     pengantar = models.TextField(
         _("pengantar"), blank=True, help_text=_("Untuk siapa panduan ini dan apa yang perlu disiapkan.")
     )
+    pengantar_en = models.TextField(_("pengantar (Inggris)"), blank=True)
     keselamatan = models.TextField(_("catatan keselamatan"), blank=True, help_text=_("Satu catatan per baris."))
+    keselamatan_en = models.TextField(_("catatan keselamatan (Inggris)"), blank=True)
     pdf = models.FileField(_("panduan PDF"), upload_to="teknologi/panduan/", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -284,6 +307,7 @@ class LangkahPanduan(models.Model):
     panduan = models.ForeignKey(Panduan, on_delete=models.CASCADE, related_name="langkah_set")
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=1)
     teks = models.TextField(_("langkah"), max_length=1500)
+    teks_en = models.TextField(_("langkah (Inggris)"), max_length=1500, blank=True)
     foto = models.ImageField(_("foto"), upload_to="teknologi/langkah/", blank=True)
 
     objects = VersiQuerySet.as_manager()
@@ -313,6 +337,7 @@ class PerawatanPanduan(models.Model):
     panduan = models.ForeignKey(Panduan, on_delete=models.CASCADE, related_name="perawatan_set")
     frekuensi = models.CharField(_("kapan"), max_length=20, choices=Frekuensi.choices)
     kegiatan = models.CharField(_("kegiatan perawatan"), max_length=300)
+    kegiatan_en = models.CharField(_("kegiatan perawatan (Inggris)"), max_length=300, blank=True)
 
     objects = VersiQuerySet.as_manager()
 
@@ -330,8 +355,11 @@ class MasalahPanduan(models.Model):
 
     panduan = models.ForeignKey(Panduan, on_delete=models.CASCADE, related_name="masalah_set")
     masalah = models.CharField(_("masalah"), max_length=200)
+    masalah_en = models.CharField(_("masalah (Inggris)"), max_length=200, blank=True)
     penyebab = models.CharField(_("penyebab"), max_length=300)
+    penyebab_en = models.CharField(_("penyebab (Inggris)"), max_length=300, blank=True)
     solusi = models.CharField(_("solusi"), max_length=500)
+    solusi_en = models.CharField(_("solusi (Inggris)"), max_length=500, blank=True)
 
     objects = VersiQuerySet.as_manager()
 

@@ -48,11 +48,14 @@ TEKNOLOGI_FIELDS = [
     "ringkasan_en",
     "alias",
     "deskripsi",
+    "deskripsi_en",
     "cara_kerja",
+    "cara_kerja_en",
     "kapasitas",
     "daya",
     "dimensi",
     "spesifikasi_lain",
+    "spesifikasi_lain_en",
     "harga_min",
     "harga_max",
     "pembuat_nama",
@@ -263,7 +266,9 @@ def panduan_simpan(
         raise ValidationError(_("Panduan memerlukan sedikitnya satu langkah."))
     panduan, _created = Panduan.objects.get_or_create(teknologi=teknologi)
     panduan.pengantar = data.get("pengantar", "")
+    panduan.pengantar_en = data.get("pengantar_en", "")
     panduan.keselamatan = data.get("keselamatan", "")
+    panduan.keselamatan_en = data.get("keselamatan_en", "")
     if hapus_pdf and panduan.pdf:
         panduan.pdf = ""
     if pdf is not None:
@@ -274,7 +279,9 @@ def panduan_simpan(
     panduan.perawatan_set.all().delete()
     panduan.masalah_set.all().delete()
     for urutan, row in enumerate(langkah, start=1):
-        step = panduan.langkah_set.model(panduan=panduan, urutan=urutan, teks=row["teks"])
+        step = panduan.langkah_set.model(
+            panduan=panduan, urutan=urutan, teks=row["teks"], teks_en=row.get("teks_en", "")
+        )
         if row.get("foto") is not None:
             step.foto.save(row["foto"].name, row["foto"], save=False)
         elif row.get("foto_lama"):
@@ -282,12 +289,18 @@ def panduan_simpan(
         step.full_clean()
         step.save()
     for row in perawatan:
-        item = panduan.perawatan_set.model(panduan=panduan, frekuensi=row["frekuensi"], kegiatan=row["kegiatan"])
+        item = panduan.perawatan_set.model(
+            panduan=panduan,
+            frekuensi=row["frekuensi"],
+            kegiatan=row["kegiatan"],
+            kegiatan_en=row.get("kegiatan_en", ""),
+        )
         item.full_clean()
         item.save()
     for row in masalah:
         item = panduan.masalah_set.model(
-            panduan=panduan, masalah=row["masalah"], penyebab=row["penyebab"], solusi=row["solusi"]
+            panduan=panduan,
+            **{f: row.get(f, "") for f in ("masalah", "penyebab", "solusi", "masalah_en", "penyebab_en", "solusi_en")},
         )
         item.full_clean()
         item.save()

@@ -133,6 +133,30 @@ def bagian(context, titik: str):
 
 
 @register.simple_tag
+def dwibahasa(obj, field: str, blok: bool = False, baris: bool = False):
+    """``{% dwibahasa teknologi "deskripsi" blok=True %}``: the field in the visitor's language
+    (``posyantek.dwibahasa``); the Indonesian text standing in for missing English is marked
+    ``lang="id"``. ``blok``: paragraphs (``linebreaks``); ``baris``: one ``<li>`` a line."""
+    from django.template.defaultfilters import linebreaks, linebreaksbr
+    from django.utils.html import format_html, format_html_join
+
+    from posyantek.dwibahasa import teks
+
+    isi, pengganti = teks(obj, field)
+    if not isi:
+        return ""
+    lang = ' lang="id"' if pengganti else ""
+    if baris:
+        items = format_html_join("", "<li>{}</li>", ((line.strip(),) for line in isi.splitlines() if line.strip()))
+        return mark_safe(f"<ul{lang}>{items}</ul>")  # items are escaped by format_html_join
+    if blok:
+        return mark_safe(f"<div{lang}>{linebreaks(isi, autoescape=True)}</div>")
+    if pengganti:
+        return format_html('<span lang="id">{}</span>', mark_safe(linebreaksbr(isi, autoescape=True)))
+    return linebreaksbr(isi, autoescape=True)
+
+
+@register.simple_tag
 def wa_chat(telepon, pesan: str = "") -> str:
     """``{% wa_chat telepon pesan as url %}``: a wa.me click-to-chat link, "" when the number is unusable.
     Render it only where the viewer may already see that number (posyantek/whatsapp.py)."""

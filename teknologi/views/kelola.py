@@ -141,10 +141,24 @@ class PanduanFormMixin(_Teknologi):
             return None, {}, [], [], []
         return (
             panduan,
-            {"pengantar": panduan.pengantar, "keselamatan": panduan.keselamatan},
-            [{"teks": s.teks, "foto_lama": s.foto.name, "ORDER": s.urutan} for s in panduan.langkah_set.all()],
-            [{"frekuensi": p.frekuensi, "kegiatan": p.kegiatan} for p in panduan.perawatan_set.all()],
-            [{"masalah": m.masalah, "penyebab": m.penyebab, "solusi": m.solusi} for m in panduan.masalah_set.all()],
+            {
+                "pengantar": panduan.pengantar,
+                "pengantar_en": panduan.pengantar_en,
+                "keselamatan": panduan.keselamatan,
+                "keselamatan_en": panduan.keselamatan_en,
+            },
+            [
+                {"teks": s.teks, "teks_en": s.teks_en, "foto_lama": s.foto.name, "ORDER": s.urutan}
+                for s in panduan.langkah_set.all()
+            ],
+            [
+                {"frekuensi": p.frekuensi, "kegiatan": p.kegiatan, "kegiatan_en": p.kegiatan_en}
+                for p in panduan.perawatan_set.all()
+            ],
+            [
+                {f: getattr(m, f) for f in ("masalah", "penyebab", "solusi", "masalah_en", "penyebab_en", "solusi_en")}
+                for m in panduan.masalah_set.all()
+            ],
         )
 
     def _forms(self, teknologi, data=None, files=None):
@@ -187,7 +201,12 @@ class PanduanFormMixin(_Teknologi):
         form, langkah, perawatan, masalah = forms_
         if all(f.is_valid() for f in forms_):
             steps = [
-                {"teks": row["teks"], "foto": row.get("foto"), "foto_lama": row.get("foto_lama", "")}
+                {
+                    "teks": row["teks"],
+                    "teks_en": row.get("teks_en", ""),
+                    "foto": row.get("foto"),
+                    "foto_lama": row.get("foto_lama", ""),
+                }
                 for row in langkah.rows()
             ]
             try:
@@ -311,6 +330,10 @@ class KurasiListView(KurasiMixin, TemplateView):
         qs = Teknologi.objects.select_related("diusulkan_pos").order_by("status", "nama")
         if status in StatusTeknologi.values:
             qs = qs.filter(status=status)
+        tanpa_inggris = self.request.GET.get("inggris") == "belum"
+        if tanpa_inggris:
+            qs = qs.filter(Teknologi.tanpa_inggris_q())
+        ctx["tanpa_inggris"] = tanpa_inggris
         ctx["page_obj"] = halaman(self.request, qs, per_halaman=50)
         ctx["status_aktif"] = status if status in StatusTeknologi.values else ""
         ctx["status_choices"] = StatusTeknologi.choices

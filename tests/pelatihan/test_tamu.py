@@ -339,3 +339,15 @@ def test_a_forged_or_altered_signed_link_is_404(client, sesi_berjalan, operator_
     forged = signing.dumps({"p": p.pk, "j": p.jadwal_id}, salt="lain")
     for bad in (tanda[:-2] + "xx", forged, "bukan-tanda"):
         assert client.get(reverse("pelatihan:hadir", args=[bad])).status_code == 404
+
+
+def test_a_guests_confirmation_mail_holds_the_code_and_the_secret_page(
+    client, jadwal_a, django_capture_on_commit_callbacks, settings
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _pesan(client, jadwal_a, email="siti@contoh.test")
+    pesanan = Pendaftaran.objects.get()
+    (pesan,) = mail.outbox
+    assert f"{pesanan.kode[:4]}-{pesanan.kode[4:]}" in pesan.body
+    assert settings.PORTAL_BASE_URL.rstrip("/") + pesanan.get_tamu_url() in pesan.body
+    assert "halaman pemesanan Anda" in pesan.body
