@@ -85,7 +85,17 @@ class ProgramForm(forms.ModelForm):
 
     class Meta:
         model = Program
-        fields = ["nama", "jenis", "pilar", "deskripsi", "is_aktif", "penandatangan_nama", "penandatangan_jabatan"]
+        fields = [
+            "nama",
+            "nama_en",
+            "jenis",
+            "pilar",
+            "deskripsi",
+            "deskripsi_en",
+            "is_aktif",
+            "penandatangan_nama",
+            "penandatangan_jabatan",
+        ]
         widgets = {"deskripsi": forms.Textarea(attrs={"rows": 4, "maxlength": 3000})}
 
     def __init__(self, *args, **kwargs):
@@ -163,7 +173,9 @@ class JadwalForm(forms.ModelForm):
         fields = [
             "program",
             "judul",
+            "judul_en",
             "deskripsi",
+            "deskripsi_en",
             "mulai",
             "selesai",
             "mode",

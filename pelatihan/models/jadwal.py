@@ -77,7 +77,9 @@ class Jadwal(models.Model):
     judul = models.CharField(
         _("judul sesi"), max_length=150, blank=True, help_text=_("Kosongkan untuk memakai nama program.")
     )
+    judul_en = models.CharField(_("judul sesi (Inggris)"), max_length=150, blank=True)
     deskripsi = models.TextField(_("keterangan"), blank=True)
+    deskripsi_en = models.TextField(_("keterangan (Inggris)"), blank=True)
     mulai = models.DateTimeField(_("mulai"))
     selesai = models.DateTimeField(_("selesai"))
     mode = models.CharField(_("mode"), max_length=12, choices=Mode.choices, default=Mode.TATAP_MUKA)
@@ -147,7 +149,20 @@ class Jadwal(models.Model):
 
     @property
     def nama(self) -> str:
-        return self.judul or self.program.nama
+        """The session's title in the visitor's language: its own, else its programme's (English when
+        chosen and written, ``posyantek.dwibahasa``)."""
+        from posyantek.dwibahasa import teks
+
+        if self.judul:
+            return teks(self, "judul")[0]
+        return teks(self.program, "nama")[0]
+
+    @property
+    def nama_id_saja(self) -> bool:
+        """True when an English visitor reads the Indonesian title (no English written): lang="id"."""
+        from posyantek.dwibahasa import teks
+
+        return teks(self, "judul")[1] if self.judul else teks(self.program, "nama")[1]
 
     @property
     def ada_daring(self) -> bool:

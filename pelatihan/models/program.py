@@ -67,9 +67,11 @@ class Program(models.Model):
         help_text=_("Kosong berarti program provinsi, dapat dijadwalkan semua pos."),
     )
     nama = models.CharField(_("nama program"), max_length=150)
+    nama_en = models.CharField(_("nama program (Inggris)"), max_length=150, blank=True)
     jenis = models.CharField(_("jenis"), max_length=20, choices=Jenis.choices)
     pilar = models.CharField(_("pilar literasi digital"), max_length=10, choices=Pilar.choices)
     deskripsi = models.TextField(_("deskripsi"), blank=True)
+    deskripsi_en = models.TextField(_("deskripsi (Inggris)"), blank=True)
     is_aktif = models.BooleanField(
         _("aktif"), default=True, help_text=_("Program nonaktif tidak bisa dijadwalkan lagi.")
     )

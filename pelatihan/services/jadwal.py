@@ -13,11 +13,23 @@ from posyantek.kolom import kolom_isi
 from posyantek.models import Pos, User
 from posyantek.services.unik import simpan_unik
 
-PROGRAM_FIELDS = {"nama", "jenis", "pilar", "deskripsi", "is_aktif", "penandatangan_nama", "penandatangan_jabatan"}
+PROGRAM_FIELDS = {
+    "nama",
+    "nama_en",
+    "jenis",
+    "pilar",
+    "deskripsi",
+    "deskripsi_en",
+    "is_aktif",
+    "penandatangan_nama",
+    "penandatangan_jabatan",
+}
 JADWAL_FIELDS = {
     "program",
     "judul",
+    "judul_en",
     "deskripsi",
+    "deskripsi_en",
     "mulai",
     "selesai",
     "mode",

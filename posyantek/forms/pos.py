@@ -227,8 +227,8 @@ class LayananForm(PortalModelForm):
         # "Catat layanan" on the business's or the technology's page), never a list of every row.
         widgets = {
             "jenis": forms.RadioSelect,
-            "ukm": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
-            "teknologi": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "ukm": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "teknologi": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         }
         help_texts = {
             "tanggal": _("Hari layanan diberikan."),
@@ -415,7 +415,7 @@ class KabarForm(PortalModelForm):
 
     class Meta:
         model = Kabar
-        fields = ["judul", "tanggal", "isi", "is_terbit"]
+        fields = ["judul", "judul_en", "tanggal", "isi", "is_terbit"]
         widgets = {"isi": forms.Textarea(attrs={"rows": 10})}
         help_texts = {
             "judul": _("Pendek dan jelas, misalnya: Pelatihan jualan daring di aula kecamatan."),

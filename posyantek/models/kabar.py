@@ -26,6 +26,7 @@ class KabarQuerySet(PosScopedQuerySet):
 class Kabar(models.Model):
     pos = models.ForeignKey(Pos, on_delete=models.CASCADE, related_name="kabar_set", verbose_name=_("pos"))
     judul = models.CharField(_("judul"), max_length=160)
+    judul_en = models.CharField(_("judul (Inggris)"), max_length=160, blank=True)
     isi = models.TextField(_("isi"), max_length=20000)
     tanggal = models.DateField(_("tanggal kegiatan"))
     is_terbit = models.BooleanField(

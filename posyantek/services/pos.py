@@ -97,7 +97,7 @@ MITRA_FIELDS = (
     "mou_berakhir",
 )
 DOKUMEN_FIELDS = ("judul", "kategori", "nomor", "tanggal", "keterangan")
-KABAR_FIELDS = ("judul", "isi", "tanggal", "is_terbit")
+KABAR_FIELDS = ("judul", "judul_en", "isi", "tanggal", "is_terbit")
 
 
 def _simpan(obj: models.Model, data: dict, fields: Iterable[str]) -> models.Model:

@@ -37,6 +37,7 @@ def test_celery_beat_schedule_names_registered_tasks(settings):
         "sesi-bersihkan": "posyantek.tasks.sesi_bersihkan",
         "surel-bersihkan": "posyantek.tasks.surel_bersihkan",
         "berkas-tugas-bersihkan": "posyantek.tasks.berkas_tugas_bersihkan",
+        "mitra-mou-ingatkan": "posyantek.tasks.mitra_mou_ingatkan",
     }
     assert sorted(set(jadwal.values()) - set(app.tasks)) == []
 
