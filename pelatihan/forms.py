@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from pelatihan import selectors
 from pelatihan.models import AktivitasRelawan, Bidang, Jadwal, Pendaftaran, Program, Relawan, Tingkat, Topik
 from pelatihan.models.jadwal import KODE_PANJANG, kode_pemesanan_rapikan
+from pelatihan.services.jadwal import PROGRAM_FIELDS
 from posyantek.forms import PilihanBanyakField
 from posyantek.forms.angka import angka_model
 from posyantek.models import Kecamatan, Kota, Pos
@@ -85,17 +86,7 @@ class ProgramForm(forms.ModelForm):
 
     class Meta:
         model = Program
-        fields = [
-            "nama",
-            "nama_en",
-            "jenis",
-            "pilar",
-            "deskripsi",
-            "deskripsi_en",
-            "is_aktif",
-            "penandatangan_nama",
-            "penandatangan_jabatan",
-        ]
+        fields = list(PROGRAM_FIELDS)
         widgets = {"deskripsi": forms.Textarea(attrs={"rows": 4, "maxlength": 3000})}
 
     def __init__(self, *args, **kwargs):

@@ -13,7 +13,8 @@ from posyantek.kolom import kolom_isi
 from posyantek.models import Pos, User
 from posyantek.services.unik import simpan_unik
 
-PROGRAM_FIELDS = {
+# What a programme's form may set, in the form's order (pelatihan.forms.ProgramForm uses it).
+PROGRAM_FIELDS = (
     "nama",
     "nama_en",
     "jenis",
@@ -23,7 +24,7 @@ PROGRAM_FIELDS = {
     "is_aktif",
     "penandatangan_nama",
     "penandatangan_jabatan",
-}
+)
 JADWAL_FIELDS = {
     "program",
     "judul",
