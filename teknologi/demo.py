@@ -16,7 +16,7 @@ from posyantek import services as posyantek_services
 from posyantek.demo import DEMO_DOMAIN, DEMO_MARK, DemoContext
 from posyantek.models import Pos
 from teknologi import services
-from teknologi.demo_data import ULASAN, USAHA, T
+from teknologi.demo_data import INGGRIS, ULASAN, USAHA, T
 from teknologi.models import (
     Adopsi,
     KampanyeUrunBeli,
@@ -135,6 +135,10 @@ def _teknologi(ctx, row, *, admin, publish: bool, pos=None) -> Teknologi:
         "pembuat_tempat": tempat,
         "pembuat_kontak": f"pemasok@{DEMO_DOMAIN}",
     }
+    en = INGGRIS.get(nama, {})
+    data.update(
+        {k: v for k, v in en.items() if k in ("deskripsi_en", "cara_kerja_en", "kapasitas_en", "daya_en", "dimensi_en")}
+    )
     if award:
         jenis, tahun, tingkat, juara = award
         data.update(
@@ -151,10 +155,23 @@ def _teknologi(ctx, row, *, admin, publish: bool, pos=None) -> Teknologi:
             "pengantar": f"{DEMO_MARK} Panduan ringkas untuk pemilik dan pekerja UKM. Baca seluruhnya sebelum memakai "
             f"alat pertama kali; minta demonstrasi di pos bila ragu.",
             "keselamatan": "\n".join(keselamatan),
+            "pengantar_en": en.get("pengantar_en", ""),
+            "keselamatan_en": "\n".join(en.get("keselamatan_en", [])),
         },
-        langkah=[{"teks": teks} for teks in langkah],
-        perawatan=[{"frekuensi": f, "kegiatan": k} for f, k in perawatan],
-        masalah=[{"masalah": m, "penyebab": p, "solusi": s} for m, p, s in masalah],
+        langkah=[
+            {"teks": teks, "teks_en": teks_en}
+            for teks, teks_en in zip(langkah, en.get("langkah_en", [""] * len(langkah)), strict=True)
+        ],
+        perawatan=[
+            {"frekuensi": f, "kegiatan": k, "kegiatan_en": k_en}
+            for (f, k), k_en in zip(perawatan, en.get("perawatan_en", [""] * len(perawatan)), strict=True)
+        ],
+        masalah=[
+            {"masalah": m, "penyebab": p, "solusi": s, "masalah_en": m_en, "penyebab_en": p_en, "solusi_en": s_en}
+            for (m, p, s), (m_en, p_en, s_en) in zip(
+                masalah, en.get("masalah_en", [("", "", "")] * len(masalah)), strict=True
+            )
+        ],
     )
     if publish:
         services.teknologi_terbitkan(teknologi=t, oleh=admin)

@@ -1400,3 +1400,47 @@ ULASAN = [
     "Produk kami sekarang bisa masuk toko oleh-oleh.",
     "",
 ]
+
+
+# English for a technology and its whole guide (#14.3): what an English visitor reads of the demo.
+# Keyed by the Indonesian name; lists in the same order as the Indonesian ones.
+INGGRIS = {
+    "Alat Pemeras Santan": {
+        "deskripsi_en": "Used by rice stalls, cake makers and rendang and dodol producers. Compared with squeezing "
+        "by hand it yields 15–25% more coconut milk, and more hygienically: hands never touch the grated coconut.",
+        "cara_kerja_en": "Grated coconut goes into a stainless steel strainer drum and is pressed by a screw (manual) "
+        "or a hydraulic jack. The milk flows through the strainer into the funnel below; the pulp stays in the drum.",
+        "kapasitas_en": "5–8 kg of grated coconut an hour",
+        "daya_en": "Manual (screw) or a 2-tonne hydraulic jack",
+        "dimensi_en": "45 × 35 × 90 cm",
+        "pengantar_en": "A short guide for owners and workers of small businesses. Read it all before the first use; "
+        "ask the post for a demonstration if unsure.",
+        "keselamatan_en": [
+            "Keep fingers away from the gap of the pressing plate while turning the handle.",
+            "Do not press beyond the jack's limit; stop when the handle feels very heavy.",
+            "Coconut milk spoils quickly: keep it in a refrigerator and use it within 24 hours.",
+        ],
+        "langkah_en": [
+            "Wash the strainer drum, pressing plate and funnel with hot water, then dry them.",
+            "Mix the grated coconut with warm boiled water (1 kg of coconut : 300 ml of water) and stir well.",
+            "Fill the strainer drum three quarters at most, then put the pressing plate on top.",
+            "Turn the screw handle (or pump the jack) slowly until the milk stops dripping; collect it in a clean "
+            "container.",
+            "Loosen the press, take out the pulp, and repeat for a second pressing if needed.",
+        ],
+        "perawatan_en": [
+            "Take apart and wash the strainer drum with a soft brush and hot water.",
+            "Oil the screw with food-grade oil; check the mounting bolts.",
+            "Check the hydraulic jack's seal for oil leaks.",
+        ],
+        "masalah_en": [
+            ("Little milk comes out", "Grated coconut too dry or drum too full", "Add warm water, fill the drum less"),
+            (
+                "Milk mixed with pulp",
+                "Torn strainer or no straining cloth",
+                "Replace the cloth; check the strainer holes",
+            ),
+            ("Handle stuck", "Dirty or dry screw", "Clean the screw and oil it with food-grade oil"),
+        ],
+    },
+}

@@ -54,7 +54,16 @@ class TeknologiForm(forms.ModelForm):
         }
         help_texts = {
             f: _("Tidak wajib. Untuk pengunjung yang memilih bahasa Inggris; bila kosong, teks Indonesia yang tampil.")
-            for f in ("nama_en", "ringkasan_en", "deskripsi_en", "cara_kerja_en", "spesifikasi_lain_en")
+            for f in (
+                "nama_en",
+                "ringkasan_en",
+                "deskripsi_en",
+                "cara_kerja_en",
+                "kapasitas_en",
+                "daya_en",
+                "dimensi_en",
+                "spesifikasi_lain_en",
+            )
         }
         formfield_callback = angka_model(rupiah=["harga_min", "harga_max"], tanpa_ribuan=["penghargaan_tahun"])
 

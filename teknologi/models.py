@@ -91,8 +91,11 @@ class Teknologi(models.Model):
     cara_kerja = models.TextField(_("cara kerja"), blank=True)
     cara_kerja_en = models.TextField(_("cara kerja (Inggris)"), blank=True)
     kapasitas = models.CharField(_("kapasitas"), max_length=120, blank=True)
+    kapasitas_en = models.CharField(_("kapasitas (Inggris)"), max_length=120, blank=True)
     daya = models.CharField(_("daya/sumber tenaga"), max_length=120, blank=True)
+    daya_en = models.CharField(_("daya/sumber tenaga (Inggris)"), max_length=120, blank=True)
     dimensi = models.CharField(_("dimensi"), max_length=120, blank=True)
+    dimensi_en = models.CharField(_("dimensi (Inggris)"), max_length=120, blank=True)
     spesifikasi_lain = models.TextField(_("spesifikasi lain"), blank=True, help_text=_("Satu butir per baris."))
     spesifikasi_lain_en = models.TextField(_("spesifikasi lain (Inggris)"), blank=True)
     harga_min = models.PositiveBigIntegerField(_("harga terendah (Rp)"), null=True, blank=True)
@@ -194,7 +197,16 @@ class Teknologi(models.Model):
         return self.nama
 
     #: what a visitor reads of a technology and its guide, each with an ``_en`` field
-    BIDANG_INGGRIS = ("nama", "ringkasan", "deskripsi", "cara_kerja", "spesifikasi_lain")
+    BIDANG_INGGRIS = (
+        "nama",
+        "ringkasan",
+        "deskripsi",
+        "cara_kerja",
+        "kapasitas",
+        "daya",
+        "dimensi",
+        "spesifikasi_lain",
+    )
 
     @classmethod
     def tanpa_inggris_q(cls) -> models.Q:

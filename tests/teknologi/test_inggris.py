@@ -80,6 +80,10 @@ def alat():
         cara_kerja_en="Turned by hand.",
         spesifikasi_lain="Rangka baja\nWadah tahan karat",
         spesifikasi_lain_en="Steel frame\nStainless container",
+        kapasitas="30 liter per jam",
+        kapasitas_en="30 litres an hour",
+        daya="Listrik 220 V",
+        daya_en="Electric, 220 V",
     )
     return Teknologi.objects.get(pk=t.pk)
 
@@ -132,6 +136,7 @@ def test_the_technology_page_in_english_uses_the_english_fields(client, alat):
     client.cookies["django_language"] = "en"
     body = client.get(alat.get_absolute_url()).content.decode()
     assert "A press for grated coconut." in body and "Turned by hand." in body and "Stainless container" in body
+    assert "30 litres an hour" in body and "Electric, 220 V" in body and "Listrik" not in body
     assert "Alat untuk memeras kelapa parut." not in body and "Rangka baja" not in body
     client.cookies["django_language"] = "id"
     body = client.get(alat.get_absolute_url()).content.decode()
