@@ -109,7 +109,7 @@ def test_operator_adds_board_member_and_news_seen_on_public_page_and_feed(page, 
 
     nav.get_by_role("link", name="Kabar kegiatan").click()
     page.get_by_role("link", name="Tulis kabar").click()
-    page.get_by_label("Judul").fill("Pelatihan kemasan untuk UKM Gambir")
+    page.get_by_role("textbox", name="Judul", exact=True).fill("Pelatihan kemasan untuk UKM Gambir")
     page.get_by_label("Isi").fill("Dua puluh UKM belajar membuat kemasan yang menarik.")
     page.get_by_label("Foto (boleh lebih dari satu)").set_input_files(
         [{"name": "pelatihan.jpg", "mimeType": "image/jpeg", "buffer": VALID_JPEG}]
