@@ -15,6 +15,9 @@ How an app owner adds ``<app>/scale.py``::
         ukm = ctx.insert(Ukm, rows)                   # COPY on PostgreSQL, bulk_create elsewhere
         ctx.share("ukm_ids", [obj.pk for obj in ukm])  # for the apps that come after (keep it small)
 
+A module may also define ``setelah_salin(ctx)``: it runs after every module has seeded, in the same
+transaction, for what COPY went around (``ukm.scale`` recounts the registry's summary rows there).
+
 Rules, so that a million rows fit in minutes on two cores:
 
 - For the big tables (UKM: a million rows) give plain tuples to ``ctx.insert_rows(Model, ["pos_id",

@@ -8,3 +8,8 @@ class UkmConfig(AppConfig):
     # Where its sections stand on the foundation's pages, and when its demo data is seeded
     # (posyantek.extensions.aplikasi).
     urutan = 20
+
+    def ready(self):
+        from . import signals
+
+        signals.hubungkan()

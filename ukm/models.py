@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 from posyantek.models import Kelurahan, Pos, PosScopedQuerySet
 from posyantek.versi import VersiQuerySet
 
+from . import ringkasan
 from .klasifikasi import DasarKelas, Kelas
 
 nik_validator = RegexValidator(r"^\d{16}\Z", _("NIK harus tepat 16 digit angka."))
@@ -146,6 +147,40 @@ class UkmQuerySet(PosScopedQuerySet):
     def published(self) -> "UkmQuerySet":
         """The public directory: active, verified by an operator, and the owner consented."""
         return self.filter(status=StatusUkm.AKTIF, tampil_publik=True, verified_at__isnull=False)
+
+    # The bulk writes recount the posts they touched (``ukm/ringkasan.py``); save and delete do it
+    # through signals (``ukm.signals``).
+
+    def update(self, **kwargs):
+        if not ringkasan.FIELDS.intersection(kwargs) or ringkasan.dalam_massal():
+            return super().update(**kwargs)
+        pos_ids = set(self.order_by().values_list("pos_id", flat=True).distinct())
+        jumlah = super().update(**kwargs)
+        baru = kwargs.get("pos_id", kwargs.get("pos"))
+        if baru is not None:
+            pos_ids.add(getattr(baru, "pk", baru))
+        if jumlah:
+            ringkasan.tandai(pos_ids)
+        return jumlah
+
+    def bulk_create(self, objs, *args, **kwargs):
+        dibuat = super().bulk_create(objs, *args, **kwargs)
+        for obj in dibuat:
+            obj._ringkasan_pos_awal = obj.pos_id
+        if dibuat:
+            ringkasan.tandai(obj.pos_id for obj in dibuat)
+        return dibuat
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        with ringkasan.massal():  # its update() per batch: counted here, once
+            jumlah = super().bulk_update(objs, fields, *args, **kwargs)
+        if jumlah and ringkasan.FIELDS.intersection(fields):
+            awal = {getattr(obj, "_ringkasan_pos_awal", None) for obj in objs}
+            ringkasan.tandai(awal | {obj.pos_id for obj in objs})
+            for obj in objs:
+                obj._ringkasan_pos_awal = obj.pos_id
+        return jumlah
 
 
 class Ukm(models.Model):
@@ -348,6 +383,13 @@ class Ukm(models.Model):
                 errors[name] = pesan
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        # The post it was loaded with: a business moved to another kecamatan recounts both posts.
+        instance = super().from_db(db, field_names, values)
+        instance._ringkasan_pos_awal = instance.__dict__.get("pos_id")
+        return instance
 
     def get_kelola_url(self) -> str:
         return reverse("ukm:kelola-detail", kwargs={"pos_slug": self.pos.slug, "pk": self.pk})
@@ -590,3 +632,22 @@ class ImporBatch(models.Model):
     def diproses(self) -> bool:
         """The background commit is still to come: the batch page reloads itself while this is true."""
         return self.status == StatusImpor.DIPROSES
+
+
+class RingkasanUkm(models.Model):
+    """One count of one post's businesses: kept by ``ukm/ringkasan.py``, read by the overviews, the
+    home page and the map so they never scan the registry."""
+
+    pos = models.ForeignKey(Pos, on_delete=models.CASCADE, related_name="+")
+    dimensi = models.CharField(max_length=12)
+    kunci = models.CharField(max_length=40, blank=True)
+    jumlah = models.PositiveIntegerField()
+
+    objects = VersiQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["pos", "dimensi", "kunci"], name="ringkasan_ukm_unik")]
+        indexes = [models.Index(fields=["dimensi", "kunci"], name="ringkasan_ukm_dimensi")]
+
+    def __str__(self) -> str:
+        return f"{self.pos_id} {self.dimensi}={self.kunci}: {self.jumlah}"

@@ -1,15 +1,15 @@
 """What the registry shows on the kecamatan map (posyantek/peta.py)."""
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from posyantek.peta import Metrik, per_kecamatan
+from posyantek.peta import Metrik
 
 
 def ukm_per_kecamatan() -> dict[str, int]:
-    from ukm.models import StatusUkm, Ukm
+    """Active businesses per kecamatan code, from the summary rows (``ukm/ringkasan.py``)."""
+    from ukm import ringkasan
 
-    return per_kecamatan(Ukm.objects.filter(status=StatusUkm.AKTIF), Count("id"))
+    return ringkasan.per_pos(ringkasan.Dimensi.STATUS, "aktif", lewat="pos__kecamatan__kode")
 
 
 METRIK = [

@@ -10,7 +10,7 @@ from posyantek.extensions import Kontribusi
 from posyantek.permissions import is_admin_provinsi
 
 from . import selectors
-from .models import KlaimUkm, StatusKlaim, Ukm
+from .models import KlaimUkm, StatusKlaim
 
 
 def overview(*, request, pos) -> dict:
@@ -49,7 +49,7 @@ def cari(*, request, q) -> dict:
 
 
 def beranda(*, request) -> dict:
-    return {"ukm_direktori_total": SimpleLazyObject(lambda: Ukm.objects.published().count())}
+    return {"ukm_direktori_total": SimpleLazyObject(selectors.jumlah_direktori)}
 
 
 KONTRIBUSI = [

@@ -297,3 +297,10 @@ def seed(ctx: ScaleContext) -> None:
         ):
             raise AssertionError(f"search key of {nama!r} differs from ukm.pencarian.teks_pencarian")
     ctx.share("ukm_owner_ids", owners)
+
+
+def setelah_salin(ctx: ScaleContext) -> None:
+    """COPY wrote the registry around Django: count it into the summary rows (``ukm/ringkasan.py``)."""
+    from ukm import ringkasan
+
+    ringkasan.bangun_semua()

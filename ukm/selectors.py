@@ -6,12 +6,11 @@ directory reads ``Ukm.objects.published()`` and only public fields. Every list r
 of queries whatever its length: related rows are joined or prefetched here, never in templates.
 """
 
-from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connection
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Replace
 from django.utils.translation import gettext as _
 
@@ -19,6 +18,7 @@ from posyantek import pencarian
 from posyantek.models import Kecamatan, Kelurahan, Kota, Pos
 from posyantek.selectors import kecamatan_cari
 
+from . import ringkasan
 from .klasifikasi import Kelas
 from .models import (
     BIDANG_SINGKAT,
@@ -250,7 +250,13 @@ def ukm_detail_direktori(*, pk: int) -> Ukm:
 
 
 def jumlah_direktori_pos(*, pos: Pos) -> int:
-    return Ukm.objects.published().for_pos(pos).count()
+    """How many of the post's businesses are in the public directory (from the summary rows)."""
+    return ringkasan.angka(pos=pos).satu(ringkasan.Dimensi.PUBLIK)
+
+
+def jumlah_direktori() -> int:
+    """How many businesses the public directory holds (from the summary rows)."""
+    return ringkasan.angka().satu(ringkasan.Dimensi.PUBLIK)
 
 
 # Numbers people look at -----------------------------------------------------------------------
@@ -271,30 +277,14 @@ class Statistik:
 def ukm_statistik(*, pos: Pos | None) -> Statistik:
     """Businesses by class, bidang, kelurahan (kota for the province) and Jakpreneur stage.
 
-    Counts active businesses only: a closed business is not served. One grouped query (status,
-    verified, class, bidang, stage, place) added up here: a post with tens of thousands of
-    businesses is read once, not five times.
+    Counts active businesses only: a closed business is not served. Read from the summary rows
+    (``ukm/ringkasan.py``), not the registry: about a hundred rows per post, whatever its size.
     """
-    semua = Ukm.objects.all() if pos is None else Ukm.objects.for_pos(pos)
-    wilayah_field = "pos__kecamatan__kota" if pos is None else "kelurahan"
-    grouped = (
-        semua.order_by()
-        .annotate(sudah_verifikasi=ExpressionWrapper(Q(verified_at__isnull=False), output_field=BooleanField()))
-        .values_list("status", "sudah_verifikasi", "kelas", "bidang", "tahap_jakpreneur", wilayah_field)
-        .annotate(n=Count("pk"))
-    )
-    totals = {"total": 0, "aktif": 0, "terverifikasi": 0}
-    kelas, bidang, tahap, counts = Counter(), Counter(), Counter(), Counter()
-    for status, verified, kelas_, bidang_, tahap_, wilayah_, n in grouped:
-        totals["total"] += n
-        if status != "aktif":
-            continue
-        totals["aktif"] += n
-        totals["terverifikasi"] += n if verified else 0
-        kelas[kelas_] += n
-        bidang[bidang_] += n
-        tahap[tahap_] += n
-        counts[wilayah_] += n
+    angka = ringkasan.angka(pos=pos)
+    totals = {"total": angka.total, "aktif": angka.aktif, "terverifikasi": angka.satu(ringkasan.Dimensi.TERVERIFIKASI)}
+    kelas = angka.per(ringkasan.Dimensi.KELAS)
+    bidang = angka.per(ringkasan.Dimensi.BIDANG)
+    tahap = angka.per(ringkasan.Dimensi.TAHAP)
 
     kelas_rows = [
         (str(label), kelas.get(value, 0)) for value, label in Kelas.choices if value != Kelas.BESAR or kelas.get(value)
@@ -309,11 +299,13 @@ def ukm_statistik(*, pos: Pos | None) -> Statistik:
     if tahap.get(""):
         tahap_rows.append((_("Belum ada tahap"), tahap[""]))
     if pos is None:
+        counts = ringkasan.per_pos(ringkasan.Dimensi.STATUS, "aktif", lewat="pos__kecamatan__kota")
         wilayah_rows = [(kota.nama_pendek, counts.get(kota.pk, 0)) for kota in Kota.objects.order_by("kode")]
         label = _("UKM aktif per kota/kabupaten")
     else:
+        counts = angka.per(ringkasan.Dimensi.KELURAHAN)
         wilayah_rows = [
-            (k.nama, counts.get(k.pk, 0))
+            (k.nama, counts.get(str(k.pk), 0))
             for k in Kelurahan.objects.filter(kecamatan_id=pos.kecamatan_id).order_by("nama")
         ]
         label = _("UKM aktif per kelurahan")

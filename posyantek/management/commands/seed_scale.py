@@ -77,7 +77,12 @@ class Command(BaseCommand):
             for module in scale_modules():
                 self.stdout.write(f"{module.__name__}:")
                 module.seed(ctx)
-            versi.naikkan()  # COPY and bulk inserts send no signal: running servers must render afresh
+            # COPY sends no signal: the summaries each app keeps are recounted, and running servers
+            # must render afresh.
+            for module in scale_modules():
+                if hasattr(module, "setelah_salin"):
+                    module.setelah_salin(ctx)
+            versi.naikkan()
         if connection.vendor == "postgresql":
             # Fresh statistics, so the planner sees a million rows as a million rows, and the
             # visibility map a running server's autovacuum would have set long ago (without it

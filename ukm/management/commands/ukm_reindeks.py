@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from posyantek.models import Pos
+from ukm import ringkasan
 from ukm.models import Ukm
 from ukm.services import ukm_lengkapi
 
@@ -26,19 +27,21 @@ class Command(BaseCommand):
         size = options["batch"]
         changed = total = 0
         last = 0
-        while True:
-            batch = list(Ukm.objects.select_related("kelurahan").filter(pk__gt=last).order_by("pk")[:size])
-            if not batch:
-                break
-            last = batch[-1].pk
-            dirty = []
-            for ukm in batch:
-                before = [getattr(ukm, f if f != "pos" else "pos_id") for f in FIELDS]
-                ukm_lengkapi(ukm=ukm, pos_id=pos_by_kecamatan[ukm.kelurahan.kecamatan_id])
-                if [getattr(ukm, f if f != "pos" else "pos_id") for f in FIELDS] != before:
-                    dirty.append(ukm)
-            with transaction.atomic():
-                Ukm.objects.bulk_update(dirty, FIELDS)
-            changed += len(dirty)
-            total += len(batch)
+        # The summary rows are recounted once, at the end, not after every batch.
+        with ringkasan.tunda():
+            while True:
+                batch = list(Ukm.objects.select_related("kelurahan").filter(pk__gt=last).order_by("pk")[:size])
+                if not batch:
+                    break
+                last = batch[-1].pk
+                dirty = []
+                for ukm in batch:
+                    before = [getattr(ukm, f if f != "pos" else "pos_id") for f in FIELDS]
+                    ukm_lengkapi(ukm=ukm, pos_id=pos_by_kecamatan[ukm.kelurahan.kecamatan_id])
+                    if [getattr(ukm, f if f != "pos" else "pos_id") for f in FIELDS] != before:
+                        dirty.append(ukm)
+                with transaction.atomic():
+                    Ukm.objects.bulk_update(dirty, FIELDS)
+                changed += len(dirty)
+                total += len(batch)
         self.stdout.write(self.style.SUCCESS(f"{total} UKM diperiksa, {changed} diperbarui."))
