@@ -8,7 +8,7 @@ from django.http import Http404
 from django.views.generic import TemplateView
 
 from posyantek import versi
-from posyantek.paginasi import halaman
+from posyantek.paginasi import halaman_kunci
 
 from .. import selectors
 from ..forms import DirektoriFilterForm
@@ -27,13 +27,17 @@ class DirektoriView(TemplateView):
             qs = selectors.ukm_list_direktori(
                 q=params.get("q", ""), kecamatan=params.get("kecamatan"), bidang=params.get("bidang", "")
             )
-            page = halaman(self.request, qs, per_halaman=24)
+            filtered = any(params.get(k) for k in ("q", "kecamatan", "bidang"))
+            # The whole directory's size is in the summary rows; a filtered one is counted.
+            page = halaman_kunci(
+                self.request, qs, per_halaman=24, hitung=None if filtered else selectors.jumlah_direktori
+            )
             for ukm in page.object_list:
                 ukm.sampul_url = default_storage.url(ukm.foto_sampul) if ukm.foto_sampul else ""
             return {
                 "page_obj": page,
                 "ukm_list": page.object_list,
-                "filtered": any(params.get(k) for k in ("q", "kecamatan", "bidang")),
+                "filtered": filtered,
             }
 
         ctx["form"] = form

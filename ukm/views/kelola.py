@@ -16,10 +16,10 @@ from django.views.generic import FormView, TemplateView, View
 
 from posyantek import versi
 from posyantek.forms import add_service_errors, pesan_galat
-from posyantek.paginasi import halaman
+from posyantek.paginasi import halaman, halaman_kunci
 from posyantek.views.kelola import AdminProvinsiMixin, KelolaPosMixin
 
-from .. import selectors, services
+from .. import ringkasan, selectors, services
 from ..forms import KlaimPutusanForm, PendampinganForm, UkmFilterForm, UkmOperatorForm
 from ..models import KlaimUkm, Pendampingan, StatusKlaim, Ukm
 from ..riwayat import riwayat_ukm
@@ -55,15 +55,20 @@ class _UkmListBase(TemplateView):
     def daftar(self) -> dict:
         form = UkmFilterForm(self.request.GET or None, pos=self.pos)
         params = form.params() if self.request.GET else {}
-        page = halaman(self.request, selectors.ukm_list_kelola(pos=self.pos, params=params))
+        filtered = any(
+            params.get(k) for k in ("q", "kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi")
+        )
+        # Unfiltered, the registry's size is in the summary rows (ukm/ringkasan.py); filtered, counted.
+        page = halaman_kunci(
+            self.request,
+            selectors.ukm_list_kelola(pos=self.pos, params=params),
+            hitung=None if filtered else lambda: ringkasan.angka(pos=self.pos).total,
+        )
         return {
             "form": form,
             "page_obj": page,
             "ukm_list": page.object_list,
-            "filtered": any(
-                params.get(k)
-                for k in ("q", "kelurahan", "kecamatan", "bidang", "kelas", "tahap", "status", "verifikasi")
-            ),
+            "filtered": filtered,
             "saran": selectors.ukm_saran(pos=self.pos, q=params["q"])
             if params.get("q") and not page.paginator.count
             else [],
