@@ -643,7 +643,7 @@ class RingkasanUkm(models.Model):
     kunci = models.CharField(max_length=40, blank=True)
     jumlah = models.PositiveIntegerField()
 
-    objects = VersiQuerySet.as_manager()
+    objects = PosScopedQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["pos", "dimensi", "kunci"], name="ringkasan_ukm_unik")]

@@ -28,7 +28,7 @@ from pelatihan.views.mixins import KelolaPosActionView
 from pelatihan.views.reports import laporan_csv_response
 from posyantek.export import ekspor_response
 from posyantek.forms import add_service_errors, pesan_galat
-from posyantek.paginasi import halaman
+from posyantek.paginasi import halaman_kunci
 from posyantek.views.kelola import KelolaPosMixin
 
 
@@ -53,7 +53,7 @@ class JadwalListView(KelolaPosMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        page = halaman(self.request, selectors.jadwal_list_untuk_pos(pos=self.pos, lewat=True), per_halaman=20)
+        page = halaman_kunci(self.request, selectors.jadwal_list_untuk_pos(pos=self.pos, lewat=True), per_halaman=20)
         ctx.update(
             mendatang=selectors.jadwal_list_untuk_pos(pos=self.pos),
             page_obj=page,
@@ -373,7 +373,7 @@ class AktivitasListView(KelolaPosMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form = AktivitasFilterForm(self.request.GET or None)
-        page = halaman(
+        page = halaman_kunci(
             self.request, selectors.aktivitas_list_untuk_pos(pos=self.pos, status=form.status_value()), per_halaman=30
         )
         ctx.update(form=form, page_obj=page, aktivitas_list=page.object_list, tolak_form=TolakAktivitasForm())

@@ -26,7 +26,7 @@ from pelatihan.views.mixins import PostOnlyView
 from posyantek.forms import add_service_errors, pesan_galat
 from posyantek.http import dalam_batas
 from posyantek.models import User
-from posyantek.paginasi import halaman
+from posyantek.paginasi import halaman_kunci
 
 # Anonymous applications create accounts and send mail: a few per hour per address is plenty.
 LAMARAN_PER_JAM_PER_IP = 10
@@ -169,7 +169,7 @@ class RelawanSayaView(LoginRequiredMixin, TemplateView):
             jam_tahun_ini=Sum("jam", filter=Q(status=AktivitasRelawan.Status.DIKONFIRMASI, tanggal__year=today.year)),
             jam_menunggu=Sum("jam", filter=Q(status=AktivitasRelawan.Status.DIAJUKAN)),
         )
-        page = halaman(self.request, selectors.aktivitas_list_untuk_relawan(relawan=relawan), per_halaman=20)
+        page = halaman_kunci(self.request, selectors.aktivitas_list_untuk_relawan(relawan=relawan), per_halaman=20)
         ctx.update(
             penugasan=selectors.penugasan_untuk_relawan(relawan=relawan),
             mengajar=self.request.user.jadwal_mengajar.upcoming()

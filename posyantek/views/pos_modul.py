@@ -40,7 +40,7 @@ from posyantek.models import (
     UnitKelurahan,
     tambah_tahun,
 )
-from posyantek.paginasi import halaman
+from posyantek.paginasi import halaman, halaman_kunci
 from posyantek.uploads import download_response
 from posyantek.views.kelola import PosChildDeleteView, PosChildFormView, PosChildMixin
 
@@ -250,7 +250,7 @@ class LayananListView(PosChildMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form, qs = _layanan_filtered(self)
-        page = halaman(self.request, qs, per_halaman=50)
+        page = halaman_kunci(self.request, qs, per_halaman=50)
         rekap = selectors.layanan_rekap(qs=qs)
         ctx.update(
             filter_form=form,
@@ -551,7 +551,7 @@ class KabarListView(PosChildMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        page = halaman(self.request, selectors.kabar_list_kelola(pos=self.pos), per_halaman=30)
+        page = halaman_kunci(self.request, selectors.kabar_list_kelola(pos=self.pos), per_halaman=30)
         ctx.update(page_obj=page, kabar_list=page.object_list, hari_ini=timezone.localdate())
         return ctx
 

@@ -42,7 +42,7 @@ def _paginated_views() -> dict[str, type]:
             if view is None or view.__module__.split(".")[0] not in versi.aplikasi_proyek():
                 continue
             source = inspect.getsource(view)
-            if getattr(view, "paginate_by", None) or re.search(r"\b(halaman|nomor_halaman)\(", source):
+            if getattr(view, "paginate_by", None) or re.search(r"\b(halaman|halaman_kunci|nomor_halaman)\(", source):
                 found[f"{namespace}:{pattern.name}" if namespace else pattern.name] = view
 
     walk(get_resolver(), "")

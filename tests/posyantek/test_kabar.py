@@ -211,6 +211,6 @@ def test_kelola_list_query_count_is_constant(client_as, operator_a, pos_a, djang
         KabarFotoFactory(kabar=kabar)
     client = client_as(operator_a)
     client.get("/kelola/gambir/kabar/")
-    with django_assert_num_queries(7):  # + the data version (the post's menu is a cached fragment)
+    with django_assert_num_queries(6):  # + the data version (the post's menu is a cached fragment)
         response = client.get("/kelola/gambir/kabar/")
     assert len(response.context["kabar_list"]) == n
