@@ -391,6 +391,12 @@ def dokumen_path(instance: "DokumenPeserta", filename: str) -> str:
     return f"lomba/{instance.peserta.lomba_id}/peserta-{instance.peserta_id}/{safe_name(filename, extension)}"
 
 
+def judul_laporan_tahunan(tahun: int) -> str:
+    """The title a post's yearly report carries among an entry's documents: the same in every
+    language, so attaching it again finds and replaces the one before."""
+    return f"Laporan tahunan {tahun}"
+
+
 class DokumenPeserta(models.Model):
     """A document of an entry (PDF or image), checked by content; served as a download only."""
 

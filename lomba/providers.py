@@ -55,7 +55,15 @@ def beranda(*, request) -> dict:
     return {"lomba_terbaru": selectors.lomba_terbaru_publik()}
 
 
+def laporan_pos(*, request, pos, tahun_list) -> dict:
+    """Beside a post's yearly reports: its entries in competitions of those years still open for
+    documents, and whether the year's report is attached already."""
+    peserta = selectors.peserta_laporan(pos=pos, tahun_list=tahun_list)
+    return {"lomba_laporan_peserta": peserta, "lomba_laporan_tahun": {p.lomba.tahun for p in peserta}}
+
+
 KONTRIBUSI = [
+    Kontribusi(extensions.LAPORAN_POS, "lomba/_laporan_pos.html", laporan_pos),
     Kontribusi(extensions.OVERVIEW, "lomba/_overview.html", overview),
     Kontribusi(extensions.POS_DETAIL, "lomba/_pos_sections.html", pos_detail),
     Kontribusi(extensions.POS_DASBOR, "lomba/_dasbor_pos.html", pos_dasbor),

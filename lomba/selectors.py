@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 
 from lomba import ranking
 from lomba.models import (
+    DokumenPeserta,
     JuriPos,
     Kriteria,
     Lomba,
@@ -29,6 +30,7 @@ from lomba.models import (
     Status,
     Tahap,
     Tingkat,
+    judul_laporan_tahunan,
 )
 from posyantek.models import Kecamatan, OperatorPos, Pos, User, normalisasi_nama
 
@@ -587,3 +589,22 @@ def penghargaan_pos(*, pos: Pos) -> QuerySet[Peserta]:
 def lomba_terbaru_publik() -> QuerySet[Lomba]:
     """The newest announced result for the home page: the latest year, provincial before national."""
     return lomba_list_publik()[:1]
+
+
+def peserta_laporan(*, pos, tahun_list) -> list[Peserta]:
+    """The post's entries in competitions of ``tahun_list`` not yet final, each with ``laporan``: its
+    attached yearly report or None (two queries)."""
+    daftar = list(
+        Peserta.objects.for_pos(pos)
+        .filter(lomba__tahun__in=tahun_list)
+        .exclude(lomba__status__in=[Status.FINAL, Status.DIUMUMKAN])
+        .select_related("lomba")
+        .order_by("lomba__tahun", "lomba__nama", "pk")
+    )
+    judul = {judul_laporan_tahunan(p.lomba.tahun) for p in daftar}
+    lampiran = {}
+    for d in DokumenPeserta.objects.filter(peserta__in=daftar, judul__in=judul).order_by("pk"):
+        lampiran[d.peserta_id] = d
+    for p in daftar:
+        p.laporan = lampiran.get(p.pk)
+    return daftar

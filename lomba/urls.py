@@ -72,4 +72,9 @@ urlpatterns = [
         operator.PosDokumenHapusView.as_view(),
         name="pos-dokumen-delete",
     ),
+    path(
+        "kelola/<slug:pos_slug>/laporan/lampirkan/<int:peserta_pk>/",
+        operator.PosLaporanLampirkanView.as_view(),
+        name="pos-laporan-lampirkan",
+    ),
 ]

@@ -39,8 +39,20 @@ CARI = "cari"  # kwargs: request, q (non-empty); the partial reads ``cari.<key>`
 OVERVIEW = "overview"  # kwargs: request, pos (None = the whole province)
 NAV_PUBLIK = "nav_publik"  # the public menu's links (a partial only)
 NAV_KELOLA_POS = "nav_kelola_pos"  # a post's management menu (a partial only)
+LAPORAN_POS = "laporan_pos"  # kwargs: request, pos, tahun_list; beside a post's yearly reports
 
-TITIK = (BERANDA, POS_DETAIL, POS_DASBOR, AKUN_SAYA, KELOLA_INDEX, CARI, OVERVIEW, NAV_PUBLIK, NAV_KELOLA_POS)
+TITIK = (
+    BERANDA,
+    POS_DETAIL,
+    POS_DASBOR,
+    AKUN_SAYA,
+    KELOLA_INDEX,
+    CARI,
+    OVERVIEW,
+    NAV_PUBLIK,
+    NAV_KELOLA_POS,
+    LAPORAN_POS,
+)
 
 URUTAN_BAWAAN = 50  # an app without ``urutan`` on its config comes after those with one
 

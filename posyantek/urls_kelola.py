@@ -6,7 +6,7 @@ the province, people and outbox, background files, and one post's own records.
 
 from django.urls import path
 
-from posyantek.views import akun, berkas, kelola, pos_modul, surel
+from posyantek.views import akun, berkas, kelola, laporan, pos_modul, surel
 
 app_name = "kelola"
 
@@ -24,6 +24,13 @@ def pos_crud(prefix: str, name: str, form_view, hapus_view, list_view, *, pk="pk
 urlpatterns = [
     path("", kelola.KelolaIndexView.as_view(), name="index"),
     path("ringkasan/", kelola.RingkasanProvinsiView.as_view(), name="ringkasan"),
+    # The yearly reports: the province's (admin provinsi) and each post's.
+    path("laporan/", laporan.LaporanProvinsiIndexView.as_view(), name="laporan"),
+    path("laporan/<int:tahun>.pdf", laporan.LaporanProvinsiPdfView.as_view(), name="laporan-pdf"),
+    path("laporan/<int:tahun>.docx", laporan.LaporanProvinsiDocxView.as_view(), name="laporan-docx"),
+    path("<slug:pos_slug>/laporan/", laporan.LaporanPosIndexView.as_view(), name="pos-laporan"),
+    path("<slug:pos_slug>/laporan/<int:tahun>.pdf", laporan.LaporanPosPdfView.as_view(), name="pos-laporan-pdf"),
+    path("<slug:pos_slug>/laporan/<int:tahun>.docx", laporan.LaporanPosDocxView.as_view(), name="pos-laporan-docx"),
     # People and invitations (admin provinsi).
     path("pengguna/", akun.PenggunaListView.as_view(), name="pengguna-list"),
     path("pengguna/undang/", akun.UndanganKirimView.as_view(), name="pengguna-undang"),

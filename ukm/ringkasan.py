@@ -52,7 +52,7 @@ class Dimensi:
 
 #: the fields whose change moves a count (an ``update()`` touching none of them recounts nothing)
 FIELDS = frozenset(
-    {"status", "verified_at", "tampil_publik", "kelas", "bidang", "tahap_jakpreneur", "kelurahan", "pos"}
+    {"status", "verified_at", "tampil_publik", "kelas", "bidang", "tahap_jakpreneur", "kelurahan", "pos", "created_at"}
 )
 
 
@@ -215,6 +215,13 @@ def angka(*, pos=None) -> Angka:
     qs = RingkasanUkm.objects.all() if pos is None else RingkasanUkm.objects.filter(pos=pos)
     rows = qs.order_by().values_list("dimensi", "kunci").annotate(n=Sum("jumlah"))
     return Angka({(d, k): n for d, k, n in rows})
+
+
+def baris_lingkup(lingkup):
+    """The summary rows of a report's scope (``posyantek.laporan.Lingkup``)."""
+    from .models import RingkasanUkm
+
+    return lingkup.saring(RingkasanUkm.objects.all())
 
 
 def per_pos(dimensi: str, kunci: str = "", *, lewat: str = "pos_id") -> dict:

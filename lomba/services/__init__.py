@@ -33,6 +33,7 @@ from lomba.services.penilaian import (  # noqa: F401
 from lomba.services.peserta import (  # noqa: F401
     dokumen_hapus,
     dokumen_unggah,
+    laporan_lampirkan,
     peserta_favorit_tetapkan,
     peserta_hapus,
     peserta_luar_buat,
@@ -56,6 +57,7 @@ from lomba.services.struktur import (  # noqa: F401
 )
 
 __all__ = [
+    "laporan_lampirkan",
     "nama_bawaan_buat",
     "lomba_buat",
     "lomba_ubah",

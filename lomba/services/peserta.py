@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lomba import impor as impor_csv
-from lomba.models import TINGKAT_URUTAN, DokumenPeserta, Lomba, Peserta, Status, Tingkat
+from lomba.models import TINGKAT_URUTAN, DokumenPeserta, Lomba, Peserta, Status, Tingkat, judul_laporan_tahunan
 from lomba.services.aturan import MAKS_DOKUMEN, lomba_belum_final_pastikan, lomba_kunci
 from posyantek.models import Pos, User, normalisasi_nama
 from posyantek.teks import bersihkan_teks
@@ -165,3 +165,23 @@ def dokumen_hapus(*, dokumen: DokumenPeserta, oleh: User) -> None:
     lomba_belum_final_pastikan(lomba=lomba, pesan=_("Lomba sudah final: dokumen tidak dapat ditambah atau dihapus."))
     hapus_berkas_setelah_commit(dokumen.berkas)
     dokumen.delete()
+
+
+@transaction.atomic
+def laporan_lampirkan(*, peserta: Peserta, oleh: User) -> DokumenPeserta:
+    """Attach the post's yearly report for the competition's year (the PDF made now from its records)
+    to its entry, in one step; a report attached before is replaced, never doubled. Until final."""
+    from posyantek import laporan
+
+    if peserta.pos_id is None:
+        raise ValidationError(_("Hanya peserta dari pos yang dapat dilampiri laporan tahunan pos."))
+    lomba = lomba_kunci(lomba=peserta.lomba)
+    lomba_belum_final_pastikan(lomba=lomba, pesan=_("Lomba sudah final: dokumen tidak dapat ditambah atau dihapus."))
+    if not laporan.tahun_sah(lomba.tahun):
+        raise ValidationError(_("Laporan tahunan untuk tahun lomba ini belum dapat dibuat."))
+    judul = judul_laporan_tahunan(lomba.tahun)
+    pdf = laporan.buat_pdf_pos(peserta.pos, lomba.tahun)
+    for lama in peserta.dokumen_set.filter(judul=judul):
+        dokumen_hapus(dokumen=lama, oleh=oleh)
+    nama = laporan.nama_berkas(pos=peserta.pos, tahun=lomba.tahun, ekstensi="pdf")
+    return dokumen_unggah(peserta=peserta, oleh=oleh, judul=judul, berkas=ContentFile(pdf, name=nama))

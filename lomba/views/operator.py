@@ -111,3 +111,25 @@ class PosDokumenHapusView(KelolaPosMixin, View):
         return redirect(
             reverse("lomba:pos-peserta-detail", kwargs={"pos_slug": self.pos.slug, "peserta_pk": peserta.pk})
         )
+
+
+class PosLaporanLampirkanView(KelolaPosMixin, View):
+    """POST: attach the post's yearly report to one of its entries, from /kelola/<slug>/laporan/."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        peserta = get_object_or_404(
+            Peserta.objects.for_pos(self.pos).select_related("lomba", "pos"), pk=kwargs["peserta_pk"]
+        )
+        try:
+            dokumen = services.laporan_lampirkan(peserta=peserta, oleh=request.user)
+        except ValidationError as exc:
+            for text in exc.messages:
+                messages.error(request, text)
+        else:
+            messages.success(
+                request,
+                _("“%(d)s” dilampirkan pada keikutsertaan %(lomba)s.") % {"d": dokumen.judul, "lomba": peserta.lomba},
+            )
+        return redirect(reverse("kelola:pos-laporan", kwargs={"pos_slug": self.pos.slug}))

@@ -33,6 +33,14 @@ def bar_chart(rows, title: str, label_header: str = "", value_header: str = "", 
 
 
 @register.filter
+def laporan_angka(value) -> str:
+    """A yearly report's number, grouped the Indonesian way (``posyantek.laporan.fmt``); text as it is."""
+    from posyantek.laporan import fmt
+
+    return fmt(value)
+
+
+@register.filter
 def rupiah(value) -> str:
     """1500000 -> "Rp1.500.000" (Indonesian grouping)."""
     if value in (None, ""):

@@ -76,6 +76,7 @@ VERBS = frozenset(
         "urungkan",  # undo (a committed import)
         "gabungkan",  # merge (a guest's bookings into their new account)
         "ingatkan",  # remind (e-mail before a deadline)
+        "lampirkan",  # attach (a post's yearly report to its Lomba entry)
     }
 )
 

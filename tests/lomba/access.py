@@ -167,4 +167,11 @@ ROUTES = [
             "dokumen_pk": w.obj["dokumen_umum"].pk,
         },
     ),
+    # The yearly report attached to the post's entry of the 2026 competition (the post's operators).
+    Route(
+        "lomba:pos-laporan-lampirkan",
+        POS_A_POST,
+        method="post",
+        kwargs=lambda w: {"pos_slug": w.pos_a.slug, "peserta_pk": w.obj["peserta"].pk},
+    ),
 ]

@@ -11,6 +11,8 @@ KELOLA_POS_A_ADMIN_POST = {"anon": 302, "op_a": 403, "op_b": 404, "owner": 404, 
 ADMIN_ONLY_POST = {"anon": 302, "op_a": 403, "op_b": 403, "owner": 403, "admin": 302}
 # A background file of the admin's: nobody else — any operator, owner, another admin — learns it exists.
 MILIK_ADMIN = {"anon": 302, "op_a": 404, "op_b": 404, "owner": 404, "admin": 200}
+# A yearly report's year: a past one, always within posyantek.laporan's range.
+TAHUN_LAPORAN = 2025
 
 
 def build(world: World) -> None:
@@ -109,6 +111,9 @@ ROUTES = [
     ),
     Route("kelola:index", {"anon": 302, "op_a": 302, "op_b": 302, "owner": 403, "admin": 200}),
     Route("kelola:ringkasan", ADMIN_ONLY),
+    Route("kelola:laporan", ADMIN_ONLY),
+    Route("kelola:laporan-pdf", ADMIN_ONLY, kwargs=lambda w: {"tahun": TAHUN_LAPORAN}),
+    Route("kelola:laporan-docx", ADMIN_ONLY, kwargs=lambda w: {"tahun": TAHUN_LAPORAN}),
     Route("kelola:pengguna-list", ADMIN_ONLY),
     Route("kelola:pengguna-undang", ADMIN_ONLY),
     Route("kelola:pengguna-kirim-ulang", ADMIN_ONLY_POST, method="post", kwargs=lambda w: {"pk": w.obj["diundang"].pk}),
@@ -122,6 +127,9 @@ ROUTES = [
     Route("kelola:pos-dasbor", KELOLA_POS_A, kwargs=pos_a),
     Route("kelola:pos-profil-ubah", KELOLA_POS_A, kwargs=pos_a),
     Route("kelola:pos-ringkasan", KELOLA_POS_A, kwargs=pos_a),
+    Route("kelola:pos-laporan", KELOLA_POS_A, kwargs=pos_a),
+    Route("kelola:pos-laporan-pdf", KELOLA_POS_A, kwargs=lambda w: {"pos_slug": w.pos_a.slug, "tahun": TAHUN_LAPORAN}),
+    Route("kelola:pos-laporan-docx", KELOLA_POS_A, kwargs=lambda w: {"pos_slug": w.pos_a.slug, "tahun": TAHUN_LAPORAN}),
     Route("kelola:pos-percontohan", KELOLA_POS_A_ADMIN, kwargs=pos_a),
     Route("kelola:pos-operator", KELOLA_POS_A_ADMIN, kwargs=pos_a),
     Route(
