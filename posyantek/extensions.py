@@ -79,6 +79,17 @@ def aplikasi() -> list[AppConfig]:
     return sorted(daftar, key=lambda c: (getattr(c, "urutan", URUTAN_BAWAAN), c.label))
 
 
+def modul_aplikasi(nama: str, atribut: str) -> list[tuple[AppConfig, object]]:
+    """(app config, ``<app>.<nama>.<atribut>``) of every project app that has such a module, in the
+    apps' order: how the map's metrics (``peta.METRIK``) and the yearly report's sections
+    (``laporan.BAGIAN``) are found, the way Django's admin finds ``admin.py``."""
+    hasil = []
+    for config in aplikasi():
+        if module_has_submodule(config.module, nama):
+            hasil.append((config, getattr(import_module(f"{config.name}.{nama}"), atribut, [])))
+    return hasil
+
+
 @cache
 def _semua() -> dict[str, list[Kontribusi]]:
     per_titik: dict[str, list[tuple[int, str, Kontribusi]]] = {titik: [] for titik in TITIK}

@@ -13,7 +13,6 @@ A section that found nothing says so in one sentence (``Isi.kosong``) instead of
 
 from __future__ import annotations
 
-import importlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -115,16 +114,11 @@ class Bagian:
 @lru_cache(maxsize=1)
 def bagian_semua() -> tuple[Bagian, ...]:
     """Every app's report sections in their order; a key used twice is refused."""
-    from django.utils.module_loading import module_has_submodule
-
     from posyantek import extensions
 
     found: dict[str, Bagian] = {}
-    for config in extensions.aplikasi():
-        if not module_has_submodule(config.module, "laporan"):
-            continue
-        module = importlib.import_module(f"{config.name}.laporan")
-        for bagian in getattr(module, "BAGIAN", []):
+    for config, daftar in extensions.modul_aplikasi("laporan", "BAGIAN"):
+        for bagian in daftar:
             if bagian.kunci in found:
                 raise ImproperlyConfigured(f"Laporan: bagian {bagian.kunci!r} didaftarkan dua kali ({config.name}).")
             found[bagian.kunci] = bagian

@@ -149,17 +149,13 @@ def per_kecamatan(qs, agregat) -> dict:
 @lru_cache(maxsize=1)
 def metrik_semua() -> dict[str, Metrik]:
     """Every app's map metrics, by key, in a stable order; a key used twice is refused."""
-    import importlib
-
-    from django.apps import apps
-    from django.utils.module_loading import module_has_submodule
+    from posyantek import extensions
 
     found: dict[str, Metrik] = {}
-    for config in apps.get_app_configs():
-        if not module_has_submodule(config.module, "peta") or config.name == "posyantek":
+    for config, daftar in extensions.modul_aplikasi("peta", "METRIK"):
+        if config.name == "posyantek":
             continue
-        module = importlib.import_module(f"{config.name}.peta")
-        for metrik in getattr(module, "METRIK", []):
+        for metrik in daftar:
             if metrik.kunci in found:
                 raise ImproperlyConfigured(f"Peta: metrik {metrik.kunci!r} didaftarkan dua kali ({config.name}).")
             found[metrik.kunci] = metrik

@@ -259,3 +259,19 @@ def test_relawan_hours_exclude_unconfirmed_and_other_years(catatan, pos_a):
         )
     )
     assert jam == Decimal("5.5")
+
+
+def test_a_section_key_registered_twice_is_refused(monkeypatch):
+    import types
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    dua = types.SimpleNamespace(BAGIAN=[laporan.Bagian("layanan", "x", 1, lambda lingkup, tahun: laporan.Isi())])
+    laporan.bagian_semua.cache_clear()
+    monkeypatch.setattr("posyantek.extensions.import_module", lambda name: dua)
+    try:
+        with pytest.raises(ImproperlyConfigured, match="dua kali"):
+            laporan.bagian_semua()
+    finally:
+        monkeypatch.undo()
+        laporan.bagian_semua.cache_clear()

@@ -72,7 +72,7 @@ def test_a_metric_key_registered_twice_is_refused(monkeypatch):
         METRIK=[peta.Metrik(kunci="ukm", label="x", satuan="x", hitung=dict)],
     )
     peta.metrik_semua.cache_clear()
-    monkeypatch.setattr("importlib.import_module", lambda name: dua)
+    monkeypatch.setattr("posyantek.extensions.import_module", lambda name: dua)
     try:
         with pytest.raises(ImproperlyConfigured, match="dua kali"):
             peta.metrik_semua()
