@@ -104,7 +104,11 @@ def dalam_massal() -> bool:
 
 
 def hitung(ukm_qs) -> dict[int, Counter]:
-    """post id → (dimension, key) → count, for the businesses of ``ukm_qs`` (one grouped query)."""
+    """post id → (dimension, key) → count, for the businesses of ``ukm_qs`` (one grouped query).
+
+    One query, not one per dimension: a post's rows lie scattered over the table, so reading them
+    costs the same ~80 ms of heap pages for every query at national size; seven queries measured
+    ~800 ms a recount, this one ~170 ms (Gambir, 22,578 businesses of 1,000,000)."""
     grouped = (
         ukm_qs.order_by()
         .annotate(
