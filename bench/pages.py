@@ -159,6 +159,11 @@ PAGES: list[Page] = [
     Page("panduan teknologi", panduan_url, "detail"),
     # ukm.
     Page("daftar UKM", "/ukm/", "list"),
+    # The last page by key (#11.4): at least 0.8x the first page's req/s, whatever the directory's size.
+    Page("daftar UKM halaman terakhir", "/ukm/?akhir=1", "list", faster_than=("daftar UKM", 0.8)),
+    # The overviews, read from the registry's summary rows (#11.3).
+    Page("ringkasan provinsi", "/kelola/ringkasan/", "detail", login="admin"),
+    Page("ringkasan pos", f"/kelola/{BENCH_POS}/ringkasan/", "detail", login="operator"),
     # pelatihan.
     Page("pelatihan", "/pelatihan/", "list"),
     # lomba.
