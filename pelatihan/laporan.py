@@ -16,7 +16,10 @@ def _pelatihan(lingkup: Lingkup, tahun: int) -> Isi:
 
     terdaftar = Q(pendaftaran__status=Pendaftaran.Status.TERKONFIRMASI)
     sesi = list(
-        lingkup.saring(Jadwal.objects.filter(mulai__year=tahun).exclude(status=Jadwal.Status.DIBATALKAN))
+        # Held sessions only: one that has not started yet was not held (as the map's metric counts).
+        lingkup.saring(
+            Jadwal.objects.filter(mulai__year=tahun, mulai__lte=timezone.now()).exclude(status=Jadwal.Status.DIBATALKAN)
+        )
         .exclude(status=Jadwal.Status.DRAF)
         .select_related("program")
         .annotate(

@@ -264,6 +264,7 @@ def buat_docx(konteks: dict) -> bytes:
 
     doc.add_heading(konteks["judul"], level=0)
     _docx_tabel(doc, Tabel(_("Ringkasan"), [_("Keterangan"), _("Jumlah")], konteks["ringkasan"], angka=(1,)))
+    doc.add_page_break()  # the summary is a page of its own, as in the PDF
     if konteks.get("peringkat"):
         doc.add_heading(_("Peringkat pos menurut keaktifan"), level=1)
         doc.add_paragraph(PENJELASAN_SKOR())

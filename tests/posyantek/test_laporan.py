@@ -275,3 +275,14 @@ def test_a_section_key_registered_twice_is_refused(monkeypatch):
     finally:
         monkeypatch.undo()
         laporan.bagian_semua.cache_clear()
+
+
+def test_a_session_counts_once_it_has_started(pos_a):
+    from datetime import timedelta
+
+    ini = timezone.localdate().year
+    JadwalFactory(pos=pos_a)  # in three days: not held yet
+    assert dict(laporan.konteks_pos(pos_a, ini)["ringkasan"])["Sesi pelatihan"] == "0"
+    mulai = timezone.now() - timedelta(minutes=1)
+    JadwalFactory(pos=pos_a, mulai=mulai, selesai=mulai + timedelta(hours=2))
+    assert dict(laporan.konteks_pos(pos_a, ini)["ringkasan"])["Sesi pelatihan"] == "1"
