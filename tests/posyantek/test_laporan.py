@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from lomba.models import DokumenPeserta, Kategori, Peserta, Status
-from pelatihan.models import AktivitasRelawan, Jadwal, Pendaftaran
+from pelatihan.models import Jadwal, Pendaftaran
 from posyantek import laporan
 from posyantek.models import Jabatan, JenisLayanan
 from teknologi.models import Adopsi, StatusAdopsi
@@ -250,15 +250,6 @@ def test_another_posts_operator_cannot_attach(entri, client_as, operator_b):
     assert client_as(operator_b).post(f"/kelola/gambir/laporan/lampirkan/{entri.pk}/").status_code == 404
     assert client_as(operator_b).post(f"/kelola/tambora/laporan/lampirkan/{entri.pk}/").status_code == 404
     assert not DokumenPeserta.objects.exists()
-
-
-def test_relawan_hours_exclude_unconfirmed_and_other_years(catatan, pos_a):
-    jam = sum(
-        AktivitasRelawan.objects.filter(pos=pos_a, status="dikonfirmasi", tanggal__year=TAHUN).values_list(
-            "jam", flat=True
-        )
-    )
-    assert jam == Decimal("5.5")
 
 
 def test_a_section_key_registered_twice_is_refused(monkeypatch):
